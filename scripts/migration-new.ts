@@ -7,7 +7,14 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { MIGRATIONS_DIR } from "./lib/migrate";
-import { PROJECT_ROOT, ensureDatabase, externalServer, startEmbedded, tempDataDir, type DatabaseServer } from "./lib/postgres";
+import {
+  PROJECT_ROOT,
+  ensureDatabase,
+  externalServer,
+  startEmbedded,
+  tempDataDir,
+  type DatabaseServer,
+} from "./lib/postgres";
 
 const name = (process.argv[2] ?? "").trim();
 if (!/^[a-z0-9_]+$/.test(name)) {
@@ -50,11 +57,23 @@ let server: DatabaseServer | undefined;
 try {
   // The engine's adapter needs a live connection, though a schema-to-schema diff reads no data.
   const given = process.env.DATABASE_URL;
-  server = given ? externalServer(given) : await startEmbedded({ dataDir: tempDataDir("migration"), ephemeral: true, log: () => {} });
+  server = given
+    ? externalServer(given)
+    : await startEmbedded({ dataDir: tempDataDir("migration"), ephemeral: true, log: () => {} });
   const url = given ?? (await ensureDatabase(server, "postgres"));
   const r = spawnSync(
     process.execPath,
-    [cli, "migrate", "diff", "--config", path.join(toolDir, "prisma.config.mjs"), ...fromArgs, "--to-schema-datamodel", toSchema, "--script"],
+    [
+      cli,
+      "migrate",
+      "diff",
+      "--config",
+      path.join(toolDir, "prisma.config.mjs"),
+      ...fromArgs,
+      "--to-schema-datamodel",
+      toSchema,
+      "--script",
+    ],
     {
       cwd: toolDir,
       encoding: "utf8",
@@ -82,7 +101,9 @@ try {
     if (!existsSync(path.join(MIGRATIONS_DIR, "migration_lock.toml"))) {
       writeFileSync(path.join(MIGRATIONS_DIR, "migration_lock.toml"), 'provider = "postgresql"\n');
     }
-    console.log(`[migration] wrote ${path.relative(PROJECT_ROOT, dir)}/migration.sql — review it, then npm run db:migrate`);
+    console.log(
+      `[migration] wrote ${path.relative(PROJECT_ROOT, dir)}/migration.sql — review it, then npm run db:migrate`,
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { ROLE_HOME } from "@/lib/auth/roles";
+import { LoginForm } from "@/components/auth/login-form";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("submit") };
+}
+
+export default async function LoginPage() {
+  const user = await getCurrentUser();
+  if (user) redirect(ROLE_HOME[user.role]);
+  const t = await getTranslations();
+  return (
+    <main id="main" className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-8">
+      <div className="mb-6 flex items-start justify-between gap-2">
+        <div>
+          <p className="text-sm text-slate-600">{t("app.city")}</p>
+          <h1 className="text-2xl font-bold text-brand-800">{t("login.title")}</h1>
+        </div>
+        <LanguageSwitch />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <LoginForm />
+      </div>
+      <p className="mt-4 text-center text-sm text-slate-600">{t("login.help")}</p>
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { loginAction, type LoginState } from "@/lib/actions/auth";
+import { Button } from "@/components/ui/button";
+
+export function LoginForm() {
+  const t = useTranslations("login");
+  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {});
+  const errorId = "login-error";
+  return (
+    <form action={action} className="space-y-4" noValidate={false}>
+      {state.error ? (
+        <p id={errorId} role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {t(state.error)}
+        </p>
+      ) : null}
+      <div className="space-y-1">
+        <label htmlFor="username" className="block text-sm font-medium">
+          {t("username")}
+        </label>
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          maxLength={64}
+          defaultValue={state.username}
+          aria-describedby={state.error ? errorId : undefined}
+          className="block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base"
+        />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="password" className="block text-sm font-medium">
+          {t("password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={256}
+          aria-describedby={state.error ? errorId : undefined}
+          className="block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base"
+        />
+      </div>
+      <Button type="submit" className="h-11 w-full" disabled={pending} aria-busy={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

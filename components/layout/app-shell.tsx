@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LogOut } from "lucide-react";
+import { requirePageRole, type CurrentUser } from "@/lib/auth/guards";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { ROLE_HOME } from "@/lib/auth/roles";
+import { logoutAction } from "@/lib/actions/auth";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+
+/** The signed-in frame: header with app name, role, language switch and sign-out. Light enough for vendors' phones. */
+export async function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
+  const t = await getTranslations();
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+      >
+        {t("app.skip")}
+      </a>
+      <header className="border-b border-brand-800 bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 sm:px-6">
+          <Link href={ROLE_HOME[user.role]} className="text-lg font-bold tracking-tight">
+            {t("app.name")}
+          </Link>
+          <span className="hidden text-sm text-brand-100 sm:inline">{t(`roles.${user.role}`)}</span>
+          <div className="ml-auto flex items-center gap-2">
+            <span className="hidden max-w-48 truncate text-sm md:inline" title={user.name}>
+              {t("nav.signedInAs", { name: user.name })}
+            </span>
+            <LanguageSwitch />
+            <form action={logoutAction}>
+              <button
+                type="submit"
+                className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-xs font-medium hover:bg-white/10"
+              >
+                <LogOut aria-hidden className="size-3.5" />
+                {t("nav.logout")}
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-3 py-4 sm:px-6 sm:py-6">
+        {children}
+      </main>
+    </>
+  );
+}
+
+/** A role area's layout: checks the role on the server, then frames the page. */
+export async function RoleShell({ roles, children }: { roles: Role[]; children: React.ReactNode }) {
+  const user = await requirePageRole(...roles);
+  return <AppShell user={user}>{children}</AppShell>;
+}

@@ -1,0 +1,48 @@
+"use server";
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { signIn, signOut } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/data/audit";
+
+export interface LoginState {
+  error?: "invalid" | "required" | "error";
+  username?: string;
+}
+
+const loginSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  const parsed = loginSchema.safeParse({ username: formData.get("username"), password: formData.get("password") });
+  if (!parsed.success) return { error: "required", username: String(formData.get("username") ?? "") };
+  try {
+    // On success this throws Next's redirect, which must propagate (so it is outside any catch-all).
+    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+  } catch (e) {
+    if (e instanceof AuthError) {
+      return { error: e.type === "CredentialsSignin" ? "invalid" : "error", username: parsed.data.username };
+    }
+    throw e;
+  }
+  return {};
+}
+
+export async function logoutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) {
+    const h = await headers();
+    await db().$transaction((tx) =>
+      writeAudit(
+        tx,
+        { id: user.id, role: user.role, ip: h.get("x-forwarded-for"), userAgent: h.get("user-agent") },
+        { action: "auth.logout", entity: "User", entityId: user.id },
+      ),
+    );
+  }
+  await signOut({ redirectTo: "/login" });
+}

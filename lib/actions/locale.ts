@@ -1,0 +1,16 @@
+"use server";
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
+
+/** The language switch: a plain form post, so it works without JavaScript too. */
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const locale = toLocale(String(formData.get("locale") ?? ""));
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "lax",
+    httpOnly: false,
+  });
+  revalidatePath("/", "layout");
+}

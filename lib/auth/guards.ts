@@ -1,0 +1,76 @@
+import "server-only";
+import { cache } from "react";
+import { forbidden, redirect } from "next/navigation";
+import { auth } from "@/lib/auth";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+
+export interface CurrentUser {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  opdId: string | null;
+  vendorId: string | null;
+}
+
+/**
+ * The signed-in user as the database knows them now: a JWT alone is not trusted, so a
+ * deactivated user, a changed role or a bumped session version ends the session at once.
+ * Cached per request.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db().user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      username: true,
+      name: true,
+      role: true,
+      opdId: true,
+      vendorId: true,
+      active: true,
+      sessionVersion: true,
+    },
+  });
+  if (!user || !user.active) return null;
+  if (user.sessionVersion !== session.user.sessionVersion || user.role !== session.user.role) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    role: user.role,
+    opdId: user.opdId,
+    vendorId: user.vendorId,
+  };
+});
+
+/** For pages and layouts: no session → /login; wrong role → 403. */
+export async function requirePageRole(...roles: Role[]): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}
+
+/** For server actions and route handlers: throws typed errors the boundary turns into messages/status codes. */
+export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED");
+  if (!roles.includes(user.role)) throw new AppError("FORBIDDEN");
+  return user;
+}
+
+export function requireOpd(user: CurrentUser): string {
+  if (user.role !== "OPD_STAFF" || !user.opdId) throw new AppError("FORBIDDEN");
+  return user.opdId;
+}
+
+export function requireVendor(user: CurrentUser): string {
+  if (user.role !== "VENDOR" || !user.vendorId) throw new AppError("FORBIDDEN");
+  return user.vendorId;
+}

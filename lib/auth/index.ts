@@ -1,0 +1,94 @@
+import "server-only";
+import NextAuth, { type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { systemClock } from "@/lib/clock";
+import { authenticateUser } from "@/lib/data/user/authenticate-user";
+import { isRole } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+declare module "next-auth" {
+  interface Session {
+    user: {
+      id: string;
+      role: Role;
+      opdId: string | null;
+      vendorId: string | null;
+      sessionVersion: number;
+    } & DefaultSession["user"];
+  }
+  interface User {
+    role?: Role;
+    opdId?: string | null;
+    vendorId?: string | null;
+    sessionVersion?: number;
+    username?: string;
+  }
+}
+
+const credentialsSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+function clientIp(request: Request): string | null {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+}
+
+// Lazy config: the environment is read on the first request, not when `next build` imports this module.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      credentials: { username: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await authenticateUser(db(), systemClock, {
+          ...parsed.data,
+          ip: clientIp(request),
+          userAgent: request.headers.get("user-agent"),
+        });
+        if (!user) return null;
+        return {
+          id: user.id,
+          name: user.name,
+          username: user.username,
+          role: user.role,
+          opdId: user.opdId,
+          vendorId: user.vendorId,
+          sessionVersion: user.sessionVersion,
+        };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+        token.opdId = user.opdId ?? null;
+        token.vendorId = user.vendorId ?? null;
+        token.sv = user.sessionVersion ?? 1;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      const role = isRole(token.role) ? token.role : "VENDOR";
+      session.user = {
+        ...session.user,
+        id: String(token.uid ?? ""),
+        role,
+        opdId: (token.opdId as string | null) ?? null,
+        vendorId: (token.vendorId as string | null) ?? null,
+        sessionVersion: Number(token.sv ?? 0),
+      };
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,69 @@
+import type { Tx } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { fiscalYearOf } from "@/lib/format";
+import { rp } from "@/lib/data/money";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
+
+export interface OpdHome {
+  opd: { code: string; name: string };
+  fiscalYear: number;
+  budgets: { accountCode: string; accountName: string; pagu: number; committed: number; left: number }[];
+  recentOrders: {
+    id: string;
+    number: string;
+    eventName: string;
+    deliveryAt: Date;
+    pax: number;
+    total: number;
+    status: OrderStatus;
+    vendorName: string | null;
+  }[];
+  openOrders: number;
+}
+
+/** OPD staff home: always scoped by the caller's own opdId. */
+export async function getOpdHome(tx: Tx, clock: Clock, opdId: string): Promise<OpdHome> {
+  const fiscalYear = fiscalYearOf(clock.now());
+  const [opd, budgets, recent, openOrders] = await Promise.all([
+    tx.opd.findUniqueOrThrow({ where: { id: opdId }, select: { code: true, name: true } }),
+    tx.budget.findMany({ where: { opdId, fiscalYear }, orderBy: { accountCode: "asc" } }),
+    tx.order.findMany({
+      where: { opdId },
+      orderBy: { createdAt: "desc" },
+      take: 8,
+      select: {
+        id: true,
+        number: true,
+        eventName: true,
+        deliveryAt: true,
+        pax: true,
+        total: true,
+        status: true,
+        vendor: { select: { name: true } },
+      },
+    }),
+    tx.order.count({ where: { opdId, status: { in: ["SUBMITTED", "OFFERED", "ACCEPTED", "ESCALATED"] } } }),
+  ]);
+  return {
+    opd,
+    fiscalYear,
+    budgets: budgets.map((b) => ({
+      accountCode: b.accountCode,
+      accountName: b.accountName,
+      pagu: rp(b.pagu),
+      committed: rp(b.committed),
+      left: rp(b.pagu - b.committed),
+    })),
+    recentOrders: recent.map((o) => ({
+      id: o.id,
+      number: o.number,
+      eventName: o.eventName,
+      deliveryAt: o.deliveryAt,
+      pax: o.pax,
+      total: rp(o.total),
+      status: o.status,
+      vendorName: o.vendor?.name ?? null,
+    })),
+    openOrders,
+  };
+}

@@ -1,0 +1,61 @@
+// Checks a username and password. Success and failure are both audited; the caller cannot
+// tell an unknown user from a wrong password (same message, same work).
+import type { Db } from "@/lib/db/client";
+import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Clock } from "@/lib/clock";
+import { writeAudit } from "@/lib/data/audit";
+
+export interface AuthenticatedUser {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  opdId: string | null;
+  vendorId: string | null;
+  sessionVersion: number;
+}
+
+export async function authenticateUser(
+  db: Db,
+  clock: Clock,
+  input: { username: string; password: string; ip?: string | null; userAgent?: string | null },
+): Promise<AuthenticatedUser | null> {
+  const username = input.username.trim().toLowerCase();
+  const user = username ? await db.user.findUnique({ where: { username } }) : null;
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await dummyPasswordHash(), input.password);
+  const allowed = Boolean(user && ok && user.active);
+  await db.$transaction(async (tx) => {
+    if (allowed && user) {
+      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: clock.now() } });
+    }
+    await writeAudit(
+      tx,
+      {
+        id: allowed && user ? user.id : null,
+        role: allowed && user ? user.role : null,
+        ip: input.ip,
+        userAgent: input.userAgent,
+      },
+      {
+        action: allowed ? "auth.login" : "auth.login_failed",
+        entity: "User",
+        entityId: user?.id ?? null,
+        // The attempted username only; never the password.
+        after: { username, reason: allowed ? undefined : !user ? "unknown_user" : !ok ? "wrong_password" : "inactive" },
+      },
+    );
+  });
+  if (!allowed || !user) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    role: user.role,
+    opdId: user.opdId,
+    vendorId: user.vendorId,
+    sessionVersion: user.sessionVersion,
+  };
+}

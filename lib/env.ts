@@ -1,0 +1,37 @@
+// The one reader of process.env for the app. Fails fast at boot with a clear message.
+import { z } from "zod";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+    AUTH_SECRET: z.string().optional(),
+    // Max connections of this process's pool.
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default("Mamin Merata <no-reply@mojokertokota.go.id>"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "AUTH_SECRET is required in production (at least 32 characters; e.g. `openssl rand -base64 32`)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${lines}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,117 @@
+// Rupiah and WIB (Asia/Jakarta, UTC+7, no daylight saving) formatting, for both locales.
+export const TIME_ZONE = "Asia/Jakarta";
+export type Locale = "id" | "en";
+
+const intlLocale = (l: Locale) => (l === "en" ? "en-ID" : "id-ID");
+
+const rupiahFormatters = new Map<Locale, Intl.NumberFormat>();
+/** "Rp 1.250.000" — whole rupiah, never decimals. Accepts number or bigint. */
+export function formatRupiah(amount: number | bigint, locale: Locale = "id"): string {
+  let f = rupiahFormatters.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(intlLocale(locale), {
+      style: "currency",
+      currency: "IDR",
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 0,
+    });
+    rupiahFormatters.set(locale, f);
+  }
+  // Intl puts a no-break space after "Rp"; keep it (it must not wrap) but normalise the narrow one.
+  return f.format(amount).replace(/\u202f/g, "\u00a0");
+}
+
+/** Compact amounts for dashboards: "Rp 1,2 M" (miliar), "Rp 350 jt" (juta). */
+export function formatRupiahShort(amount: number, locale: Locale = "id"): string {
+  const abs = Math.abs(amount);
+  const units: [number, string, string][] = [
+    [1e12, "T", "tn"],
+    [1e9, "M", "bn"],
+    [1e6, "jt", "m"],
+    [1e3, "rb", "k"],
+  ];
+  for (const [size, id, en] of units) {
+    if (abs >= size) {
+      const n = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(amount / size);
+      return `Rp\u00a0${n}\u00a0${locale === "en" ? en : id}`;
+    }
+  }
+  return formatRupiah(amount, locale);
+}
+
+export function formatNumber(n: number, locale: Locale = "id", fractionDigits = 0): string {
+  return new Intl.NumberFormat(intlLocale(locale), {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(n);
+}
+
+export function formatPercent(ratio: number, locale: Locale = "id", fractionDigits = 1): string {
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: "percent",
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(ratio);
+}
+
+/** "28 Nov 2026" in WIB. */
+export function formatDateWIB(d: Date, locale: Locale = "id"): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: TIME_ZONE,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).format(d);
+}
+
+/** "28 Nov 2026 16.34 WIB" — always labelled, so nobody wonders which zone. */
+export function formatDateTimeWIB(d: Date, locale: Locale = "id"): string {
+  const parts = new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: TIME_ZONE,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(d);
+  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? "";
+  const sep = locale === "en" ? ":" : ".";
+  return `${get("day")} ${get("month")} ${get("year")} ${get("hour")}${sep}${get("minute")} WIB`;
+}
+
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The calendar day in WIB of an instant, as "YYYY-MM-DD". */
+export function wibDay(d: Date): string {
+  return new Date(d.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A WIB calendar day as the UTC-midnight Date that PostgreSQL DATE columns round-trip through. */
+export function dayAsDate(day: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`not a YYYY-MM-DD day: ${day}`);
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+/** A wall-clock time in WIB ("2026-11-28", "09:30") as an instant. */
+export function wibDateTime(day: string, time: string): Date {
+  if (!/^\d{2}:\d{2}$/.test(time)) throw new Error(`not an HH:MM time: ${time}`);
+  return new Date(
+    dayAsDate(day).getTime() + Number(time.slice(0, 2)) * 3600_000 + Number(time.slice(3)) * 60_000 - WIB_OFFSET_MS,
+  );
+}
+
+/** The fiscal year (Indonesia: the calendar year) of an instant, in WIB. */
+export function fiscalYearOf(d: Date): number {
+  return Number(wibDay(d).slice(0, 4));
+}
+
+/** Instants bounding a WIB fiscal year: [start, end). */
+export function fiscalYearRange(year: number): { start: Date; end: Date } {
+  return { start: wibDateTime(`${year}-01-01`, "00:00"), end: wibDateTime(`${year + 1}-01-01`, "00:00") };
+}
+
+/** next-intl's locale string as one of ours. */
+export function toLocaleTag(locale: string): Locale {
+  return locale === "en" ? "en" : "id";
+}
