@@ -1,4 +1,5 @@
-// Rupiah and WIB (Asia/Jakarta, UTC+7, no daylight saving) formatting, for both locales.
+// Rupiah and WIB (Asia/Jakarta, UTC+7, no daylight saving) formatting. Both UI languages keep
+// Indonesian number conventions (en-ID: 1.250.000), so an amount reads the same on every screen and document.
 export const TIME_ZONE = "Asia/Jakarta";
 export type Locale = "id" | "en";
 

@@ -335,6 +335,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
   };
 
   let seq = 0;
+  let futureCount = 0;
   const totalDays = Math.floor((now.getTime() + 14 * 86_400_000 - windowStart) / 86_400_000);
   for (let d = 0; d <= totalDays; d++) {
     const dayStart = new Date(windowStart + d * 86_400_000);
@@ -351,13 +352,17 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
       const unitPrice = Math.min(ceiling, Math.round((ceiling * (0.6 + rnd.next() * 0.35)) / 500) * 500);
       const total = unitPrice * pax;
       const deliveryAt = wibDateTime(day, `${String(rnd.int(8, 13)).padStart(2, "0")}:${rnd.pick(["00", "30"])}`);
-      const createdAt = new Date(deliveryAt.getTime() - rnd.int(2, 6) * 86_400_000);
-      if (createdAt > now) continue;
+      const past = deliveryAt < now;
+      // Every third upcoming order is still waiting for its vendor's answer, offered minutes ago.
+      const waiting = !past && futureCount++ % 3 === 0;
+      const pendingAt = new Date(now.getTime() - rnd.int(5, 60) * 60_000);
+      let createdAt = new Date(deliveryAt.getTime() - rnd.int(2, 6) * 86_400_000);
+      if (waiting) createdAt = new Date(pendingAt.getTime() - 3 * 3600_000);
+      if (createdAt > now) createdAt = new Date(now.getTime() - rnd.int(1, 48) * 3600_000);
       const account = rnd.chance(0.8) ? BUDGET_ACCOUNTS[0] : BUDGET_ACCOUNTS[1];
       const id = randomUUID();
       seq += 1;
       const number = `MM-${fiscalYear}-${String(seq).padStart(5, "0")}`;
-      const past = deliveryAt < now;
       const offeredAt = new Date(createdAt.getTime() + 60_000);
       const exclude = new Set<string>();
       let status: OrderStatus;
@@ -369,9 +374,9 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
       let escalatedAt: Date | null = null;
 
       const roll = rnd.next();
-      const wantsCancel = roll < 0.05;
+      const wantsCancel = !waiting && roll < 0.05;
       const declineFirst = roll >= 0.05 && roll < 0.17;
-      const escalate = !past && roll >= 0.17 && roll < 0.2;
+      const escalate = !past && !waiting && roll >= 0.17 && roll < 0.2;
       // Round 1 (and maybe a decline), then the accepting round.
       const offerRound = (kind: "DECLINED" | "EXPIRED" | "ACCEPTED" | "PENDING" | "WITHDRAWN", at: Date) => {
         const { candidates, exclusions } = choose(pool, category, day, pax, exclude);
@@ -409,7 +414,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
           pax,
           deliveryDay: dayAsDate(day),
           offeredAt: at,
-          expiresAt: kind === "PENDING" ? new Date(now.getTime() + rnd.int(30, 110) * 60_000) : expiresAt,
+          expiresAt,
           respondedAt:
             kind === "DECLINED" || kind === "ACCEPTED"
               ? new Date(at.getTime() + rnd.int(5, 90) * 60_000)
@@ -437,8 +442,8 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
         escalatedAt = new Date(offeredAt.getTime() + round * 2.5 * 3600_000);
       } else {
         if (declineFirst) offerRound(rnd.chance(0.7) ? "DECLINED" : "EXPIRED", offeredAt);
-        const second = new Date(offeredAt.getTime() + (declineFirst ? 2.2 * 3600_000 : 0));
-        if (!past && !wantsCancel && rnd.chance(0.35)) {
+        const second = waiting ? pendingAt : new Date(offeredAt.getTime() + (declineFirst ? 2.2 * 3600_000 : 0));
+        if (waiting) {
           const v = offerRound("PENDING", second);
           status = v ? "OFFERED" : "ESCALATED";
           if (!v) escalatedAt = second;

@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDb } from "@/tests/support/integration-setup";
+import { fixedClock } from "@/lib/clock";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+import { getOpdHome } from "@/lib/data/home/get-opd-home";
+import { getVendorHome } from "@/lib/data/home/get-vendor-home";
+import { getAdminHome } from "@/lib/data/home/get-admin-home";
+import { getMayorHome } from "@/lib/data/home/get-mayor-home";
+import { checkHealth } from "@/lib/data/system/check-health";
+import { createPrisma } from "@/lib/db/client";
+import { giniOf } from "@/lib/domain/fairness";
+
+const clock = fixedClock("2026-11-28T03:00:00Z");
+
+beforeAll(async () => {
+  await seedDemo(testDb(), clock);
+});
+
+describe("role homes read real data, scoped to the caller", () => {
+  it("OPD home shows only its own orders and its budget left", async () => {
+    const db = testDb();
+    const opd = await db.opd.findUniqueOrThrow({ where: { code: "DISKOMINFO" } });
+    const home = await getOpdHome(db, clock, opd.id);
+    expect(home.opd.code).toBe("DISKOMINFO");
+    expect(home.budgets).toHaveLength(2);
+    for (const b of home.budgets) expect(b.left).toBe(b.pagu - b.committed);
+    const own = await db.order.findMany({ where: { opdId: opd.id }, select: { number: true } });
+    const ownNumbers = new Set(own.map((o) => o.number));
+    expect(home.recentOrders.length).toBeGreaterThan(0);
+    for (const o of home.recentOrders) expect(ownNumbers.has(o.number)).toBe(true);
+  });
+
+  it("vendor home shows only its own live offers and deliveries", async () => {
+    const db = testDb();
+    const offer = await db.offer.findFirstOrThrow({ where: { status: "PENDING" }, include: { vendor: true } });
+    const home = await getVendorHome(db, clock, offer.vendorId);
+    expect(home.vendor.code).toBe(offer.vendor.code);
+    expect(home.pendingOffers.map((o) => o.offerId)).toContain(offer.id);
+    const ownOffers = new Set((await db.offer.findMany({ where: { vendorId: offer.vendorId } })).map((o) => o.id));
+    for (const o of home.pendingOffers) expect(ownOffers.has(o.offerId)).toBe(true);
+    for (const o of home.upcoming) {
+      const order = await db.order.findUniqueOrThrow({ where: { number: o.orderNumber } });
+      expect(order.vendorId).toBe(offer.vendorId);
+    }
+  });
+
+  it("admin home counts e-Katalog progress, escalations and sanction proposals", async () => {
+    const db = testDb();
+    const home = await getAdminHome(db, clock);
+    expect(home.ekatalog.BELUM + home.ekatalog.PROSES + home.ekatalog.TAYANG).toBe(23);
+    expect(home.ekatalog.TAYANG).toBe(await db.vendor.count({ where: { ekatalogStatus: "TAYANG" } }));
+    expect(home.escalations.length).toBe(Math.min(10, await db.order.count({ where: { status: "ESCALATED" } })));
+    expect(home.sanctionProposals.length).toBeGreaterThan(0);
+    expect(home.decree?.opds).toBe(26);
+    expect(home.documentsExpiringSoon).toBeGreaterThan(0);
+  });
+
+  it("mayor home's Gini matches one computed independently from the orders", async () => {
+    const db = testDb();
+    const home = await getMayorHome(db, clock);
+    const decree = await db.decree.findFirstOrThrow({ where: { status: "IN_FORCE" } });
+    const vendorIds = (await db.allocation.findMany({ where: { decreeId: decree.id }, distinct: ["vendorId"] })).map(
+      (a) => a.vendorId,
+    );
+    const values = await Promise.all(
+      vendorIds.map(async (id) => {
+        const s = await db.order.aggregate({
+          where: { vendorId: id, status: { in: ["ACCEPTED", "DELIVERED"] }, fiscalYear: 2026 },
+          _sum: { total: true },
+        });
+        return Number(s._sum.total ?? 0n);
+      }),
+    );
+    expect(home.distribution.gini).toBeCloseTo(giniOf(values), 10);
+    expect(home.allocatedVendors).toBe(23);
+    expect(home.paidVendors + home.unpaidVendors.length).toBe(23);
+    const delivered = await db.order.aggregate({
+      where: { status: "DELIVERED", fiscalYear: 2026 },
+      _sum: { total: true },
+    });
+    expect(home.spend).toBe(Number(delivered._sum.total));
+    expect(home.reading).toMatch(/merata|cukup_merata|terkonsentrasi/);
+  });
+});
+
+describe("health", () => {
+  it("is ok when the database answers and down when it does not", async () => {
+    expect(await checkHealth(testDb())).toEqual({ status: "ok", db: "ok" });
+    const dead = createPrisma("postgresql://nobody:x@127.0.0.1:1/none", 1);
+    expect(await checkHealth(dead, 1500)).toEqual({ status: "degraded", db: "down" });
+    await dead.$disconnect();
+  });
+});
