@@ -5,6 +5,7 @@ import { systemClock } from "@/lib/clock";
 import { getOpdHome } from "@/lib/data/home/get-opd-home";
 import { formatDateTimeWIB, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
+import { ScrollableTable } from "@/components/ui/table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 
 export default async function OpdHomePage() {
@@ -51,52 +52,50 @@ export default async function OpdHomePage() {
         {home.recentOrders.length === 0 ? (
           <EmptyState>{t("noOrders")}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[640px] text-left text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {t("number")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {t("event")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {t("delivery")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    {t("pax")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    {t("total")}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    {t("vendor")}
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    {t("status")}
-                  </th>
+          <ScrollableTable label={t("recent")}>
+            <thead className="border-b border-slate-200 text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("number")}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("event")}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("delivery")}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">
+                  {t("pax")}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">
+                  {t("total")}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("vendor")}
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  {t("status")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {home.recentOrders.map((o) => (
+                <tr key={o.id} className="border-b border-slate-100 last:border-0">
+                  <td className="py-2 pr-3 font-mono text-xs">{o.number}</td>
+                  <td className="py-2 pr-3">{o.eventName}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap">{formatDateTimeWIB(o.deliveryAt, locale)}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{formatNumber(o.pax, locale)}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums whitespace-nowrap">
+                    {formatRupiah(o.total, locale)}
+                  </td>
+                  <td className="py-2 pr-3">{o.vendorName ?? "—"}</td>
+                  <td className="py-2">
+                    <OrderStatusBadge status={o.status} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {home.recentOrders.map((o) => (
-                  <tr key={o.id} className="border-b border-slate-100 last:border-0">
-                    <td className="py-2 pr-3 font-mono text-xs">{o.number}</td>
-                    <td className="py-2 pr-3">{o.eventName}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{formatDateTimeWIB(o.deliveryAt, locale)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatNumber(o.pax, locale)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums whitespace-nowrap">
-                      {formatRupiah(o.total, locale)}
-                    </td>
-                    <td className="py-2 pr-3">{o.vendorName ?? "—"}</td>
-                    <td className="py-2">
-                      <OrderStatusBadge status={o.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollableTable>
         )}
       </Card>
     </div>
