@@ -1,6 +1,22 @@
 // Typed domain failures. Only their code crosses to the user, as a message in the user's language
 // (messages/<locale>.json → "errors.<code>"); never a stack, SQL or Prisma text.
-export const ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INTERNAL"] as const;
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "VALIDATION",
+  "CONFLICT",
+  "INTERNAL",
+  "BUDGET_EXCEEDED",
+  "NO_BUDGET",
+  "PRICE_CEILING_EXCEEDED",
+  "NO_PRICE_CEILING",
+  "IDEMPOTENCY_MISMATCH",
+  "INVALID_STATE",
+  "OFFER_EXPIRED",
+  "TOO_LATE",
+  "NOT_ELIGIBLE",
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -10,6 +26,15 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   CONFLICT: 409,
   INTERNAL: 500,
+  BUDGET_EXCEEDED: 422,
+  NO_BUDGET: 422,
+  PRICE_CEILING_EXCEEDED: 422,
+  NO_PRICE_CEILING: 422,
+  IDEMPOTENCY_MISMATCH: 409,
+  INVALID_STATE: 409,
+  OFFER_EXPIRED: 409,
+  TOO_LATE: 422,
+  NOT_ELIGIBLE: 422,
 };
 
 export class AppError extends Error {

@@ -362,7 +362,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
       const account = rnd.chance(0.8) ? BUDGET_ACCOUNTS[0] : BUDGET_ACCOUNTS[1];
       const id = randomUUID();
       seq += 1;
-      const number = `MM-${fiscalYear}-${String(seq).padStart(5, "0")}`;
+      const number = `MM-${fiscalYear}-${String(seq).padStart(6, "0")}`;
       const offeredAt = new Date(createdAt.getTime() + 60_000);
       const exclude = new Set<string>();
       let status: OrderStatus;
@@ -371,6 +371,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
       let awardedAt: Date | null = null;
       let cancelReason: string | null = null;
       let cancelledAt: Date | null = null;
+      let lastOfferId = "";
       let escalatedAt: Date | null = null;
 
       const roll = rnd.next();
@@ -404,7 +405,9 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
         });
         if (!chosen) return null;
         const expiresAt = new Date(at.getTime() + 2 * 3600_000);
+        lastOfferId = randomUUID();
         offers.push({
+          id: lastOfferId,
           orderId: id,
           vendorId: chosen.id,
           decisionId,
@@ -463,15 +466,17 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
             awardedAt = new Date(second.getTime() + 30 * 60_000);
             const failed = past && rnd.chance(0.05);
             status = !past ? "ACCEPTED" : failed ? "FAILED" : "DELIVERED";
+            // Accepted value counts as awarded even if the vendor then fails (as routing counts it).
+            awarded.set(v.id, awarded.get(v.id)! + total);
+            awardedCount.set(v.id, awardedCount.get(v.id)! + 1);
             if (status !== "FAILED") {
-              awarded.set(v.id, awarded.get(v.id)! + total);
-              awardedCount.set(v.id, awardedCount.get(v.id)! + 1);
               booked.set(`${v.id}|${day}`, (booked.get(`${v.id}|${day}`) ?? 0) + pax);
             }
             if (status === "DELIVERED") {
               const late = rnd.chance(0.85) ? 0 : rnd.int(5, 40);
               fulfilments.push({
                 orderId: id,
+                offerId: lastOfferId,
                 vendorId: v.id,
                 outcome: "DELIVERED",
                 onTheWayAt: new Date(deliveryAt.getTime() - 40 * 60_000),
@@ -486,8 +491,10 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
               const story = rnd.pick(FAILURE_STORIES);
               const n = (failuresByVendor.get(v.id) ?? 0) + 1;
               failuresByVendor.set(v.id, n);
+              offers[offers.length - 1]!.status = "FAILED";
               fulfilments.push({
                 orderId: id,
+                offerId: lastOfferId,
                 vendorId: v.id,
                 outcome: "FAILED",
                 failureType: story.type,
@@ -585,6 +592,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
   await tx.fulfilment.createMany({ data: fulfilments });
   await tx.sanction.createMany({ data: sanctions });
   await tx.vendor.update({ where: { id: suspended.id }, data: { status: "SUSPENDED" } });
+  await tx.$executeRaw`SELECT setval('"Order_number_seq"', ${seq}::bigint, true)`;
 
   // In-app notifications for what is waiting.
   for (const o of offers.filter((x) => x.status === "PENDING")) {

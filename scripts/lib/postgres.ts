@@ -132,6 +132,11 @@ export async function freePort(preferred?: number): Promise<number> {
   return p;
 }
 
+/** EMBEDDED_PG_FLAGS="-c shared_buffers=256MB ..." adds server settings (tuning experiments). */
+function extraFlags(): string[] {
+  return (process.env.EMBEDDED_PG_FLAGS ?? "").split(/\s+/).filter(Boolean);
+}
+
 export interface EmbeddedOptions {
   dataDir: string;
   port?: number;
@@ -156,7 +161,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<DatabaseServ
     persistent: !opts.ephemeral,
     createPostgresUser: isRoot(),
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", ...extraFlags()],
     onLog: (m) => {
       postgresLog.push(m);
       if (postgresLog.length > 50) postgresLog.shift();

@@ -1,0 +1,227 @@
+// Settling an accepted order: the OPD confirms delivery (too late or too short counts as a failure),
+// or reports a failure; a vendor may report that it cannot deliver after all. A failure proposes a
+// sanction on the SP1→SP2→SP3 ladder and re-routes the order at once if there is still time.
+import { z } from "zod";
+import type { Db, Tx } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { writeAudit, type Actor } from "@/lib/data/audit";
+import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
+import { getSettings } from "@/lib/data/settings/get-settings";
+import { notify } from "@/lib/data/notifications/notify";
+import { releaseBudget } from "@/lib/data/orders/budget";
+import { routeOrderInTx, ROUTABLE_ORDER_SELECT, type RouteOutcome } from "@/lib/data/routing/route-order";
+import { deliveryFailure, lateMinutesOf, sanctionLevelFor } from "@/lib/domain/sanctions";
+import { offerDeadline } from "@/lib/domain/routing";
+import type { RoutingSettings } from "@/lib/domain/settings";
+import type { FailureType, SanctionLevel } from "@/lib/generated/prisma/enums";
+
+export const deliverySchema = z.object({
+  deliveredAt: z.coerce.date({ message: "Waktu diterima tidak valid" }),
+  quantityReceived: z.coerce.number().int().min(0, "Jumlah diterima tidak boleh negatif"),
+  rating: z.coerce.number().int().min(1, "Nilai 1–5").max(5, "Nilai 1–5").optional().nullable(),
+  photoPath: z.string().max(500).optional().nullable(),
+});
+
+export const failureSchema = z.object({
+  type: z.enum(["NOT_DELIVERED", "VERY_LATE", "SHORT_QUANTITY", "QUALITY_SAFETY", "VENDOR_CANCELLED"], {
+    message: "Pilih jenis kegagalan",
+  }),
+  evidence: z.string().trim().min(10, "Jelaskan kejadiannya (minimal 10 huruf)").max(2000),
+});
+
+export type SettleResult =
+  | { outcome: "DELIVERED"; lateMinutes: number }
+  | {
+      outcome: "FAILED";
+      failureType: FailureType;
+      sanctionLevel: SanctionLevel;
+      sanctionId: string;
+      rerouted: RouteOutcome | null;
+    };
+
+type SettleActor = Actor & { id: string; opdId?: string | null; vendorId?: string | null };
+
+async function lockAcceptedOrder(tx: Tx, actor: SettleActor, orderId: string) {
+  if (!(await lockOrder(tx, orderId))) throw new AppError("NOT_FOUND");
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { ...ROUTABLE_ORDER_SELECT, budgetId: true, vendorId: true },
+  });
+  const mayAct =
+    actor.role === "ADMIN" ||
+    (actor.role === "OPD_STAFF" && actor.opdId === order.opdId) ||
+    (actor.role === "VENDOR" && actor.vendorId !== null && actor.vendorId === order.vendorId);
+  if (!mayAct) throw new AppError("NOT_FOUND");
+  if (order.status !== "ACCEPTED" || !order.vendorId) throw new AppError("INVALID_STATE", { status: order.status });
+  const offer = await tx.offer.findFirstOrThrow({ where: { orderId, status: "ACCEPTED", vendorId: order.vendorId } });
+  return { order, offer };
+}
+
+async function failInTx(
+  tx: Tx,
+  now: Date,
+  settings: RoutingSettings,
+  actor: SettleActor,
+  ctx: Awaited<ReturnType<typeof lockAcceptedOrder>>,
+  failure: {
+    type: FailureType;
+    evidence: string;
+    lateMinutes?: number;
+    quantityReceived?: number;
+    rating?: number | null;
+  },
+): Promise<SettleResult> {
+  const { order, offer } = ctx;
+  await lockVendors(tx, [offer.vendorId]);
+  await tx.offer.update({ where: { id: offer.id }, data: { status: "FAILED" } });
+  await tx.fulfilment.create({
+    data: {
+      orderId: order.id,
+      offerId: offer.id,
+      vendorId: offer.vendorId,
+      outcome: "FAILED",
+      failureType: failure.type,
+      evidence: failure.evidence,
+      lateMinutes: failure.lateMinutes ?? null,
+      quantityReceived: failure.quantityReceived ?? null,
+      rating: failure.rating ?? null,
+      reportedById: actor.id,
+      createdAt: now,
+    },
+  });
+  const since = new Date(now.getTime() - settings.sanctionWindowDays * 86_400_000);
+  const failures = await tx.fulfilment.count({
+    where: { vendorId: offer.vendorId, outcome: "FAILED", createdAt: { gte: since } },
+  });
+  const level = sanctionLevelFor(failures, settings);
+  const sanction = await tx.sanction.create({
+    data: {
+      vendorId: offer.vendorId,
+      orderId: order.id,
+      level,
+      status: "PROPOSED",
+      cause: `${order.number}: ${failure.type} — ${failure.evidence}`,
+      proposedAt: now,
+      proposedById: actor.id,
+    },
+  });
+  await writeAudit(tx, actor, {
+    action: "order.failed",
+    entity: "Order",
+    entityId: order.id,
+    before: { status: "ACCEPTED" },
+    after: { failureType: failure.type, vendorId: offer.vendorId, sanction: level, failuresInWindow: failures },
+  });
+  await notify(
+    tx,
+    { role: "ADMIN" },
+    { kind: "sanction.proposed", title: `Usulan sanksi ${level}`, body: sanction.cause, link: "/admin" },
+    now,
+  );
+  await notify(
+    tx,
+    { vendorId: offer.vendorId },
+    { kind: "order.failed", title: `Pesanan ${order.number} dicatat gagal`, body: failure.evidence, link: "/vendor" },
+    now,
+  );
+  // Still time before delivery: route to the next vendor at once (this one is excluded for this order).
+  let rerouted: RouteOutcome | null = null;
+  if (offerDeadline(now, order.deliveryAt, settings.responseWindowMinutes, settings.minLeadMinutes)) {
+    rerouted = await routeOrderInTx(tx, order, { now, settings, actor });
+  } else {
+    const changed = await tx.order.updateMany({
+      where: { id: order.id, status: "ACCEPTED" },
+      data: { status: "FAILED", version: { increment: 1 } },
+    });
+    if (changed.count !== 1) throw new AppError("INVALID_STATE");
+    await releaseBudget(tx, order.budgetId, order.total);
+  }
+  return { outcome: "FAILED", failureType: failure.type, sanctionLevel: level, sanctionId: sanction.id, rerouted };
+}
+
+export async function confirmDelivery(
+  db: Db,
+  clock: Clock,
+  actor: SettleActor,
+  orderId: string,
+  raw: unknown,
+): Promise<SettleResult> {
+  if (actor.role !== "OPD_STAFF" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
+  const parsed = deliverySchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", { issues: parsed.error.flatten().fieldErrors });
+  const input = parsed.data;
+  return inTransaction(db, async (tx) => {
+    const now = clock.now();
+    const ctx = await lockAcceptedOrder(tx, actor, orderId);
+    if (input.deliveredAt.getTime() > now.getTime() + 5 * 60_000)
+      throw new AppError("VALIDATION", { issues: { deliveredAt: ["Waktu diterima belum terjadi"] } });
+    if (input.quantityReceived > ctx.order.pax)
+      throw new AppError("VALIDATION", { issues: { quantityReceived: ["Melebihi jumlah pesanan"] } });
+    const settings = await getSettings(tx);
+    const lateMinutes = lateMinutesOf(ctx.order.deliveryAt, input.deliveredAt);
+    const failure = deliveryFailure(
+      { lateMinutes, quantityReceived: input.quantityReceived, pax: ctx.order.pax },
+      settings,
+    );
+    if (failure) {
+      const evidence =
+        failure === "VERY_LATE"
+          ? `Terlambat ${lateMinutes} menit (batas ${settings.veryLateMinutes} menit).`
+          : `Diterima ${input.quantityReceived} dari ${ctx.order.pax} porsi.`;
+      return failInTx(tx, now, settings, actor, ctx, {
+        type: failure,
+        evidence,
+        lateMinutes,
+        quantityReceived: input.quantityReceived,
+        rating: input.rating,
+      });
+    }
+    await tx.fulfilment.create({
+      data: {
+        orderId,
+        offerId: ctx.offer.id,
+        vendorId: ctx.offer.vendorId,
+        outcome: "DELIVERED",
+        deliveredAt: input.deliveredAt,
+        lateMinutes,
+        quantityReceived: input.quantityReceived,
+        rating: input.rating ?? null,
+        photoPath: input.photoPath ?? null,
+        reportedById: actor.id,
+        createdAt: now,
+      },
+    });
+    const changed = await tx.order.updateMany({
+      where: { id: orderId, status: "ACCEPTED" },
+      data: { status: "DELIVERED", version: { increment: 1 } },
+    });
+    if (changed.count !== 1) throw new AppError("INVALID_STATE");
+    await writeAudit(tx, actor, {
+      action: "order.delivered",
+      entity: "Order",
+      entityId: orderId,
+      before: { status: "ACCEPTED" },
+      after: { status: "DELIVERED", lateMinutes, quantityReceived: input.quantityReceived },
+    });
+    return { outcome: "DELIVERED", lateMinutes };
+  });
+}
+
+export async function reportFailure(
+  db: Db,
+  clock: Clock,
+  actor: SettleActor,
+  orderId: string,
+  raw: unknown,
+): Promise<SettleResult> {
+  const parsed = failureSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", { issues: parsed.error.flatten().fieldErrors });
+  // A vendor can only own up to its own cancellation; the OPD and admin report the rest.
+  if (actor.role === "VENDOR" && parsed.data.type !== "VENDOR_CANCELLED") throw new AppError("FORBIDDEN");
+  if (actor.role === "MAYOR") throw new AppError("FORBIDDEN");
+  return inTransaction(db, async (tx) => {
+    const ctx = await lockAcceptedOrder(tx, actor, orderId);
+    return failInTx(tx, clock.now(), await getSettings(tx), actor, ctx, parsed.data);
+  });
+}

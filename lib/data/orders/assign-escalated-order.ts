@@ -1,0 +1,115 @@
+// An admin assigns an escalated order by hand, with a reason, to an eligible UMKM anywhere in the city
+// (the decree's pool had nobody left). The vendor still answers the offer; a deadline applies.
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { writeAudit, type Actor } from "@/lib/data/audit";
+import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
+import { notify } from "@/lib/data/notifications/notify";
+import { getSettings } from "@/lib/data/settings/get-settings";
+import { offerDeadline } from "@/lib/domain/routing";
+
+export const assignReasonSchema = z.string().trim().min(5, "Tuliskan alasan penugasan").max(500);
+
+export async function assignEscalatedOrder(
+  db: Db,
+  clock: Clock,
+  actor: Actor & { id: string },
+  orderId: string,
+  vendorId: string,
+  reason: string,
+) {
+  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
+  const why = assignReasonSchema.safeParse(reason);
+  if (!why.success) throw new AppError("VALIDATION", { issues: { reason: why.error.issues.map((i) => i.message) } });
+  return inTransaction(db, async (tx) => {
+    const now = clock.now();
+    if (!(await lockOrder(tx, orderId))) throw new AppError("NOT_FOUND");
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+    if (order.status !== "ESCALATED") throw new AppError("INVALID_STATE", { status: order.status });
+    await lockVendors(tx, [vendorId]);
+    const vendor = await tx.vendor.findUnique({
+      where: { id: vendorId },
+      include: { menuItems: { where: { active: true } } },
+    });
+    if (!vendor) throw new AppError("NOT_FOUND");
+    const booked = await tx.offer.aggregate({
+      where: { vendorId, deliveryDay: order.deliveryDay, status: { in: ["PENDING", "ACCEPTED"] } },
+      _sum: { pax: true },
+    });
+    const eligible =
+      vendor.status === "ACTIVE" &&
+      vendor.menuItems.some((m) => m.category === order.category) &&
+      (booked._sum.pax ?? 0) + order.pax <= vendor.dailyCapacityPax &&
+      (order.method !== "E_PURCHASING" || vendor.ekatalogStatus === "TAYANG");
+    if (!eligible) throw new AppError("NOT_ELIGIBLE");
+    const settings = await getSettings(tx);
+    // By hand the lead time may be shorter than routing's, but the answer must still come before delivery.
+    const expiresAt = offerDeadline(now, order.deliveryAt, settings.responseWindowMinutes, 0);
+    if (!expiresAt) throw new AppError("TOO_LATE");
+    const round =
+      ((await tx.routingDecision.aggregate({ where: { orderId }, _max: { round: true } }))._max.round ?? 0) + 1;
+    const decision = await tx.routingDecision.create({
+      data: {
+        orderId,
+        round,
+        decidedAt: now,
+        chosenVendorId: vendorId,
+        candidates: [{ vendorId, code: vendor.code, name: vendor.name, rank: 1, manual: true }],
+        exclusions: [],
+        outcome: `MANUAL:${why.data}`,
+      },
+    });
+    const offer = await tx.offer.create({
+      data: {
+        orderId,
+        vendorId,
+        decisionId: decision.id,
+        round,
+        status: "PENDING",
+        value: order.total,
+        pax: order.pax,
+        deliveryDay: order.deliveryDay,
+        offeredAt: now,
+        expiresAt,
+        assignedById: actor.id,
+      },
+    });
+    const changed = await tx.order.updateMany({
+      where: { id: orderId, status: "ESCALATED" },
+      data: { status: "OFFERED", version: { increment: 1 } },
+    });
+    if (changed.count !== 1) throw new AppError("INVALID_STATE");
+    await writeAudit(tx, actor, {
+      action: "order.assigned",
+      entity: "Order",
+      entityId: orderId,
+      before: { status: "ESCALATED" },
+      after: { status: "OFFERED", vendor: vendor.code, reason: why.data },
+    });
+    await notify(
+      tx,
+      { vendorId },
+      {
+        kind: "offer.new",
+        title: `Penugasan pesanan ${order.number}`,
+        body: `Admin menugaskan pesanan ini kepada Anda: ${why.data}`,
+        link: "/vendor",
+      },
+      now,
+    );
+    await notify(
+      tx,
+      { opdId: order.opdId },
+      {
+        kind: "order.assigned",
+        title: `Pesanan ${order.number} ditugaskan`,
+        body: `Ditugaskan ke ${vendor.name}.`,
+        link: "/opd",
+      },
+      now,
+    );
+    return { offerId: offer.id, expiresAt };
+  });
+}

@@ -1,0 +1,58 @@
+// An OPD cancels one of its own orders, with a reason: the live offer is withdrawn and the budget released.
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/data/audit";
+import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
+import { releaseBudget } from "@/lib/data/orders/budget";
+import { notify } from "@/lib/data/notifications/notify";
+import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
+import type { OrderActor } from "@/lib/data/orders/submit-order";
+
+export const cancelReasonSchema = z.string().trim().min(5, "Tuliskan alasan pembatalan (minimal 5 huruf)").max(500);
+
+export async function cancelOrder(
+  db: Db,
+  clock: Clock,
+  actor: OrderActor,
+  orderId: string,
+  reason: string,
+): Promise<void> {
+  const why = cancelReasonSchema.safeParse(reason);
+  if (!why.success) throw new AppError("VALIDATION", { issues: { reason: why.error.issues.map((i) => i.message) } });
+  await inTransaction(db, async (tx) => {
+    const now = clock.now();
+    if (!(await lockOrder(tx, orderId))) throw new AppError("NOT_FOUND");
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+    if (order.opdId !== actor.opdId) throw new AppError("NOT_FOUND"); // never reveal other OPDs' orders
+    if (!CANCELLABLE_STATES.includes(order.status)) throw new AppError("INVALID_STATE", { status: order.status });
+    const live = await tx.offer.findFirst({ where: { orderId, status: { in: ["PENDING", "ACCEPTED"] } } });
+    if (live) {
+      await lockVendors(tx, [live.vendorId]);
+      await tx.offer.update({
+        where: { id: live.id },
+        data: { status: "WITHDRAWN", respondedAt: now, reason: `Dibatalkan OPD: ${why.data}` },
+      });
+      await notify(
+        tx,
+        { vendorId: live.vendorId },
+        { kind: "order.cancelled", title: `Pesanan ${order.number} dibatalkan`, body: why.data, link: "/vendor" },
+        now,
+      );
+    }
+    const changed = await tx.order.updateMany({
+      where: { id: orderId, status: order.status },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: why.data, version: { increment: 1 } },
+    });
+    if (changed.count !== 1) throw new AppError("INVALID_STATE");
+    await releaseBudget(tx, order.budgetId, order.total);
+    await writeAudit(tx, actor, {
+      action: "order.cancelled",
+      entity: "Order",
+      entityId: orderId,
+      before: { status: order.status },
+      after: { status: "CANCELLED", reason: why.data },
+    });
+  });
+}

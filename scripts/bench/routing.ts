@@ -1,0 +1,250 @@
+// `npm run bench:routing -- --scenario <file> [--concurrency N] [--json]`
+// Loads a scenario into a fresh database (embedded, or a new database on DATABASE_URL's server) and
+// runs every order through the product's own use cases on a simulated clock: submit (routes at once),
+// the vendor's scripted answer (decline / let expire / accept), the expiry sweep, failures with their
+// sanctions confirmed at once. The last line printed is one JSON object (../shared/bench/README.md);
+// its totals and violation counts are computed from the database after the run.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createPrisma, type Db } from "@/lib/db/client";
+import { fixedClock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { submitOrder } from "@/lib/data/orders/submit-order";
+import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
+import { expireDueOffers } from "@/lib/data/offers/expire-offers";
+import { reportFailure } from "@/lib/data/fulfilment/settle-order";
+import { decideSanction } from "@/lib/data/sanctions/decide-sanction";
+import type { RouteOutcome } from "@/lib/data/routing/route-order";
+import { checkInvariants } from "@/lib/data/routing/check-invariants";
+import { migrate } from "../lib/migrate";
+import { externalServer, recreateDatabase, startEmbedded, tempDataDir, type DatabaseServer } from "../lib/postgres";
+import { BENCH_ACCOUNT, loadScenario, scenarioSchema, type LoadedScenario, type Scenario } from "./scenario";
+
+const argv = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const scenarioFile = arg("--scenario");
+const concurrency = Math.max(1, Number(arg("--concurrency") ?? 1));
+const jsonOnly = argv.includes("--json");
+if (!scenarioFile) {
+  console.error("usage: npm run bench:routing -- --scenario <file.json> [--concurrency N] [--json]");
+  process.exit(2);
+}
+const log = (m: string) => {
+  if (!jsonOnly) console.error(m);
+};
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round(sorted[Math.max(0, i)]! * 10) / 10;
+}
+
+const FAILURE_TYPE = { NOT_DELIVERED: "NOT_DELIVERED", LATE: "VERY_LATE", SHORT_QUANTITY: "SHORT_QUANTITY" } as const;
+
+async function run(db: Db, s: Scenario, ids: LoadedScenario) {
+  const responses = new Map(s.responses.map((r) => [`${r.order}|${r.vendor}`, r.response]));
+  const failures = new Map(s.failures.map((f) => [f.order, f.type]));
+  const vendorCode = new Map([...ids.vendorIds].map(([code, id]) => [id, code]));
+  const orders = [...s.orders].sort((a, b) => a.submitAt.localeCompare(b.submitAt));
+  const refOf = new Map<string, string>(); // orderId → ref
+  const accepted: { orderId: string; ref: string; deliverAt: string; opd: string }[] = [];
+  const latencies: number[] = [];
+  let rejected = 0;
+  const rejectReasons: Record<string, number> = {};
+  const admin = { id: ids.adminId, role: "ADMIN" as const };
+
+  // The vendor's scripted answer to each offer it gets; an EXPIRE leaves it to the expiry sweep.
+  const answer = async (orderId: string, outcome: RouteOutcome | null, at: Date): Promise<void> => {
+    let o = outcome;
+    const clock = fixedClock(at);
+    while (o && o.kind === "OFFERED") {
+      const code = vendorCode.get(o.vendorId)!;
+      const scripted = responses.get(`${refOf.get(orderId)}|${code}`);
+      const actor = { id: ids.vendorUsers.get(code)!, role: "VENDOR" as const, vendorId: o.vendorId };
+      if (scripted === "EXPIRE") return;
+      if (scripted === "DECLINE") {
+        o = (await declineOffer(db, clock, actor, o.offerId, "Tidak sanggup (skenario)")).route;
+        continue;
+      }
+      await acceptOffer(db, clock, actor, o.offerId);
+      return;
+    }
+  };
+
+  const sweepUntil = async (at: Date) => {
+    for (;;) {
+      const expired = await expireDueOffers(db, fixedClock(at), 500);
+      for (const e of expired) await answer(e.orderId, e.route, at);
+      if (expired.length === 0) return;
+    }
+  };
+
+  // Failures are reported by the OPD at delivery time; the admin confirms the sanction at once.
+  const settleDue = async (at: Date) => {
+    const due = accepted.filter((a) => a.deliverAt <= at.toISOString());
+    for (const a of due) {
+      accepted.splice(accepted.indexOf(a), 1);
+      const type = failures.get(a.ref);
+      if (!type) continue;
+      const staff = ids.opdStaff.get(a.opd)!;
+      const clock = fixedClock(new Date(new Date(a.deliverAt).getTime() + 30 * 60_000));
+      const order = await db.order.findUniqueOrThrow({ where: { id: a.orderId }, select: { status: true } });
+      if (order.status !== "ACCEPTED") continue;
+      const r = await reportFailure(db, clock, { id: staff.userId, role: "OPD_STAFF", opdId: staff.opdId }, a.orderId, {
+        type: FAILURE_TYPE[type],
+        evidence: `Kegagalan dari skenario: ${type}`,
+      });
+      if (r.outcome === "FAILED")
+        await decideSanction(db, clock, admin, r.sanctionId, {
+          decision: "CONFIRM",
+          reason: "Konfirmasi otomatis (benchmark)",
+        });
+      if (r.outcome === "FAILED" && r.rerouted) await answer(a.orderId, r.rerouted, clock.now());
+    }
+  };
+
+  const started = performance.now();
+  for (let i = 0; i < orders.length; i += concurrency) {
+    const batch = orders.slice(i, i + concurrency);
+    const batchTime = new Date(batch[0]!.submitAt);
+    await sweepUntil(batchTime);
+    await settleDue(batchTime);
+    await Promise.all(
+      batch.map(async (o) => {
+        const staff = ids.opdStaff.get(o.opd);
+        if (!staff) throw new Error(`order ${o.ref} names unknown OPD ${o.opd}`);
+        const at = new Date(o.submitAt);
+        const t0 = performance.now();
+        try {
+          const r = await submitOrder(
+            db,
+            fixedClock(at),
+            { id: staff.userId, role: "OPD_STAFF", opdId: staff.opdId },
+            {
+              idempotencyKey: `bench-${o.ref}`,
+              eventName: `Kegiatan ${o.ref}`,
+              deliveryAt: new Date(o.deliverAt),
+              place: "Kantor OPD",
+              contactName: "Staf pengadaan",
+              contactPhone: "081234567890",
+              pax: o.pax,
+              category: o.category,
+              unitPrice: o.unitPrice,
+              accountCode: BENCH_ACCOUNT,
+              method: o.method,
+            },
+          );
+          latencies.push(performance.now() - t0);
+          refOf.set(r.orderId, o.ref);
+          await answer(r.orderId, r.route, at);
+          const after = await db.order.findUniqueOrThrow({ where: { id: r.orderId }, select: { status: true } });
+          if (after.status === "ACCEPTED")
+            accepted.push({ orderId: r.orderId, ref: o.ref, deliverAt: o.deliverAt, opd: o.opd });
+        } catch (e) {
+          if (e instanceof AppError) {
+            rejected++;
+            rejectReasons[e.code] = (rejectReasons[e.code] ?? 0) + 1;
+            return;
+          }
+          throw e;
+        }
+      }),
+    );
+    if (!jsonOnly && (i / concurrency) % 50 === 0)
+      log(`[bench] ${Math.min(i + concurrency, orders.length)}/${orders.length} orders`);
+  }
+  // Run the clock to the end of the year: every pending offer expires and re-routes, every failure is settled.
+  const end = new Date(Date.UTC(s.fiscalYear + 1, 0, 1));
+  for (let k = 0; k < 50; k++) {
+    await sweepUntil(end);
+    const pending = await db.offer.count({ where: { status: "PENDING" } });
+    if (pending === 0) break;
+  }
+  // Orders re-routed by the sweep and accepted then may still carry failures.
+  const acceptedNow = await db.order.findMany({
+    where: { status: "ACCEPTED" },
+    select: { id: true, deliveryAt: true, opd: { select: { code: true } } },
+  });
+  for (const a of acceptedNow) {
+    const ref = refOf.get(a.id);
+    if (ref && failures.has(ref) && !accepted.some((x) => x.orderId === a.id))
+      accepted.push({ orderId: a.id, ref, deliverAt: a.deliveryAt.toISOString(), opd: a.opd.code });
+  }
+  await settleDue(end);
+  await sweepUntil(end);
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, latencies: latencies.sort((a, b) => a - b), rejected, rejectReasons, end };
+}
+
+async function main() {
+  const file = path.resolve(process.cwd(), scenarioFile!);
+  const scenario = scenarioSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+  const given = process.env.DATABASE_URL;
+  let server: DatabaseServer;
+  if (given) server = externalServer(given);
+  else server = await startEmbedded({ dataDir: tempDataDir("bench"), ephemeral: true, log: () => {} });
+  const dbName = `mm_bench_${process.pid}`;
+  let db: Db | undefined;
+  try {
+    const url = await recreateDatabase(server, dbName);
+    await migrate(url);
+    db = createPrisma(url, Math.min(40, concurrency * 2 + 4));
+    log(
+      `[bench] ${scenario.name}: ${scenario.orders.length} orders, ${scenario.vendors.length} vendors, ${scenario.opds.length} OPDs; concurrency ${concurrency}; ${given ? "DATABASE_URL" : "embedded PostgreSQL"}`,
+    );
+    const ids = await loadScenario(db, scenario);
+    const r = await run(db, scenario, ids);
+    const inv = await checkInvariants(db, r.end);
+    const byStatus = Object.fromEntries(
+      (await db.order.groupBy({ by: ["status"], _count: true })).map((g) => [g.status, g._count]),
+    );
+    const totals = await db.$queryRaw<{ code: string; total: bigint }[]>`
+      SELECT v.code, COALESCE(sum(f.value) FILTER (WHERE f.status IN ('ACCEPTED', 'FAILED')), 0)::bigint AS total
+      FROM "Vendor" v LEFT JOIN "Offer" f ON f."vendorId" = v.id GROUP BY v.code ORDER BY v.code`;
+    const everAccepted = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(DISTINCT "orderId") AS n FROM "Offer" WHERE status IN ('ACCEPTED', 'FAILED')`;
+    const offers = await db.offer.count();
+    const result = {
+      scenario: scenario.name,
+      orders: scenario.orders.length,
+      awarded: Number(everAccepted[0]!.n),
+      escalated: byStatus.ESCALATED ?? 0,
+      rejected: r.rejected,
+      failed: byStatus.FAILED ?? 0,
+      offers,
+      concurrency,
+      seconds: Math.round(r.seconds * 100) / 100,
+      ordersPerSecond: Math.round((scenario.orders.length / r.seconds) * 10) / 10,
+      latencyMs: {
+        p50: percentile(r.latencies, 50),
+        p95: percentile(r.latencies, 95),
+        p99: percentile(r.latencies, 99),
+      },
+      vendorTotals: Object.fromEntries(totals.map((t) => [t.code, Number(t.total)])),
+      capacityViolations: inv.capacityViolations,
+      doubleAwards: inv.doubleAwards,
+      lostOrders: inv.lostOrders,
+      fairnessViolations: inv.fairnessViolations,
+      budgetMismatches: inv.budgetMismatches,
+      rejectReasons: r.rejectReasons,
+      ordersByStatus: byStatus,
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    await db?.$disconnect();
+    if (given) {
+      const pg = await import("pg");
+      const c = new pg.default.Client({ connectionString: server.adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(dbName)} WITH (FORCE)`);
+      await c.end();
+    }
+    await server.stop();
+  }
+}
+
+await main();

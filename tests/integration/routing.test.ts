@@ -1,0 +1,247 @@
+import { describe, expect, it } from "vitest";
+import { testDb } from "@/tests/support/integration-setup";
+import { createCity, orderInput } from "@/tests/factories/routing";
+import { fixedClock } from "@/lib/clock";
+import { submitOrder } from "@/lib/data/orders/submit-order";
+import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
+import { expireDueOffers } from "@/lib/data/offers/expire-offers";
+import { cancelOrder } from "@/lib/data/orders/cancel-order";
+import { assignEscalatedOrder } from "@/lib/data/orders/assign-escalated-order";
+import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
+import { decideSanction, reinstateVendor } from "@/lib/data/sanctions/decide-sanction";
+import { createUser } from "@/tests/factories";
+import { AppError } from "@/lib/errors";
+
+const T0 = "2026-06-01T02:00:00Z";
+const staff = (c: { opds: { id: string; staffId: string }[] }, i = 0) => ({
+  id: c.opds[i]!.staffId,
+  role: "OPD_STAFF" as const,
+  opdId: c.opds[i]!.id,
+});
+const vendorActor = (c: { vendors: { id: string; userId: string }[] }, vendorId: string) => ({
+  id: c.vendors.find((v) => v.id === vendorId)!.userId,
+  role: "VENDOR" as const,
+  vendorId,
+});
+
+async function expectCode(p: Promise<unknown>, code: string) {
+  await expect(p).rejects.toSatisfy((e) => e instanceof AppError && e.code === code);
+}
+
+describe("submitOrder and routing", () => {
+  it("offers to the least-awarded vendor of the pool, records why, reserves the budget and audits", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 3, pools: [[0, 1, 2]] });
+    const clock = fixedClock(T0);
+    const r = await submitOrder(db, clock, staff(city), orderInput());
+    expect(r.route?.kind).toBe("OFFERED");
+    const decision = await db.routingDecision.findFirstOrThrow({ where: { orderId: r.orderId } });
+    expect((decision.candidates as unknown[]).length).toBe(3);
+    const budget = await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } });
+    expect(budget.committed).toBe(2_000_000n);
+    // The next two orders go to the two vendors that have nothing yet, in turn.
+    const first = r.route!.kind === "OFFERED" ? r.route!.vendorId : "";
+    const r2 = await submitOrder(db, clock, staff(city), orderInput());
+    const r3 = await submitOrder(db, clock, staff(city), orderInput());
+    const chosen = [
+      first,
+      r2.route?.kind === "OFFERED" ? r2.route.vendorId : "",
+      r3.route?.kind === "OFFERED" ? r3.route.vendorId : "",
+    ];
+    expect(new Set(chosen).size).toBe(3);
+    expect(await db.auditLog.count({ where: { action: "order.submitted" } })).toBe(3);
+    expect(await db.auditLog.count({ where: { action: "order.offered" } })).toBe(3);
+  });
+
+  it("is idempotent on the key: same payload returns the first order, a different payload is refused", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
+    const clock = fixedClock(T0);
+    const input = orderInput();
+    const [a, b] = await Promise.all([
+      submitOrder(db, clock, staff(city), input),
+      submitOrder(db, clock, staff(city), input),
+    ]);
+    expect(a.orderId).toBe(b.orderId);
+    expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
+    expect(await db.order.count({ where: { opdId: city.opds[0]!.id } })).toBe(1);
+    await expectCode(submitOrder(db, clock, staff(city), { ...input, pax: 51 }), "IDEMPOTENCY_MISMATCH");
+    expect((await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } })).committed).toBe(2_000_000n);
+  });
+
+  it("refuses orders over the price ceiling or the remaining budget, changing nothing", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]], budget: 3_000_000 });
+    const clock = fixedClock(T0);
+    await expectCode(submitOrder(db, clock, staff(city), orderInput({ unitPrice: 49_001 })), "PRICE_CEILING_EXCEEDED");
+    await submitOrder(db, clock, staff(city), orderInput({ pax: 50, unitPrice: 40_000 }));
+    await expectCode(
+      submitOrder(db, clock, staff(city), orderInput({ pax: 26, unitPrice: 40_000 })),
+      "BUDGET_EXCEEDED",
+    );
+    expect(await db.order.count({ where: { opdId: city.opds[0]!.id } })).toBe(1);
+    expect((await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } })).committed).toBe(2_000_000n);
+    await expectCode(submitOrder(db, clock, staff(city), orderInput({ pax: 0 })), "VALIDATION");
+  });
+
+  it("cascades on decline and expiry, excluding who said no, and escalates when nobody is left", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
+    const clock = fixedClock(T0);
+    const r = await submitOrder(db, clock, staff(city), orderInput());
+    const first = r.route!.kind === "OFFERED" ? r.route! : null;
+    const d = await declineOffer(db, clock, vendorActor(city, first!.vendorId), first!.offerId, "Dapur penuh hari itu");
+    expect(d.route.kind).toBe("OFFERED");
+    const second = d.route.kind === "OFFERED" ? d.route : null;
+    expect(second!.vendorId).not.toBe(first!.vendorId);
+    // The second vendor lets it expire: the sweep finds nobody left and escalates.
+    clock.advance(121 * 60_000);
+    const expired = (await expireDueOffers(db, clock)).filter((x) => x.orderId === r.orderId);
+    expect(expired).toHaveLength(1);
+    expect(expired[0]!.route).toMatchObject({ kind: "ESCALATED", reason: "NO_ELIGIBLE_VENDOR" });
+    const decisions = await db.routingDecision.findMany({ where: { orderId: r.orderId }, orderBy: { round: "asc" } });
+    expect(decisions.map((x) => x.outcome)).toEqual(["OFFERED", "OFFERED", "ESCALATED:NO_ELIGIBLE_VENDOR"]);
+    const reasons = (decisions[2]!.exclusions as { reason: string }[]).map((e) => e.reason).sort();
+    expect(reasons).toEqual(["DECLINED_THIS_ORDER", "EXPIRED_THIS_ORDER"]);
+    // An admin assigns it by hand with a reason; the vendor accepts.
+    const admin = await createUser(db, { role: "ADMIN" });
+    const a = await assignEscalatedOrder(
+      db,
+      clock,
+      { id: admin.id, role: "ADMIN" },
+      r.orderId,
+      first!.vendorId,
+      "Sudah dikonfirmasi lewat telepon",
+    );
+    await acceptOffer(db, clock, vendorActor(city, first!.vendorId), a.offerId);
+    expect((await db.order.findUniqueOrThrow({ where: { id: r.orderId } })).status).toBe("ACCEPTED");
+  });
+
+  it("accepts once (a double tap is harmless), refuses answers after the deadline or by another vendor", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
+    const clock = fixedClock(T0);
+    const r = await submitOrder(db, clock, staff(city), orderInput());
+    const o = r.route!.kind === "OFFERED" ? r.route! : null;
+    const other = city.vendors.find((v) => v.id !== o!.vendorId)!;
+    await expectCode(acceptOffer(db, clock, vendorActor(city, other.id), o!.offerId), "NOT_FOUND");
+    const [x, y] = await Promise.all([
+      acceptOffer(db, clock, vendorActor(city, o!.vendorId), o!.offerId),
+      acceptOffer(db, clock, vendorActor(city, o!.vendorId), o!.offerId),
+    ]);
+    expect([x.alreadyAccepted, y.alreadyAccepted].sort()).toEqual([false, true]);
+    await expectCode(
+      declineOffer(db, clock, vendorActor(city, o!.vendorId), o!.offerId, "berubah pikiran"),
+      "INVALID_STATE",
+    );
+    const r2 = await submitOrder(db, clock, staff(city), orderInput());
+    const o2 = r2.route!.kind === "OFFERED" ? r2.route! : null;
+    clock.advance(3 * 3600_000);
+    await expectCode(acceptOffer(db, clock, vendorActor(city, o2!.vendorId), o2!.offerId), "OFFER_EXPIRED");
+  });
+
+  it("never books a vendor over its daily capacity", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]], capacity: 120 });
+    const clock = fixedClock(T0);
+    const a = await submitOrder(db, clock, staff(city), orderInput({ pax: 100 }));
+    expect(a.route?.kind).toBe("OFFERED");
+    const b = await submitOrder(db, clock, staff(city), orderInput({ pax: 30 }));
+    expect(b.route).toMatchObject({ kind: "ESCALATED", reason: "NO_ELIGIBLE_VENDOR" });
+    const c = await submitOrder(db, clock, staff(city), orderInput({ pax: 20 }));
+    expect(c.route?.kind).toBe("OFFERED");
+  });
+
+  it("sends e-purchasing orders only to TAYANG vendors", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
+    await db.vendor.update({
+      where: { id: city.vendors[1]!.id },
+      data: { ekatalogStatus: "TAYANG", ekProductLive: true, ekatalogUrl: "https://katalog.example/x" },
+    });
+    const clock = fixedClock(T0);
+    for (let i = 0; i < 3; i++) {
+      const r = await submitOrder(db, clock, staff(city), orderInput({ method: "E_PURCHASING" }));
+      expect(r.route).toMatchObject({ kind: "OFFERED", vendorId: city.vendors[1]!.id });
+    }
+  });
+
+  it("cancelling withdraws the offer and releases the budget", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
+    const clock = fixedClock(T0);
+    const r = await submitOrder(db, clock, staff(city), orderInput());
+    await expectCode(cancelOrder(db, clock, staff(city), r.orderId, "x"), "VALIDATION");
+    await cancelOrder(db, clock, staff(city), r.orderId, "Acara ditunda pimpinan");
+    expect((await db.order.findUniqueOrThrow({ where: { id: r.orderId } })).status).toBe("CANCELLED");
+    expect(await db.offer.count({ where: { orderId: r.orderId, status: "WITHDRAWN" } })).toBe(1);
+    expect((await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } })).committed).toBe(0n);
+  });
+});
+
+describe("fulfilment and sanctions", () => {
+  it("delivers on time; very late counts as a failure; failures climb SP1 → SP2 and SP2 suspends", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
+    const admin = await createUser(db, { role: "ADMIN" });
+    const adminActor = { id: admin.id, role: "ADMIN" as const };
+    const clock = fixedClock(T0);
+    const place = async (deliveryAt: string) => {
+      const r = await submitOrder(db, clock, staff(city), orderInput({ deliveryAt: new Date(deliveryAt) }));
+      const o = r.route!.kind === "OFFERED" ? r.route! : null;
+      await acceptOffer(db, clock, vendorActor(city, o!.vendorId), o!.offerId);
+      return { orderId: r.orderId, vendorId: o!.vendorId };
+    };
+    const ok = await place("2026-06-01T05:00:00Z");
+    clock.set("2026-06-01T05:10:00Z");
+    expect(
+      await confirmDelivery(db, clock, staff(city), ok.orderId, {
+        deliveredAt: "2026-06-01T05:10:00Z",
+        quantityReceived: 50,
+        rating: 5,
+      }),
+    ).toEqual({ outcome: "DELIVERED", lateMinutes: 10 });
+
+    // Same vendor fails twice (very late, then not delivered): SP1, then SP2.
+    clock.set(T0);
+    const a = await place("2026-06-01T06:00:00Z");
+    clock.set("2026-06-01T08:00:00Z");
+    const f1 = await confirmDelivery(db, clock, staff(city), a.orderId, {
+      deliveredAt: "2026-06-01T07:30:00Z",
+      quantityReceived: 50,
+    });
+    expect(f1).toMatchObject({ outcome: "FAILED", failureType: "VERY_LATE", sanctionLevel: "SP1", rerouted: null });
+    expect((await db.order.findUniqueOrThrow({ where: { id: a.orderId } })).status).toBe("FAILED");
+
+    // Force the failing vendor to be chosen again by giving the other one a higher total.
+    let b = await place("2026-06-05T06:00:00Z");
+    while (b.vendorId !== a.vendorId) b = await place("2026-06-05T06:00:00Z");
+    clock.set("2026-06-02T02:00:00Z"); // days before delivery: time to re-route
+    const f2 = await reportFailure(db, clock, staff(city), b.orderId, {
+      type: "NOT_DELIVERED",
+      evidence: "UMKM mengabarkan tidak sanggup",
+    });
+    expect(f2).toMatchObject({ outcome: "FAILED", sanctionLevel: "SP2" });
+    expect(f2.outcome === "FAILED" && f2.rerouted?.kind).toBe("OFFERED");
+    const reroutedTo = f2.outcome === "FAILED" && f2.rerouted?.kind === "OFFERED" ? f2.rerouted.vendorId : null;
+    expect(reroutedTo).not.toBe(a.vendorId);
+
+    // Admin confirms SP2: the vendor is suspended and leaves the pool.
+    const sanction = await db.sanction.findFirstOrThrow({
+      where: { vendorId: a.vendorId, level: "SP2", status: "PROPOSED" },
+    });
+    await decideSanction(db, clock, adminActor, sanction.id, { decision: "CONFIRM", reason: "Dua kali gagal kirim" });
+    expect((await db.vendor.findUniqueOrThrow({ where: { id: a.vendorId } })).status).toBe("SUSPENDED");
+    for (let i = 0; i < 3; i++) {
+      const r = await submitOrder(db, clock, staff(city), orderInput({ deliveryAt: new Date("2026-06-09T03:00:00Z") }));
+      expect(r.route!.kind === "OFFERED" && r.route!.vendorId).not.toBe(a.vendorId);
+    }
+    await reinstateVendor(db, clock, adminActor, a.vendorId, "Sudah klarifikasi dan berbenah");
+    expect((await db.vendor.findUniqueOrThrow({ where: { id: a.vendorId } })).status).toBe("ACTIVE");
+    expect(
+      await db.auditLog.count({
+        where: { action: { in: ["sanction.confirmed", "vendor.reinstated", "order.failed", "order.delivered"] } },
+      }),
+    ).toBe(5);
+  });
+});
