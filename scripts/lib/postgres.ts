@@ -228,3 +228,13 @@ export function tempDataDir(label: string): string {
   const base = isRoot() ? "/var/tmp" : os.tmpdir();
   return path.join(base, `mamin-merata-${label}-${process.pid}-${Date.now().toString(36)}`);
 }
+
+export async function dropDatabase(server: DatabaseServer, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: server.adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,20 +1,24 @@
 // Gives every test file a fresh database copied from the migrated template.
 import { afterAll, beforeAll, inject } from "vitest";
 import { createPrisma, type Db } from "@/lib/db/client";
-import { recreateDatabase, externalServer } from "@/scripts/lib/postgres";
+import { randomBytes } from "node:crypto";
+import { dropDatabase, recreateDatabase, externalServer } from "@/scripts/lib/postgres";
 
 let prisma: Db | undefined;
 let url: string | undefined;
+let name: string | undefined;
 
 beforeAll(async () => {
   const server = externalServer(inject("adminUrl"));
-  const name = `${inject("templateDb").replace("template", "test")}_${process.env.VITEST_POOL_ID ?? "0"}`;
+  // Unique per test file (pool ids can repeat across files running side by side).
+  name = `${inject("templateDb").replace("template", "test")}_${randomBytes(4).toString("hex")}`;
   url = await recreateDatabase(server, name, inject("templateDb"));
   prisma = createPrisma(url, 10);
 });
 
 afterAll(async () => {
   await prisma?.$disconnect();
+  if (name) await dropDatabase(externalServer(inject("adminUrl")), name);
 });
 
 /** The Prisma client on this test file's own database. */
