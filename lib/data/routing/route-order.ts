@@ -9,6 +9,7 @@ import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 import { lockVendors } from "@/lib/data/tx";
 import { notify } from "@/lib/data/notifications/notify";
 import { offerDeadline, rankPool, type PoolVendor } from "@/lib/domain/routing";
+import { canTransition } from "@/lib/domain/order-state";
 import type { RoutingSettings } from "@/lib/domain/settings";
 import { dayAsDate, formatDateTimeWIB, wibDay } from "@/lib/format";
 import type {
@@ -152,6 +153,9 @@ export async function routeOrderInTx(
   ctx: { now: Date; settings: RoutingSettings; actor: Actor; alsoLock?: string[] },
 ): Promise<RouteOutcome> {
   const { now, settings, actor } = ctx;
+  if (!canTransition(order.status, "OFFERED") || !canTransition(order.status, "ESCALATED")) {
+    throw new Error(`order ${order.number} cannot be routed from ${order.status}`);
+  }
   const round = await nextRound(tx, order.id);
   const decree = await findDecreeInForce(tx, wibDay(order.deliveryAt));
   const allocations = decree
