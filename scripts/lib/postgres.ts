@@ -151,6 +151,9 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<DatabaseServ
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   await recoverFromCrash(dataDir, log);
   const port = await freePort(opts.port);
+  // Our own clients talk over a Unix socket in the data directory (much cheaper than TCP loopback);
+  // TCP on 127.0.0.1 stays open for other tools. Socket paths are limited to ~107 bytes.
+  const useSocket = process.platform !== "win32" && dataDir.length < 80;
   const postgresLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -161,7 +164,15 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<DatabaseServ
     persistent: !opts.ephemeral,
     createPostgresUser: isRoot(),
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", ...extraFlags()],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      `unix_socket_directories=${useSocket ? dataDir : ""}`,
+      "-c",
+      "max_connections=200",
+      ...extraFlags(),
+    ],
     onLog: (m) => {
       postgresLog.push(m);
       if (postgresLog.length > 50) postgresLog.shift();
@@ -181,7 +192,9 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<DatabaseServ
         postgresLog.join("").slice(-2000),
     );
   }
-  const base = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
+  const base = useSocket
+    ? `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@localhost:${port}/postgres?host=${encodeURIComponent(dataDir)}`
+    : `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
   let stopped = false;
   return {
     adminUrl: base,

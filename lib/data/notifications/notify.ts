@@ -17,10 +17,15 @@ function audienceSql(a: Audience): Prisma.Sql {
   return Prisma.sql`u.role = 'ADMIN'`;
 }
 
-/** One in-app notification for every active user of the audience. */
-export async function notify(tx: Tx, audience: Audience, note: Note, at: Date): Promise<void> {
-  await tx.$executeRaw`
+/** The INSERT statement, for use inside a larger single-round-trip CTE. */
+export function notifySql(audience: Audience, note: Note, at: Date): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "Notification" (id, "userId", channel, kind, title, body, link, status, "sentAt", "createdAt")
     SELECT gen_random_uuid(), u.id, 'IN_APP', ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'SENT', ${at}, ${at}
     FROM "User" u WHERE u.active AND ${audienceSql(audience)}`;
+}
+
+/** One in-app notification for every active user of the audience. */
+export async function notify(tx: Tx, audience: Audience, note: Note, at: Date): Promise<void> {
+  await tx.$executeRaw(notifySql(audience, note, at));
 }

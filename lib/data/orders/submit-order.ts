@@ -4,10 +4,12 @@ import { createHash } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { writeAudit, type Actor } from "@/lib/data/audit";
+import type { Actor } from "@/lib/data/audit";
+import { auditInsertSql } from "@/lib/data/audit-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { resolveSettings, SETTINGS_KEY } from "@/lib/domain/settings";
 import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
-import { getSettings } from "@/lib/data/settings/get-settings";
-import { routeOrderInTx, ROUTABLE_ORDER_SELECT, type RouteOutcome } from "@/lib/data/routing/route-order";
+import { routeOrderInTx, type RoutableOrder, type RouteOutcome } from "@/lib/data/routing/route-order";
 import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
 import { orderInputSchema, type OrderInput } from "@/lib/validation/order";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
@@ -46,87 +48,86 @@ async function existingResult(
   return { orderId: existing.id, number: existing.number, status: existing.status, duplicate: true, route: null };
 }
 
+interface Preflight {
+  existing: { id: string; number: string; status: OrderStatus; payloadHash: string } | null;
+  ceiling: bigint | null;
+  budgetId: string | null;
+  settings: unknown;
+}
+
 export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: unknown): Promise<SubmitResult> {
   const parsed = orderInputSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION", { issues: parsed.error.flatten().fieldErrors });
   const input = parsed.data;
   if (actor.role !== "OPD_STAFF" || !actor.opdId) throw new AppError("FORBIDDEN");
   const hash = payloadHash(input);
+  const fiscalYear = fiscalYearOf(input.deliveryAt);
+  const total = BigInt(input.unitPrice) * BigInt(input.pax);
   try {
     return await inTransaction(db, async (tx) => {
-      const again = await existingResult(tx, actor, input, hash);
-      if (again) return again;
+      // One round trip: an earlier submission with this key, the ceiling, the budget line, the settings.
+      const [pre] = await tx.$queryRaw<Preflight[]>`
+        SELECT
+          (SELECT json_build_object('id', o.id, 'number', o.number, 'status', o.status, 'payloadHash', o."payloadHash")
+             FROM "Order" o WHERE o."placedById" = ${actor.id}::uuid AND o."idempotencyKey" = ${input.idempotencyKey}) AS existing,
+          (SELECT c."maxPerPax" FROM "PriceCeiling" c WHERE c.category = ${input.category}::"MenuCategory" AND c."fiscalYear" = ${fiscalYear}) AS ceiling,
+          (SELECT b.id FROM "Budget" b WHERE b."opdId" = ${actor.opdId}::uuid AND b."fiscalYear" = ${fiscalYear} AND b."accountCode" = ${input.accountCode}) AS "budgetId",
+          (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}) AS settings`;
+      if (pre!.existing) {
+        if (pre!.existing.payloadHash !== hash) throw new AppError("IDEMPOTENCY_MISMATCH");
+        return {
+          orderId: pre!.existing.id,
+          number: pre!.existing.number,
+          status: pre!.existing.status,
+          duplicate: true,
+          route: null,
+        };
+      }
       const now = clock.now();
       if (input.deliveryAt.getTime() <= now.getTime())
         throw new AppError("VALIDATION", { issues: { deliveryAt: ["Waktu antar sudah lewat"] } });
-      const fiscalYear = fiscalYearOf(input.deliveryAt);
-      const ceiling = await tx.priceCeiling.findUnique({
-        where: { category_fiscalYear: { category: input.category, fiscalYear } },
-      });
-      if (!ceiling) throw new AppError("NO_PRICE_CEILING", { category: input.category, fiscalYear });
-      if (BigInt(input.unitPrice) > ceiling.maxPerPax)
-        throw new AppError("PRICE_CEILING_EXCEEDED", { max: Number(ceiling.maxPerPax) });
-      const total = BigInt(input.unitPrice) * BigInt(input.pax);
-      const budget = await tx.budget.findUnique({
-        where: { opdId_fiscalYear_accountCode: { opdId: actor.opdId, fiscalYear, accountCode: input.accountCode } },
-        select: { id: true },
-      });
-      if (!budget) throw new AppError("NO_BUDGET", { fiscalYear, accountCode: input.accountCode });
-      // Reserve atomically: the row lock and the condition together make overspending impossible.
-      const reserved = await tx.$executeRaw`
+      if (pre!.ceiling === null) throw new AppError("NO_PRICE_CEILING", { category: input.category, fiscalYear });
+      if (BigInt(input.unitPrice) > BigInt(pre!.ceiling))
+        throw new AppError("PRICE_CEILING_EXCEEDED", { max: Number(pre!.ceiling) });
+      if (!pre!.budgetId) throw new AppError("NO_BUDGET", { fiscalYear, accountCode: input.accountCode });
+      // Reserve atomically (the row lock and the condition together make overspending impossible) and number the order.
+      const reserved = await tx.$queryRaw<{ n: bigint }[]>`
         UPDATE "Budget" SET committed = committed + ${total}, version = version + 1, "updatedAt" = now()
-        WHERE id = ${budget.id}::uuid AND committed + ${total} <= pagu`;
-      if (reserved !== 1) {
+        WHERE id = ${pre!.budgetId}::uuid AND committed + ${total} <= pagu
+        RETURNING nextval('"Order_number_seq"') AS n`;
+      if (reserved.length !== 1) {
         const b = await tx.budget.findUniqueOrThrow({
-          where: { id: budget.id },
+          where: { id: pre!.budgetId },
           select: { pagu: true, committed: true },
         });
         throw new AppError("BUDGET_EXCEEDED", { remaining: Number(b.pagu - b.committed), total: Number(total) });
       }
-      const [seq] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('"Order_number_seq"') AS n`;
-      const order = await tx.order.create({
-        data: {
-          number: `MM-${fiscalYear}-${String(seq!.n).padStart(6, "0")}`,
-          opdId: actor.opdId,
-          placedById: actor.id,
-          budgetId: budget.id,
-          eventName: input.eventName,
-          deliveryAt: input.deliveryAt,
-          deliveryDay: dayAsDate(wibDay(input.deliveryAt)),
-          place: input.place,
-          contactName: input.contactName,
-          contactPhone: input.contactPhone,
-          pax: input.pax,
-          category: input.category,
-          unitPrice: BigInt(input.unitPrice),
-          total,
-          fiscalYear,
-          accountCode: input.accountCode,
-          method: input.method,
-          notes: input.notes ?? null,
-          status: "SUBMITTED",
-          idempotencyKey: input.idempotencyKey,
-          payloadHash: hash,
-          createdAt: now,
-        },
-        select: ROUTABLE_ORDER_SELECT,
-      });
-      await writeAudit(tx, actor, {
-        action: "order.submitted",
-        entity: "Order",
-        entityId: order.id,
-        after: {
-          number: order.number,
-          pax: input.pax,
-          unitPrice: input.unitPrice,
-          total,
-          accountCode: input.accountCode,
-          method: input.method,
-        },
-      });
-      const settings = await getSettings(tx);
-      const route = await routeOrderInTx(tx, order, { now, settings, actor });
-      return { orderId: order.id, number: order.number, status: route.kind, duplicate: false, route };
+      const number = `MM-${fiscalYear}-${String(reserved[0]!.n).padStart(6, "0")}`;
+      const deliveryDay = dayAsDate(wibDay(input.deliveryAt));
+      const [order] = await tx.$queryRaw<RoutableOrder[]>`
+        WITH o AS (
+          INSERT INTO "Order" (id, number, "opdId", "placedById", "budgetId", "eventName", "deliveryAt", "deliveryDay", place, "contactName", "contactPhone",
+                               pax, category, "unitPrice", total, "fiscalYear", "accountCode", method, notes, status, "idempotencyKey", "payloadHash", "createdAt", "updatedAt")
+          VALUES (gen_random_uuid(), ${number}, ${actor.opdId}::uuid, ${actor.id}::uuid, ${pre!.budgetId}::uuid, ${input.eventName}, ${input.deliveryAt}, ${deliveryDay}::date,
+                  ${input.place}, ${input.contactName}, ${input.contactPhone}, ${input.pax}, ${input.category}::"MenuCategory", ${BigInt(input.unitPrice)}, ${total},
+                  ${fiscalYear}, ${input.accountCode}, ${input.method}::"ProcurementMethod", ${input.notes ?? null}, 'SUBMITTED', ${input.idempotencyKey}, ${hash}, ${now}, now())
+          RETURNING id, number, "opdId", status::text AS status, "deliveryAt", "deliveryDay", category::text AS category, pax, total, method::text AS method, "eventName"),
+        aud AS (${auditInsertSql(actor, {
+          action: "order.submitted",
+          entity: "Order",
+          entityId: Prisma.sql`(SELECT id FROM o)`,
+          after: {
+            number,
+            pax: input.pax,
+            unitPrice: input.unitPrice,
+            total,
+            accountCode: input.accountCode,
+            method: input.method,
+          },
+        })})
+        SELECT * FROM o`;
+      const route = await routeOrderInTx(tx, order!, { now, settings: resolveSettings(pre!.settings), actor });
+      return { orderId: order!.id, number, status: route.kind, duplicate: false, route };
     });
   } catch (e) {
     // A concurrent duplicate (double click) lost the race on the unique key: answer with the first result.

@@ -4,10 +4,10 @@
 // candidates and each exclusion's reason, with its audit row, in the same transaction.
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/data/audit";
-import { writeAudit } from "@/lib/data/audit";
-import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
+import { auditInsertSql } from "@/lib/data/audit-sql";
+import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
 import { lockVendors } from "@/lib/data/tx";
-import { notify } from "@/lib/data/notifications/notify";
+import { notifySql } from "@/lib/data/notifications/notify";
 import { offerDeadline, rankPool, type PoolVendor } from "@/lib/domain/routing";
 import { canTransition } from "@/lib/domain/order-state";
 import type { RoutingSettings } from "@/lib/domain/settings";
@@ -97,9 +97,17 @@ async function readStandings(tx: Tx, vendorIds: string[], order: RoutableOrder, 
     WHERE v.id = ANY(${vendorIds}::uuid[])`;
 }
 
-async function nextRound(tx: Tx, orderId: string): Promise<number> {
-  const r = await tx.routingDecision.aggregate({ where: { orderId }, _max: { round: true } });
-  return (r._max.round ?? 0) + 1;
+/** The decree in force on the delivery day, this OPD's pool under it, and the next round — one round trip. */
+async function readPool(tx: Tx, order: RoutableOrder) {
+  const [row] = await tx.$queryRaw<
+    { decreeId: string | null; round: number; pool: { vendorId: string; weight: number }[] }[]
+  >`
+    WITH d AS (${decreeInForceSql(order.deliveryDay)})
+    SELECT (SELECT id FROM d) AS "decreeId",
+      (SELECT COALESCE(max(r.round), 0) + 1 FROM "RoutingDecision" r WHERE r."orderId" = ${order.id}::uuid)::int AS round,
+      COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight', a.weight))
+                FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d) AND a."opdId" = ${order.opdId}::uuid), '[]'::json) AS pool`;
+  return row!;
 }
 
 async function escalate(
@@ -111,39 +119,24 @@ async function escalate(
   reason: Extract<RouteOutcome, { kind: "ESCALATED" }>["reason"],
   ranked: { candidates: unknown[]; exclusions: unknown[] },
 ): Promise<RouteOutcome> {
-  await tx.routingDecision.create({
-    data: {
-      orderId: order.id,
-      round,
-      decidedAt: now,
-      candidates: ranked.candidates as object[],
-      exclusions: ranked.exclusions as object[],
-      outcome: `ESCALATED:${reason}`,
-    },
-  });
-  const updated = await tx.order.updateMany({
-    where: { id: order.id, status: order.status },
-    data: { status: "ESCALATED", escalatedAt: now, vendorId: null, awardedAt: null, version: { increment: 1 } },
-  });
-  if (updated.count !== 1) throw new Error(`order ${order.number} changed state during routing`);
-  await writeAudit(tx, actor, {
-    action: "order.escalated",
-    entity: "Order",
-    entityId: order.id,
-    before: { status: order.status },
-    after: { status: "ESCALATED", reason, round },
-  });
-  await notify(
-    tx,
-    { role: "ADMIN" },
-    {
-      kind: "order.escalated",
-      title: `Pesanan ${order.number} perlu penugasan`,
-      body: `${order.eventName}: tidak ada UMKM yang memenuhi syarat (${reason}).`,
-      link: "/admin",
-    },
-    now,
-  );
+  const note = {
+    kind: "order.escalated",
+    title: `Pesanan ${order.number} perlu penugasan`,
+    body: `${order.eventName}: tidak ada UMKM yang memenuhi syarat (${reason}).`,
+    link: "/admin",
+  };
+  // Decision, state change (compare-and-set), audit row and notifications in one statement.
+  const [r] = await tx.$queryRaw<{ updated: number }[]>`
+    WITH dec AS (
+      INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", candidates, exclusions, outcome)
+      VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${JSON.stringify(ranked.candidates)}::jsonb, ${JSON.stringify(ranked.exclusions)}::jsonb, ${`ESCALATED:${reason}`})),
+    upd AS (
+      UPDATE "Order" SET status = 'ESCALATED', "escalatedAt" = ${now}, "vendorId" = NULL, "awardedAt" = NULL, version = version + 1, "updatedAt" = now()
+      WHERE id = ${order.id}::uuid AND status = ${order.status}::"OrderStatus" RETURNING id),
+    aud AS (${auditInsertSql(actor, { action: "order.escalated", entity: "Order", entityId: order.id, before: { status: order.status }, after: { status: "ESCALATED", reason, round } })}),
+    ntf AS (${notifySql({ role: "ADMIN" }, note, now)})
+    SELECT (SELECT count(*) FROM upd)::int AS updated`;
+  if (r!.updated !== 1) throw new Error(`order ${order.number} changed state during routing`);
   return { kind: "ESCALATED", reason, round };
 }
 
@@ -156,16 +149,9 @@ export async function routeOrderInTx(
   if (!canTransition(order.status, "OFFERED") || !canTransition(order.status, "ESCALATED")) {
     throw new Error(`order ${order.number} cannot be routed from ${order.status}`);
   }
-  const round = await nextRound(tx, order.id);
-  const decree = await findDecreeInForce(tx, wibDay(order.deliveryAt));
-  const allocations = decree
-    ? await tx.allocation.findMany({
-        where: { decreeId: decree.id, opdId: order.opdId },
-        select: { vendorId: true, weight: true },
-      })
-    : [];
+  const { decreeId, round, pool: allocations } = await readPool(tx, order);
   await lockVendors(tx, [...allocations.map((a) => a.vendorId), ...(ctx.alsoLock ?? [])]);
-  if (!decree) return escalate(tx, order, now, actor, round, "NO_DECREE", { candidates: [], exclusions: [] });
+  if (!decreeId) return escalate(tx, order, now, actor, round, "NO_DECREE", { candidates: [], exclusions: [] });
   if (allocations.length === 0)
     return escalate(tx, order, now, actor, round, "EMPTY_POOL", { candidates: [], exclusions: [] });
 
@@ -199,57 +185,38 @@ export async function routeOrderInTx(
   const expiresAt = offerDeadline(now, order.deliveryAt, settings.responseWindowMinutes, settings.minLeadMinutes);
   if (!expiresAt) return escalate(tx, order, now, actor, round, "TOO_LATE", ranked);
 
-  const decision = await tx.routingDecision.create({
-    data: {
-      orderId: order.id,
-      round,
-      decidedAt: now,
-      chosenVendorId: chosen.vendorId,
-      candidates: ranked.candidates as object[],
-      exclusions: ranked.exclusions as object[],
-      outcome: "OFFERED",
-    },
-  });
-  const offer = await tx.offer.create({
-    data: {
-      orderId: order.id,
-      vendorId: chosen.vendorId,
-      decisionId: decision.id,
-      round,
-      status: "PENDING",
-      value: order.total,
-      pax: order.pax,
-      deliveryDay: order.deliveryDay,
-      offeredAt: now,
-      expiresAt,
-    },
-  });
-  const updated = await tx.order.updateMany({
-    where: { id: order.id, status: order.status },
-    data: { status: "OFFERED", decreeId: decree.id, vendorId: null, awardedAt: null, version: { increment: 1 } },
-  });
-  if (updated.count !== 1) throw new Error(`order ${order.number} changed state during routing`);
-  await writeAudit(tx, actor, {
-    action: "order.offered",
-    entity: "Order",
-    entityId: order.id,
-    before: { status: order.status },
-    after: { status: "OFFERED", round, vendor: chosen.code, offerId: offer.id, expiresAt },
-  });
-  await notify(
-    tx,
-    { vendorId: chosen.vendorId },
-    {
-      kind: "offer.new",
-      title: `Tawaran baru ${order.number}`,
-      body: `${order.pax} porsi, ${order.eventName}. Jawab sebelum ${formatDateTimeWIB(expiresAt)}.`,
-      link: "/vendor",
-    },
-    now,
-  );
+  const note = {
+    kind: "offer.new",
+    title: `Tawaran baru ${order.number}`,
+    body: `${order.pax} porsi, ${order.eventName}. Jawab sebelum ${formatDateTimeWIB(expiresAt)}.`,
+    link: "/vendor",
+  };
+  // Decision, offer, state change (compare-and-set), audit row and the vendor's notification: one statement.
+  const [r] = await tx.$queryRaw<{ offerId: string; updated: number }[]>`
+    WITH dec AS (
+      INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", "chosenVendorId", candidates, exclusions, outcome)
+      VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${chosen.vendorId}::uuid, ${JSON.stringify(ranked.candidates)}::jsonb, ${JSON.stringify(ranked.exclusions)}::jsonb, 'OFFERED')
+      RETURNING id),
+    off AS (
+      INSERT INTO "Offer" (id, "orderId", "vendorId", "decisionId", round, status, value, pax, "deliveryDay", "offeredAt", "expiresAt")
+      SELECT gen_random_uuid(), ${order.id}::uuid, ${chosen.vendorId}::uuid, dec.id, ${round}, 'PENDING', ${order.total}, ${order.pax}, ${order.deliveryDay}::date, ${now}, ${expiresAt} FROM dec
+      RETURNING id),
+    upd AS (
+      UPDATE "Order" SET status = 'OFFERED', "decreeId" = ${decreeId}::uuid, "vendorId" = NULL, "awardedAt" = NULL, version = version + 1, "updatedAt" = now()
+      WHERE id = ${order.id}::uuid AND status = ${order.status}::"OrderStatus" RETURNING id),
+    aud AS (${auditInsertSql(actor, {
+      action: "order.offered",
+      entity: "Order",
+      entityId: order.id,
+      before: { status: order.status },
+      after: { status: "OFFERED", round, vendor: chosen.code, expiresAt },
+    })}),
+    ntf AS (${notifySql({ vendorId: chosen.vendorId }, note, now)})
+    SELECT (SELECT id FROM off) AS "offerId", (SELECT count(*) FROM upd)::int AS updated`;
+  if (r!.updated !== 1) throw new Error(`order ${order.number} changed state during routing`);
   return {
     kind: "OFFERED",
-    offerId: offer.id,
+    offerId: r!.offerId,
     vendorId: chosen.vendorId,
     vendorCode: chosen.code,
     vendorName: chosen.name,
