@@ -5,21 +5,34 @@ import type { Db, Tx } from "@/lib/db/client";
 
 const RETRYABLE = new Set(["40P01", "40001", "P2034"]);
 
-function isRetryable(e: unknown, depth = 0): boolean {
-  if (!e || typeof e !== "object" || depth > 4) return false;
-  const o = e as { code?: unknown; cause?: unknown; meta?: unknown; originalCode?: unknown; kind?: unknown };
-  if (typeof o.code === "string" && RETRYABLE.has(o.code)) return true;
-  if (typeof o.originalCode === "string" && RETRYABLE.has(o.originalCode)) return true;
-  if (o.kind === "TransactionWriteConflict") return true;
-  return isRetryable(o.cause, depth + 1) || isRetryable(o.meta, depth + 1);
+/** True if the error, or anything it wraps (cause, meta, driver adapter error…), matches. */
+function someNested(e: unknown, test: (o: Record<string, unknown>) => boolean, depth = 0): boolean {
+  if (!e || typeof e !== "object" || depth > 5) return false;
+  const o = e as Record<string, unknown>;
+  if (test(o)) return true;
+  for (const key of ["cause", "meta", "driverAdapterError"]) {
+    if (someNested(o[key], test, depth + 1)) return true;
+  }
+  return false;
 }
 
-export function isUniqueViolation(e: unknown, depth = 0): boolean {
-  if (!e || typeof e !== "object" || depth > 4) return false;
-  const o = e as { code?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown };
-  if (o.code === "P2002" || o.code === "23505" || o.originalCode === "23505" || o.kind === "UniqueConstraintViolation")
-    return true;
-  return isUniqueViolation(o.cause, depth + 1);
+export function isRetryable(e: unknown): boolean {
+  return someNested(
+    e,
+    (o) =>
+      (typeof o.code === "string" && RETRYABLE.has(o.code)) ||
+      (typeof o.originalCode === "string" && RETRYABLE.has(o.originalCode)) ||
+      o.kind === "TransactionWriteConflict",
+  );
+}
+
+/** A unique-constraint violation, however Prisma wraps it (model query P2002, raw query P2010 around a driver error). */
+export function isUniqueViolation(e: unknown): boolean {
+  return someNested(
+    e,
+    (o) =>
+      o.code === "P2002" || o.code === "23505" || o.originalCode === "23505" || o.kind === "UniqueConstraintViolation",
+  );
 }
 
 export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
