@@ -57,28 +57,37 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
   const admin = { id: ids.adminId, role: "ADMIN" as const };
 
   // The vendor's scripted answer to each offer it gets; an EXPIRE leaves it to the expiry sweep.
-  const answer = async (orderId: string, outcome: RouteOutcome | null, at: Date): Promise<void> => {
+  const answer = async (
+    orderId: string,
+    outcome: RouteOutcome | null,
+    at: Date,
+  ): Promise<"ACCEPTED" | "WAITING" | "ESCALATED"> => {
     let o = outcome;
     const clock = fixedClock(at);
     while (o && o.kind === "OFFERED") {
       const code = vendorCode.get(o.vendorId)!;
       const scripted = responses.get(`${refOf.get(orderId)}|${code}`);
       const actor = { id: ids.vendorUsers.get(code)!, role: "VENDOR" as const, vendorId: o.vendorId };
-      if (scripted === "EXPIRE") return;
+      if (scripted === "EXPIRE") return "WAITING";
       if (scripted === "DECLINE") {
         o = (await declineOffer(db, clock, actor, o.offerId, "Tidak sanggup (skenario)")).route;
         continue;
       }
       await acceptOffer(db, clock, actor, o.offerId);
-      return;
+      return "ACCEPTED";
     }
+    return "ESCALATED";
   };
 
+  // The expiry sweep runs at each deadline in turn (as the app's sweep would), not late at the next batch.
   const sweepUntil = async (at: Date) => {
     for (;;) {
-      const expired = await expireDueOffers(db, fixedClock(at), 500);
-      for (const e of expired) await answer(e.orderId, e.route, at);
-      if (expired.length === 0) return;
+      const next = await db.offer.aggregate({ where: { status: "PENDING" }, _min: { expiresAt: true } });
+      const due = next._min.expiresAt;
+      if (!due || due.getTime() > at.getTime()) return;
+      const when = new Date(due.getTime() + 1);
+      const expired = await expireDueOffers(db, fixedClock(when), 500);
+      for (const e of expired) await answer(e.orderId, e.route, when);
     }
   };
 
@@ -158,11 +167,7 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
   }
   // Run the clock to the end of the year: every pending offer expires and re-routes, every failure is settled.
   const end = new Date(Date.UTC(s.fiscalYear + 1, 0, 1));
-  for (let k = 0; k < 50; k++) {
-    await sweepUntil(end);
-    const pending = await db.offer.count({ where: { status: "PENDING" } });
-    if (pending === 0) break;
-  }
+  await sweepUntil(end);
   // Orders re-routed by the sweep and accepted then may still carry failures.
   const acceptedNow = await db.order.findMany({
     where: { status: "ACCEPTED" },
