@@ -52,7 +52,13 @@ interface Preflight {
   existing: { id: string; number: string; status: OrderStatus; payloadHash: string } | null;
   ceiling: bigint | null;
   budgetId: string | null;
+  remaining: bigint | null;
   settings: unknown;
+}
+
+async function budgetExceeded(tx: Tx, budgetId: string, total: bigint): Promise<AppError> {
+  const b = await tx.budget.findUniqueOrThrow({ where: { id: budgetId }, select: { pagu: true, committed: true } });
+  return new AppError("BUDGET_EXCEEDED", { remaining: Number(b.pagu - b.committed), total: Number(total) });
 }
 
 export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: unknown): Promise<SubmitResult> {
@@ -72,6 +78,7 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
              FROM "Order" o WHERE o."placedById" = ${actor.id}::uuid AND o."idempotencyKey" = ${input.idempotencyKey}) AS existing,
           (SELECT c."maxPerPax" FROM "PriceCeiling" c WHERE c.category = ${input.category}::"MenuCategory" AND c."fiscalYear" = ${fiscalYear}) AS ceiling,
           (SELECT b.id FROM "Budget" b WHERE b."opdId" = ${actor.opdId}::uuid AND b."fiscalYear" = ${fiscalYear} AND b."accountCode" = ${input.accountCode}) AS "budgetId",
+          (SELECT b.pagu - b.committed FROM "Budget" b WHERE b."opdId" = ${actor.opdId}::uuid AND b."fiscalYear" = ${fiscalYear} AND b."accountCode" = ${input.accountCode}) AS remaining,
           (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}) AS settings`;
       if (pre!.existing) {
         if (pre!.existing.payloadHash !== hash) throw new AppError("IDEMPOTENCY_MISMATCH");
@@ -90,25 +97,14 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
       if (BigInt(input.unitPrice) > BigInt(pre!.ceiling))
         throw new AppError("PRICE_CEILING_EXCEEDED", { max: Number(pre!.ceiling) });
       if (!pre!.budgetId) throw new AppError("NO_BUDGET", { fiscalYear, accountCode: input.accountCode });
-      // Reserve atomically (the row lock and the condition together make overspending impossible) and number the order.
-      const reserved = await tx.$queryRaw<{ n: bigint }[]>`
-        UPDATE "Budget" SET committed = committed + ${total}, version = version + 1, "updatedAt" = now()
-        WHERE id = ${pre!.budgetId}::uuid AND committed + ${total} <= pagu
-        RETURNING nextval('"Order_number_seq"') AS n`;
-      if (reserved.length !== 1) {
-        const b = await tx.budget.findUniqueOrThrow({
-          where: { id: pre!.budgetId },
-          select: { pagu: true, committed: true },
-        });
-        throw new AppError("BUDGET_EXCEEDED", { remaining: Number(b.pagu - b.committed), total: Number(total) });
-      }
-      const number = `MM-${fiscalYear}-${String(reserved[0]!.n).padStart(6, "0")}`;
+      // Plainly over budget: refuse before routing (the reservation at the end is the real, atomic check).
+      if (BigInt(pre!.remaining ?? 0) < total) throw await budgetExceeded(tx, pre!.budgetId, total);
       const deliveryDay = dayAsDate(wibDay(input.deliveryAt));
       const [order] = await tx.$queryRaw<RoutableOrder[]>`
         WITH o AS (
           INSERT INTO "Order" (id, number, "opdId", "placedById", "budgetId", "eventName", "deliveryAt", "deliveryDay", place, "contactName", "contactPhone",
                                pax, category, "unitPrice", total, "fiscalYear", "accountCode", method, notes, status, "idempotencyKey", "payloadHash", "createdAt", "updatedAt")
-          VALUES (gen_random_uuid(), ${number}, ${actor.opdId}::uuid, ${actor.id}::uuid, ${pre!.budgetId}::uuid, ${input.eventName}, ${input.deliveryAt}, ${deliveryDay}::date,
+          VALUES (gen_random_uuid(), 'MM-' || ${fiscalYear}::text || '-' || lpad(nextval('"Order_number_seq"')::text, 6, '0'), ${actor.opdId}::uuid, ${actor.id}::uuid, ${pre!.budgetId}::uuid, ${input.eventName}, ${input.deliveryAt}, ${deliveryDay}::date,
                   ${input.place}, ${input.contactName}, ${input.contactPhone}, ${input.pax}, ${input.category}::"MenuCategory", ${BigInt(input.unitPrice)}, ${total},
                   ${fiscalYear}, ${input.accountCode}, ${input.method}::"ProcurementMethod", ${input.notes ?? null}, 'SUBMITTED', ${input.idempotencyKey}, ${hash}, ${now}, now())
           RETURNING id, number, "opdId", status::text AS status, "deliveryAt", "deliveryDay", category::text AS category, pax, total, method::text AS method, "eventName"),
@@ -117,7 +113,6 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
           entity: "Order",
           entityId: Prisma.sql`(SELECT id FROM o)`,
           after: {
-            number,
             pax: input.pax,
             unitPrice: input.unitPrice,
             total,
@@ -127,7 +122,13 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
         })})
         SELECT * FROM o`;
       const route = await routeOrderInTx(tx, order!, { now, settings: resolveSettings(pre!.settings), actor });
-      return { orderId: order!.id, number, status: route.kind, duplicate: false, route };
+      // Reserve the budget last: the conditional update under the row lock makes overspending impossible, and
+      // taking that lock last keeps it held for one statement instead of the whole routing (OPDs order in bursts).
+      const reserved = await tx.$executeRaw`
+        UPDATE "Budget" SET committed = committed + ${total}, version = version + 1, "updatedAt" = now()
+        WHERE id = ${pre!.budgetId}::uuid AND committed + ${total} <= pagu`;
+      if (reserved !== 1) throw await budgetExceeded(tx, pre!.budgetId, total);
+      return { orderId: order!.id, number: order!.number, status: route.kind, duplicate: false, route };
     });
   } catch (e) {
     // A concurrent duplicate (double click) lost the race on the unique key: answer with the first result.
