@@ -7,7 +7,7 @@ import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
 import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
 import { expireDueOffers } from "@/lib/data/offers/expire-offers";
-import { checkInvariants } from "@/lib/data/routing/check-invariants";
+import { expectInvariantsHold } from "@/tests/support/invariants";
 import { prng } from "@/prisma/seed/seed-demo";
 import { AppError } from "@/lib/errors";
 import type { RouteOutcome } from "@/lib/data/routing/route-order";
@@ -90,14 +90,7 @@ describe("routing under concurrency", () => {
       });
       await Promise.all(clients.map((run) => run()));
 
-      const mid = await checkInvariants(db, clock.now());
-      expect(mid).toEqual({
-        doubleAwards: 0,
-        capacityViolations: 0,
-        lostOrders: 0,
-        fairnessViolations: 0,
-        budgetMismatches: 0,
-      });
+      await expectInvariantsHold(db, clock.now());
 
       // Everything left pending lapses; the sweep re-routes (twice, concurrently, as two app instances would).
       const rnd = prng(7);
@@ -107,14 +100,7 @@ describe("routing under concurrency", () => {
         for (const e of [...a, ...b]) await respond(e.route, rnd);
         if (a.length + b.length === 0) break;
       }
-      const end = await checkInvariants(db, clock.now());
-      expect(end).toEqual({
-        doubleAwards: 0,
-        capacityViolations: 0,
-        lostOrders: 0,
-        fairnessViolations: 0,
-        budgetMismatches: 0,
-      });
+      await expectInvariantsHold(db, clock.now());
 
       const orders = await db.order.count({ where: { opdId: { in: city.opds.map((o) => o.id) } } });
       expect(orders + rejected).toBe(220);

@@ -7,7 +7,7 @@ import { testDb, testDbUrl } from "@/tests/support/integration-setup";
 import { createCity } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { expireDueOffers, routeStrandedOrders } from "@/lib/data/offers/expire-offers";
-import { checkInvariants } from "@/lib/data/routing/check-invariants";
+import { expectInvariantsHold } from "@/tests/support/invariants";
 import { PROJECT_ROOT } from "@/scripts/lib/postgres";
 
 describe("a crash in the middle of routing", () => {
@@ -48,13 +48,7 @@ describe("a crash in the middle of routing", () => {
     // Nothing half-made: submission and routing are one transaction.
     expect(await db.order.count({ where: { ...orderWhere, status: "SUBMITTED" } })).toBe(0);
     const clock = fixedClock("2026-05-04T01:00:00Z");
-    expect(await checkInvariants(db, clock.now())).toEqual({
-      doubleAwards: 0,
-      capacityViolations: 0,
-      lostOrders: 0,
-      fairnessViolations: 0,
-      budgetMismatches: 0,
-    });
+    await expectInvariantsHold(db, clock.now());
 
     // "Restart": the sweep picks up where the dead process left off.
     clock.advance(3 * 3600_000);
@@ -67,13 +61,7 @@ describe("a crash in the middle of routing", () => {
       clock.advance(121 * 60_000);
     }
     expect(expired).toBeGreaterThanOrEqual(placed);
-    expect(await checkInvariants(db, clock.now())).toEqual({
-      doubleAwards: 0,
-      capacityViolations: 0,
-      lostOrders: 0,
-      fairnessViolations: 0,
-      budgetMismatches: 0,
-    });
+    await expectInvariantsHold(db, clock.now());
     expect(await db.offer.count({ where: { status: "PENDING", expiresAt: { lte: clock.now() } } })).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
 import { getSettings } from "@/lib/data/settings/get-settings";
@@ -148,9 +149,7 @@ export async function confirmDelivery(
   raw: unknown,
 ): Promise<SettleResult> {
   if (actor.role !== "OPD_STAFF" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
-  const parsed = deliverySchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", { issues: parsed.error.flatten().fieldErrors });
-  const input = parsed.data;
+  const input = parseInput(deliverySchema, raw);
   return inTransaction(db, async (tx) => {
     const now = clock.now();
     const ctx = await lockAcceptedOrder(tx, actor, orderId);
@@ -215,13 +214,12 @@ export async function reportFailure(
   orderId: string,
   raw: unknown,
 ): Promise<SettleResult> {
-  const parsed = failureSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", { issues: parsed.error.flatten().fieldErrors });
+  const failure = parseInput(failureSchema, raw);
   // A vendor can only own up to its own cancellation; the OPD and admin report the rest.
-  if (actor.role === "VENDOR" && parsed.data.type !== "VENDOR_CANCELLED") throw new AppError("FORBIDDEN");
+  if (actor.role === "VENDOR" && failure.type !== "VENDOR_CANCELLED") throw new AppError("FORBIDDEN");
   if (actor.role === "MAYOR") throw new AppError("FORBIDDEN");
   return inTransaction(db, async (tx) => {
     const ctx = await lockAcceptedOrder(tx, actor, orderId);
-    return failInTx(tx, clock.now(), await getSettings(tx), actor, ctx, parsed.data);
+    return failInTx(tx, clock.now(), await getSettings(tx), actor, ctx, failure);
   });
 }

@@ -3,6 +3,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
 import type { Actor } from "@/lib/data/audit";
 import { auditInsertSql } from "@/lib/data/audit-sql";
 import { inTransaction } from "@/lib/data/tx";
@@ -95,16 +96,15 @@ export async function declineOffer(
   offerId: string,
   reason: string,
 ): Promise<{ orderId: string; route: RouteOutcome }> {
-  const why = declineReasonSchema.safeParse(reason);
-  if (!why.success) throw new AppError("VALIDATION", { issues: { reason: why.error.issues.map((i) => i.message) } });
+  const why = parseInput(z.object({ reason: declineReasonSchema }), { reason }).reason;
   return inTransaction(db, async (tx) => {
     const now = clock.now();
     const offer = await lockOwnOffer(tx, actor, offerId);
     if (offer.status !== "PENDING") throw new AppError("INVALID_STATE", { status: offer.status });
     if (offer.expiresAt.getTime() <= now.getTime()) throw new AppError("OFFER_EXPIRED");
     const [r] = await tx.$queryRaw<{ n: number }[]>`
-      WITH f AS (UPDATE "Offer" SET status = 'DECLINED', "respondedAt" = ${now}, reason = ${why.data} WHERE id = ${offer.id}::uuid AND status = 'PENDING' RETURNING id),
-      aud AS (${auditInsertSql(actor, { action: "offer.declined", entity: "Offer", entityId: offer.id, before: { status: "PENDING" }, after: { status: "DECLINED", reason: why.data } })})
+      WITH f AS (UPDATE "Offer" SET status = 'DECLINED', "respondedAt" = ${now}, reason = ${why} WHERE id = ${offer.id}::uuid AND status = 'PENDING' RETURNING id),
+      aud AS (${auditInsertSql(actor, { action: "offer.declined", entity: "Offer", entityId: offer.id, before: { status: "PENDING" }, after: { status: "DECLINED", reason: why } })})
       SELECT (SELECT count(*) FROM f)::int AS n`;
     if (r!.n !== 1) throw new AppError("INVALID_STATE");
     const route = await routeOrderInTx(tx, offer.order, {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
 import { notify } from "@/lib/data/notifications/notify";
@@ -21,8 +22,7 @@ export async function assignEscalatedOrder(
   reason: string,
 ) {
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
-  const why = assignReasonSchema.safeParse(reason);
-  if (!why.success) throw new AppError("VALIDATION", { issues: { reason: why.error.issues.map((i) => i.message) } });
+  const why = parseInput(z.object({ reason: assignReasonSchema }), { reason }).reason;
   return inTransaction(db, async (tx) => {
     const now = clock.now();
     if (!(await lockOrder(tx, orderId))) throw new AppError("NOT_FOUND");
@@ -58,7 +58,7 @@ export async function assignEscalatedOrder(
         chosenVendorId: vendorId,
         candidates: [{ vendorId, code: vendor.code, name: vendor.name, rank: 1, manual: true }],
         exclusions: [],
-        outcome: `MANUAL:${why.data}`,
+        outcome: `MANUAL:${why}`,
       },
     });
     const offer = await tx.offer.create({
@@ -86,7 +86,7 @@ export async function assignEscalatedOrder(
       entity: "Order",
       entityId: orderId,
       before: { status: "ESCALATED" },
-      after: { status: "OFFERED", vendor: vendor.code, reason: why.data },
+      after: { status: "OFFERED", vendor: vendor.code, reason: why },
     });
     await notify(
       tx,
@@ -94,7 +94,7 @@ export async function assignEscalatedOrder(
       {
         kind: "offer.new",
         title: `Penugasan pesanan ${order.number}`,
-        body: `Admin menugaskan pesanan ini kepada Anda: ${why.data}`,
+        body: `Admin menugaskan pesanan ini kepada Anda: ${why}`,
         link: "/vendor",
       },
       now,

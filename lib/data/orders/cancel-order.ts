@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/data/audit";
 import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
 import { releaseBudget } from "@/lib/data/orders/budget";
@@ -19,8 +20,7 @@ export async function cancelOrder(
   orderId: string,
   reason: string,
 ): Promise<void> {
-  const why = cancelReasonSchema.safeParse(reason);
-  if (!why.success) throw new AppError("VALIDATION", { issues: { reason: why.error.issues.map((i) => i.message) } });
+  const why = parseInput(z.object({ reason: cancelReasonSchema }), { reason }).reason;
   await inTransaction(db, async (tx) => {
     const now = clock.now();
     if (!(await lockOrder(tx, orderId))) throw new AppError("NOT_FOUND");
@@ -32,18 +32,18 @@ export async function cancelOrder(
       await lockVendors(tx, [live.vendorId]);
       await tx.offer.update({
         where: { id: live.id },
-        data: { status: "WITHDRAWN", respondedAt: now, reason: `Dibatalkan OPD: ${why.data}` },
+        data: { status: "WITHDRAWN", respondedAt: now, reason: `Dibatalkan OPD: ${why}` },
       });
       await notify(
         tx,
         { vendorId: live.vendorId },
-        { kind: "order.cancelled", title: `Pesanan ${order.number} dibatalkan`, body: why.data, link: "/vendor" },
+        { kind: "order.cancelled", title: `Pesanan ${order.number} dibatalkan`, body: why, link: "/vendor" },
         now,
       );
     }
     const changed = await tx.order.updateMany({
       where: { id: orderId, status: order.status },
-      data: { status: "CANCELLED", cancelledAt: now, cancelReason: why.data, version: { increment: 1 } },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: why, version: { increment: 1 } },
     });
     if (changed.count !== 1) throw new AppError("INVALID_STATE");
     await releaseBudget(tx, order.budgetId, order.total);
@@ -52,7 +52,7 @@ export async function cancelOrder(
       entity: "Order",
       entityId: orderId,
       before: { status: order.status },
-      after: { status: "CANCELLED", reason: why.data },
+      after: { status: "CANCELLED", reason: why },
     });
   });
 }

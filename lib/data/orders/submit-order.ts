@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
 import type { Actor } from "@/lib/data/audit";
 import { auditInsertSql } from "@/lib/data/audit-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -62,9 +63,7 @@ async function budgetExceeded(tx: Tx, budgetId: string, total: bigint): Promise<
 }
 
 export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: unknown): Promise<SubmitResult> {
-  const parsed = orderInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", { issues: parsed.error.flatten().fieldErrors });
-  const input = parsed.data;
+  const input = parseInput(orderInputSchema, raw);
   if (actor.role !== "OPD_STAFF" || !actor.opdId) throw new AppError("FORBIDDEN");
   const hash = payloadHash(input);
   const fiscalYear = fiscalYearOf(input.deliveryAt);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
 import { getSettings } from "@/lib/data/settings/get-settings";
@@ -52,9 +53,7 @@ async function withdrawPendingOffers(tx: Tx, vendorId: string, now: Date, actor:
 
 export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sanctionId: string, raw: unknown) {
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
-  const parsed = sanctionDecisionSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", { issues: parsed.error.flatten().fieldErrors });
-  const input = parsed.data;
+  const input = parseInput(sanctionDecisionSchema, raw);
   return inTransaction(db, async (tx) => {
     const now = clock.now();
     const proposal = await tx.sanction.findUnique({ where: { id: sanctionId } });
@@ -108,8 +107,9 @@ export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sa
 
 export async function reinstateVendor(db: Db, clock: Clock, actor: AdminActor, vendorId: string, reason: string) {
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
-  const why = z.string().trim().min(5, "Tuliskan alasan pemulihan").max(1000).safeParse(reason);
-  if (!why.success) throw new AppError("VALIDATION", { issues: { reason: why.error.issues.map((i) => i.message) } });
+  const why = parseInput(z.object({ reason: z.string().trim().min(5, "Tuliskan alasan pemulihan").max(1000) }), {
+    reason,
+  }).reason;
   return inTransaction(db, async (tx) => {
     const now = clock.now();
     await lockVendors(tx, [vendorId]);
@@ -127,12 +127,12 @@ export async function reinstateVendor(db: Db, clock: Clock, actor: AdminActor, v
       entity: "Vendor",
       entityId: vendorId,
       before: { status: "SUSPENDED" },
-      after: { status: "ACTIVE", reason: why.data },
+      after: { status: "ACTIVE", reason: why },
     });
     await notify(
       tx,
       { vendorId },
-      { kind: "vendor.reinstated", title: "Status usaha dipulihkan", body: why.data, link: "/vendor" },
+      { kind: "vendor.reinstated", title: "Status usaha dipulihkan", body: why, link: "/vendor" },
       now,
     );
   });
