@@ -196,7 +196,7 @@ async function main() {
   try {
     const url = await recreateDatabase(server, dbName);
     await migrate(url);
-    db = createPrisma(url, Math.min(40, concurrency * 2 + 4));
+    db = createPrisma(url, Number(process.env.BENCH_POOL_MAX ?? Math.min(40, concurrency * 2 + 4)));
     log(
       `[bench] ${scenario.name}: ${scenario.orders.length} orders, ${scenario.vendors.length} vendors, ${scenario.opds.length} OPDs; concurrency ${concurrency}; ${given ? "DATABASE_URL" : "embedded PostgreSQL"}`,
     );
@@ -213,6 +213,11 @@ async function main() {
       { n: bigint }[]
     >`SELECT count(DISTINCT "orderId") AS n FROM "Offer" WHERE status IN ('ACCEPTED', 'FAILED')`;
     const offers = await db.offer.count();
+    const outcomes = Object.fromEntries(
+      (await db.routingDecision.groupBy({ by: ["outcome"], _count: true })).map((g) => [g.outcome, g._count]),
+    );
+    const exclusionRows = await db.$queryRaw<{ reason: string; n: bigint }[]>`
+      SELECT e->>'reason' AS reason, count(*) AS n FROM "RoutingDecision" d, jsonb_array_elements(d.exclusions) e GROUP BY 1 ORDER BY 2 DESC`;
     const result = {
       scenario: scenario.name,
       orders: scenario.orders.length,
@@ -236,6 +241,8 @@ async function main() {
       fairnessViolations: inv.fairnessViolations,
       budgetMismatches: inv.budgetMismatches,
       rejectReasons: r.rejectReasons,
+      decisionOutcomes: outcomes,
+      exclusionReasons: Object.fromEntries(exclusionRows.map((x) => [x.reason, Number(x.n)])),
       ordersByStatus: byStatus,
     };
     console.log(JSON.stringify(result));
