@@ -1,9 +1,10 @@
-// The background sweep inside each app process: expires overdue offers (re-routing them) and routes
-// any order left SUBMITTED. State lives only in PostgreSQL, so a restart simply resumes; several app
-// instances can sweep at once (rows are claimed with SKIP LOCKED).
+// The background sweep inside each app process: expires overdue offers (re-routing them), routes any
+// order left SUBMITTED and ends suspensions whose time is up. State lives only in PostgreSQL, so a
+// restart simply resumes; several app instances can sweep at once (rows are claimed with SKIP LOCKED).
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { expireDueOffers, routeStrandedOrders } from "@/lib/data/offers/expire-offers";
+import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
 
 let started = false;
 
@@ -17,8 +18,12 @@ export function startRoutingWorker(intervalMs = Number(process.env.ROUTING_SWEEP
     try {
       const expired = await expireDueOffers(db(), systemClock);
       const stranded = await routeStrandedOrders(db(), systemClock);
-      if (expired.length + stranded > 0)
-        console.log(`[sweep] ${expired.length} offers expired and re-routed, ${stranded} stranded orders routed`);
+      const reinstated = await endExpiredSuspensions(db(), systemClock);
+      if (expired.length + stranded + reinstated > 0) {
+        console.log(
+          `[sweep] ${expired.length} offers expired and re-routed, ${stranded} stranded orders routed, ${reinstated} suspensions ended`,
+        );
+      }
     } catch (e) {
       console.error("[sweep] failed; will retry:", e instanceof Error ? e.message : e);
     } finally {

@@ -14,6 +14,7 @@ import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
 import { expireDueOffers } from "@/lib/data/offers/expire-offers";
 import { reportFailure } from "@/lib/data/fulfilment/settle-order";
 import { decideSanction } from "@/lib/data/sanctions/decide-sanction";
+import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
 import type { RouteOutcome } from "@/lib/data/routing/route-order";
 import { checkInvariants } from "@/lib/data/routing/check-invariants";
 import { migrate } from "../lib/migrate";
@@ -120,6 +121,7 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
     const batch = orders.slice(i, i + concurrency);
     const batchTime = new Date(batch[0]!.submitAt);
     await sweepUntil(batchTime);
+    await endExpiredSuspensions(db, fixedClock(batchTime));
     await settleDue(batchTime);
     await Promise.all(
       batch.map(async (o) => {

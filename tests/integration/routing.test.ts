@@ -9,6 +9,7 @@ import { cancelOrder } from "@/lib/data/orders/cancel-order";
 import { assignEscalatedOrder } from "@/lib/data/orders/assign-escalated-order";
 import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
 import { decideSanction, reinstateVendor } from "@/lib/data/sanctions/decide-sanction";
+import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
 import { createUser } from "@/tests/factories";
 import { AppError } from "@/lib/errors";
 
@@ -243,5 +244,29 @@ describe("fulfilment and sanctions", () => {
         where: { action: { in: ["sanction.confirmed", "vendor.reinstated", "order.failed", "order.delivered"] } },
       }),
     ).toBe(5);
+  });
+});
+
+describe("suspensions end on time", () => {
+  it("reinstates a vendor when its SP2 period is over, and not before", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
+    const vendorId = city.vendors[0]!.id;
+    const admin = await createUser(db, { role: "ADMIN" });
+    const clock = fixedClock(T0);
+    const proposal = await db.sanction.create({
+      data: { vendorId, level: "SP2", status: "PROPOSED", cause: "uji", proposedAt: clock.now() },
+    });
+    await decideSanction(db, clock, { id: admin.id, role: "ADMIN" }, proposal.id, {
+      decision: "CONFIRM",
+      reason: "Dua kali gagal",
+    });
+    expect((await db.vendor.findUniqueOrThrow({ where: { id: vendorId } })).status).toBe("SUSPENDED");
+    clock.advance(29 * 86_400_000);
+    expect(await endExpiredSuspensions(db, clock)).toBe(0);
+    clock.advance(2 * 86_400_000);
+    expect(await endExpiredSuspensions(db, clock)).toBe(1);
+    expect((await db.vendor.findUniqueOrThrow({ where: { id: vendorId } })).status).toBe("ACTIVE");
+    expect(await db.auditLog.count({ where: { action: "vendor.reinstated", entityId: vendorId } })).toBe(1);
   });
 });

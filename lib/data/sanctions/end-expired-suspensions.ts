@@ -1,0 +1,63 @@
+// An SP2 suspension lasts the configured days: when it ends, the sweep reinstates the vendor (audited as
+// the system), unless another suspension is still running. Admins can reinstate earlier by hand.
+import type { Db } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { SYSTEM_ACTOR, writeAudit } from "@/lib/data/audit";
+import { inTransaction, lockVendors } from "@/lib/data/tx";
+import { notify } from "@/lib/data/notifications/notify";
+
+export async function endExpiredSuspensions(db: Db, clock: Clock): Promise<number> {
+  const now = clock.now();
+  const due = await db.vendor.findMany({
+    where: {
+      status: "SUSPENDED",
+      sanctions: {
+        none: { status: "CONFIRMED", level: { in: ["SP2", "SP3"] }, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+      },
+    },
+    select: { id: true },
+  });
+  let n = 0;
+  for (const v of due) {
+    const done = await inTransaction(db, async (tx) => {
+      await lockVendors(tx, [v.id]);
+      const running = await tx.sanction.count({
+        where: {
+          vendorId: v.id,
+          status: "CONFIRMED",
+          level: { in: ["SP2", "SP3"] },
+          OR: [{ endsAt: null }, { endsAt: { gt: now } }],
+        },
+      });
+      const changed =
+        running === 0
+          ? await tx.vendor.updateMany({
+              where: { id: v.id, status: "SUSPENDED" },
+              data: { status: "ACTIVE", version: { increment: 1 } },
+            })
+          : { count: 0 };
+      if (changed.count !== 1) return false;
+      await writeAudit(tx, SYSTEM_ACTOR, {
+        action: "vendor.reinstated",
+        entity: "Vendor",
+        entityId: v.id,
+        before: { status: "SUSPENDED" },
+        after: { status: "ACTIVE", reason: "suspension_ended" },
+      });
+      await notify(
+        tx,
+        { vendorId: v.id },
+        {
+          kind: "vendor.reinstated",
+          title: "Masa pembekuan selesai",
+          body: "Usaha Anda kembali menerima tawaran pesanan.",
+          link: "/vendor",
+        },
+        now,
+      );
+      return true;
+    });
+    if (done) n++;
+  }
+  return n;
+}
