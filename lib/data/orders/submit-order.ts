@@ -10,6 +10,7 @@ import { auditInsertSql } from "@/lib/data/audit-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveSettings, SETTINGS_KEY } from "@/lib/domain/settings";
 import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
+import { budgetExceeded } from "@/lib/data/orders/budget";
 import { routeOrderInTx, type RoutableOrder, type RouteOutcome } from "@/lib/data/routing/route-order";
 import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
 import { orderInputSchema, type OrderInput } from "@/lib/validation/order";
@@ -55,11 +56,6 @@ interface Preflight {
   budgetId: string | null;
   remaining: bigint | null;
   settings: unknown;
-}
-
-async function budgetExceeded(tx: Tx, budgetId: string, total: bigint): Promise<AppError> {
-  const b = await tx.budget.findUniqueOrThrow({ where: { id: budgetId }, select: { pagu: true, committed: true } });
-  return new AppError("BUDGET_EXCEEDED", { remaining: Number(b.pagu - b.committed), total: Number(total) });
 }
 
 export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: unknown): Promise<SubmitResult> {
@@ -120,13 +116,14 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
           },
         })})
         SELECT * FROM o`;
-      const route = await routeOrderInTx(tx, order!, { now, settings: resolveSettings(pre!.settings), actor });
-      // Reserve the budget last: the conditional update under the row lock makes overspending impossible, and
-      // taking that lock last keeps it held for one statement instead of the whole routing (OPDs order in bursts).
-      const reserved = await tx.$executeRaw`
-        UPDATE "Budget" SET committed = committed + ${total}, version = version + 1, "updatedAt" = now()
-        WHERE id = ${pre!.budgetId}::uuid AND committed + ${total} <= pagu`;
-      if (reserved !== 1) throw await budgetExceeded(tx, pre!.budgetId, total);
+      // The budget is reserved in the same statement that records the routing decision: the conditional
+      // update under the row lock makes overspending impossible, and the lock is held for that one statement.
+      const route = await routeOrderInTx(tx, order!, {
+        now,
+        settings: resolveSettings(pre!.settings),
+        actor,
+        reserve: { budgetId: pre!.budgetId, total },
+      });
       return { orderId: order!.id, number: order!.number, status: route.kind, duplicate: false, route };
     });
   } catch (e) {

@@ -3,10 +3,12 @@
 // pure rule, and either offers the order to the first candidate or escalates it — recording the ranked
 // candidates and each exclusion's reason, with its audit row, in the same transaction.
 import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/data/audit";
 import { auditInsertSql } from "@/lib/data/audit-sql";
 import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
 import { lockVendors } from "@/lib/data/tx";
+import { budgetExceeded } from "@/lib/data/orders/budget";
 import { notifySql } from "@/lib/data/notifications/notify";
 import { offerDeadline, rankPool, type PoolVendor } from "@/lib/domain/routing";
 import { canTransition } from "@/lib/domain/order-state";
@@ -64,37 +66,38 @@ interface StandingRow {
   prior: string | null;
 }
 
-/** Every pool vendor's standing now: value awarded and pending this fiscal year (city-wide), the day's load, and more. */
-async function readStandings(tx: Tx, vendorIds: string[], order: RoutableOrder, now: Date): Promise<StandingRow[]> {
-  const day = order.deliveryDay;
+/**
+ * Locks the pool's vendor rows (plus `alsoLock`) in id order, then reads every pool vendor's standing —
+ * value awarded and pending this fiscal year (city-wide), the day's load, and more — in one round trip
+ * (the SQL function `mm_lock_pool_standings`, migration 20261128175500).
+ */
+async function lockAndReadStandings(
+  tx: Tx,
+  vendorIds: string[],
+  alsoLock: string[],
+  order: RoutableOrder,
+  now: Date,
+): Promise<StandingRow[]> {
   const year = Number(wibDay(order.deliveryAt).slice(0, 4));
-  const fyStart = dayAsDate(`${year}-01-01`);
-  const fyEnd = dayAsDate(`${year + 1}-01-01`);
   return tx.$queryRaw<StandingRow[]>`
-    SELECT v.id, v.code, v.name, v.status::text AS status, v."ekatalogStatus"::text AS "ekatalogStatus", v."dailyCapacityPax",
-      ARRAY(SELECT DISTINCT m.category::text FROM "VendorMenuItem" m WHERE m."vendorId" = v.id AND m.active) AS categories,
-      EXISTS (SELECT 1 FROM "VendorUnavailableDay" u WHERE u."vendorId" = v.id AND u.day = ${day}::date) AS unavailable,
-      EXISTS (SELECT 1 FROM "Sanction" s WHERE s."vendorId" = v.id AND s.status = 'CONFIRMED' AND s.level IN ('SP2', 'SP3')
-              AND (s."startsAt" IS NULL OR s."startsAt" <= ${now}) AND (s."endsAt" IS NULL OR s."endsAt" > ${now})) AS suspended,
-      COALESCE((SELECT sum(o.pax) FROM "Offer" o WHERE o."vendorId" = v.id AND o."deliveryDay" = ${day}::date
-                AND o.status IN ('PENDING', 'ACCEPTED')), 0)::bigint AS booked,
-      COALESCE(y.awarded, 0)::bigint AS awarded,
-      COALESCE(y.pending, 0)::bigint AS pending,
-      COALESCE(y.awarded_orders, 0)::bigint AS "awardedOrders",
-      y.last_award_at AS "lastAwardAt",
-      (SELECT o.status::text FROM "Offer" o WHERE o."orderId" = ${order.id}::uuid AND o."vendorId" = v.id
-         AND o.status IN ('DECLINED', 'EXPIRED', 'FAILED') ORDER BY o.round DESC LIMIT 1) AS prior
-    FROM "Vendor" v
-    LEFT JOIN LATERAL (
-      SELECT sum(o.value) FILTER (WHERE o.status IN ('ACCEPTED', 'FAILED')) AS awarded,
-             sum(o.value) FILTER (WHERE o.status = 'PENDING') AS pending,
-             count(*) FILTER (WHERE o.status IN ('ACCEPTED', 'FAILED')) AS awarded_orders,
-             max(o."respondedAt") FILTER (WHERE o.status IN ('ACCEPTED', 'FAILED')) AS last_award_at
-      FROM "Offer" o
-      WHERE o."vendorId" = v.id AND o."deliveryDay" >= ${fyStart}::date AND o."deliveryDay" < ${fyEnd}::date
-        AND o.status IN ('PENDING', 'ACCEPTED', 'FAILED')
-    ) y ON true
-    WHERE v.id = ANY(${vendorIds}::uuid[])`;
+    SELECT * FROM "mm_lock_pool_standings"(${vendorIds}::uuid[], ${alsoLock}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
+      ${dayAsDate(`${year}-01-01`)}::date, ${dayAsDate(`${year + 1}-01-01`)}::date, ${now}::timestamptz)`;
+}
+
+export interface Reservation {
+  budgetId: string;
+  total: bigint;
+}
+
+/** The budget reservation as a CTE step, so a new order reserves in the same statement that routes it. */
+function reservationSql(reserve: Reservation | undefined): { cte: Prisma.Sql; count: Prisma.Sql } {
+  if (!reserve) return { cte: Prisma.empty, count: Prisma.sql`1` };
+  return {
+    cte: Prisma.sql`, bud AS (
+      UPDATE "Budget" SET committed = committed + ${reserve.total}, version = version + 1, "updatedAt" = now()
+      WHERE id = ${reserve.budgetId}::uuid AND committed + ${reserve.total} <= pagu RETURNING id)`,
+    count: Prisma.sql`(SELECT count(*) FROM bud)::int`,
+  };
 }
 
 /** The decree in force on the delivery day, this OPD's pool under it, and the next round — one round trip. */
@@ -118,7 +121,9 @@ async function escalate(
   round: number,
   reason: Extract<RouteOutcome, { kind: "ESCALATED" }>["reason"],
   ranked: { candidates: unknown[]; exclusions: unknown[] },
+  reserve?: Reservation,
 ): Promise<RouteOutcome> {
+  const bud = reservationSql(reserve);
   const note = {
     kind: "order.escalated",
     title: `Pesanan ${order.number} perlu penugasan`,
@@ -126,7 +131,7 @@ async function escalate(
     link: "/admin",
   };
   // Decision, state change (compare-and-set), audit row and notifications in one statement.
-  const [r] = await tx.$queryRaw<{ updated: number }[]>`
+  const [r] = await tx.$queryRaw<{ updated: number; reserved: number }[]>`
     WITH dec AS (
       INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", candidates, exclusions, outcome)
       VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${JSON.stringify(ranked.candidates)}::jsonb, ${JSON.stringify(ranked.exclusions)}::jsonb, ${`ESCALATED:${reason}`})),
@@ -134,8 +139,9 @@ async function escalate(
       UPDATE "Order" SET status = 'ESCALATED', "escalatedAt" = ${now}, "vendorId" = NULL, "awardedAt" = NULL, version = version + 1, "updatedAt" = now()
       WHERE id = ${order.id}::uuid AND status = ${order.status}::"OrderStatus" RETURNING id),
     aud AS (${auditInsertSql(actor, { action: "order.escalated", entity: "Order", entityId: order.id, before: { status: order.status }, after: { status: "ESCALATED", reason, round } })}),
-    ntf AS (${notifySql({ role: "ADMIN" }, note, now)})
-    SELECT (SELECT count(*) FROM upd)::int AS updated`;
+    ntf AS (${notifySql({ role: "ADMIN" }, note, now)})${bud.cte}
+    SELECT (SELECT count(*) FROM upd)::int AS updated, ${bud.count} AS reserved`;
+  if (r!.reserved !== 1) throw await budgetExceeded(tx, reserve!.budgetId, reserve!.total);
   if (r!.updated !== 1) throw new Error(`order ${order.number} changed state during routing`);
   return { kind: "ESCALATED", reason, round };
 }
@@ -143,20 +149,28 @@ async function escalate(
 export async function routeOrderInTx(
   tx: Tx,
   order: RoutableOrder,
-  ctx: { now: Date; settings: RoutingSettings; actor: Actor; alsoLock?: string[] },
+  ctx: { now: Date; settings: RoutingSettings; actor: Actor; alsoLock?: string[]; reserve?: Reservation },
 ): Promise<RouteOutcome> {
-  const { now, settings, actor } = ctx;
+  const { now, settings, actor, reserve } = ctx;
   if (!canTransition(order.status, "OFFERED") || !canTransition(order.status, "ESCALATED")) {
     throw new Error(`order ${order.number} cannot be routed from ${order.status}`);
   }
   const { decreeId, round, pool: allocations } = await readPool(tx, order);
-  await lockVendors(tx, [...allocations.map((a) => a.vendorId), ...(ctx.alsoLock ?? [])]);
-  if (!decreeId) return escalate(tx, order, now, actor, round, "NO_DECREE", { candidates: [], exclusions: [] });
-  if (allocations.length === 0)
-    return escalate(tx, order, now, actor, round, "EMPTY_POOL", { candidates: [], exclusions: [] });
-
+  if (!decreeId || allocations.length === 0) {
+    await lockVendors(tx, ctx.alsoLock ?? []);
+    return escalate(
+      tx,
+      order,
+      now,
+      actor,
+      round,
+      decreeId ? "EMPTY_POOL" : "NO_DECREE",
+      { candidates: [], exclusions: [] },
+      reserve,
+    );
+  }
   const weights = new Map(allocations.map((a) => [a.vendorId, a.weight]));
-  const rows = await readStandings(tx, [...weights.keys()], order, now);
+  const rows = await lockAndReadStandings(tx, [...weights.keys()], ctx.alsoLock ?? [], order, now);
   const pool: PoolVendor[] = rows.map((r) => ({
     vendorId: r.id,
     code: r.code,
@@ -181,9 +195,9 @@ export async function routeOrderInTx(
     settings.ePurchasingRequiresTayang,
   );
   const chosen = ranked.candidates[0];
-  if (!chosen) return escalate(tx, order, now, actor, round, "NO_ELIGIBLE_VENDOR", ranked);
+  if (!chosen) return escalate(tx, order, now, actor, round, "NO_ELIGIBLE_VENDOR", ranked, reserve);
   const expiresAt = offerDeadline(now, order.deliveryAt, settings.responseWindowMinutes, settings.minLeadMinutes);
-  if (!expiresAt) return escalate(tx, order, now, actor, round, "TOO_LATE", ranked);
+  if (!expiresAt) return escalate(tx, order, now, actor, round, "TOO_LATE", ranked, reserve);
 
   const note = {
     kind: "offer.new",
@@ -192,7 +206,8 @@ export async function routeOrderInTx(
     link: "/vendor",
   };
   // Decision, offer, state change (compare-and-set), audit row and the vendor's notification: one statement.
-  const [r] = await tx.$queryRaw<{ offerId: string; updated: number }[]>`
+  const bud = reservationSql(reserve);
+  const [r] = await tx.$queryRaw<{ offerId: string; updated: number; reserved: number }[]>`
     WITH dec AS (
       INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", "chosenVendorId", candidates, exclusions, outcome)
       VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${chosen.vendorId}::uuid, ${JSON.stringify(ranked.candidates)}::jsonb, ${JSON.stringify(ranked.exclusions)}::jsonb, 'OFFERED')
@@ -211,8 +226,9 @@ export async function routeOrderInTx(
       before: { status: order.status },
       after: { status: "OFFERED", round, vendor: chosen.code, expiresAt },
     })}),
-    ntf AS (${notifySql({ vendorId: chosen.vendorId }, note, now)})
-    SELECT (SELECT id FROM off) AS "offerId", (SELECT count(*) FROM upd)::int AS updated`;
+    ntf AS (${notifySql({ vendorId: chosen.vendorId }, note, now)})${bud.cte}
+    SELECT (SELECT id FROM off) AS "offerId", (SELECT count(*) FROM upd)::int AS updated, ${bud.count} AS reserved`;
+  if (r!.reserved !== 1) throw await budgetExceeded(tx, reserve!.budgetId, reserve!.total);
   if (r!.updated !== 1) throw new Error(`order ${order.number} changed state during routing`);
   return {
     kind: "OFFERED",
