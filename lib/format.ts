@@ -55,27 +55,32 @@ export function formatPercent(ratio: number, locale: Locale = "id", fractionDigi
   }).format(ratio);
 }
 
+// Intl formatters are costly to build: one per locale and style, reused.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormatter(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let f = dateFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone: TIME_ZONE,
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {}),
+    });
+    dateFormatters.set(key, f);
+  }
+  return f;
+}
+
 /** "28 Nov 2026" in WIB. */
 export function formatDateWIB(d: Date, locale: Locale = "id"): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: TIME_ZONE,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  }).format(d);
+  return dateFormatter(locale, false).format(d);
 }
 
 /** "28 Nov 2026 16.34 WIB" — always labelled, so nobody wonders which zone. */
 export function formatDateTimeWIB(d: Date, locale: Locale = "id"): string {
-  const parts = new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: TIME_ZONE,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(d);
+  const parts = dateFormatter(locale, true).formatToParts(d);
   const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? "";
   const sep = locale === "en" ? ":" : ".";
   return `${get("day")} ${get("month")} ${get("year")} ${get("hour")}${sep}${get("minute")} WIB`;
