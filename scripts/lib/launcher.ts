@@ -4,7 +4,8 @@
 // so Next is spawned directly from here.)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { createPrisma } from "@/lib/db/client";
 import { systemClock } from "@/lib/clock";
@@ -104,6 +105,45 @@ async function openFreshDatabase(): Promise<ProjectDatabase> {
   return { url, embedded: true, close: server.stop };
 }
 
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A launcher killed with SIGKILL leaves its Next.js server running (it holds the port and talks to a
+ * database that is gone). Its pid is kept in .data/next-<port>.pid: stop it before starting again.
+ */
+async function stopOrphanedServer(pidFile: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").trim());
+  rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0 || !pidAlive(pid)) return;
+  let cmdline = "";
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    // not Linux, or already gone
+  }
+  if (!/next/.test(cmdline)) return;
+  log(`[launcher] a web server from an earlier run (pid ${pid}) is still running; stopping it`);
+  process.kill(pid, "SIGTERM");
+  for (let i = 0; i < 100 && pidAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (pidAlive(pid)) process.kill(pid, "SIGKILL");
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, () => srv.close(() => resolve(true)));
+  });
+}
+
 async function waitForHealth(port: number, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -185,6 +225,13 @@ export async function launch(opts: LaunchOptions): Promise<void> {
     const authSecret = process.env.AUTH_SECRET ?? (opts.mode === "production" ? undefined : demoAuthSecret());
     if (!authSecret) throw new Error("AUTH_SECRET is required for a production start (at least 32 characters).");
     if (opts.mode !== "dev") ensureBuilt();
+    const pidFile = path.join(PROJECT_ROOT, ".data", `next-${opts.port}.pid`);
+    await stopOrphanedServer(pidFile);
+    if (!(await portIsFree(opts.port))) {
+      throw new Error(
+        `port ${opts.port} is already in use (another demo?). Stop that process or choose another port: npm run demo -- --port 3100`,
+      );
+    }
     child = spawn(process.execPath, [NEXT_BIN, opts.mode === "dev" ? "dev" : "start", "-p", String(opts.port)], {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "inherit", "inherit"],
@@ -198,7 +245,10 @@ export async function launch(opts: LaunchOptions): Promise<void> {
         NEXT_TELEMETRY_DISABLED: "1",
       },
     });
+    mkdirSync(path.dirname(pidFile), { recursive: true });
+    if (child.pid) writeFileSync(pidFile, String(child.pid));
     child.on("exit", (code, signal) => {
+      rmSync(pidFile, { force: true });
       if (!stopping) {
         console.error(`[launcher] the web server stopped (${signal ?? `code ${code}`})`);
         void shutdown(code ?? 1);
