@@ -458,7 +458,12 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
           void v;
         } else {
           const v = offerRound("ACCEPTED", second);
-          if (!v) {
+          if (!v && past) {
+            // Nobody in the pool could take it and the day has passed: the OPD called the event off.
+            status = "CANCELLED";
+            cancelReason = "Tidak ada UMKM yang sanggup pada tanggal tersebut; kegiatan dibatalkan";
+            cancelledAt = new Date(second.getTime() + 3 * 3600_000);
+          } else if (!v) {
             status = "ESCALATED";
             escalatedAt = second;
           } else {
@@ -502,13 +507,25 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
                 reportedById: staffOf.get(opd.id)!,
                 createdAt: new Date(deliveryAt.getTime() + 2 * 3600_000),
               });
+              // Proposals older than two weeks were decided by the admin: a first failure confirmed as SP1, later
+              // ones settled at SP1 after clarification (so no vendor but the demo's one SP2 is suspended).
+              const proposedAt = new Date(deliveryAt.getTime() + 2 * 3600_000);
+              const decided = now.getTime() - proposedAt.getTime() > 14 * 86_400_000;
               sanctions.push({
                 vendorId: v.id,
                 orderId: id,
-                level: n === 1 ? "SP1" : n === 2 ? "SP2" : "SP3",
-                status: "PROPOSED",
+                level: decided || n === 1 ? "SP1" : n === 2 ? "SP2" : "SP3",
+                status: decided ? "CONFIRMED" : "PROPOSED",
                 cause: `${number}: ${story.evidence}`,
-                proposedAt: new Date(deliveryAt.getTime() + 2 * 3600_000),
+                proposedAt,
+                ...(decided
+                  ? {
+                      decidedById: adminId,
+                      decidedAt: new Date(proposedAt.getTime() + 2 * 86_400_000),
+                      startsAt: new Date(proposedAt.getTime() + 2 * 86_400_000),
+                      decisionReason: "Teguran tertulis (SP1) setelah klarifikasi dengan OPD dan UMKM.",
+                    }
+                  : {}),
               });
             }
           }
