@@ -7,15 +7,34 @@ import { getVendorHome } from "@/lib/data/home/get-vendor-home";
 import { formatDateTimeWIB, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { acceptOfferAction, declineOfferAction } from "@/lib/actions/offers";
+import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 
 // Mobile-first: one column at 360 px, no client JavaScript on this page.
-export default async function VendorHomePage() {
+export default async function VendorHomePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string; error?: string }>;
+}) {
   const user = await requirePageRole("VENDOR");
   const home = await getVendorHome(db(), systemClock, requireVendor(user));
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
+  const { done, error } = await searchParams;
+  const now = systemClock.now().getTime();
   return (
     <div className="space-y-4">
+      {done === "accepted" || done === "declined" ? (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+          {t(done === "accepted" ? "vendorHome.doneAccepted" : "vendorHome.doneDeclined")}
+        </p>
+      ) : null}
+      {error && (ERROR_CODES as readonly string[]).includes(error) ? (
+        <p role="status" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {t(`errors.${error as ErrorCode}`)}
+        </p>
+      ) : null}
       <div>
         <h1 className="text-xl font-bold">{t("vendorHome.title", { name: home.vendor.name })}</h1>
         <p className="mt-1 text-sm text-slate-600">
@@ -60,7 +79,53 @@ export default async function VendorHomePage() {
                 <p className="mt-1 text-lg font-semibold tabular-nums">{formatRupiah(o.value, locale)}</p>
                 <p className="text-sm font-medium text-amber-900">
                   {t("vendorHome.deadline", { time: formatDateTimeWIB(o.expiresAt, locale) })}
+                  <br />
+                  {t("vendorHome.timeLeft", {
+                    minutes: Math.max(0, Math.floor((o.expiresAt.getTime() - now) / 60_000)),
+                  })}
                 </p>
+                {/* Each answer is one tap plus a confirmation, as plain forms inside <details>: no JavaScript needed. */}
+                <div className="mt-3 grid grid-cols-2 gap-2">
+                  <details className="group col-span-2 rounded-md border border-green-300 bg-white p-2 open:col-span-2">
+                    <summary className="cursor-pointer list-none text-center font-semibold text-green-800">
+                      {t("vendorHome.accept")}
+                    </summary>
+                    <form action={acceptOfferAction} className="mt-2 space-y-2">
+                      <input type="hidden" name="offerId" value={o.offerId} />
+                      <p className="text-xs text-slate-700">{t("vendorHome.acceptHint")}</p>
+                      <Button type="submit" className="w-full">
+                        {t("vendorHome.acceptConfirm")}
+                      </Button>
+                    </form>
+                  </details>
+                  <details className="col-span-2 rounded-md border border-slate-300 bg-white p-2">
+                    <summary className="cursor-pointer list-none text-center font-semibold text-slate-800">
+                      {t("vendorHome.decline")}
+                    </summary>
+                    <form action={declineOfferAction} className="mt-2 space-y-2">
+                      <input type="hidden" name="offerId" value={o.offerId} />
+                      <label htmlFor={`reason-${o.offerId}`} className="block text-sm font-medium">
+                        {t("vendorHome.declineReason")}
+                      </label>
+                      <textarea
+                        id={`reason-${o.offerId}`}
+                        name="reason"
+                        required
+                        minLength={3}
+                        maxLength={500}
+                        rows={2}
+                        aria-describedby={`reason-hint-${o.offerId}`}
+                        className="block w-full rounded-md border border-slate-300 p-2 text-base"
+                      />
+                      <p id={`reason-hint-${o.offerId}`} className="text-xs text-slate-600">
+                        {t("vendorHome.declineReasonHint")}
+                      </p>
+                      <Button type="submit" variant="danger" className="w-full">
+                        {t("vendorHome.declineConfirm")}
+                      </Button>
+                    </form>
+                  </details>
+                </div>
               </li>
             ))}
           </ul>

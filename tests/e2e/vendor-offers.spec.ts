@@ -1,0 +1,47 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, keepScreenshot, login } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+/** Logs in as each demo vendor in turn until one has a pending offer; returns its username. */
+async function loginAsVendorWithOffer(page: Page, order: number[]): Promise<string> {
+  for (const i of order) {
+    const username = `umkm-${String(i).padStart(2, "0")}`;
+    await page.context().clearCookies();
+    await login(page, username);
+    await expect(page).toHaveURL(/\/vendor$/);
+    if ((await page.getByText("Terima", { exact: true }).count()) > 0) return username;
+  }
+  throw new Error("no demo vendor has a pending offer");
+}
+
+const ascending = Array.from({ length: 23 }, (_, i) => i + 1);
+
+test("a vendor declines an offer with a reason on a 360 px phone, and it is passed on", async ({ page }, testInfo) => {
+  await loginAsVendorWithOffer(page, ascending);
+  const before = await page.getByText("Terima", { exact: true }).count();
+  await page.getByText("Tolak", { exact: true }).first().click();
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "vendor-decline-open");
+  await page.getByLabel("Alasan menolak").first().fill("Dapur penuh hari itu");
+  await page.getByRole("button", { name: "Tolak tawaran" }).first().click();
+  await expect(page.getByText("Tawaran ditolak. Pesanan diteruskan ke UMKM berikutnya.")).toBeVisible();
+  await expect(page.getByText("Terima", { exact: true })).toHaveCount(before - 1);
+});
+
+test("a vendor accepts an offer after confirming, and it moves to upcoming deliveries", async ({ page }, testInfo) => {
+  await loginAsVendorWithOffer(page, [...ascending].reverse());
+  const card = page
+    .getByRole("listitem")
+    .filter({ has: page.getByText("Terima", { exact: true }) })
+    .first();
+  const eventName = (await card.locator("p").first().textContent())!.trim();
+  await card.getByText("Terima", { exact: true }).click();
+  await expect(card.getByText("Gagal kirim dicatat dan dapat dikenai sanksi.", { exact: false })).toBeVisible();
+  await card.getByRole("button", { name: "Ya, saya sanggup mengirim" }).click();
+  await expect(page.getByText("Tawaran diterima. Pesanan masuk ke daftar pengiriman.")).toBeVisible();
+  const upcoming = page.locator("section").filter({ has: page.getByRole("heading", { name: "Pengiriman mendatang" }) });
+  await expect(upcoming).toContainText(eventName);
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "vendor-accepted");
+});
