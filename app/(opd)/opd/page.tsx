@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireOpd, requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
@@ -12,12 +13,21 @@ export default async function OpdHomePage() {
   const user = await requirePageRole("OPD_STAFF");
   const home = await getOpdHome(db(), systemClock, requireOpd(user));
   const t = await getTranslations("opdHome");
+  const tf = await getTranslations("orderForm");
   const locale = toLocaleTag(await getLocale());
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title", { opd: home.opd.name })}</h1>
-        <p className="text-sm text-slate-600">{t("openOrders", { count: home.openOrders })}</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{t("title", { opd: home.opd.name })}</h1>
+          <p className="text-sm text-slate-600">{t("openOrders", { count: home.openOrders })}</p>
+        </div>
+        <Link
+          href="/opd/orders/new"
+          className="inline-flex h-11 items-center rounded-md bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800"
+        >
+          {tf("newOrder")}
+        </Link>
       </div>
       <Card>
         <CardTitle>{t("budgets", { year: home.fiscalYear })}</CardTitle>

@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { requireOpd, requirePageRole } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { getOrderDetail } from "@/lib/data/orders/get-order-detail";
+import { formatDateTimeWIB, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";
+import { Card, CardTitle } from "@/components/ui/card";
+import { ScrollableTable } from "@/components/ui/table";
+import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+
+export const metadata: Metadata = { title: "Pesanan" };
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageRole("OPD_STAFF");
+  const { id } = await params;
+  if (!z.string().uuid().safeParse(id).success) notFound();
+  const order = await getOrderDetail(db(), requireOpd(user), id);
+  if (!order) notFound();
+  const t = await getTranslations();
+  const locale = toLocaleTag(await getLocale());
+  const live = order.offers.find((o) => o.status === "PENDING" || o.status === "ACCEPTED");
+  const decision = order.decisions.at(-1);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{t("orderDetail.title", { number: order.number })}</h1>
+        <OrderStatusBadge status={order.status} />
+      </div>
+      <Card>
+        <p role="status" className="font-medium">
+          {live?.status === "PENDING"
+            ? t("orderDetail.offeredTo", { vendor: live.vendorName, time: formatDateTimeWIB(live.expiresAt, locale) })
+            : live?.status === "ACCEPTED"
+              ? t("orderDetail.acceptedBy", { vendor: live.vendorName })
+              : order.status === "ESCALATED"
+                ? t("orderDetail.escalated")
+                : t(`status.order.${order.status}`)}
+        </p>
+        <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="inline text-slate-600">{t("orderForm.eventName")}: </dt>
+            <dd className="inline">{order.eventName}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">{t("opdHome.delivery")}: </dt>
+            <dd className="inline">{formatDateTimeWIB(order.deliveryAt, locale)}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">{t("orderForm.place")}: </dt>
+            <dd className="inline">{order.place}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">{t("orderForm.pax")}: </dt>
+            <dd className="inline">
+              {formatNumber(order.pax, locale)} × {formatRupiah(order.unitPrice, locale)} ={" "}
+              <strong>{formatRupiah(order.total, locale)}</strong>
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">{t("orderForm.accountCode")}: </dt>
+            <dd className="inline font-mono">{order.accountCode}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">{t("orderForm.method")}: </dt>
+            <dd className="inline">{t(`orderForm.methods.${order.method}`)}</dd>
+          </div>
+        </dl>
+      </Card>
+      {decision ? (
+        <Card>
+          <CardTitle>{t("orderDetail.why")}</CardTitle>
+          <p className="mb-3 text-sm text-slate-700">{t("orderDetail.whyIntro")}</p>
+          <p className="mb-2 text-sm font-medium">{t("orderDetail.round", { round: decision.round })}</p>
+          {decision.candidates.length > 0 ? (
+            <ScrollableTable label={t("orderDetail.why")} minWidth={320}>
+              <thead className="border-b border-slate-200 text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    {t("orderDetail.rank")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    {t("orderDetail.vendor")}
+                  </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    {t("orderDetail.weighted")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {decision.candidates.map((c) => (
+                  <tr key={c.vendorId} className={c.rank === 1 ? "bg-green-50 font-medium" : ""}>
+                    <td className="py-1 pr-3">{c.rank}</td>
+                    <td className="py-1 pr-3">{c.name}</td>
+                    <td className="py-1 text-right tabular-nums">
+                      {formatRupiah(Math.round(c.weightedTotal), locale)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollableTable>
+          ) : null}
+          {decision.exclusions.length > 0 ? (
+            <>
+              <p className="mt-3 text-sm font-medium">{t("orderDetail.excluded")}</p>
+              <ul className="list-inside list-disc text-sm text-slate-700">
+                {decision.exclusions.map((x) => (
+                  <li key={x.vendorId}>
+                    {x.name}: {t(`orderDetail.reasons.${x.reason}`)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </Card>
+      ) : null}
+      <Card>
+        <CardTitle>{t("orderDetail.timeline")}</CardTitle>
+        <ol className="space-y-2 text-sm">
+          {order.offers.map((o) => (
+            <li key={o.round}>
+              <span className="font-medium">{o.vendorName}</span> — {t(`orderDetail.offerStatus.${o.status}`)} ·{" "}
+              {formatDateTimeWIB(o.respondedAt ?? o.offeredAt, locale)}
+              {o.reason ? <span className="text-slate-600"> · {o.reason}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </Card>
+      <Link href="/opd" className="inline-block font-medium text-brand-700 underline">
+        {t("orderDetail.back")}
+      </Link>
+    </div>
+  );
+}

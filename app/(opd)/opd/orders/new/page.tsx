@@ -1,0 +1,29 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireOpd, requirePageRole } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { systemClock } from "@/lib/clock";
+import { getOrderFormContext } from "@/lib/data/orders/get-order-form-context";
+import { wibDay } from "@/lib/format";
+import { Card } from "@/components/ui/card";
+import { OrderForm } from "@/components/orders/order-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("orderForm"))("title") };
+}
+
+export default async function NewOrderPage() {
+  const user = await requirePageRole("OPD_STAFF");
+  const context = await getOrderFormContext(db(), systemClock, requireOpd(user));
+  const t = await getTranslations("orderForm");
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <Card>
+        {/* A fresh key per form: resubmitting the same form (double click, back button) makes one order. */}
+        <OrderForm context={context} idempotencyKey={randomUUID()} minDate={wibDay(systemClock.now())} />
+      </Card>
+    </div>
+  );
+}

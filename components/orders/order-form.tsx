@@ -1,0 +1,260 @@
+"use client";
+// The OPD's order form: the same zod schema as the server checks each field as soon as the form is
+// submitted (instant Indonesian messages), the ceiling and the budget left are shown next to the fields,
+// and one idempotency key per form means a double click or a resubmission makes one order.
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { submitOrderAction, type OrderFormState } from "@/lib/actions/orders";
+import { orderInputSchema } from "@/lib/validation/order";
+import { formatRupiah, wibDateTime } from "@/lib/format";
+import { Button } from "@/components/ui/button";
+import type { OrderFormContext } from "@/lib/data/orders/get-order-form-context";
+
+const input = "block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base";
+
+function Field({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={`${id}-error`} className="text-sm text-red-800">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function OrderForm({
+  context,
+  idempotencyKey,
+  minDate,
+}: {
+  context: OrderFormContext;
+  idempotencyKey: string;
+  minDate: string;
+}) {
+  const t = useTranslations("orderForm");
+  const tc = useTranslations("status.category");
+  const [state, action, pending] = useActionState<OrderFormState, FormData>(submitOrderAction, {});
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
+  const [category, setCategory] = useState(context.ceilings[0]?.category ?? "MAKAN");
+  const [pax, setPax] = useState(0);
+  const [price, setPrice] = useState(0);
+  const [account, setAccount] = useState(context.budgets[0]?.accountCode ?? "");
+  const errors = { ...(state.fieldErrors ?? {}), ...clientErrors };
+  const ceiling = context.ceilings.find((c) => c.category === category)?.maxPerPax;
+  const left = context.budgets.find((b) => b.accountCode === account)?.left ?? 0;
+  const total = pax * price;
+
+  function validate(e: React.FormEvent<HTMLFormElement>) {
+    const f = new FormData(e.currentTarget);
+    let deliveryAt: Date | string = "invalid";
+    try {
+      deliveryAt = wibDateTime(String(f.get("deliveryDate")), String(f.get("deliveryTime")));
+    } catch {
+      // reported below as an invalid date
+    }
+    const parsed = orderInputSchema.safeParse({ ...Object.fromEntries(f), deliveryAt, notes: f.get("notes") || null });
+    const next: Record<string, string[]> = {};
+    if (!parsed.success) for (const i of parsed.error.issues) (next[String(i.path[0])] ??= []).push(i.message);
+    if (ceiling !== undefined && price > ceiling) (next.unitPrice ??= []).push(t("overCeiling"));
+    if (total > left) (next.pax ??= []).push(t("overBudget"));
+    setClientErrors(next);
+    if (Object.keys(next).length > 0) e.preventDefault();
+  }
+
+  const describedBy = (id: string) =>
+    [errors[id === "deliveryDate" || id === "deliveryTime" ? "deliveryAt" : id] ? `${id}-error` : "", `${id}-hint`]
+      .filter(Boolean)
+      .join(" ");
+  return (
+    <form action={action} onSubmit={validate} noValidate className="space-y-4">
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {state.message ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {state.message}
+        </p>
+      ) : null}
+      <Field id="eventName" label={t("eventName")} errors={errors.eventName}>
+        <input
+          id="eventName"
+          name="eventName"
+          required
+          maxLength={200}
+          className={input}
+          aria-describedby={describedBy("eventName")}
+        />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="deliveryDate" label={t("deliveryDate")} errors={errors.deliveryAt}>
+          <input
+            id="deliveryDate"
+            name="deliveryDate"
+            type="date"
+            required
+            min={minDate}
+            className={input}
+            aria-describedby={describedBy("deliveryDate")}
+          />
+        </Field>
+        <Field id="deliveryTime" label={t("deliveryTime")} hint="WIB">
+          <input
+            id="deliveryTime"
+            name="deliveryTime"
+            type="time"
+            required
+            defaultValue="09:00"
+            className={input}
+            aria-describedby={describedBy("deliveryTime")}
+          />
+        </Field>
+      </div>
+      <Field id="place" label={t("place")} errors={errors.place}>
+        <input
+          id="place"
+          name="place"
+          required
+          maxLength={300}
+          className={input}
+          aria-describedby={describedBy("place")}
+        />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="contactName" label={t("contactName")} errors={errors.contactName}>
+          <input
+            id="contactName"
+            name="contactName"
+            required
+            maxLength={100}
+            className={input}
+            aria-describedby={describedBy("contactName")}
+          />
+        </Field>
+        <Field id="contactPhone" label={t("contactPhone")} hint="081234567890" errors={errors.contactPhone}>
+          <input
+            id="contactPhone"
+            name="contactPhone"
+            type="tel"
+            inputMode="tel"
+            required
+            className={input}
+            aria-describedby={describedBy("contactPhone")}
+          />
+        </Field>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="category" label={t("category")} errors={errors.category}>
+          <select
+            id="category"
+            name="category"
+            className={input}
+            value={category}
+            onChange={(e) => setCategory(e.target.value as typeof category)}
+          >
+            {context.ceilings.map((c) => (
+              <option key={c.category} value={c.category}>
+                {tc(c.category)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="pax" label={t("pax")} errors={errors.pax}>
+          <input
+            id="pax"
+            name="pax"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={5000}
+            required
+            className={input}
+            onChange={(e) => setPax(Number(e.target.value) || 0)}
+            aria-describedby={describedBy("pax")}
+          />
+        </Field>
+      </div>
+      <Field
+        id="unitPrice"
+        label={t("unitPrice")}
+        hint={ceiling !== undefined ? t("ceiling", { max: formatRupiah(ceiling) }) : t("noCeiling")}
+        errors={errors.unitPrice}
+      >
+        <input
+          id="unitPrice"
+          name="unitPrice"
+          type="number"
+          inputMode="numeric"
+          min={1000}
+          step={500}
+          required
+          className={input}
+          onChange={(e) => setPrice(Number(e.target.value) || 0)}
+          aria-describedby={describedBy("unitPrice")}
+        />
+      </Field>
+      <Field
+        id="accountCode"
+        label={t("accountCode")}
+        hint={t("budgetLeft", { left: formatRupiah(left) })}
+        errors={errors.accountCode}
+      >
+        <select
+          id="accountCode"
+          name="accountCode"
+          className={input}
+          value={account}
+          onChange={(e) => setAccount(e.target.value)}
+          aria-describedby={describedBy("accountCode")}
+        >
+          {context.budgets.map((b) => (
+            <option key={b.accountCode} value={b.accountCode}>
+              {b.accountCode} — {b.accountName}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="method" label={t("method")} errors={errors.method}>
+        <select id="method" name="method" className={input} defaultValue="PENGADAAN_LANGSUNG">
+          <option value="PENGADAAN_LANGSUNG">{t("methods.PENGADAAN_LANGSUNG")}</option>
+          <option value="E_PURCHASING">{t("methods.E_PURCHASING")}</option>
+        </select>
+      </Field>
+      <Field id="notes" label={t("notes")} errors={errors.notes}>
+        <textarea
+          id="notes"
+          name="notes"
+          rows={2}
+          maxLength={1000}
+          className="block w-full rounded-md border border-slate-300 bg-white p-3 text-base"
+        />
+      </Field>
+      <p className="rounded-md bg-slate-100 p-3 text-sm" aria-live="polite">
+        {t("total")}: <strong className="tabular-nums">{formatRupiah(total)}</strong>
+      </p>
+      <Button type="submit" className="h-11 w-full sm:w-auto" disabled={pending} aria-busy={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

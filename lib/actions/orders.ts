@@ -1,0 +1,64 @@
+"use server";
+// OPD staff place an order: authenticate → parse (the shared zod schema, inside the use case) → submitOrder →
+// redirect to the order page. Errors come back as plain Indonesian messages with the fields they concern.
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/lib/db";
+import { systemClock } from "@/lib/clock";
+import { requireOpd, requireRole } from "@/lib/auth/guards";
+import { submitOrder } from "@/lib/data/orders/submit-order";
+import { isAppError } from "@/lib/errors";
+import { wibDateTime } from "@/lib/format";
+
+export interface OrderFormState {
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+function deliveryAt(date: FormDataEntryValue | null, time: FormDataEntryValue | null): Date | string {
+  try {
+    return wibDateTime(String(date ?? ""), String(time ?? ""));
+  } catch {
+    return "invalid";
+  }
+}
+
+export async function submitOrderAction(_prev: OrderFormState, formData: FormData): Promise<OrderFormState> {
+  const user = await requireRole("OPD_STAFF");
+  const h = await headers();
+  const actor = {
+    id: user.id,
+    role: user.role,
+    opdId: requireOpd(user),
+    ip: h.get("x-forwarded-for"),
+    userAgent: h.get("user-agent"),
+  };
+  const field = (k: string) => formData.get(k);
+  let orderId: string;
+  try {
+    const r = await submitOrder(db(), systemClock, actor, {
+      idempotencyKey: field("idempotencyKey"),
+      eventName: field("eventName"),
+      deliveryAt: deliveryAt(field("deliveryDate"), field("deliveryTime")),
+      place: field("place"),
+      contactName: field("contactName"),
+      contactPhone: field("contactPhone"),
+      pax: field("pax"),
+      category: field("category"),
+      unitPrice: field("unitPrice"),
+      accountCode: field("accountCode"),
+      method: field("method"),
+      notes: field("notes") || null,
+    });
+    orderId = r.orderId;
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    const t = await getTranslations("errors");
+    const issues = (e.details?.issues ?? undefined) as Record<string, string[]> | undefined;
+    return { message: t(e.code), fieldErrors: issues };
+  }
+  revalidatePath("/opd");
+  redirect(`/opd/orders/${orderId}`);
+}

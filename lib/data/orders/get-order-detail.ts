@@ -1,0 +1,83 @@
+// One order as its OPD sees it: details, the offers in order, and each routing decision's ranked
+// candidates and exclusions ("why this UMKM"). Scoped by the caller's OPD in the query itself.
+import type { Tx } from "@/lib/db/client";
+import { rp } from "@/lib/data/money";
+import type { Exclusion, RankedCandidate } from "@/lib/domain/routing";
+import type { MenuCategory, OfferStatus, OrderStatus, ProcurementMethod } from "@/lib/generated/prisma/enums";
+
+export interface OrderDetail {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  eventName: string;
+  deliveryAt: Date;
+  place: string;
+  pax: number;
+  category: MenuCategory;
+  unitPrice: number;
+  total: number;
+  accountCode: string;
+  method: ProcurementMethod;
+  vendorName: string | null;
+  createdAt: Date;
+  offers: {
+    round: number;
+    vendorName: string;
+    status: OfferStatus;
+    offeredAt: Date;
+    expiresAt: Date;
+    respondedAt: Date | null;
+    reason: string | null;
+  }[];
+  decisions: {
+    round: number;
+    decidedAt: Date;
+    outcome: string;
+    candidates: RankedCandidate[];
+    exclusions: Exclusion[];
+  }[];
+}
+
+export async function getOrderDetail(tx: Tx, opdId: string, orderId: string): Promise<OrderDetail | null> {
+  const o = await tx.order.findFirst({
+    where: { id: orderId, opdId },
+    include: {
+      vendor: { select: { name: true } },
+      offers: { orderBy: { round: "asc" }, include: { vendor: { select: { name: true } } } },
+      decisions: { orderBy: { round: "asc" } },
+    },
+  });
+  if (!o) return null;
+  return {
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    eventName: o.eventName,
+    deliveryAt: o.deliveryAt,
+    place: o.place,
+    pax: o.pax,
+    category: o.category,
+    unitPrice: rp(o.unitPrice),
+    total: rp(o.total),
+    accountCode: o.accountCode,
+    method: o.method,
+    vendorName: o.vendor?.name ?? null,
+    createdAt: o.createdAt,
+    offers: o.offers.map((f) => ({
+      round: f.round,
+      vendorName: f.vendor.name,
+      status: f.status,
+      offeredAt: f.offeredAt,
+      expiresAt: f.expiresAt,
+      respondedAt: f.respondedAt,
+      reason: f.reason,
+    })),
+    decisions: o.decisions.map((d) => ({
+      round: d.round,
+      decidedAt: d.decidedAt,
+      outcome: d.outcome,
+      candidates: d.candidates as unknown as RankedCandidate[],
+      exclusions: d.exclusions as unknown as Exclusion[],
+    })),
+  };
+}

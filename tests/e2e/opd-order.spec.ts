@@ -1,0 +1,66 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, keepScreenshot, login } from "./helpers";
+
+function inDays(n: number): string {
+  // A WIB calendar day n days from now.
+  return new Date(Date.now() + 7 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+// Each test and project orders for its own day (beyond the seeded two weeks) and few portions: the demo pools
+// are small (two MAKAN
+// vendors of 60–80 portions a day for DISKOMINFO), and tests run side by side on one database.
+async function fillOrder(page: Page, eventName: string, day: number) {
+  await page.getByLabel("Nama kegiatan").fill(eventName);
+  await page.getByLabel("Tanggal antar").fill(inDays(day));
+  await page.getByLabel("Jam antar").fill("10:00");
+  await page.getByLabel("Tempat antar").fill("Aula Dinas Kominfo");
+  await page.getByLabel("Nama kontak di lokasi").fill("Bu Ani");
+  await page.getByLabel("Nomor HP kontak").fill("081234567890");
+  await page.getByLabel("Kategori menu").selectOption("MAKAN");
+  await page.getByLabel("Jumlah porsi").fill("10");
+  await page.getByLabel("Harga per porsi (Rp)").fill("35000");
+}
+
+test("OPD staff order mamin and see which UMKM got the offer, and why", async ({ page }, testInfo) => {
+  await login(page, "opd-diskominfo");
+  await page.getByRole("link", { name: "Pesan mamin" }).click();
+  await expect(page.getByRole("heading", { name: "Pesan mamin" })).toBeVisible();
+  await expect(page.getByText("Batas SSH: Rp 49.000 per porsi")).toBeVisible();
+  await expectAccessible(page);
+  const eventName = `Rapat uji ${testInfo.project.name} ${Date.now()}`;
+  await fillOrder(page, eventName, testInfo.project.name === "phone" ? 21 : 20);
+  await expect(page.getByText("Rp 350.000")).toBeVisible();
+  await keepScreenshot(page, testInfo, "order-form");
+  await page.getByRole("button", { name: "Kirim pesanan" }).click();
+  await expect(page).toHaveURL(/\/opd\/orders\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("status")).toContainText(/Ditawarkan kepada .+, jawab sebelum .+ WIB/);
+  await expect(page.getByRole("heading", { name: "Mengapa UMKM ini?" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Mengapa UMKM ini?" })).toContainText("1");
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "order-offered");
+});
+
+test("the order form refuses bad input with clear messages and creates nothing", async ({ page }) => {
+  await login(page, "opd-diskominfo");
+  await expect(page).toHaveURL(/\/opd$/);
+  await page.goto("/opd/orders/new");
+  await fillOrder(page, "Rapat harga tinggi", 24);
+  await page.getByLabel("Harga per porsi (Rp)").fill("60000");
+  await page.getByLabel("Nomor HP kontak").fill("12345");
+  await page.getByRole("button", { name: "Kirim pesanan" }).click();
+  await expect(page.getByText("Harga per porsi melebihi batas SSH.")).toBeVisible();
+  await expect(page.getByText("Nomor HP tidak valid (contoh 081234567890)")).toBeVisible();
+  await expect(page).toHaveURL(/\/opd\/orders\/new$/);
+});
+
+test("a double click on submit creates exactly one order", async ({ page }, testInfo) => {
+  await login(page, "opd-diskominfo");
+  await expect(page).toHaveURL(/\/opd$/);
+  await page.goto("/opd/orders/new");
+  const eventName = `Rapat klik ganda ${testInfo.project.name} ${Date.now()}`;
+  await fillOrder(page, eventName, testInfo.project.name === "phone" ? 23 : 22);
+  await page.getByRole("button", { name: "Kirim pesanan" }).dblclick();
+  await expect(page).toHaveURL(/\/opd\/orders\/[0-9a-f-]{36}$/);
+  await page.goto("/opd");
+  await expect(page.getByRole("cell", { name: eventName })).toHaveCount(1);
+});
