@@ -6,9 +6,9 @@ function inDays(n: number): string {
   return new Date(Date.now() + 7 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
 }
 
-// Each test and project orders for its own day (beyond the seeded two weeks) and few portions: the demo pools
-// are small (two MAKAN
-// vendors of 60–80 portions a day for DISKOMINFO), and tests run side by side on one database.
+// Each test and project orders for its own day (beyond the seeded two weeks) and few portions: the demo
+// pools are small (two MAKAN vendors of 60–80 portions a day for DISKOMINFO), and tests run side by side
+// on one database.
 async function fillOrder(page: Page, eventName: string, day: number) {
   await page.getByLabel("Nama kegiatan").fill(eventName);
   await page.getByLabel("Tanggal antar").fill(inDays(day));
