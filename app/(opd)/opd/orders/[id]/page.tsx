@@ -75,7 +75,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <p className="mb-3 text-sm text-slate-700">{t("orderDetail.whyIntro")}</p>
           <p className="mb-2 text-sm font-medium">{t("orderDetail.round", { round: decision.round })}</p>
           {decision.candidates.length > 0 ? (
-            <ScrollableTable label={t("orderDetail.why")} minWidth={320}>
+            <ScrollableTable label={t("orderDetail.why")} minWidth={260}>
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
                   <th scope="col" className="py-1 pr-3 font-medium">
