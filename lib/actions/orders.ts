@@ -9,6 +9,8 @@ import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { requireOpd, requireRole } from "@/lib/auth/guards";
 import { submitOrder } from "@/lib/data/orders/submit-order";
+import { cancelOrder } from "@/lib/data/orders/cancel-order";
+import { z } from "zod";
 import { isAppError } from "@/lib/errors";
 import { wibDateTime } from "@/lib/format";
 
@@ -61,4 +63,28 @@ export async function submitOrderAction(_prev: OrderFormState, formData: FormDat
   }
   revalidatePath("/opd");
   redirect(`/opd/orders/${orderId}`);
+}
+
+/** OPD staff cancel one of their own orders, with a reason (a plain form post from the order page). */
+export async function cancelOrderAction(formData: FormData): Promise<void> {
+  const user = await requireRole("OPD_STAFF");
+  const h = await headers();
+  const actor = {
+    id: user.id,
+    role: user.role,
+    opdId: requireOpd(user),
+    ip: h.get("x-forwarded-for"),
+    userAgent: h.get("user-agent"),
+  };
+  const orderId = z.string().uuid().safeParse(formData.get("orderId"));
+  if (!orderId.success) redirect("/opd/orders");
+  let target = `/opd/orders/${orderId.data}?done=cancelled`;
+  try {
+    await cancelOrder(db(), systemClock, actor, orderId.data, String(formData.get("reason") ?? ""));
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    target = `/opd/orders/${orderId.data}?error=${e.code}`;
+  }
+  revalidatePath("/opd");
+  redirect(target);
 }

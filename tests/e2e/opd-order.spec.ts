@@ -64,3 +64,34 @@ test("a double click on submit creates exactly one order", async ({ page }, test
   await page.goto("/opd");
   await expect(page.getByRole("cell", { name: eventName })).toHaveCount(1);
 });
+
+test("the orders list searches and filters, and an order can be cancelled with a reason", async ({
+  page,
+}, testInfo) => {
+  await login(page, "opd-diskominfo");
+  await expect(page).toHaveURL(/\/opd$/);
+  await page.goto("/opd/orders/new");
+  const eventName = `Rapat batal ${testInfo.project.name} ${Date.now()}`;
+  await fillOrder(page, eventName, testInfo.project.name === "phone" ? 26 : 25);
+  await page.getByRole("button", { name: "Kirim pesanan" }).click();
+  await expect(page).toHaveURL(/\/opd\/orders\/[0-9a-f-]{36}$/);
+
+  await page.goto("/opd/orders");
+  await page.getByLabel("Cari").fill(eventName);
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page.getByText("1 pesanan")).toBeVisible();
+  await expectAccessible(page);
+  await page
+    .getByRole("row", { name: new RegExp(eventName) })
+    .getByRole("link")
+    .click();
+
+  await page.getByText("Batalkan pesanan", { exact: true }).click();
+  await page.getByLabel("Alasan pembatalan").fill("Acara ditunda pimpinan");
+  await page.getByRole("button", { name: "Ya, batalkan pesanan ini" }).click();
+  await expect(page.getByText("Pesanan dibatalkan.")).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Dibatalkan");
+
+  await page.goto("/opd/orders?status=CANCELLED");
+  await expect(page.getByRole("cell", { name: eventName })).toBeVisible();
+});

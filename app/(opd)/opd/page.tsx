@@ -14,6 +14,7 @@ export default async function OpdHomePage() {
   const home = await getOpdHome(db(), systemClock, requireOpd(user));
   const t = await getTranslations("opdHome");
   const tf = await getTranslations("orderForm");
+  const tl = await getTranslations("orderList");
   const locale = toLocaleTag(await getLocale());
   return (
     <div className="space-y-6">
@@ -58,7 +59,12 @@ export default async function OpdHomePage() {
         )}
       </Card>
       <Card>
-        <CardTitle>{t("recent")}</CardTitle>
+        <div className="mb-3 flex items-center justify-between gap-2">
+          <CardTitle className="mb-0">{t("recent")}</CardTitle>
+          <Link href="/opd/orders" className="text-sm font-medium text-brand-700 underline">
+            {tl("all")}
+          </Link>
+        </div>
         {home.recentOrders.length === 0 ? (
           <EmptyState>{t("noOrders")}</EmptyState>
         ) : (

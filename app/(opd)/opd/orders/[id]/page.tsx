@@ -10,10 +10,20 @@ import { formatDateTimeWIB, formatNumber, formatRupiah, toLocaleTag } from "@/li
 import { Card, CardTitle } from "@/components/ui/card";
 import { ScrollableTable } from "@/components/ui/table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { Button } from "@/components/ui/button";
+import { cancelOrderAction } from "@/lib/actions/orders";
+import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
+import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Pesanan" };
 
-export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function OrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string; error?: string }>;
+}) {
   const user = await requirePageRole("OPD_STAFF");
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success) notFound();
@@ -21,6 +31,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   if (!order) notFound();
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
+  const { done, error } = await searchParams;
   const live = order.offers.find((o) => o.status === "PENDING" || o.status === "ACCEPTED");
   const decision = order.decisions.at(-1);
   return (
@@ -29,6 +40,16 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <h1 className="text-2xl font-bold">{t("orderDetail.title", { number: order.number })}</h1>
         <OrderStatusBadge status={order.status} />
       </div>
+      {done === "cancelled" ? (
+        <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+          {t("orderDetail.cancelled")}
+        </p>
+      ) : null}
+      {error && (ERROR_CODES as readonly string[]).includes(error) ? (
+        <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {t(`errors.${error as ErrorCode}`)}
+        </p>
+      ) : null}
       <Card>
         <p role="status" className="font-medium">
           {live?.status === "PENDING"
@@ -128,6 +149,36 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           ))}
         </ol>
       </Card>
+      {CANCELLABLE_STATES.includes(order.status) ? (
+        <details className="rounded-md border border-red-200 bg-white p-3">
+          <summary className="cursor-pointer font-semibold text-red-800">{t("orderDetail.cancel")}</summary>
+          <form action={cancelOrderAction} className="mt-3 space-y-2">
+            <input type="hidden" name="orderId" value={order.id} />
+            <label htmlFor="cancel-reason" className="block text-sm font-medium">
+              {t("orderDetail.cancelReason")}
+            </label>
+            <textarea
+              id="cancel-reason"
+              name="reason"
+              required
+              minLength={5}
+              maxLength={500}
+              rows={2}
+              aria-describedby="cancel-hint"
+              className="block w-full rounded-md border border-slate-300 p-2 text-base"
+            />
+            <p id="cancel-hint" className="text-xs text-slate-600">
+              {t("orderDetail.cancelHint")}
+            </p>
+            <Button type="submit" variant="danger">
+              {t("orderDetail.cancelConfirm")}
+            </Button>
+          </form>
+        </details>
+      ) : null}
+      <Link href="/opd/orders" className="mr-4 inline-block font-medium text-brand-700 underline">
+        {t("orderList.all")}
+      </Link>
       <Link href="/opd" className="inline-block font-medium text-brand-700 underline">
         {t("orderDetail.back")}
       </Link>

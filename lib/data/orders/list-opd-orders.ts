@@ -1,0 +1,103 @@
+// The OPD's own orders: search (number, event, place, vendor), filters (status, delivery date range,
+// vendor) and pagination. Always scoped by the caller's opdId.
+import { z } from "zod";
+import type { Tx } from "@/lib/db/client";
+import { rp } from "@/lib/data/money";
+import { wibDateTime } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
+
+export const PAGE_SIZE = 20;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const orderListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z
+    .enum(["SUBMITTED", "OFFERED", "ACCEPTED", "DELIVERED", "ESCALATED", "CANCELLED", "FAILED"])
+    .optional()
+    .catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+  vendor: z.string().uuid().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
+
+export interface OrderListPage {
+  rows: {
+    id: string;
+    number: string;
+    eventName: string;
+    deliveryAt: Date;
+    pax: number;
+    total: number;
+    status: OrderStatus;
+    vendorName: string | null;
+  }[];
+  total: number;
+  page: number;
+  pages: number;
+  vendors: { id: string; name: string }[];
+}
+
+export async function listOpdOrders(tx: Tx, opdId: string, query: OrderListQuery): Promise<OrderListPage> {
+  const where: Prisma.OrderWhereInput = { opdId };
+  if (query.status) where.status = query.status;
+  if (query.vendor) where.vendorId = query.vendor;
+  if (query.from || query.to) {
+    where.deliveryAt = {
+      ...(query.from ? { gte: wibDateTime(query.from, "00:00") } : {}),
+      ...(query.to ? { lt: new Date(wibDateTime(query.to, "00:00").getTime() + 86_400_000) } : {}),
+    };
+  }
+  if (query.q) {
+    where.OR = [
+      { number: { contains: query.q, mode: "insensitive" } },
+      { eventName: { contains: query.q, mode: "insensitive" } },
+      { place: { contains: query.q, mode: "insensitive" } },
+      { vendor: { name: { contains: query.q, mode: "insensitive" } } },
+    ];
+  }
+  const [total, vendors] = await Promise.all([
+    tx.order.count({ where }),
+    tx.vendor.findMany({
+      where: { awardedOrders: { some: { opdId } } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(query.page ?? 1, pages);
+  const rows = await tx.order.findMany({
+    where,
+    orderBy: [{ deliveryAt: "desc" }, { number: "desc" }],
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: {
+      id: true,
+      number: true,
+      eventName: true,
+      deliveryAt: true,
+      pax: true,
+      total: true,
+      status: true,
+      vendor: { select: { name: true } },
+    },
+  });
+  return {
+    rows: rows.map((o) => ({
+      id: o.id,
+      number: o.number,
+      eventName: o.eventName,
+      deliveryAt: o.deliveryAt,
+      pax: o.pax,
+      total: rp(o.total),
+      status: o.status,
+      vendorName: o.vendor?.name ?? null,
+    })),
+    total,
+    page,
+    pages,
+    vendors,
+  };
+}
