@@ -93,6 +93,11 @@ export function wibDay(d: Date): string {
   return new Date(d.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The wall-clock time in WIB of an instant, as "HH:MM". */
+export function wibTime(d: Date): string {
+  return new Date(d.getTime() + WIB_OFFSET_MS).toISOString().slice(11, 16);
+}
+
 /** A WIB calendar day as the UTC-midnight Date that PostgreSQL DATE columns round-trip through. */
 export function dayAsDate(day: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`not a YYYY-MM-DD day: ${day}`);

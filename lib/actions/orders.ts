@@ -10,6 +10,7 @@ import { systemClock } from "@/lib/clock";
 import { requireOpd, requireRole } from "@/lib/auth/guards";
 import { submitOrder } from "@/lib/data/orders/submit-order";
 import { cancelOrder } from "@/lib/data/orders/cancel-order";
+import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
 import { z } from "zod";
 import { isAppError } from "@/lib/errors";
 import { wibDateTime } from "@/lib/format";
@@ -87,4 +88,61 @@ export async function cancelOrderAction(formData: FormData): Promise<void> {
   }
   revalidatePath("/opd");
   redirect(target);
+}
+
+async function settle(orderId: string, run: () => Promise<unknown>, done: string): Promise<never> {
+  let target = `/opd/orders/${orderId}?done=${done}`;
+  try {
+    await run();
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    target = `/opd/orders/${orderId}?error=${e.code}`;
+  }
+  revalidatePath("/opd");
+  redirect(target);
+}
+
+async function opdActor() {
+  const user = await requireRole("OPD_STAFF");
+  const h = await headers();
+  return {
+    id: user.id,
+    role: user.role,
+    opdId: requireOpd(user),
+    ip: h.get("x-forwarded-for"),
+    userAgent: h.get("user-agent"),
+  };
+}
+
+/** The OPD confirms what arrived: when, how many portions, and a rating. Too late or too short becomes a failure. */
+export async function confirmDeliveryAction(formData: FormData): Promise<void> {
+  const actor = await opdActor();
+  const orderId = z.string().uuid().safeParse(formData.get("orderId"));
+  if (!orderId.success) redirect("/opd/orders");
+  await settle(
+    orderId.data,
+    () =>
+      confirmDelivery(db(), systemClock, actor, orderId.data, {
+        deliveredAt: deliveryAt(formData.get("deliveredDate"), formData.get("deliveredTime")),
+        quantityReceived: formData.get("quantityReceived"),
+        rating: formData.get("rating") || null,
+      }),
+    "delivered",
+  );
+}
+
+/** The OPD reports that the vendor failed, with the kind of failure and what happened. */
+export async function reportFailureAction(formData: FormData): Promise<void> {
+  const actor = await opdActor();
+  const orderId = z.string().uuid().safeParse(formData.get("orderId"));
+  if (!orderId.success) redirect("/opd/orders");
+  await settle(
+    orderId.data,
+    () =>
+      reportFailure(db(), systemClock, actor, orderId.data, {
+        type: formData.get("type"),
+        evidence: formData.get("evidence"),
+      }),
+    "failed",
+  );
 }

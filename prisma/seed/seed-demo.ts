@@ -211,14 +211,17 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
     ],
   });
 
-  // --- Price ceilings and budgets for this fiscal year
+  // --- Price ceilings and budgets for this fiscal year and the next (set ahead, as admins do, so orders
+  // for early next year can be placed in December)
   await tx.priceCeiling.createMany({
-    data: PRICE_CEILINGS.map((c) => ({
-      category: c.category,
-      fiscalYear,
-      maxPerPax: BigInt(c.maxPerPax),
-      basis: c.basis,
-    })),
+    data: [fiscalYear, fiscalYear + 1].flatMap((year) =>
+      PRICE_CEILINGS.map((c) => ({
+        category: c.category,
+        fiscalYear: year,
+        maxPerPax: BigInt(c.maxPerPax),
+        basis: c.basis,
+      })),
+    ),
   });
   const ceilings = Object.fromEntries(PRICE_CEILINGS.map((c) => [c.category, c.maxPerPax])) as Record<
     MenuCategory,
@@ -603,6 +606,15 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
     }
   }
   await tx.budget.createMany({ data: budgets });
+  await tx.budget.createMany({
+    data: budgets.map((b) => ({
+      opdId: b.opdId,
+      fiscalYear: fiscalYear + 1,
+      accountCode: b.accountCode,
+      accountName: b.accountName,
+      pagu: b.pagu,
+    })),
+  });
   await tx.order.createMany({ data: orders });
   await tx.routingDecision.createMany({ data: decisions });
   await tx.offer.createMany({ data: offers });

@@ -6,12 +6,12 @@ import { z } from "zod";
 import { requireOpd, requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { getOrderDetail } from "@/lib/data/orders/get-order-detail";
-import { formatDateTimeWIB, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";
+import { formatDateTimeWIB, formatNumber, formatRupiah, toLocaleTag, wibDay, wibTime } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ScrollableTable } from "@/components/ui/table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { Button } from "@/components/ui/button";
-import { cancelOrderAction } from "@/lib/actions/orders";
+import { cancelOrderAction, confirmDeliveryAction, reportFailureAction } from "@/lib/actions/orders";
 import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 
@@ -40,9 +40,9 @@ export default async function OrderPage({
         <h1 className="text-2xl font-bold">{t("orderDetail.title", { number: order.number })}</h1>
         <OrderStatusBadge status={order.status} />
       </div>
-      {done === "cancelled" ? (
+      {done === "cancelled" || done === "delivered" || done === "failed" ? (
         <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
-          {t("orderDetail.cancelled")}
+          {t(`orderDetail.${done}`)}
         </p>
       ) : null}
       {error && (ERROR_CODES as readonly string[]).includes(error) ? (
@@ -54,7 +54,7 @@ export default async function OrderPage({
         <p role="status" className="font-medium">
           {live?.status === "PENDING"
             ? t("orderDetail.offeredTo", { vendor: live.vendorName, time: formatDateTimeWIB(live.expiresAt, locale) })
-            : live?.status === "ACCEPTED"
+            : order.status === "ACCEPTED" && live
               ? t("orderDetail.acceptedBy", { vendor: live.vendorName })
               : order.status === "ESCALATED"
                 ? t("orderDetail.escalated")
@@ -149,6 +149,116 @@ export default async function OrderPage({
           ))}
         </ol>
       </Card>
+      {order.status === "ACCEPTED" ? (
+        <div className="grid gap-3 md:grid-cols-2">
+          <details className="rounded-md border border-green-300 bg-white p-3">
+            <summary className="cursor-pointer font-semibold text-green-800">{t("orderDetail.confirm")}</summary>
+            <form action={confirmDeliveryAction} className="mt-3 grid gap-2 sm:grid-cols-2">
+              <input type="hidden" name="orderId" value={order.id} />
+              <div>
+                <label htmlFor="deliveredDate" className="block text-sm font-medium">
+                  {t("orderDetail.deliveredDate")}
+                </label>
+                <input
+                  id="deliveredDate"
+                  name="deliveredDate"
+                  type="date"
+                  required
+                  defaultValue={wibDay(order.deliveryAt)}
+                  className="block h-11 w-full rounded-md border border-slate-300 px-2"
+                />
+              </div>
+              <div>
+                <label htmlFor="deliveredTime" className="block text-sm font-medium">
+                  {t("orderDetail.deliveredTime")}
+                </label>
+                <input
+                  id="deliveredTime"
+                  name="deliveredTime"
+                  type="time"
+                  required
+                  defaultValue={wibTime(order.deliveryAt)}
+                  className="block h-11 w-full rounded-md border border-slate-300 px-2"
+                />
+              </div>
+              <div>
+                <label htmlFor="quantityReceived" className="block text-sm font-medium">
+                  {t("orderDetail.quantityReceived")}
+                </label>
+                <input
+                  id="quantityReceived"
+                  name="quantityReceived"
+                  type="number"
+                  min={0}
+                  max={order.pax}
+                  required
+                  defaultValue={order.pax}
+                  className="block h-11 w-full rounded-md border border-slate-300 px-2"
+                />
+              </div>
+              <div>
+                <label htmlFor="rating" className="block text-sm font-medium">
+                  {t("orderDetail.rating")}
+                </label>
+                <select
+                  id="rating"
+                  name="rating"
+                  defaultValue="5"
+                  className="block h-11 w-full rounded-md border border-slate-300 px-2"
+                >
+                  {[5, 4, 3, 2, 1].map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <p className="text-xs text-slate-600 sm:col-span-2">{t("orderDetail.confirmHint")}</p>
+              <Button type="submit" className="sm:col-span-2">
+                {t("orderDetail.confirmSubmit")}
+              </Button>
+            </form>
+          </details>
+          <details className="rounded-md border border-red-200 bg-white p-3">
+            <summary className="cursor-pointer font-semibold text-red-800">{t("orderDetail.fail")}</summary>
+            <form action={reportFailureAction} className="mt-3 space-y-2">
+              <input type="hidden" name="orderId" value={order.id} />
+              <label htmlFor="failType" className="block text-sm font-medium">
+                {t("orderDetail.failType")}
+              </label>
+              <select
+                id="failType"
+                name="type"
+                required
+                className="block h-11 w-full rounded-md border border-slate-300 px-2"
+              >
+                {(["NOT_DELIVERED", "VERY_LATE", "SHORT_QUANTITY", "QUALITY_SAFETY", "VENDOR_CANCELLED"] as const).map(
+                  (f) => (
+                    <option key={f} value={f}>
+                      {t(`orderDetail.failTypes.${f}`)}
+                    </option>
+                  ),
+                )}
+              </select>
+              <label htmlFor="evidence" className="block text-sm font-medium">
+                {t("orderDetail.evidence")}
+              </label>
+              <textarea
+                id="evidence"
+                name="evidence"
+                required
+                minLength={10}
+                maxLength={2000}
+                rows={3}
+                className="block w-full rounded-md border border-slate-300 p-2 text-base"
+              />
+              <Button type="submit" variant="danger">
+                {t("orderDetail.failSubmit")}
+              </Button>
+            </form>
+          </details>
+        </div>
+      ) : null}
       {CANCELLABLE_STATES.includes(order.status) ? (
         <details className="rounded-md border border-red-200 bg-white p-3">
           <summary className="cursor-pointer font-semibold text-red-800">{t("orderDetail.cancel")}</summary>
