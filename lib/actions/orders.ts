@@ -1,17 +1,16 @@
 "use server";
-// OPD staff place an order: authenticate → parse (the shared zod schema, inside the use case) → submitOrder →
-// redirect to the order page. Errors come back as plain Indonesian messages with the fields they concern.
-import { headers } from "next/headers";
+// OPD staff's order actions: authenticate → parse (the shared zod schemas, inside the use cases) → use case →
+// redirect. The order form gets its errors back as plain Indonesian messages with the fields they concern; the
+// order page's plain forms get the outcome in the URL.
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { requireOpd, requireRole } from "@/lib/auth/guards";
 import { submitOrder } from "@/lib/data/orders/submit-order";
 import { cancelOrder } from "@/lib/data/orders/cancel-order";
 import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
-import { z } from "zod";
+import { idField, opdActor, runAndRedirect } from "@/lib/actions/form-action";
 import { isAppError } from "@/lib/errors";
 import { wibDateTime } from "@/lib/format";
 
@@ -29,15 +28,7 @@ function deliveryAt(date: FormDataEntryValue | null, time: FormDataEntryValue | 
 }
 
 export async function submitOrderAction(_prev: OrderFormState, formData: FormData): Promise<OrderFormState> {
-  const user = await requireRole("OPD_STAFF");
-  const h = await headers();
-  const actor = {
-    id: user.id,
-    role: user.role,
-    opdId: requireOpd(user),
-    ip: h.get("x-forwarded-for"),
-    userAgent: h.get("user-agent"),
-  };
+  const actor = await opdActor();
   const field = (k: string) => formData.get(k);
   let orderId: string;
   try {
@@ -66,83 +57,33 @@ export async function submitOrderAction(_prev: OrderFormState, formData: FormDat
   redirect(`/opd/orders/${orderId}`);
 }
 
+const settle = (orderId: string, run: () => Promise<unknown>, done: string) =>
+  runAndRedirect(`/opd/orders/${orderId}`, "/opd", run, done);
+
 /** OPD staff cancel one of their own orders, with a reason (a plain form post from the order page). */
 export async function cancelOrderAction(formData: FormData): Promise<void> {
-  const user = await requireRole("OPD_STAFF");
-  const h = await headers();
-  const actor = {
-    id: user.id,
-    role: user.role,
-    opdId: requireOpd(user),
-    ip: h.get("x-forwarded-for"),
-    userAgent: h.get("user-agent"),
-  };
-  const orderId = z.string().uuid().safeParse(formData.get("orderId"));
-  if (!orderId.success) redirect("/opd/orders");
-  let target = `/opd/orders/${orderId.data}?done=cancelled`;
-  try {
-    await cancelOrder(db(), systemClock, actor, orderId.data, String(formData.get("reason") ?? ""));
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    target = `/opd/orders/${orderId.data}?error=${e.code}`;
-  }
-  revalidatePath("/opd");
-  redirect(target);
-}
-
-async function settle(orderId: string, run: () => Promise<unknown>, done: string): Promise<never> {
-  let target = `/opd/orders/${orderId}?done=${done}`;
-  try {
-    await run();
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    target = `/opd/orders/${orderId}?error=${e.code}`;
-  }
-  revalidatePath("/opd");
-  redirect(target);
-}
-
-async function opdActor() {
-  const user = await requireRole("OPD_STAFF");
-  const h = await headers();
-  return {
-    id: user.id,
-    role: user.role,
-    opdId: requireOpd(user),
-    ip: h.get("x-forwarded-for"),
-    userAgent: h.get("user-agent"),
-  };
+  const actor = await opdActor();
+  const orderId = idField(formData, "orderId", "/opd/orders");
+  const reason = String(formData.get("reason") ?? "");
+  await settle(orderId, () => cancelOrder(db(), systemClock, actor, orderId, reason), "cancelled");
 }
 
 /** The OPD confirms what arrived: when, how many portions, and a rating. Too late or too short becomes a failure. */
 export async function confirmDeliveryAction(formData: FormData): Promise<void> {
   const actor = await opdActor();
-  const orderId = z.string().uuid().safeParse(formData.get("orderId"));
-  if (!orderId.success) redirect("/opd/orders");
-  await settle(
-    orderId.data,
-    () =>
-      confirmDelivery(db(), systemClock, actor, orderId.data, {
-        deliveredAt: deliveryAt(formData.get("deliveredDate"), formData.get("deliveredTime")),
-        quantityReceived: formData.get("quantityReceived"),
-        rating: formData.get("rating") || null,
-      }),
-    "delivered",
-  );
+  const orderId = idField(formData, "orderId", "/opd/orders");
+  const input = {
+    deliveredAt: deliveryAt(formData.get("deliveredDate"), formData.get("deliveredTime")),
+    quantityReceived: formData.get("quantityReceived"),
+    rating: formData.get("rating") || null,
+  };
+  await settle(orderId, () => confirmDelivery(db(), systemClock, actor, orderId, input), "delivered");
 }
 
 /** The OPD reports that the vendor failed, with the kind of failure and what happened. */
 export async function reportFailureAction(formData: FormData): Promise<void> {
   const actor = await opdActor();
-  const orderId = z.string().uuid().safeParse(formData.get("orderId"));
-  if (!orderId.success) redirect("/opd/orders");
-  await settle(
-    orderId.data,
-    () =>
-      reportFailure(db(), systemClock, actor, orderId.data, {
-        type: formData.get("type"),
-        evidence: formData.get("evidence"),
-      }),
-    "failed",
-  );
+  const orderId = idField(formData, "orderId", "/opd/orders");
+  const input = { type: formData.get("type"), evidence: formData.get("evidence") };
+  await settle(orderId, () => reportFailure(db(), systemClock, actor, orderId, input), "failed");
 }

@@ -4,10 +4,9 @@ import { requireOpd, requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { getOpdHome } from "@/lib/data/home/get-opd-home";
-import { formatDateTimeWIB, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";
+import { formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
-import { ScrollableTable } from "@/components/ui/table";
-import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { OrdersTable } from "@/components/orders/orders-table";
 
 export default async function OpdHomePage() {
   const user = await requirePageRole("OPD_STAFF");
@@ -68,50 +67,7 @@ export default async function OpdHomePage() {
         {home.recentOrders.length === 0 ? (
           <EmptyState>{t("noOrders")}</EmptyState>
         ) : (
-          <ScrollableTable label={t("recent")}>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {t("number")}
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {t("event")}
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {t("delivery")}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">
-                  {t("pax")}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">
-                  {t("total")}
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {t("vendor")}
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  {t("status")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {home.recentOrders.map((o) => (
-                <tr key={o.id} className="border-b border-slate-100 last:border-0">
-                  <td className="py-2 pr-3 font-mono text-xs">{o.number}</td>
-                  <td className="py-2 pr-3">{o.eventName}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{formatDateTimeWIB(o.deliveryAt, locale)}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{formatNumber(o.pax, locale)}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums whitespace-nowrap">
-                    {formatRupiah(o.total, locale)}
-                  </td>
-                  <td className="py-2 pr-3">{o.vendorName ?? "—"}</td>
-                  <td className="py-2">
-                    <OrderStatusBadge status={o.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollableTable>
+          <OrdersTable rows={home.recentOrders} label={t("recent")} />
         )}
       </Card>
     </div>

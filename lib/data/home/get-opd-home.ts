@@ -2,22 +2,13 @@ import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { fiscalYearOf } from "@/lib/format";
 import { rp } from "@/lib/data/money";
-import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { ORDER_ROW_SELECT, toOrderRow, type OrderRow } from "@/lib/data/orders/order-row";
 
 export interface OpdHome {
   opd: { code: string; name: string };
   fiscalYear: number;
   budgets: { accountCode: string; accountName: string; pagu: number; committed: number; left: number }[];
-  recentOrders: {
-    id: string;
-    number: string;
-    eventName: string;
-    deliveryAt: Date;
-    pax: number;
-    total: number;
-    status: OrderStatus;
-    vendorName: string | null;
-  }[];
+  recentOrders: OrderRow[];
   openOrders: number;
 }
 
@@ -31,16 +22,7 @@ export async function getOpdHome(tx: Tx, clock: Clock, opdId: string): Promise<O
       where: { opdId },
       orderBy: { createdAt: "desc" },
       take: 8,
-      select: {
-        id: true,
-        number: true,
-        eventName: true,
-        deliveryAt: true,
-        pax: true,
-        total: true,
-        status: true,
-        vendor: { select: { name: true } },
-      },
+      select: ORDER_ROW_SELECT,
     }),
     tx.order.count({ where: { opdId, status: { in: ["SUBMITTED", "OFFERED", "ACCEPTED", "ESCALATED"] } } }),
   ]);
@@ -54,16 +36,7 @@ export async function getOpdHome(tx: Tx, clock: Clock, opdId: string): Promise<O
       committed: rp(b.committed),
       left: rp(b.pagu - b.committed),
     })),
-    recentOrders: recent.map((o) => ({
-      id: o.id,
-      number: o.number,
-      eventName: o.eventName,
-      deliveryAt: o.deliveryAt,
-      pax: o.pax,
-      total: rp(o.total),
-      status: o.status,
-      vendorName: o.vendor?.name ?? null,
-    })),
+    recentOrders: recent.map(toOrderRow),
     openOrders,
   };
 }

@@ -2,10 +2,9 @@
 // vendor) and pagination. Always scoped by the caller's opdId.
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
-import { rp } from "@/lib/data/money";
+import { ORDER_ROW_SELECT, toOrderRow, type OrderRow } from "@/lib/data/orders/order-row";
 import { wibDateTime } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 export const PAGE_SIZE = 20;
 
@@ -24,16 +23,7 @@ export const orderListQuerySchema = z.object({
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
 
 export interface OrderListPage {
-  rows: {
-    id: string;
-    number: string;
-    eventName: string;
-    deliveryAt: Date;
-    pax: number;
-    total: number;
-    status: OrderStatus;
-    vendorName: string | null;
-  }[];
+  rows: OrderRow[];
   total: number;
   page: number;
   pages: number;
@@ -73,28 +63,10 @@ export async function listOpdOrders(tx: Tx, opdId: string, query: OrderListQuery
     orderBy: [{ deliveryAt: "desc" }, { number: "desc" }],
     skip: (page - 1) * PAGE_SIZE,
     take: PAGE_SIZE,
-    select: {
-      id: true,
-      number: true,
-      eventName: true,
-      deliveryAt: true,
-      pax: true,
-      total: true,
-      status: true,
-      vendor: { select: { name: true } },
-    },
+    select: ORDER_ROW_SELECT,
   });
   return {
-    rows: rows.map((o) => ({
-      id: o.id,
-      number: o.number,
-      eventName: o.eventName,
-      deliveryAt: o.deliveryAt,
-      pax: o.pax,
-      total: rp(o.total),
-      status: o.status,
-      vendorName: o.vendor?.name ?? null,
-    })),
+    rows: rows.map(toOrderRow),
     total,
     page,
     pages,

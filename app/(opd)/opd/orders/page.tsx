@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { requireOpd, requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { listOpdOrders, orderListQuerySchema } from "@/lib/data/orders/list-opd-orders";
-import { formatDateTimeWIB, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, EmptyState } from "@/components/ui/card";
-import { ScrollableTable } from "@/components/ui/table";
-import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { OrdersTable } from "@/components/orders/orders-table";
 import { ORDER_TRANSITIONS } from "@/lib/domain/order-state";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
@@ -28,7 +26,6 @@ export default async function OrdersPage({
   const query = orderListQuerySchema.parse(raw);
   const list = await listOpdOrders(db(), requireOpd(user), query);
   const t = await getTranslations();
-  const locale = toLocaleTag(await getLocale());
   const pageHref = (page: number) => {
     const p = new URLSearchParams(
       Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined && v !== "") as [
@@ -113,54 +110,7 @@ export default async function OrdersPage({
         {list.rows.length === 0 ? (
           <EmptyState>{t("orderList.empty")}</EmptyState>
         ) : (
-          <ScrollableTable label={t("orderList.title")}>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {t("opdHome.number")}
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {t("opdHome.event")}
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {t("opdHome.delivery")}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">
-                  {t("opdHome.pax")}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">
-                  {t("opdHome.total")}
-                </th>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  {t("opdHome.vendor")}
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  {t("opdHome.status")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((o) => (
-                <tr key={o.id} className="border-b border-slate-100 last:border-0">
-                  <td className="py-2 pr-3 font-mono text-xs">
-                    <Link href={`/opd/orders/${o.id}`} className="text-brand-700 underline">
-                      {o.number}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-3">{o.eventName}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{formatDateTimeWIB(o.deliveryAt, locale)}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{formatNumber(o.pax, locale)}</td>
-                  <td className="py-2 pr-3 text-right whitespace-nowrap tabular-nums">
-                    {formatRupiah(o.total, locale)}
-                  </td>
-                  <td className="py-2 pr-3">{o.vendorName ?? "—"}</td>
-                  <td className="py-2">
-                    <OrderStatusBadge status={o.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollableTable>
+          <OrdersTable rows={list.rows} label={t("orderList.title")} />
         )}
         {list.pages > 1 ? (
           <nav

@@ -1,0 +1,54 @@
+// Helpers shared by the plain-form server actions (not actions themselves, so no "use server").
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireOpd, requireRole, requireVendor } from "@/lib/auth/guards";
+import { isAppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** The signed-in user of `role`, with the request's IP and user agent for the audit row. */
+async function actorFor(role: Role) {
+  const user = await requireRole(role);
+  const h = await headers();
+  return { user, ip: h.get("x-forwarded-for"), userAgent: h.get("user-agent") };
+}
+
+export async function opdActor() {
+  const { user, ip, userAgent } = await actorFor("OPD_STAFF");
+  return { id: user.id, role: user.role, opdId: requireOpd(user), ip, userAgent };
+}
+
+export async function vendorActor() {
+  const { user, ip, userAgent } = await actorFor("VENDOR");
+  return { id: user.id, role: user.role, vendorId: requireVendor(user), ip, userAgent };
+}
+
+/** A uuid form field, or a redirect to `fallback` when it is missing or malformed. */
+export function idField(formData: FormData, name: string, fallback: string): string {
+  const parsed = z.string().uuid().safeParse(formData.get(name));
+  if (!parsed.success) redirect(fallback);
+  return parsed.data;
+}
+
+/**
+ * Runs a use case, then redirects to `page` with `?done=<done>` — or `?error=<code>` for a typed domain
+ * failure, shown there as a plain message. Anything else is a real error and propagates.
+ */
+export async function runAndRedirect(
+  page: string,
+  revalidate: string,
+  run: () => Promise<unknown>,
+  done: string,
+): Promise<never> {
+  let target = `${page}?done=${done}`;
+  try {
+    await run();
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    target = `${page}?error=${e.code}`;
+  }
+  revalidatePath(revalidate);
+  redirect(target);
+}
