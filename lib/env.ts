@@ -10,6 +10,8 @@ const schema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Mamin Merata <no-reply@mojokertokota.go.id>"),
+    // The portal's public address, for links in e-mails.
+    APP_URL: z.string().url().default("http://localhost:3000"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32)) {

@@ -126,3 +126,21 @@ export function fiscalYearRange(year: number): { start: Date; end: Date } {
 export function toLocaleTag(locale: string): Locale {
   return locale === "en" ? "en" : "id";
 }
+
+const longDateFormatters = new Map<string, Intl.DateTimeFormat>();
+/** "Sabtu, 28 November 2026" in WIB — the long form official letters use (weekday optional). */
+export function formatLongDateWIB(d: Date, locale: Locale = "id", withWeekday = false): string {
+  const key = `${locale}|${withWeekday}`;
+  let f = longDateFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone: TIME_ZONE,
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      ...(withWeekday ? { weekday: "long" } : {}),
+    });
+    longDateFormatters.set(key, f);
+  }
+  return f.format(d);
+}

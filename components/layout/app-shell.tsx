@@ -1,15 +1,35 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { LogOut } from "lucide-react";
+import { Bell, LogOut } from "lucide-react";
 import { requirePageRole, type CurrentUser } from "@/lib/auth/guards";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE_HOME } from "@/lib/auth/roles";
 import { logoutAction } from "@/lib/actions/auth";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { db } from "@/lib/db";
+import { countUnread } from "@/lib/data/notifications/list-notifications";
+
+/** Each role's sections, in the order they use them. */
+const NAV: Record<Role, { href: string; key: string }[]> = {
+  OPD_STAFF: [
+    { href: "/opd", key: "home" },
+    { href: "/opd/orders/new", key: "newOrder" },
+    { href: "/opd/orders", key: "orders" },
+  ],
+  VENDOR: [
+    { href: "/vendor", key: "offers" },
+    { href: "/vendor/deliveries", key: "deliveries" },
+    { href: "/vendor/record", key: "record" },
+    { href: "/vendor/profile", key: "profile" },
+  ],
+  ADMIN: [{ href: "/admin", key: "home" }],
+  MAYOR: [{ href: "/mayor", key: "home" }],
+};
 
 /** The signed-in frame: header with app name, role, language switch and sign-out. Light enough for vendors' phones. */
 export async function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
   const t = await getTranslations();
+  const unread = await countUnread(db(), user.id);
   return (
     <>
       <a
@@ -28,6 +48,19 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
             <span className="hidden max-w-48 truncate text-sm md:inline" title={user.name}>
               {t("nav.signedInAs", { name: user.name })}
             </span>
+            <Link
+              href="/notifications"
+              className="relative inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium hover:bg-white/10"
+            >
+              <Bell aria-hidden className="size-4" />
+              <span className="sr-only sm:not-sr-only">{t("nav.notifications")}</span>
+              {unread > 0 ? (
+                <span className="rounded-full bg-amber-300 px-1.5 text-xs font-bold text-slate-900">
+                  {unread > 99 ? "99+" : unread}
+                  <span className="sr-only"> {t("nav.unread")}</span>
+                </span>
+              ) : null}
+            </Link>
             <LanguageSwitch />
             <form action={logoutAction}>
               <button
@@ -40,6 +73,20 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
             </form>
           </div>
         </div>
+        <nav aria-label={t("nav.sections")} className="border-t border-white/15">
+          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-5">
+            {NAV[user.role].map((item) => (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  className="block whitespace-nowrap px-2 py-2 text-sm font-medium text-brand-50 hover:text-white hover:underline"
+                >
+                  {t(`nav.${item.key}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-3 py-4 sm:px-6 sm:py-6">
         {children}

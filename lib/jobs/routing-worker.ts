@@ -1,10 +1,13 @@
 // The background sweep inside each app process: expires overdue offers (re-routing them), routes any
-// order left SUBMITTED and ends suspensions whose time is up. State lives only in PostgreSQL, so a
-// restart simply resumes; several app instances can sweep at once (rows are claimed with SKIP LOCKED).
+// order left SUBMITTED, ends suspensions whose time is up and dispatches the notification outbox. State
+// lives only in PostgreSQL, so a restart simply resumes; several app instances can sweep at once (rows are claimed with SKIP LOCKED).
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { expireDueOffers, routeStrandedOrders } from "@/lib/data/offers/expire-offers";
 import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
+import { dispatchOutbox } from "@/lib/data/notifications/dispatch-outbox";
+import { smtpMailer } from "@/lib/notifications/mailer";
+import { env } from "@/lib/env";
 
 let started = false;
 
@@ -19,9 +22,10 @@ export function startRoutingWorker(intervalMs = Number(process.env.ROUTING_SWEEP
       const expired = await expireDueOffers(db(), systemClock);
       const stranded = await routeStrandedOrders(db(), systemClock);
       const reinstated = await endExpiredSuspensions(db(), systemClock);
-      if (expired.length + stranded + reinstated > 0) {
+      const outbox = await dispatchOutbox(db(), systemClock, { mailer: smtpMailer(), appUrl: env().APP_URL });
+      if (expired.length + stranded + reinstated + outbox.sent + outbox.retrying + outbox.failed > 0) {
         console.log(
-          `[sweep] ${expired.length} offers expired and re-routed, ${stranded} stranded orders routed, ${reinstated} suspensions ended`,
+          `[sweep] ${expired.length} offers expired and re-routed, ${stranded} stranded orders routed, ${reinstated} suspensions ended; outbox: ${outbox.sent} sent, ${outbox.retrying} retrying, ${outbox.failed} failed`,
         );
       }
     } catch (e) {

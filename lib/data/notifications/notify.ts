@@ -1,4 +1,8 @@
-// In-app notifications, written in the caller's transaction (the e-mail/WhatsApp outbox comes later).
+// Notifications go through one outbox table, written in the caller's transaction (so a rolled-back change
+// notifies nobody): an IN_APP row per user of the audience (read directly by the notification list), an
+// EMAIL row per user with an e-mail address when SMTP is configured, and — for each new offer — a WHATSAPP
+// click-to-chat row for the ordering OPD's staff. EMAIL and WHATSAPP rows start PENDING and are processed
+// by the outbox dispatcher (lib/data/notifications/dispatch-outbox.ts) with retries.
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -11,6 +15,12 @@ export interface Note {
 
 export type Audience = { vendorId: string } | { opdId: string } | { role: "ADMIN" };
 
+// E-mail rows are only written when there is an SMTP server to send them (SMTP_URL); tests switch it on.
+let emailOutbox = Boolean(process.env.SMTP_URL);
+export function setEmailOutbox(enabled: boolean): void {
+  emailOutbox = enabled;
+}
+
 function audienceSql(a: Audience): Prisma.Sql {
   if ("vendorId" in a) return Prisma.sql`u."vendorId" = ${a.vendorId}::uuid`;
   if ("opdId" in a) return Prisma.sql`u."opdId" = ${a.opdId}::uuid`;
@@ -19,13 +29,35 @@ function audienceSql(a: Audience): Prisma.Sql {
 
 /** The INSERT statement, for use inside a larger single-round-trip CTE. */
 export function notifySql(audience: Audience, note: Note, at: Date): Prisma.Sql {
+  const email = emailOutbox
+    ? Prisma.sql`
+    UNION ALL
+    SELECT gen_random_uuid(), u.id, 'EMAIL'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'PENDING'::"NotificationStatus", NULL::timestamptz, ${at}::timestamptz, ${at}::timestamptz
+    FROM "User" u WHERE u.active AND u.email IS NOT NULL AND ${audienceSql(audience)}`
+    : Prisma.empty;
   return Prisma.sql`
-    INSERT INTO "Notification" (id, "userId", channel, kind, title, body, link, status, "sentAt", "createdAt")
-    SELECT gen_random_uuid(), u.id, 'IN_APP', ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'SENT', ${at}, ${at}
-    FROM "User" u WHERE u.active AND ${audienceSql(audience)}`;
+    INSERT INTO "Notification" (id, "userId", channel, kind, title, body, link, status, "sentAt", "nextAttemptAt", "createdAt")
+    SELECT gen_random_uuid(), u.id, 'IN_APP'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'SENT'::"NotificationStatus", ${at}::timestamptz, NULL::timestamptz, ${at}::timestamptz
+    FROM "User" u WHERE u.active AND ${audienceSql(audience)}${email}`;
 }
 
-/** One in-app notification for every active user of the audience. */
+/** The wa.me number of a vendor's WhatsApp field, in SQL (0812… / +62 812… → 62812…); see lib/domain/whatsapp.ts. */
+const waNumberSql = Prisma.sql`regexp_replace(regexp_replace(v.whatsapp, '[^0-9]', '', 'g'), '^0', '62')`;
+
+/**
+ * A WhatsApp click-to-chat row for each staff member of the ordering OPD: a wa.me link to the vendor's number
+ * with the message prefilled. The dispatcher checks the number and releases the link (or marks it failed).
+ */
+export function whatsappNudgeSql(opdId: string, vendorId: string, note: Note, message: string, at: Date): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "Notification" (id, "userId", channel, kind, title, body, link, status, "nextAttemptAt", "createdAt")
+    SELECT gen_random_uuid(), u.id, 'WHATSAPP', ${note.kind}, ${note.title}, ${note.body},
+           'https://wa.me/' || ${waNumberSql} || '?text=' || ${encodeURIComponent(message)}, 'PENDING', ${at}, ${at}
+    FROM "User" u JOIN "Vendor" v ON v.id = ${vendorId}::uuid
+    WHERE u.active AND u."opdId" = ${opdId}::uuid`;
+}
+
+/** The notifications of one audience, written now. */
 export async function notify(tx: Tx, audience: Audience, note: Note, at: Date): Promise<void> {
   await tx.$executeRaw(notifySql(audience, note, at));
 }

@@ -3,7 +3,14 @@
 import type { Tx } from "@/lib/db/client";
 import { rp } from "@/lib/data/money";
 import type { Exclusion, RankedCandidate } from "@/lib/domain/routing";
-import type { MenuCategory, OfferStatus, OrderStatus, ProcurementMethod } from "@/lib/generated/prisma/enums";
+import type {
+  FailureType,
+  FulfilmentOutcome,
+  MenuCategory,
+  OfferStatus,
+  OrderStatus,
+  ProcurementMethod,
+} from "@/lib/generated/prisma/enums";
 
 export interface OrderDetail {
   id: string;
@@ -23,11 +30,22 @@ export interface OrderDetail {
   offers: {
     round: number;
     vendorName: string;
+    vendorWhatsapp: string;
     status: OfferStatus;
     offeredAt: Date;
     expiresAt: Date;
     respondedAt: Date | null;
     reason: string | null;
+  }[];
+  fulfilments: {
+    outcome: FulfilmentOutcome;
+    vendorName: string;
+    at: Date;
+    lateMinutes: number | null;
+    quantityReceived: number | null;
+    rating: number | null;
+    failureType: FailureType | null;
+    evidence: string | null;
   }[];
   decisions: {
     round: number;
@@ -43,7 +61,8 @@ export async function getOrderDetail(tx: Tx, opdId: string, orderId: string): Pr
     where: { id: orderId, opdId },
     include: {
       vendor: { select: { name: true } },
-      offers: { orderBy: { round: "asc" }, include: { vendor: { select: { name: true } } } },
+      offers: { orderBy: { round: "asc" }, include: { vendor: { select: { name: true, whatsapp: true } } } },
+      fulfilments: { orderBy: { createdAt: "asc" }, include: { vendor: { select: { name: true } } } },
       decisions: { orderBy: { round: "asc" } },
     },
   });
@@ -66,11 +85,22 @@ export async function getOrderDetail(tx: Tx, opdId: string, orderId: string): Pr
     offers: o.offers.map((f) => ({
       round: f.round,
       vendorName: f.vendor.name,
+      vendorWhatsapp: f.vendor.whatsapp,
       status: f.status,
       offeredAt: f.offeredAt,
       expiresAt: f.expiresAt,
       respondedAt: f.respondedAt,
       reason: f.reason,
+    })),
+    fulfilments: o.fulfilments.map((f) => ({
+      outcome: f.outcome,
+      vendorName: f.vendor.name,
+      at: f.deliveredAt ?? f.createdAt,
+      lateMinutes: f.lateMinutes,
+      quantityReceived: f.quantityReceived,
+      rating: f.rating,
+      failureType: f.failureType,
+      evidence: f.evidence,
     })),
     decisions: o.decisions.map((d) => ({
       round: d.round,

@@ -30,7 +30,8 @@ export interface OrderListPage {
   vendors: { id: string; name: string }[];
 }
 
-export async function listOpdOrders(tx: Tx, opdId: string, query: OrderListQuery): Promise<OrderListPage> {
+/** The list's filters as a query, always inside the caller's OPD: shared by the page and the Excel export. */
+export function opdOrdersWhere(opdId: string, query: OrderListQuery): Prisma.OrderWhereInput {
   const where: Prisma.OrderWhereInput = { opdId };
   if (query.status) where.status = query.status;
   if (query.vendor) where.vendorId = query.vendor;
@@ -48,6 +49,11 @@ export async function listOpdOrders(tx: Tx, opdId: string, query: OrderListQuery
       { vendor: { name: { contains: query.q, mode: "insensitive" } } },
     ];
   }
+  return where;
+}
+
+export async function listOpdOrders(tx: Tx, opdId: string, query: OrderListQuery): Promise<OrderListPage> {
+  const where = opdOrdersWhere(opdId, query);
   const [total, vendors] = await Promise.all([
     tx.order.count({ where }),
     tx.vendor.findMany({

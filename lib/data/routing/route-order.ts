@@ -9,7 +9,8 @@ import { auditInsertSql } from "@/lib/data/audit-sql";
 import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
 import { lockVendors } from "@/lib/data/tx";
 import { budgetExceeded } from "@/lib/data/orders/budget";
-import { notifySql } from "@/lib/data/notifications/notify";
+import { notifySql, whatsappNudgeSql } from "@/lib/data/notifications/notify";
+import { offerNudgeMessage } from "@/lib/domain/whatsapp";
 import { offerDeadline, rankPool, type PoolVendor } from "@/lib/domain/routing";
 import { canTransition } from "@/lib/domain/order-state";
 import type { RoutingSettings } from "@/lib/domain/settings";
@@ -205,7 +206,20 @@ export async function routeOrderInTx(
     body: `${order.pax} porsi, ${order.eventName}. Jawab sebelum ${formatDateTimeWIB(expiresAt)}.`,
     link: "/vendor",
   };
-  // Decision, offer, state change (compare-and-set), audit row and the vendor's notification: one statement.
+  const waMessage = offerNudgeMessage({
+    vendorName: chosen.name,
+    orderNumber: order.number,
+    pax: order.pax,
+    eventName: order.eventName,
+    deliveryAt: order.deliveryAt,
+    expiresAt,
+  });
+  const nudge = {
+    kind: "offer.whatsapp",
+    title: `Ingatkan ${chosen.name} lewat WhatsApp`,
+    body: `Pesanan ${order.number} ditawarkan; batas jawab ${formatDateTimeWIB(expiresAt)}.`,
+  };
+  // Decision, offer, state change (compare-and-set), audit row and the notifications: one statement.
   const bud = reservationSql(reserve);
   const [r] = await tx.$queryRaw<{ offerId: string; updated: number; reserved: number }[]>`
     WITH dec AS (
@@ -226,7 +240,8 @@ export async function routeOrderInTx(
       before: { status: order.status },
       after: { status: "OFFERED", round, vendor: chosen.code, expiresAt },
     })}),
-    ntf AS (${notifySql({ vendorId: chosen.vendorId }, note, now)})${bud.cte}
+    ntf AS (${notifySql({ vendorId: chosen.vendorId }, note, now)}),
+    wa AS (${whatsappNudgeSql(order.opdId, chosen.vendorId, nudge, waMessage, now)})${bud.cte}
     SELECT (SELECT id FROM off) AS "offerId", (SELECT count(*) FROM upd)::int AS updated, ${bud.count} AS reserved`;
   if (r!.reserved !== 1) throw await budgetExceeded(tx, reserve!.budgetId, reserve!.total);
   if (r!.updated !== 1) throw new Error(`order ${order.number} changed state during routing`);

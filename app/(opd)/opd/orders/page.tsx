@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FileSpreadsheet } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { requireOpd, requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { listOpdOrders, orderListQuerySchema } from "@/lib/data/orders/list-opd-orders";
+import { Pager } from "@/components/ui/pager";
 import { Card, EmptyState } from "@/components/ui/card";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { ORDER_TRANSITIONS } from "@/lib/domain/order-state";
@@ -26,18 +28,27 @@ export default async function OrdersPage({
   const query = orderListQuerySchema.parse(raw);
   const list = await listOpdOrders(db(), requireOpd(user), query);
   const t = await getTranslations();
-  const pageHref = (page: number) => {
-    const p = new URLSearchParams(
-      Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== undefined && v !== "") as [
-        string,
-        string,
-      ][],
-    );
-    return `/opd/orders?${p.toString()}`;
-  };
+  const queryString = (extra: Record<string, string | undefined>) =>
+    new URLSearchParams(
+      Object.entries({ ...query, page: undefined, ...extra }).filter(
+        (e): e is [string, string] => e[1] !== undefined && e[1] !== "",
+      ),
+    ).toString();
+  const pageHref = (page: number) => `/opd/orders?${queryString({ page: String(page) })}`;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("orderList.title")}</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{t("orderList.title")}</h1>
+        {/* The same filters as the list: the accountability file gets exactly what is shown. */}
+        <a
+          href={`/api/opd/orders/export?${queryString({})}`}
+          download
+          className="ml-auto inline-flex h-10 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+        >
+          <FileSpreadsheet aria-hidden className="size-4" />
+          {t("orderList.export")}
+        </a>
+      </div>
       <Card>
         <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
           <div className="sm:col-span-2">
@@ -112,28 +123,7 @@ export default async function OrdersPage({
         ) : (
           <OrdersTable rows={list.rows} label={t("orderList.title")} />
         )}
-        {list.pages > 1 ? (
-          <nav
-            aria-label={t("orderList.pageOf", { page: list.page, pages: list.pages })}
-            className="mt-4 flex items-center justify-between text-sm"
-          >
-            {list.page > 1 ? (
-              <Link href={pageHref(list.page - 1)} className="font-medium text-brand-700 underline">
-                {t("orderList.prev")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span>{t("orderList.pageOf", { page: list.page, pages: list.pages })}</span>
-            {list.page < list.pages ? (
-              <Link href={pageHref(list.page + 1)} className="font-medium text-brand-700 underline">
-                {t("orderList.next")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <Pager page={list.page} pages={list.pages} href={pageHref} />
       </Card>
     </div>
   );

@@ -14,6 +14,9 @@ import { Button } from "@/components/ui/button";
 import { cancelOrderAction, confirmDeliveryAction, reportFailureAction } from "@/lib/actions/orders";
 import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { offerNudgeMessage, waLink } from "@/lib/domain/whatsapp";
+import { AutoRefresh } from "@/components/live/auto-refresh";
+import { FileText, MessageCircle } from "lucide-react";
 
 export const metadata: Metadata = { title: "Pesanan" };
 
@@ -34,8 +37,31 @@ export default async function OrderPage({
   const { done, error } = await searchParams;
   const live = order.offers.find((o) => o.status === "PENDING" || o.status === "ACCEPTED");
   const decision = order.decisions.at(-1);
+  // While a vendor is being asked, the page follows the answer (and any re-route) on its own.
+  const waiting = order.status === "SUBMITTED" || order.status === "OFFERED";
+  const nudge =
+    live?.status === "PENDING"
+      ? waLink(
+          live.vendorWhatsapp,
+          offerNudgeMessage({
+            vendorName: live.vendorName,
+            orderNumber: order.number,
+            pax: order.pax,
+            eventName: order.eventName,
+            deliveryAt: order.deliveryAt,
+            expiresAt: live.expiresAt,
+          }),
+        )
+      : null;
+  const documents = [
+    ...(order.status === "ACCEPTED" || order.status === "DELIVERED"
+      ? [{ kind: "surat-pesanan", label: t("orderDetail.docSuratPesanan") }]
+      : []),
+    ...(order.status === "DELIVERED" ? [{ kind: "bast", label: t("orderDetail.docBast") }] : []),
+  ];
   return (
     <div className="space-y-4">
+      {waiting ? <AutoRefresh seconds={10} /> : null}
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{t("orderDetail.title", { number: order.number })}</h1>
         <OrderStatusBadge status={order.status} />
@@ -60,6 +86,18 @@ export default async function OrderPage({
                 ? t("orderDetail.escalated")
                 : t(`status.order.${order.status}`)}
         </p>
+        {nudge ? (
+          <a
+            href={nudge}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="mt-2 inline-flex items-center gap-2 text-sm font-medium text-green-800 underline"
+          >
+            <MessageCircle aria-hidden className="size-4" />
+            {t("orderDetail.waNudge")}
+          </a>
+        ) : null}
+        {waiting ? <p className="mt-1 text-xs text-slate-500">{t("orderDetail.liveHint")}</p> : null}
         <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
           <div>
             <dt className="inline text-slate-600">{t("orderForm.eventName")}: </dt>
@@ -137,14 +175,52 @@ export default async function OrderPage({
           ) : null}
         </Card>
       ) : null}
+      {documents.length > 0 ? (
+        <Card>
+          <CardTitle>{t("orderDetail.documents")}</CardTitle>
+          <ul className="flex flex-wrap gap-3">
+            {documents.map((d) => (
+              <li key={d.kind}>
+                <a
+                  href={`/api/orders/${order.id}/documents/${d.kind}`}
+                  download
+                  className="inline-flex h-10 items-center gap-2 rounded-md border border-slate-300 px-3 text-sm font-semibold hover:bg-slate-50"
+                >
+                  <FileText aria-hidden className="size-4" />
+                  {d.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <Card>
         <CardTitle>{t("orderDetail.timeline")}</CardTitle>
         <ol className="space-y-2 text-sm">
+          <li>
+            <span className="font-medium">{t("orderDetail.placed")}</span> ·{" "}
+            {formatDateTimeWIB(order.createdAt, locale)}
+          </li>
           {order.offers.map((o) => (
             <li key={o.round}>
               <span className="font-medium">{o.vendorName}</span> — {t(`orderDetail.offerStatus.${o.status}`)} ·{" "}
               {formatDateTimeWIB(o.respondedAt ?? o.offeredAt, locale)}
               {o.reason ? <span className="text-slate-600"> · {o.reason}</span> : null}
+            </li>
+          ))}
+          {order.fulfilments.map((f, i) => (
+            <li key={i}>
+              <span className="font-medium">{f.vendorName}</span> —{" "}
+              {f.outcome === "DELIVERED"
+                ? t("orderDetail.deliveredEntry", {
+                    qty: f.quantityReceived ?? order.pax,
+                    late: f.lateMinutes ?? 0,
+                  })
+                : t("orderDetail.failedEntry", {
+                    type: t(`orderDetail.failTypes.${f.failureType ?? "NOT_DELIVERED"}`),
+                  })}{" "}
+              · {formatDateTimeWIB(f.at, locale)}
+              {f.evidence ? <span className="text-slate-600"> · {f.evidence}</span> : null}
             </li>
           ))}
         </ol>

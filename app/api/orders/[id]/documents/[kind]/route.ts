@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { requireRole } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { systemClock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { fileResponse, withErrorResponse } from "@/lib/http";
+import {
+  getOrderDocument,
+  ORDER_DOCUMENT_KINDS,
+  type OrderDocumentKind,
+} from "@/lib/data/documents/get-order-document";
+import { documentFileName, renderOrderDocumentPdf } from "@/lib/documents/order-letter-pdf";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(ORDER_DOCUMENT_KINDS as [OrderDocumentKind, ...OrderDocumentKind[]]),
+});
+
+/** GET the Surat Pesanan or BAST of an order as PDF: the ordering OPD, the awarded UMKM and admins only. */
+export async function GET(_req: Request, ctx: { params: Promise<{ id: string; kind: string }> }) {
+  return withErrorResponse(async () => {
+    const user = await requireRole("OPD_STAFF", "VENDOR", "ADMIN");
+    const parsed = params.safeParse(await ctx.params);
+    if (!parsed.success) throw new AppError("NOT_FOUND");
+    const result = await getOrderDocument(db(), user, parsed.data.id, parsed.data.kind);
+    if (!result.document) throw new AppError(result.reason === "NOT_FOUND" ? "NOT_FOUND" : "INVALID_STATE");
+    const pdf = await renderOrderDocumentPdf(result.document, systemClock.now());
+    return fileResponse(pdf, "application/pdf", documentFileName(result.document));
+  });
+}

@@ -1,0 +1,133 @@
+// What an order letter (Surat Pesanan) or a handover record (BAST) says, for whoever may see it:
+// the ordering OPD's staff, the awarded UMKM and the admins. Anyone else gets null (→ 404), so
+// the existence of another OPD's order is not revealed.
+import type { Tx } from "@/lib/db/client";
+import { rp } from "@/lib/data/money";
+import type { MenuCategory, ProcurementMethod, Role } from "@/lib/generated/prisma/enums";
+
+export type OrderDocumentKind = "surat-pesanan" | "bast";
+export const ORDER_DOCUMENT_KINDS: readonly OrderDocumentKind[] = ["surat-pesanan", "bast"];
+
+export interface DocumentViewer {
+  role: Role;
+  opdId: string | null;
+  vendorId: string | null;
+}
+
+export interface OrderDocument {
+  kind: OrderDocumentKind;
+  orderNumber: string;
+  eventName: string;
+  deliveryAt: Date;
+  place: string;
+  contactName: string;
+  contactPhone: string;
+  pax: number;
+  category: MenuCategory;
+  unitPrice: number;
+  total: number;
+  accountCode: string;
+  accountName: string;
+  method: ProcurementMethod;
+  notes: string | null;
+  awardedAt: Date;
+  decreeNumber: string | null;
+  opd: { code: string; name: string; address: string | null; headName: string | null };
+  placedBy: string;
+  vendor: {
+    name: string;
+    ownerName: string;
+    address: string;
+    kelurahan: string;
+    kecamatan: string;
+    nib: string | null;
+    npwp: string | null;
+    whatsapp: string;
+  };
+  /** BAST only: the delivery as the OPD confirmed it. */
+  delivery: { deliveredAt: Date; quantityReceived: number; lateMinutes: number; rating: number | null } | null;
+}
+
+/**
+ * The document, or null when the viewer may not see the order. Throws nothing for a document that does
+ * not exist yet: `reason` says why (no vendor has accepted; not delivered yet).
+ */
+export async function getOrderDocument(
+  tx: Tx,
+  viewer: DocumentViewer,
+  orderId: string,
+  kind: OrderDocumentKind,
+): Promise<{ document: OrderDocument } | { document: null; reason: "NOT_FOUND" | "NOT_AVAILABLE" }> {
+  const scope =
+    viewer.role === "ADMIN"
+      ? {}
+      : viewer.role === "OPD_STAFF" && viewer.opdId
+        ? { opdId: viewer.opdId }
+        : viewer.role === "VENDOR" && viewer.vendorId
+          ? { vendorId: viewer.vendorId }
+          : null;
+  if (!scope) return { document: null, reason: "NOT_FOUND" };
+  const o = await tx.order.findFirst({
+    where: { id: orderId, ...scope },
+    include: {
+      opd: { select: { code: true, name: true, address: true, headName: true } },
+      placedBy: { select: { name: true } },
+      budget: { select: { accountName: true } },
+      decree: { select: { number: true } },
+      vendor: {
+        select: {
+          name: true,
+          ownerName: true,
+          address: true,
+          kelurahan: true,
+          kecamatan: true,
+          nib: true,
+          npwp: true,
+          whatsapp: true,
+        },
+      },
+      // The delivered fulfilment belongs to the awarded vendor's accepted offer.
+      fulfilments: { where: { outcome: "DELIVERED" }, take: 1 },
+    },
+  });
+  if (!o) return { document: null, reason: "NOT_FOUND" };
+  const accepted = o.status === "ACCEPTED" || o.status === "DELIVERED";
+  if (!o.vendor || !o.awardedAt || !accepted) return { document: null, reason: "NOT_AVAILABLE" };
+  const f = o.fulfilments[0];
+  if (kind === "bast" && (o.status !== "DELIVERED" || !f?.deliveredAt)) {
+    return { document: null, reason: "NOT_AVAILABLE" };
+  }
+  return {
+    document: {
+      kind,
+      orderNumber: o.number,
+      eventName: o.eventName,
+      deliveryAt: o.deliveryAt,
+      place: o.place,
+      contactName: o.contactName,
+      contactPhone: o.contactPhone,
+      pax: o.pax,
+      category: o.category,
+      unitPrice: rp(o.unitPrice),
+      total: rp(o.total),
+      accountCode: o.accountCode,
+      accountName: o.budget.accountName,
+      method: o.method,
+      notes: o.notes,
+      awardedAt: o.awardedAt,
+      decreeNumber: o.decree?.number ?? null,
+      opd: o.opd,
+      placedBy: o.placedBy.name,
+      vendor: o.vendor,
+      delivery:
+        kind === "bast" && f?.deliveredAt
+          ? {
+              deliveredAt: f.deliveredAt,
+              quantityReceived: f.quantityReceived ?? o.pax,
+              lateMinutes: f.lateMinutes ?? 0,
+              rating: f.rating,
+            }
+          : null,
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// The outbox dispatcher: claims due EMAIL and WHATSAPP rows (SKIP LOCKED, so several app instances can
+// run it), processes them outside any transaction, and records the result. A claim is a lease: a process
+// that dies mid-send leaves the row to be retried when the lease runs out. Failures back off and give up
+// after MAX_ATTEMPTS, keeping the last error for the admins.
+import type { Db } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+export const MAX_ATTEMPTS = 5;
+const LEASE_MS = 2 * 60_000;
+/** Minutes to wait after the n-th failed attempt. */
+const BACKOFF_MINUTES = [1, 5, 15, 60];
+const WA_LINK = /^https:\/\/wa\.me\/62\d{8,13}\?text=\S+$/;
+
+interface Claimed {
+  id: string;
+  channel: "EMAIL" | "WHATSAPP";
+  title: string;
+  body: string;
+  link: string | null;
+  attempts: number;
+  email: string | null;
+}
+
+export interface DispatchResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/**
+ * Processes up to `limit` due rows. Without a mailer (no SMTP configured) e-mail rows are left alone;
+ * `appUrl` turns relative links into absolute ones in e-mails.
+ */
+export async function dispatchOutbox(
+  db: Db,
+  clock: Clock,
+  opts: { mailer: Mailer | null; appUrl?: string; limit?: number },
+): Promise<DispatchResult> {
+  const now = clock.now();
+  const channels = opts.mailer ? ["EMAIL", "WHATSAPP"] : ["WHATSAPP"];
+  const claimed = await db.$queryRaw<Claimed[]>`
+    UPDATE "Notification" n SET attempts = n.attempts + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
+    FROM (SELECT id FROM "Notification"
+          WHERE status = 'PENDING' AND channel::text = ANY(${channels}) AND "nextAttemptAt" <= ${now}
+          ORDER BY "nextAttemptAt" LIMIT ${opts.limit ?? 50} FOR UPDATE SKIP LOCKED) due,
+         "User" u
+    WHERE n.id = due.id AND u.id = n."userId"
+    RETURNING n.id, n.channel::text AS channel, n.title, n.body, n.link, n.attempts, u.email`;
+  const result: DispatchResult = { sent: 0, retrying: 0, failed: 0 };
+  for (const row of claimed) {
+    let error: string | null = null;
+    let permanent = false;
+    try {
+      if (row.channel === "WHATSAPP") {
+        // Nothing to send: the link is for a person to tap. It is released only if the number is usable.
+        if (!row.link || !WA_LINK.test(row.link)) {
+          error = "Nomor WhatsApp UMKM tidak valid";
+          permanent = true;
+        }
+      } else if (!row.email) {
+        error = "Pengguna tidak punya alamat e-mail";
+        permanent = true;
+      } else {
+        const link = row.link ? `\n\n${row.link.startsWith("/") ? (opts.appUrl ?? "") : ""}${row.link}` : "";
+        await opts.mailer!.send({ to: row.email, subject: `[Mamin Merata] ${row.title}`, text: `${row.body}${link}` });
+      }
+    } catch (e) {
+      error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+    }
+    if (!error) {
+      await db.notification.update({
+        where: { id: row.id },
+        data: { status: "SENT", sentAt: clock.now(), lastError: null },
+      });
+      result.sent += 1;
+    } else if (permanent || row.attempts >= MAX_ATTEMPTS) {
+      await db.notification.update({
+        where: { id: row.id },
+        data: { status: "FAILED", lastError: error, nextAttemptAt: null },
+      });
+      result.failed += 1;
+    } else {
+      const wait = BACKOFF_MINUTES[Math.min(row.attempts, BACKOFF_MINUTES.length) - 1] ?? 60;
+      await db.notification.update({
+        where: { id: row.id },
+        data: { lastError: error, nextAttemptAt: new Date(clock.now().getTime() + wait * 60_000) },
+      });
+      result.retrying += 1;
+    }
+  }
+  return result;
+}

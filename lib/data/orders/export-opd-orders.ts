@@ -1,0 +1,94 @@
+// The rows of an OPD's accountability export (SPJ): every order matching the list's filters, with the
+// budget account, the vendor's NPWP and the estimated tax withheld. Scoped by the caller's OPD.
+import type { Tx } from "@/lib/db/client";
+import { rp } from "@/lib/data/money";
+import { opdOrdersWhere, type OrderListQuery } from "@/lib/data/orders/list-opd-orders";
+import { estimateTax, TAX_RATES, taxBasisOf, type TaxBasis } from "@/lib/domain/tax";
+import type { MenuCategory, OrderStatus, ProcurementMethod } from "@/lib/generated/prisma/enums";
+
+/** An export beyond this many rows must be narrowed by the filters (a year of a busy OPD is far below). */
+export const EXPORT_MAX_ROWS = 20_000;
+
+export interface ExportRow {
+  number: string;
+  deliveryAt: Date;
+  eventName: string;
+  place: string;
+  status: OrderStatus;
+  category: MenuCategory;
+  accountCode: string;
+  accountName: string;
+  method: ProcurementMethod;
+  vendorName: string | null;
+  vendorNpwp: string | null;
+  pax: number;
+  unitPrice: number;
+  total: number;
+  /** Only for orders awarded to a vendor (accepted or delivered): the value is payable. */
+  tax: { basis: TaxBasis; rate: number; amount: number } | null;
+  quantityReceived: number | null;
+  lateMinutes: number | null;
+  rating: number | null;
+}
+
+export async function exportOpdOrders(
+  tx: Tx,
+  opdId: string,
+  query: OrderListQuery,
+): Promise<{ opdName: string; rows: ExportRow[]; truncated: boolean }> {
+  const [opd, orders] = await Promise.all([
+    tx.opd.findUniqueOrThrow({ where: { id: opdId }, select: { name: true } }),
+    tx.order.findMany({
+      where: opdOrdersWhere(opdId, query),
+      orderBy: [{ deliveryAt: "asc" }, { number: "asc" }],
+      take: EXPORT_MAX_ROWS + 1,
+      select: {
+        number: true,
+        deliveryAt: true,
+        eventName: true,
+        place: true,
+        status: true,
+        category: true,
+        accountCode: true,
+        method: true,
+        pax: true,
+        unitPrice: true,
+        total: true,
+        budget: { select: { accountName: true } },
+        vendor: { select: { name: true, npwp: true, hasPp55: true } },
+        fulfilments: {
+          where: { outcome: "DELIVERED" },
+          take: 1,
+          select: { quantityReceived: true, lateMinutes: true, rating: true },
+        },
+      },
+    }),
+  ]);
+  const rows = orders.slice(0, EXPORT_MAX_ROWS).map((o): ExportRow => {
+    const total = rp(o.total);
+    const payable = o.vendor && (o.status === "ACCEPTED" || o.status === "DELIVERED");
+    const basis = o.vendor ? taxBasisOf(o.vendor) : null;
+    const f = o.fulfilments[0];
+    return {
+      number: o.number,
+      deliveryAt: o.deliveryAt,
+      eventName: o.eventName,
+      place: o.place,
+      status: o.status,
+      category: o.category,
+      accountCode: o.accountCode,
+      accountName: o.budget.accountName,
+      method: o.method,
+      vendorName: o.vendor?.name ?? null,
+      vendorNpwp: o.vendor?.npwp ?? null,
+      pax: o.pax,
+      unitPrice: rp(o.unitPrice),
+      total,
+      tax: payable && basis ? { basis, rate: TAX_RATES[basis], amount: estimateTax(total, basis) } : null,
+      quantityReceived: f?.quantityReceived ?? null,
+      lateMinutes: f?.lateMinutes ?? null,
+      rating: f?.rating ?? null,
+    };
+  });
+  return { opdName: opd.name, rows, truncated: orders.length > EXPORT_MAX_ROWS };
+}

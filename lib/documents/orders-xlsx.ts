@@ -1,0 +1,119 @@
+// The OPD's orders as an Excel workbook for its accountability file (SPJ). Amounts are real numbers
+// formatted as rupiah, times are WIB wall-clock, totals are formulas Excel recalculates.
+import "server-only";
+import ExcelJS from "exceljs";
+import id from "@/messages/id.json";
+import { formatDateTimeWIB } from "@/lib/format";
+import type { ExportRow } from "@/lib/data/orders/export-opd-orders";
+
+const TAX_LABEL = { PP55: "PP 55/2022 (final)", PPH23: "PPh 23", PPH23_NO_NPWP: "PPh 23 tanpa NPWP" } as const;
+const RUPIAH = '"Rp"#,##0';
+const WIB_OFFSET_MS = 7 * 3600_000;
+
+/** Excel has no time zones: write the WIB wall-clock time as the cell's value. */
+const wibCell = (d: Date) => new Date(d.getTime() + WIB_OFFSET_MS);
+
+export async function renderOrdersXlsx(
+  opdName: string,
+  rows: ExportRow[],
+  generatedAt: Date,
+  filterSummary: string,
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Mamin Merata";
+  wb.created = generatedAt;
+  const ws = wb.addWorksheet("Pesanan", { views: [{ state: "frozen", ySplit: 4 }] });
+  const columns: { header: string; key: string; width: number; fmt?: string }[] = [
+    { header: "No", key: "no", width: 5 },
+    { header: "Nomor pesanan", key: "number", width: 20 },
+    { header: "Waktu kirim (WIB)", key: "deliveryAt", width: 18, fmt: "dd/mm/yyyy hh:mm" },
+    { header: "Kegiatan", key: "eventName", width: 34 },
+    { header: "Tempat", key: "place", width: 26 },
+    { header: "Status", key: "status", width: 14 },
+    { header: "Kategori", key: "category", width: 18 },
+    { header: "Kode rekening", key: "accountCode", width: 22 },
+    { header: "Nama rekening", key: "accountName", width: 34 },
+    { header: "Metode pengadaan", key: "method", width: 22 },
+    { header: "UMKM", key: "vendorName", width: 28 },
+    { header: "NPWP", key: "vendorNpwp", width: 22 },
+    { header: "Porsi", key: "pax", width: 8, fmt: "#,##0" },
+    { header: "Harga satuan", key: "unitPrice", width: 14, fmt: RUPIAH },
+    { header: "Nilai", key: "total", width: 16, fmt: RUPIAH },
+    { header: "Dasar pajak", key: "taxBasis", width: 20 },
+    { header: "Tarif", key: "taxRate", width: 8, fmt: "0.0%" },
+    { header: "Pajak dipotong (estimasi)", key: "taxAmount", width: 16, fmt: RUPIAH },
+    { header: "Nilai bersih", key: "net", width: 16, fmt: RUPIAH },
+    { header: "Porsi diterima", key: "quantityReceived", width: 10, fmt: "#,##0" },
+    { header: "Terlambat (menit)", key: "lateMinutes", width: 10, fmt: "#,##0" },
+    { header: "Nilai layanan (1-5)", key: "rating", width: 10 },
+  ];
+  ws.columns = columns.map((c) => ({ key: c.key, width: c.width, style: c.fmt ? { numFmt: c.fmt } : {} }));
+  ws.getCell("A1").value = `Daftar pesanan mamin — ${opdName}`;
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  ws.getCell("A2").value = `Diunduh ${formatDateTimeWIB(generatedAt)} dari Mamin Merata. ${filterSummary}`;
+  ws.getCell("A2").font = { italic: true, size: 9 };
+  ws.getCell("A3").value =
+    "Pajak dipotong adalah perkiraan: PPh 23 2% (4% tanpa NPWP); UMKM bersertifikat PP 55/2022 0,5% final.";
+  ws.getCell("A3").font = { italic: true, size: 9 };
+  const header = ws.getRow(4);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.alignment = { wrapText: true, vertical: "middle" };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
+  });
+  rows.forEach((r, i) => {
+    ws.addRow({
+      no: i + 1,
+      number: r.number,
+      deliveryAt: wibCell(r.deliveryAt),
+      eventName: r.eventName,
+      place: r.place,
+      status: id.status.order[r.status],
+      category: id.status.category[r.category],
+      accountCode: r.accountCode,
+      accountName: r.accountName,
+      method: id.orderForm.methods[r.method],
+      vendorName: r.vendorName ?? "",
+      vendorNpwp: r.vendorNpwp ?? "",
+      pax: r.pax,
+      unitPrice: r.unitPrice,
+      total: r.total,
+      taxBasis: r.tax ? TAX_LABEL[r.tax.basis] : "",
+      taxRate: r.tax ? r.tax.rate : null,
+      taxAmount: r.tax ? r.tax.amount : null,
+      net: r.tax ? r.total - r.tax.amount : null,
+      quantityReceived: r.quantityReceived,
+      lateMinutes: r.lateMinutes,
+      rating: r.rating,
+    });
+  });
+  const first = 5;
+  const last = 4 + rows.length;
+  if (rows.length > 0) {
+    const totalRow = ws.addRow({ eventName: "Jumlah" });
+    totalRow.font = { bold: true };
+    const sum = (col: string, result: number) => ({ formula: `SUM(${col}${first}:${col}${last})`, result });
+    totalRow.getCell("pax").value = sum(
+      "M",
+      rows.reduce((a, r) => a + r.pax, 0),
+    );
+    totalRow.getCell("total").value = sum(
+      "O",
+      rows.reduce((a, r) => a + r.total, 0),
+    );
+    totalRow.getCell("taxAmount").value = sum(
+      "R",
+      rows.reduce((a, r) => a + (r.tax?.amount ?? 0), 0),
+    );
+    totalRow.getCell("net").value = sum(
+      "S",
+      rows.reduce((a, r) => a + (r.tax ? r.total - r.tax.amount : 0), 0),
+    );
+    ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: last, column: columns.length } };
+  } else {
+    ws.addRow({ eventName: "Tidak ada pesanan yang cocok dengan filter." });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

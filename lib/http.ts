@@ -1,0 +1,29 @@
+// Route handlers' boundary: a typed domain failure becomes its HTTP status with a plain message in the
+// caller's language; anything else is logged and answered 500 with no detail.
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { HTTP_STATUS, isAppError } from "@/lib/errors";
+
+export async function withErrorResponse(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (e) {
+    const t = await getTranslations("errors");
+    if (isAppError(e)) {
+      return Response.json({ error: e.code, message: t(e.code) }, { status: HTTP_STATUS[e.code] });
+    }
+    console.error("route handler failed", e);
+    return Response.json({ error: "INTERNAL", message: t("INTERNAL") }, { status: 500 });
+  }
+}
+
+/** A file download: no caching by shared caches, a safe attachment name. */
+export function fileResponse(body: Buffer | Uint8Array, contentType: string, fileName: string, inline = false) {
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
