@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   "OFFER_EXPIRED",
   "TOO_LATE",
   "NOT_ELIGIBLE",
+  "TOO_EARLY",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -35,6 +36,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   OFFER_EXPIRED: 409,
   TOO_LATE: 422,
   NOT_ELIGIBLE: 422,
+  TOO_EARLY: 422,
 };
 
 export class AppError extends Error {

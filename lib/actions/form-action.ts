@@ -47,7 +47,9 @@ export async function runAndRedirect(
     await run();
   } catch (e) {
     if (!isAppError(e)) throw e;
-    target = `${page}?error=${e.code}`;
+    // For bad input, name the first field at fault (a key the page maps to its own label, never free text).
+    const field = Object.keys((e.details?.issues as Record<string, unknown> | undefined) ?? {})[0];
+    target = `${page}?error=${e.code}${field && /^[A-Za-z]+$/.test(field) ? `&field=${field}` : ""}`;
   }
   revalidatePath(revalidate);
   redirect(target);

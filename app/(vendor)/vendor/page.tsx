@@ -9,9 +9,12 @@ import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { acceptOfferAction, declineOfferAction } from "@/lib/actions/offers";
-import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { Flash } from "@/components/ui/flash";
+import { Countdown } from "@/components/live/countdown";
+import { AutoRefresh } from "@/components/live/auto-refresh";
 
-// Mobile-first: one column at 360 px, no client JavaScript on this page.
+// Mobile-first: one column at 360 px. Answers are plain form posts; the only client code is the deadline
+// countdown and the periodic refresh, both optional (the page reads right without JavaScript).
 export default async function VendorHomePage({
   searchParams,
 }: {
@@ -25,16 +28,13 @@ export default async function VendorHomePage({
   const now = systemClock.now().getTime();
   return (
     <div className="space-y-4">
-      {done === "accepted" || done === "declined" ? (
-        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
-          {t(done === "accepted" ? "vendorHome.doneAccepted" : "vendorHome.doneDeclined")}
-        </p>
-      ) : null}
-      {error && (ERROR_CODES as readonly string[]).includes(error) ? (
-        <p role="status" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t(`errors.${error as ErrorCode}`)}
-        </p>
-      ) : null}
+      {/* New offers arrive without a reload (every 30 s while the page is open). */}
+      <AutoRefresh seconds={30} />
+      <Flash
+        done={done}
+        error={error}
+        messages={{ accepted: t("vendorHome.doneAccepted"), declined: t("vendorHome.doneDeclined") }}
+      />
       <div>
         <h1 className="text-xl font-bold">{t("vendorHome.title", { name: home.vendor.name })}</h1>
         <p className="mt-1 text-sm text-slate-600">
@@ -80,9 +80,14 @@ export default async function VendorHomePage({
                 <p className="text-sm font-medium text-amber-900">
                   {t("vendorHome.deadline", { time: formatDateTimeWIB(o.expiresAt, locale) })}
                   <br />
-                  {t("vendorHome.timeLeft", {
-                    minutes: Math.max(0, Math.floor((o.expiresAt.getTime() - now) / 60_000)),
-                  })}
+                  {t("vendorHome.timeLeftLabel")}{" "}
+                  <Countdown
+                    deadline={o.expiresAt.toISOString()}
+                    initial={t("vendorHome.timeLeft", {
+                      minutes: Math.max(0, Math.floor((o.expiresAt.getTime() - now) / 60_000)),
+                    })}
+                    expired={t("vendorHome.expired")}
+                  />
                 </p>
                 {/* Each answer is one tap plus a confirmation, as plain forms inside <details>: no JavaScript needed. */}
                 <div className="mt-3 grid grid-cols-2 gap-2">

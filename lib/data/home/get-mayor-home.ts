@@ -1,8 +1,8 @@
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { fiscalYearOf, fiscalYearRange, wibDay } from "@/lib/format";
-import { AWARDED_STATUSES, rp } from "@/lib/data/money";
-import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
+import { fiscalYearOf, fiscalYearRange } from "@/lib/format";
+import { rp } from "@/lib/data/money";
+import { vendorValuesOfYear } from "@/lib/data/spread/vendor-values";
 import { distributionOf, readGini, type Distribution, type EvennessReading } from "@/lib/domain/fairness";
 
 export interface MayorHome {
@@ -29,27 +29,11 @@ export async function getMayorHome(tx: Tx, clock: Clock): Promise<MayorHome> {
   const now = clock.now();
   const fiscalYear = fiscalYearOf(now);
   const { start, end } = fiscalYearRange(fiscalYear);
-  const decree = await findDecreeInForce(tx, wibDay(now));
-  const [allocated, awarded, delivered, pagu] = await Promise.all([
-    decree
-      ? tx.allocation.findMany({ where: { decreeId: decree.id }, distinct: ["vendorId"], select: { vendorId: true } })
-      : Promise.resolve([]),
-    tx.order.groupBy({
-      by: ["vendorId", "status"],
-      where: { status: { in: [...AWARDED_STATUSES] }, deliveryAt: { gte: start, lt: end }, vendorId: { not: null } },
-      _sum: { total: true },
-    }),
+  const [{ values: valueByVendor, committed, allocatedIds }, delivered, pagu] = await Promise.all([
+    vendorValuesOfYear(tx, fiscalYear, now),
     tx.order.aggregate({ where: { status: "DELIVERED", deliveryAt: { gte: start, lt: end } }, _sum: { total: true } }),
     tx.budget.aggregate({ where: { fiscalYear }, _sum: { pagu: true } }),
   ]);
-  const valueByVendor = new Map<string, number>(allocated.map((a) => [a.vendorId, 0]));
-  let committed = 0;
-  for (const g of awarded) {
-    if (!g.vendorId) continue;
-    const v = rp(g._sum.total);
-    valueByVendor.set(g.vendorId, (valueByVendor.get(g.vendorId) ?? 0) + v);
-    if (g.status === "ACCEPTED") committed += v;
-  }
   const vendors = await tx.vendor.findMany({
     where: { id: { in: [...valueByVendor.keys()] } },
     select: { id: true, code: true, name: true },
@@ -57,7 +41,6 @@ export async function getMayorHome(tx: Tx, clock: Clock): Promise<MayorHome> {
   });
   const rows = vendors.map((v) => ({ code: v.code, name: v.name, value: valueByVendor.get(v.id) ?? 0 }));
   const distribution = distributionOf(rows.map((r) => r.value));
-  const allocatedIds = new Set(allocated.map((a) => a.vendorId));
   return {
     fiscalYear,
     spend: rp(delivered._sum.total),

@@ -1,0 +1,269 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requirePageRole, requireVendor } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { systemClock } from "@/lib/clock";
+import { getVendorProfile } from "@/lib/data/vendor/vendor-profile";
+import {
+  addUnavailableDayAction,
+  removeUnavailableDayAction,
+  saveMenuItemAction,
+  updateContactAction,
+} from "@/lib/actions/vendor";
+import { dayAsDate, formatDateWIB, formatRupiah, toLocaleTag, wibDay } from "@/lib/format";
+import { Card, CardTitle, EmptyState } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { Flash } from "@/components/ui/flash";
+import type { MenuCategory } from "@/lib/generated/prisma/enums";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("vendorProfile"))("title") };
+}
+
+const input = "block h-11 w-full rounded-md border border-slate-300 bg-white px-2 text-base";
+const CATEGORIES: MenuCategory[] = ["MAKAN", "KUDAPAN", "MINUMAN"];
+
+// Plain forms only: a cheap phone on mobile data needs no JavaScript here.
+export default async function VendorProfilePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
+}) {
+  const user = await requirePageRole("VENDOR");
+  const p = await getVendorProfile(db(), systemClock, requireVendor(user));
+  const t = await getTranslations();
+  const locale = toLocaleTag(await getLocale());
+  const { done, error, field } = await searchParams;
+  const today = wibDay(systemClock.now());
+  return (
+    <div className="space-y-4">
+      <Flash
+        done={done}
+        error={error}
+        field={field}
+        messages={{
+          contact: t("vendorProfile.saved"),
+          menu: t("vendorProfile.saved"),
+          dayAdded: t("vendorProfile.saved"),
+          dayRemoved: t("vendorProfile.saved"),
+        }}
+        fieldLabels={{
+          whatsapp: t("vendorProfile.whatsapp"),
+          dailyCapacityPax: t("vendorProfile.capacity"),
+          name: t("vendorProfile.menuName"),
+          pricePerPax: t("vendorProfile.price"),
+          category: t("orderForm.category"),
+          description: t("vendorProfile.description"),
+          day: t("vendorProfile.day"),
+          reason: t("vendorProfile.dayReason"),
+        }}
+      />
+      <div>
+        <h1 className="text-xl font-bold">{t("vendorProfile.title")}</h1>
+        <p className="text-sm text-slate-600">
+          {p.name} · {p.code} · {p.ownerName}
+        </p>
+      </div>
+      <Card>
+        <CardTitle>{t("vendorProfile.contact")}</CardTitle>
+        <form action={updateContactAction} className="space-y-3">
+          <input type="hidden" name="version" value={p.version} />
+          <div>
+            <label htmlFor="whatsapp" className="block text-sm font-medium">
+              {t("vendorProfile.whatsapp")}
+            </label>
+            <input
+              id="whatsapp"
+              name="whatsapp"
+              type="tel"
+              inputMode="tel"
+              required
+              defaultValue={p.whatsapp}
+              className={input}
+            />
+          </div>
+          <div>
+            <label htmlFor="dailyCapacityPax" className="block text-sm font-medium">
+              {t("vendorProfile.capacity")}
+            </label>
+            <input
+              id="dailyCapacityPax"
+              name="dailyCapacityPax"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={5000}
+              required
+              defaultValue={p.dailyCapacityPax}
+              aria-describedby="capacity-hint"
+              className={input}
+            />
+            <p id="capacity-hint" className="mt-1 text-xs text-slate-600">
+              {t("vendorProfile.capacityHint")}
+            </p>
+          </div>
+          <Button type="submit" className="w-full sm:w-auto">
+            {t("vendorProfile.save")}
+          </Button>
+        </form>
+      </Card>
+      <Card>
+        <CardTitle>{t("vendorProfile.menu")}</CardTitle>
+        {p.menu.length === 0 ? <EmptyState>{t("vendorProfile.noMenu")}</EmptyState> : null}
+        <ul className="space-y-2">
+          {p.menu.map((m) => (
+            <li key={m.id} className="rounded-md border border-slate-200 p-2">
+              <details>
+                <summary className="cursor-pointer text-sm">
+                  <span className="font-medium">{m.name}</span> · {t(`status.category.${m.category}`)} ·{" "}
+                  <span className="tabular-nums">{formatRupiah(m.pricePerPax, locale)}</span>
+                  {m.active ? null : <span className="text-slate-500"> · {t("vendorProfile.inactive")}</span>}
+                </summary>
+                <MenuForm item={m} t={t} ceilings={p.ceilings} locale={locale} />
+              </details>
+            </li>
+          ))}
+        </ul>
+        <details className="mt-3 rounded-md border border-dashed border-slate-300 p-2">
+          <summary className="cursor-pointer text-sm font-semibold text-brand-700">
+            {t("vendorProfile.addMenu")}
+          </summary>
+          <MenuForm t={t} ceilings={p.ceilings} locale={locale} />
+        </details>
+      </Card>
+      <Card>
+        <CardTitle>{t("vendorProfile.unavailable")}</CardTitle>
+        <p className="mb-2 text-sm text-slate-600">{t("vendorProfile.unavailableHint")}</p>
+        {p.unavailableDays.length === 0 ? (
+          <EmptyState>{t("vendorProfile.noDays")}</EmptyState>
+        ) : (
+          <ul className="mb-3 divide-y divide-slate-100 text-sm">
+            {p.unavailableDays.map((d) => (
+              <li key={d.day} className="flex items-center gap-2 py-2">
+                <span className="font-medium">{formatDateWIB(dayAsDate(d.day), locale)}</span>
+                {d.reason ? <span className="text-slate-600">{d.reason}</span> : null}
+                <form action={removeUnavailableDayAction} className="ml-auto">
+                  <input type="hidden" name="day" value={d.day} />
+                  <Button type="submit" variant="ghost" size="sm">
+                    {t("vendorProfile.removeDay")}
+                  </Button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form action={addUnavailableDayAction} className="grid gap-2 sm:grid-cols-3">
+          <div>
+            <label htmlFor="day" className="block text-sm font-medium">
+              {t("vendorProfile.day")}
+            </label>
+            <input id="day" name="day" type="date" min={today} required className={input} />
+          </div>
+          <div className="sm:col-span-2">
+            <label htmlFor="reason" className="block text-sm font-medium">
+              {t("vendorProfile.dayReason")}
+            </label>
+            <input id="reason" name="reason" maxLength={200} className={input} />
+          </div>
+          <Button type="submit" variant="secondary" className="sm:col-span-3 sm:w-auto">
+            {t("vendorProfile.addDay")}
+          </Button>
+        </form>
+      </Card>
+    </div>
+  );
+}
+
+function MenuForm({
+  item,
+  t,
+  ceilings,
+  locale,
+}: {
+  item?: {
+    id: string;
+    category: MenuCategory;
+    name: string;
+    description: string | null;
+    pricePerPax: number;
+    active: boolean;
+  };
+  t: Awaited<ReturnType<typeof getTranslations>>;
+  ceilings: Partial<Record<MenuCategory, number>>;
+  locale: "id" | "en";
+}) {
+  const key = item?.id ?? "new";
+  return (
+    <form action={saveMenuItemAction} className="mt-2 grid gap-2 sm:grid-cols-2">
+      {item ? <input type="hidden" name="id" value={item.id} /> : null}
+      <div>
+        <label htmlFor={`name-${key}`} className="block text-sm font-medium">
+          {t("vendorProfile.menuName")}
+        </label>
+        <input
+          id={`name-${key}`}
+          name="name"
+          required
+          minLength={3}
+          maxLength={100}
+          defaultValue={item?.name}
+          className={input}
+        />
+      </div>
+      <div>
+        <label htmlFor={`category-${key}`} className="block text-sm font-medium">
+          {t("orderForm.category")}
+        </label>
+        <select id={`category-${key}`} name="category" defaultValue={item?.category ?? "MAKAN"} className={input}>
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`status.category.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`price-${key}`} className="block text-sm font-medium">
+          {t("vendorProfile.price")}
+        </label>
+        <input
+          id={`price-${key}`}
+          name="pricePerPax"
+          type="number"
+          inputMode="numeric"
+          min={1000}
+          max={1000000}
+          step={500}
+          required
+          defaultValue={item?.pricePerPax}
+          aria-describedby={`price-hint-${key}`}
+          className={input}
+        />
+        <p id={`price-hint-${key}`} className="mt-1 text-xs text-slate-600">
+          {CATEGORIES.filter((c) => ceilings[c] !== undefined)
+            .map((c) => `${t(`status.category.${c}`)} ≤ ${formatRupiah(ceilings[c]!, locale)}`)
+            .join(" · ")}
+        </p>
+      </div>
+      <div>
+        <label htmlFor={`description-${key}`} className="block text-sm font-medium">
+          {t("vendorProfile.description")}
+        </label>
+        <input
+          id={`description-${key}`}
+          name="description"
+          maxLength={300}
+          defaultValue={item?.description ?? ""}
+          className={input}
+        />
+      </div>
+      <label className="flex items-center gap-2 text-sm sm:col-span-2">
+        <input type="checkbox" name="active" defaultChecked={item?.active ?? true} className="size-5" />
+        {t("vendorProfile.active")}
+      </label>
+      <Button type="submit" className="sm:col-span-2 sm:w-auto">
+        {item ? t("vendorProfile.save") : t("vendorProfile.addMenu")}
+      </Button>
+    </form>
+  );
+}

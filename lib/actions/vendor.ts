@@ -1,0 +1,91 @@
+"use server";
+// The vendor's own deliveries and profile, as plain form posts (light pages on cheap phones):
+// authenticate → parse (inside the use cases) → use case → redirect with the outcome in the URL.
+import { db } from "@/lib/db";
+import { systemClock } from "@/lib/clock";
+import { idField, runAndRedirect, vendorActor } from "@/lib/actions/form-action";
+import { markDelivery } from "@/lib/data/vendor/delivery-marks";
+import {
+  addUnavailableDay,
+  removeUnavailableDay,
+  saveMenuItem,
+  updateVendorContact,
+} from "@/lib/data/vendor/vendor-profile";
+
+const text = (formData: FormData, key: string) => {
+  const v = formData.get(key);
+  return typeof v === "string" ? v : undefined;
+};
+
+export async function markOnTheWayAction(formData: FormData): Promise<void> {
+  const actor = await vendorActor();
+  const offerId = idField(formData, "offerId", "/vendor/deliveries?error=NOT_FOUND");
+  await runAndRedirect(
+    "/vendor/deliveries",
+    "/vendor",
+    () => markDelivery(db(), systemClock, actor, offerId, "ON_THE_WAY"),
+    "onTheWay",
+  );
+}
+
+export async function markHandedOverAction(formData: FormData): Promise<void> {
+  const actor = await vendorActor();
+  const offerId = idField(formData, "offerId", "/vendor/deliveries?error=NOT_FOUND");
+  await runAndRedirect(
+    "/vendor/deliveries",
+    "/vendor",
+    () => markDelivery(db(), systemClock, actor, offerId, "HANDED_OVER"),
+    "handedOver",
+  );
+}
+
+export async function updateContactAction(formData: FormData): Promise<void> {
+  const actor = await vendorActor();
+  const input = {
+    whatsapp: text(formData, "whatsapp"),
+    dailyCapacityPax: text(formData, "dailyCapacityPax"),
+    version: text(formData, "version"),
+  };
+  await runAndRedirect(
+    "/vendor/profile",
+    "/vendor",
+    () => updateVendorContact(db(), systemClock, actor, input),
+    "contact",
+  );
+}
+
+export async function saveMenuItemAction(formData: FormData): Promise<void> {
+  const actor = await vendorActor();
+  const id = text(formData, "id");
+  const input = {
+    ...(id ? { id } : {}),
+    category: text(formData, "category"),
+    name: text(formData, "name"),
+    description: text(formData, "description") || undefined,
+    pricePerPax: text(formData, "pricePerPax"),
+    active: formData.get("active") === "on",
+  };
+  await runAndRedirect("/vendor/profile", "/vendor", () => saveMenuItem(db(), systemClock, actor, input), "menu");
+}
+
+export async function addUnavailableDayAction(formData: FormData): Promise<void> {
+  const actor = await vendorActor();
+  const input = { day: text(formData, "day"), reason: text(formData, "reason") || undefined };
+  await runAndRedirect(
+    "/vendor/profile",
+    "/vendor",
+    () => addUnavailableDay(db(), systemClock, actor, input),
+    "dayAdded",
+  );
+}
+
+export async function removeUnavailableDayAction(formData: FormData): Promise<void> {
+  const actor = await vendorActor();
+  const input = { day: text(formData, "day") };
+  await runAndRedirect(
+    "/vendor/profile",
+    "/vendor",
+    () => removeUnavailableDay(db(), systemClock, actor, input),
+    "dayRemoved",
+  );
+}

@@ -1,0 +1,174 @@
+// A vendor's own profile: contact and daily capacity, menu items and prices, days it cannot serve.
+// These feed routing's eligibility (categories offered, capacity, unavailable days), so each change is
+// audited. Always scoped by the caller's own vendorId.
+import type { Db, Tx } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/data/audit";
+import { inTransaction } from "@/lib/data/tx";
+import { rp } from "@/lib/data/money";
+import { parseInput } from "@/lib/validation/parse";
+import {
+  menuItemSchema,
+  removeUnavailableDaySchema,
+  unavailableDaySchema,
+  vendorContactSchema,
+} from "@/lib/validation/vendor";
+import type { VendorActor } from "@/lib/data/offers/answer-offer";
+import { dayAsDate, wibDay } from "@/lib/format";
+import type { MenuCategory } from "@/lib/generated/prisma/enums";
+
+export interface VendorProfile {
+  code: string;
+  name: string;
+  ownerName: string;
+  address: string;
+  whatsapp: string;
+  dailyCapacityPax: number;
+  version: number;
+  menu: {
+    id: string;
+    category: MenuCategory;
+    name: string;
+    description: string | null;
+    pricePerPax: number;
+    active: boolean;
+  }[];
+  unavailableDays: { day: string; reason: string | null }[];
+  ceilings: Partial<Record<MenuCategory, number>>;
+}
+
+function own(actor: VendorActor): string {
+  if (actor.role !== "VENDOR" || !actor.vendorId) throw new AppError("FORBIDDEN");
+  return actor.vendorId;
+}
+
+export async function getVendorProfile(tx: Tx, clock: Clock, vendorId: string): Promise<VendorProfile> {
+  const today = wibDay(clock.now());
+  const [v, ceilings] = await Promise.all([
+    tx.vendor.findUniqueOrThrow({
+      where: { id: vendorId },
+      include: {
+        menuItems: { orderBy: [{ category: "asc" }, { name: "asc" }] },
+        unavailableDays: { where: { day: { gte: dayAsDate(today) } }, orderBy: { day: "asc" } },
+      },
+    }),
+    tx.priceCeiling.findMany({ where: { fiscalYear: Number(today.slice(0, 4)) } }),
+  ]);
+  return {
+    code: v.code,
+    name: v.name,
+    ownerName: v.ownerName,
+    address: v.address,
+    whatsapp: v.whatsapp,
+    dailyCapacityPax: v.dailyCapacityPax,
+    version: v.version,
+    menu: v.menuItems.map((m) => ({
+      id: m.id,
+      category: m.category,
+      name: m.name,
+      description: m.description,
+      pricePerPax: rp(m.pricePerPax),
+      active: m.active,
+    })),
+    unavailableDays: v.unavailableDays.map((d) => ({ day: d.day.toISOString().slice(0, 10), reason: d.reason })),
+    ceilings: Object.fromEntries(ceilings.map((c) => [c.category, rp(c.maxPerPax)])),
+  };
+}
+
+/** WhatsApp number and daily capacity; a stale form (another change saved meanwhile) is a CONFLICT. */
+export async function updateVendorContact(db: Db, clock: Clock, actor: VendorActor, raw: unknown): Promise<void> {
+  const vendorId = own(actor);
+  const input = parseInput(vendorContactSchema, raw);
+  await inTransaction(db, async (tx) => {
+    const before = await tx.vendor.findUniqueOrThrow({
+      where: { id: vendorId },
+      select: { whatsapp: true, dailyCapacityPax: true, version: true },
+    });
+    const { count } = await tx.vendor.updateMany({
+      where: { id: vendorId, version: input.version },
+      data: { whatsapp: input.whatsapp, dailyCapacityPax: input.dailyCapacityPax, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new AppError("CONFLICT");
+    await writeAudit(tx, actor, {
+      action: "vendor.contact_updated",
+      entity: "Vendor",
+      entityId: vendorId,
+      before: { whatsapp: before.whatsapp, dailyCapacityPax: before.dailyCapacityPax },
+      after: { whatsapp: input.whatsapp, dailyCapacityPax: input.dailyCapacityPax, at: clock.now() },
+    });
+  });
+}
+
+/** Adds a menu item, or changes one of the vendor's own. */
+export async function saveMenuItem(db: Db, clock: Clock, actor: VendorActor, raw: unknown): Promise<{ id: string }> {
+  const vendorId = own(actor);
+  const input = parseInput(menuItemSchema, raw);
+  return inTransaction(db, async (tx) => {
+    const data = {
+      category: input.category,
+      name: input.name,
+      description: input.description || null,
+      pricePerPax: BigInt(input.pricePerPax),
+      active: input.active,
+    };
+    if (input.id) {
+      const before = await tx.vendorMenuItem.findFirst({ where: { id: input.id, vendorId } });
+      if (!before) throw new AppError("NOT_FOUND");
+      await tx.vendorMenuItem.update({ where: { id: input.id }, data });
+      await writeAudit(tx, actor, {
+        action: "vendor.menu_updated",
+        entity: "VendorMenuItem",
+        entityId: input.id,
+        before,
+        after: { ...data, at: clock.now() },
+      });
+      return { id: input.id };
+    }
+    const created = await tx.vendorMenuItem.create({ data: { ...data, vendorId } });
+    await writeAudit(tx, actor, {
+      action: "vendor.menu_added",
+      entity: "VendorMenuItem",
+      entityId: created.id,
+      after: { ...data, at: clock.now() },
+    });
+    return { id: created.id };
+  });
+}
+
+/** Marks a future day the vendor cannot serve (routing then skips it for that day). */
+export async function addUnavailableDay(db: Db, clock: Clock, actor: VendorActor, raw: unknown): Promise<void> {
+  const vendorId = own(actor);
+  const input = parseInput(unavailableDaySchema, raw);
+  if (input.day < wibDay(clock.now())) {
+    throw new AppError("VALIDATION", { issues: { day: ["Tanggal sudah lewat"] } });
+  }
+  await inTransaction(db, async (tx) => {
+    const { count } = await tx.vendorUnavailableDay.createMany({
+      data: [{ vendorId, day: dayAsDate(input.day), reason: input.reason || null }],
+      skipDuplicates: true,
+    });
+    if (count === 0) return; // already marked: nothing changes
+    await writeAudit(tx, actor, {
+      action: "vendor.unavailable_added",
+      entity: "Vendor",
+      entityId: vendorId,
+      after: { day: input.day, reason: input.reason ?? null },
+    });
+  });
+}
+
+export async function removeUnavailableDay(db: Db, _clock: Clock, actor: VendorActor, raw: unknown): Promise<void> {
+  const vendorId = own(actor);
+  const input = parseInput(removeUnavailableDaySchema, raw);
+  await inTransaction(db, async (tx) => {
+    const { count } = await tx.vendorUnavailableDay.deleteMany({ where: { vendorId, day: dayAsDate(input.day) } });
+    if (count === 0) throw new AppError("NOT_FOUND");
+    await writeAudit(tx, actor, {
+      action: "vendor.unavailable_removed",
+      entity: "Vendor",
+      entityId: vendorId,
+      before: { day: input.day },
+    });
+  });
+}

@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { testDb } from "@/tests/support/integration-setup";
+import { createCity, orderInput } from "@/tests/factories/routing";
+import { fixedClock } from "@/lib/clock";
+import { submitOrder } from "@/lib/data/orders/submit-order";
+import { setEmailOutbox } from "@/lib/data/notifications/notify";
+import { dispatchOutbox, MAX_ATTEMPTS, type Mail, type Mailer } from "@/lib/data/notifications/dispatch-outbox";
+import { countUnread, listNotifications, markAllRead } from "@/lib/data/notifications/list-notifications";
+
+const T0 = "2026-06-01T02:00:00Z";
+
+afterEach(() => setEmailOutbox(false));
+
+/** A mailer that fails the first `failures` sends, then records what it sends. */
+function fakeMailer(failures = 0): Mailer & { sent: Mail[] } {
+  let left = failures;
+  const sent: Mail[] = [];
+  return {
+    sent,
+    async send(mail) {
+      if (left > 0) {
+        left -= 1;
+        throw new Error("421 service not available");
+      }
+      sent.push(mail);
+    },
+  };
+}
+
+async function cityWithOffer(opts: { email: boolean; whatsapp?: string }) {
+  const db = testDb();
+  const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
+  if (opts.whatsapp !== undefined)
+    await db.vendor.update({ where: { id: city.vendors[0]!.id }, data: { whatsapp: opts.whatsapp } });
+  await db.user.update({ where: { id: city.vendors[0]!.userId }, data: { email: "umkm@example.test" } });
+  setEmailOutbox(opts.email);
+  const clock = fixedClock(T0);
+  const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
+  await submitOrder(db, clock, staff, orderInput());
+  return { db, city, clock, staff, vendorUserId: city.vendors[0]!.userId };
+}
+
+describe("the notification outbox", () => {
+  it("writes an in-app note for the vendor and a WhatsApp click-to-chat link for the OPD's staff with each offer", async () => {
+    const { db, clock, staff, vendorUserId } = await cityWithOffer({ email: false, whatsapp: "0812-3456-7890" });
+    const inApp = await db.notification.findMany({ where: { userId: vendorUserId, channel: "IN_APP" } });
+    expect(inApp.map((n) => n.kind)).toEqual(["offer.new"]);
+    expect(await db.notification.count({ where: { channel: "EMAIL" } })).toBe(0); // no SMTP, no e-mail rows
+    const wa = await db.notification.findFirstOrThrow({ where: { userId: staff.id, channel: "WHATSAPP" } });
+    expect(wa.status).toBe("PENDING");
+    expect(wa.link).toMatch(/^https:\/\/wa\.me\/6281234567890\?text=Halo%20/);
+    // Pending links are not shown until the dispatcher has checked them.
+    expect((await listNotifications(db, staff.id)).items.filter((n) => n.channel === "WHATSAPP")).toEqual([]);
+    expect(await dispatchOutbox(db, clock, { mailer: null })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    const shown = (await listNotifications(db, staff.id)).items.filter((n) => n.channel === "WHATSAPP");
+    expect(shown.map((n) => n.link)).toEqual([wa.link]);
+  });
+
+  it("fails a WhatsApp link to an unusable number at once, keeping the reason", async () => {
+    const { db, clock, staff } = await cityWithOffer({ email: false, whatsapp: "123" });
+    expect(await dispatchOutbox(db, clock, { mailer: null })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    const wa = await db.notification.findFirstOrThrow({ where: { userId: staff.id, channel: "WHATSAPP" } });
+    expect(wa).toMatchObject({ status: "FAILED", lastError: "Nomor WhatsApp UMKM tidak valid" });
+  });
+
+  it("sends e-mail when SMTP is configured, retrying with back-off after a failure", async () => {
+    const { db, clock, vendorUserId } = await cityWithOffer({ email: true });
+    const mailer = fakeMailer(1);
+    const opts = { mailer, appUrl: "https://mamin.example" };
+    const first = await dispatchOutbox(db, clock, opts);
+    expect(first).toMatchObject({ retrying: 1 });
+    const row = await db.notification.findFirstOrThrow({ where: { userId: vendorUserId, channel: "EMAIL" } });
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastError: "421 service not available" });
+    // Not due yet: nothing happens until the back-off has passed.
+    expect((await dispatchOutbox(db, clock, opts)).sent).toBe(0);
+    clock.advance(2 * 60_000);
+    expect((await dispatchOutbox(db, clock, opts)).sent).toBe(1);
+    expect(mailer.sent).toEqual([
+      expect.objectContaining({
+        to: "umkm@example.test",
+        subject: expect.stringContaining("Tawaran baru"),
+        text: expect.stringContaining("https://mamin.example/vendor"),
+      }),
+    ]);
+    expect(await db.notification.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "SENT",
+      lastError: null,
+    });
+  });
+
+  it("gives up after the last attempt and never sends a row twice, even with two dispatchers at once", async () => {
+    const { db, clock, vendorUserId } = await cityWithOffer({ email: true });
+    const mine = { userId: vendorUserId, channel: "EMAIL" as const };
+    const broken = fakeMailer(100);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await dispatchOutbox(db, clock, { mailer: broken });
+      clock.advance(2 * 3600_000);
+    }
+    const failed = await db.notification.findFirstOrThrow({ where: mine });
+    expect(failed).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
+
+    await db.notification.updateMany({
+      where: mine,
+      data: { status: "PENDING", attempts: 0, nextAttemptAt: clock.now() },
+    });
+    const a = fakeMailer();
+    const b = fakeMailer();
+    await Promise.all([dispatchOutbox(db, clock, { mailer: a }), dispatchOutbox(db, clock, { mailer: b })]);
+    expect(a.sent.length + b.sent.length).toBe(1);
+    expect(await db.notification.findFirstOrThrow({ where: mine })).toMatchObject({ status: "SENT" });
+  });
+});
+
+describe("the notification list", () => {
+  it("counts unread items and marks them all read with one audit row", async () => {
+    const { db, clock, vendorUserId } = await cityWithOffer({ email: false });
+    expect(await countUnread(db, vendorUserId)).toBe(1);
+    const actor = { id: vendorUserId, role: "VENDOR" as const };
+    expect(await markAllRead(db, clock, actor)).toBe(1);
+    expect(await markAllRead(db, clock, actor)).toBe(0);
+    expect(await countUnread(db, vendorUserId)).toBe(0);
+    expect(await db.auditLog.count({ where: { actorId: vendorUserId, action: "notifications.read" } })).toBe(1);
+    const page = await listNotifications(db, vendorUserId, 99);
+    expect(page).toMatchObject({ page: 1, pages: 1, unread: 0 });
+    expect(page.items[0]).toMatchObject({ kind: "offer.new", read: true });
+  });
+});
