@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() → app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
+    // A delivery photo from a phone camera (checked again, ≤ 5 MB, in lib/storage/photos.ts).
+    serverActions: { bodySizeLimit: "6mb" },
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -13,6 +13,7 @@ import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-ord
 import { idField, opdActor, runAndRedirect } from "@/lib/actions/form-action";
 import { isAppError } from "@/lib/errors";
 import { wibDateTime } from "@/lib/format";
+import { savePhoto } from "@/lib/storage/photos";
 
 export interface OrderFormState {
   message?: string;
@@ -72,12 +73,21 @@ export async function cancelOrderAction(formData: FormData): Promise<void> {
 export async function confirmDeliveryAction(formData: FormData): Promise<void> {
   const actor = await opdActor();
   const orderId = idField(formData, "orderId", "/opd/orders");
-  const input = {
-    deliveredAt: deliveryAt(formData.get("deliveredDate"), formData.get("deliveredTime")),
-    quantityReceived: formData.get("quantityReceived"),
-    rating: formData.get("rating") || null,
-  };
-  await settle(orderId, () => confirmDelivery(db(), systemClock, actor, orderId, input), "delivered");
+  const photo = formData.get("photo");
+  await settle(
+    orderId,
+    async () => {
+      // The optional photo is checked and stored first; its path is chosen by the server, never the client.
+      const photoPath = photo instanceof File && photo.size > 0 ? await savePhoto(orderId, photo) : null;
+      return confirmDelivery(db(), systemClock, actor, orderId, {
+        deliveredAt: deliveryAt(formData.get("deliveredDate"), formData.get("deliveredTime")),
+        quantityReceived: formData.get("quantityReceived"),
+        rating: formData.get("rating") || null,
+        photoPath,
+      });
+    },
+    "delivered",
+  );
 }
 
 /** The OPD reports that the vendor failed, with the kind of failure and what happened. */

@@ -36,6 +36,8 @@ export interface OrderDetail {
     expiresAt: Date;
     respondedAt: Date | null;
     reason: string | null;
+    onTheWayAt: Date | null;
+    handedOverAt: Date | null;
   }[];
   fulfilments: {
     outcome: FulfilmentOutcome;
@@ -46,6 +48,7 @@ export interface OrderDetail {
     rating: number | null;
     failureType: FailureType | null;
     evidence: string | null;
+    hasPhoto: boolean;
   }[];
   decisions: {
     round: number;
@@ -91,6 +94,8 @@ export async function getOrderDetail(tx: Tx, opdId: string, orderId: string): Pr
       expiresAt: f.expiresAt,
       respondedAt: f.respondedAt,
       reason: f.reason,
+      onTheWayAt: f.onTheWayAt,
+      handedOverAt: f.handedOverAt,
     })),
     fulfilments: o.fulfilments.map((f) => ({
       outcome: f.outcome,
@@ -101,6 +106,7 @@ export async function getOrderDetail(tx: Tx, opdId: string, orderId: string): Pr
       rating: f.rating,
       failureType: f.failureType,
       evidence: f.evidence,
+      hasPhoto: f.photoPath !== null,
     })),
     decisions: o.decisions.map((d) => ({
       round: d.round,

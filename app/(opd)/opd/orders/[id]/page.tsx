@@ -98,6 +98,15 @@ export default async function OrderPage({
           </a>
         ) : null}
         {waiting ? <p className="mt-1 text-xs text-slate-500">{t("orderDetail.liveHint")}</p> : null}
+        {order.status === "ACCEPTED" && live?.handedOverAt ? (
+          <p className="mt-1 text-sm font-medium text-green-800">
+            {t("orderDetail.handedOver", { time: formatDateTimeWIB(live.handedOverAt, locale) })}
+          </p>
+        ) : order.status === "ACCEPTED" && live?.onTheWayAt ? (
+          <p className="mt-1 text-sm font-medium text-sky-800">
+            {t("orderDetail.onTheWay", { time: formatDateTimeWIB(live.onTheWayAt, locale) })}
+          </p>
+        ) : null}
         <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
           <div>
             <dt className="inline text-slate-600">{t("orderForm.eventName")}: </dt>
@@ -221,6 +230,15 @@ export default async function OrderPage({
                   })}{" "}
               · {formatDateTimeWIB(f.at, locale)}
               {f.evidence ? <span className="text-slate-600"> · {f.evidence}</span> : null}
+              {f.hasPhoto ? (
+                <>
+                  {" "}
+                  ·{" "}
+                  <a href={`/api/orders/${order.id}/photo`} target="_blank" className="text-brand-700 underline">
+                    {t("orderDetail.viewPhoto")}
+                  </a>
+                </>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -288,6 +306,23 @@ export default async function OrderPage({
                     </option>
                   ))}
                 </select>
+              </div>
+              <div className="sm:col-span-2">
+                <label htmlFor="photo" className="block text-sm font-medium">
+                  {t("orderDetail.photo")}
+                </label>
+                <input
+                  id="photo"
+                  name="photo"
+                  type="file"
+                  accept="image/jpeg,image/png,image/webp"
+                  capture="environment"
+                  aria-describedby="photo-hint"
+                  className="block w-full text-sm"
+                />
+                <p id="photo-hint" className="text-xs text-slate-600">
+                  {t("orderDetail.photoHint")}
+                </p>
               </div>
               <p className="text-xs text-slate-600 sm:col-span-2">{t("orderDetail.confirmHint")}</p>
               <Button type="submit" className="sm:col-span-2">

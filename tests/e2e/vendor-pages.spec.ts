@@ -1,0 +1,45 @@
+// The vendor's own pages on a 360 px phone: deliveries, record, profile and notifications.
+import { expect, test } from "@playwright/test";
+import { expectAccessible, keepScreenshot, login } from "./helpers";
+
+test("a vendor reads its record and deliveries, and keeps its profile current", async ({ page }, testInfo) => {
+  // umkm-02's profile is changed only here (umkm-01 in the desktop run), so the two projects do not collide.
+  await login(page, testInfo.project.name === "phone" ? "umkm-02" : "umkm-01");
+  await expect(page).toHaveURL(/\/vendor$/);
+
+  await page.getByRole("link", { name: "Rekam jejak" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Rekam jejak");
+  await expect(page.getByText("Peringkat pemerataan")).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "vendor-record");
+
+  await page.getByRole("link", { name: "Pengiriman" }).click();
+  await expect(page.getByRole("heading", { name: "Hari ini" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Profil" }).click();
+  await page.getByLabel("Kapasitas harian (porsi)").fill("0");
+  // The browser stops an out-of-range value; the server would refuse it too. A valid one saves.
+  await page.getByLabel("Kapasitas harian (porsi)").fill("90");
+  await page.getByRole("button", { name: "Simpan" }).first().click();
+  await expect(page.getByText("Perubahan disimpan.")).toBeVisible();
+  await expect(page.getByLabel("Kapasitas harian (porsi)")).toHaveValue("90");
+  const day = new Date(Date.now() + 7 * 3600_000 + 60 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Tanggal", { exact: true }).fill(day);
+  await page.getByLabel("Alasan (opsional)").fill("Hajatan keluarga");
+  await page.getByRole("button", { name: "Tambah hari libur" }).click();
+  await expect(page.getByText("Hajatan keluarga")).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "vendor-profile");
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: "Hajatan keluarga" })
+    .getByRole("button", { name: "Hapus" })
+    .click();
+  await expect(page.getByText("Hajatan keluarga")).toHaveCount(0);
+
+  await page.getByRole("link", { name: /Notifikasi/ }).click();
+  await expect(page.getByRole("heading", { name: "Notifikasi" })).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "vendor-notifications");
+});
