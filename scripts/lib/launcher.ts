@@ -58,10 +58,11 @@ function sourceFingerprint(): string {
   return h.digest("hex");
 }
 
-export function ensureBuilt(): void {
+export function ensureBuilt(force = false): void {
   const stampFile = path.join(PROJECT_ROOT, ".next", "mamin-merata-build.txt");
   const fingerprint = sourceFingerprint();
   if (
+    !force &&
     existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID")) &&
     existsSync(stampFile) &&
     readFileSync(stampFile, "utf8") === fingerprint
