@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { Clock3, MapPin, Users } from "lucide-react";
+import { Clock3, MapPin, Phone, Users } from "lucide-react";
 import { requirePageRole, requireVendor } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
@@ -76,6 +76,14 @@ export default async function VendorHomePage({
                   <MapPin aria-hidden className="size-4" />
                   {o.place}
                 </p>
+                <p className="flex items-center gap-1 text-sm">
+                  <Phone aria-hidden className="size-4" />
+                  {o.contactName} ·{" "}
+                  <a href={`tel:${o.contactPhone.replace(/[^\d+]/g, "")}`} className="text-brand-700 underline">
+                    {o.contactPhone}
+                  </a>
+                </p>
+                {o.notes ? <p className="text-sm text-slate-600">{o.notes}</p> : null}
                 <p className="mt-1 text-lg font-semibold tabular-nums">{formatRupiah(o.value, locale)}</p>
                 <p className="text-sm font-medium text-amber-900">
                   {t("vendorHome.deadline", { time: formatDateTimeWIB(o.expiresAt, locale) })}

@@ -13,6 +13,9 @@ export interface VendorHome {
     eventName: string;
     deliveryAt: Date;
     place: string;
+    contactName: string;
+    contactPhone: string;
+    notes: string | null;
     pax: number;
     category: MenuCategory;
     value: number;
@@ -49,6 +52,9 @@ export async function getVendorHome(tx: Tx, clock: Clock, vendorId: string): Pro
             eventName: true,
             deliveryAt: true,
             place: true,
+            contactName: true,
+            contactPhone: true,
+            notes: true,
             pax: true,
             category: true,
             opd: { select: { name: true } },
@@ -91,6 +97,9 @@ export async function getVendorHome(tx: Tx, clock: Clock, vendorId: string): Pro
       eventName: o.order.eventName,
       deliveryAt: o.order.deliveryAt,
       place: o.order.place,
+      contactName: o.order.contactName,
+      contactPhone: o.order.contactPhone,
+      notes: o.order.notes,
       pax: o.order.pax,
       category: o.order.category,
       value: rp(o.value),
