@@ -29,7 +29,7 @@ export default defineConfig({
     },
     {
       name: "phone",
-      testIgnore: /journey/,
+      testIgnore: /journey|admin/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 360, height: 740 }, isMobile: false, hasTouch: true },
     },
   ],

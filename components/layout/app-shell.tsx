@@ -22,7 +22,12 @@ const NAV: Record<Role, { href: string; key: string }[]> = {
     { href: "/vendor/record", key: "record" },
     { href: "/vendor/profile", key: "profile" },
   ],
-  ADMIN: [{ href: "/admin", key: "home" }],
+  ADMIN: [
+    { href: "/admin", key: "home" },
+    { href: "/admin/escalations", key: "escalations" },
+    { href: "/admin/sanctions", key: "sanctions" },
+    { href: "/admin/audit", key: "audit" },
+  ],
   MAYOR: [{ href: "/mayor", key: "home" }],
 };
 

@@ -20,6 +20,11 @@ export async function opdActor() {
   return { id: user.id, role: user.role, opdId: requireOpd(user), ip, userAgent };
 }
 
+export async function adminActor() {
+  const { user, ip, userAgent } = await actorFor("ADMIN");
+  return { id: user.id, role: user.role, ip, userAgent };
+}
+
 export async function vendorActor() {
   const { user, ip, userAgent } = await actorFor("VENDOR");
   return { id: user.id, role: user.role, vendorId: requireVendor(user), ip, userAgent };

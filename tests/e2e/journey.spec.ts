@@ -45,6 +45,8 @@ test("order → decline → accept → delivery with photo → Surat Pesanan, BA
   page,
   browser,
 }, testInfo) => {
+  // Two roles, three sign-ins, three downloads: longer than the default budget on a busy 2-core machine.
+  test.setTimeout(150_000);
   const eventName = `Rapat perjalanan ${Date.now()}`;
   await login(page, "opd-diskominfo");
   await expect(page).toHaveURL(/\/opd$/);

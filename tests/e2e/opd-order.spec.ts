@@ -23,7 +23,7 @@ async function fillOrder(page: Page, eventName: string, day: number) {
 
 test("OPD staff order mamin and see which UMKM got the offer, and why", async ({ page }, testInfo) => {
   await login(page, "opd-diskominfo");
-  await page.getByRole("link", { name: "Pesan mamin" }).click();
+  await page.locator("#main").getByRole("link", { name: "Pesan mamin" }).click();
   await expect(page.getByRole("heading", { name: "Pesan mamin" })).toBeVisible();
   await expect(page.getByText("Batas SSH: Rp 49.000 per porsi")).toBeVisible();
   await expectAccessible(page);

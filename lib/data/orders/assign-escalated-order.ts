@@ -10,6 +10,8 @@ import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
 import { notify } from "@/lib/data/notifications/notify";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { offerDeadline } from "@/lib/domain/routing";
+import { readStandings } from "@/lib/data/routing/route-order";
+import { rankForManualAssignment } from "@/lib/data/admin/escalations";
 
 export const assignReasonSchema = z.string().trim().min(5, "Tuliskan alasan penugasan").max(500);
 
@@ -29,22 +31,24 @@ export async function assignEscalatedOrder(
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
     if (order.status !== "ESCALATED") throw new AppError("INVALID_STATE", { status: order.status });
     await lockVendors(tx, [vendorId]);
-    const vendor = await tx.vendor.findUnique({
-      where: { id: vendorId },
-      include: { menuItems: { where: { active: true } } },
-    });
+    const vendor = await tx.vendor.findUnique({ where: { id: vendorId }, select: { code: true, name: true } });
     if (!vendor) throw new AppError("NOT_FOUND");
-    const booked = await tx.offer.aggregate({
-      where: { vendorId, deliveryDay: order.deliveryDay, status: { in: ["PENDING", "ACCEPTED"] } },
-      _sum: { pax: true },
-    });
-    const eligible =
-      vendor.status === "ACTIVE" &&
-      vendor.menuItems.some((m) => m.category === order.category) &&
-      (booked._sum.pax ?? 0) + order.pax <= vendor.dailyCapacityPax &&
-      (order.method !== "E_PURCHASING" || vendor.ekatalogStatus === "TAYANG");
-    if (!eligible) throw new AppError("NOT_ELIGIBLE");
     const settings = await getSettings(tx);
+    // The same eligibility the escalation queue shows (routing's rule; see forManualAssignment).
+    const ranked = rankForManualAssignment(
+      { orderId, category: order.category, pax: order.pax, method: order.method },
+      await readStandings(
+        tx,
+        [vendorId],
+        { id: orderId, deliveryAt: order.deliveryAt, deliveryDay: order.deliveryDay },
+        now,
+        null,
+      ),
+      settings.ePurchasingRequiresTayang,
+    );
+    if (ranked.candidates.length !== 1) {
+      throw new AppError("NOT_ELIGIBLE", { reason: ranked.exclusions[0]?.reason ?? null });
+    }
     // By hand the lead time may be shorter than routing's, but the answer must still come before delivery.
     const expiresAt = offerDeadline(now, order.deliveryAt, settings.responseWindowMinutes, 0);
     if (!expiresAt) throw new AppError("TOO_LATE");
@@ -106,7 +110,7 @@ export async function assignEscalatedOrder(
         kind: "order.assigned",
         title: `Pesanan ${order.number} ditugaskan`,
         body: `Ditugaskan ke ${vendor.name}.`,
-        link: "/opd",
+        link: `/opd/orders/${orderId}`,
       },
       now,
     );

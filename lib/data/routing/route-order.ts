@@ -49,7 +49,7 @@ export type RouteOutcome =
     }
   | { kind: "ESCALATED"; reason: "NO_DECREE" | "EMPTY_POOL" | "NO_ELIGIBLE_VENDOR" | "TOO_LATE"; round: number };
 
-interface StandingRow {
+export interface StandingRow {
   id: string;
   code: string;
   name: string;
@@ -68,21 +68,50 @@ interface StandingRow {
 }
 
 /**
- * Locks the pool's vendor rows (plus `alsoLock`) in id order, then reads every pool vendor's standing —
- * value awarded and pending this fiscal year (city-wide), the day's load, and more — in one round trip
- * (the SQL function `mm_lock_pool_standings`, migration 20261128175500).
+ * Every given vendor's standing for an order — value awarded and pending in the order's fiscal year
+ * (city-wide), the day's load, categories, sanctions, its earlier answer to this order — in one round trip.
+ * With `lock`, first locks those vendor rows (plus `alsoLock`) in id order (the SQL function
+ * `mm_lock_pool_standings`); without, a plain read (`mm_pool_standings`, migration 20261128194500).
  */
-async function lockAndReadStandings(
+export async function readStandings(
   tx: Tx,
   vendorIds: string[],
-  alsoLock: string[],
-  order: RoutableOrder,
+  order: Pick<RoutableOrder, "id" | "deliveryAt" | "deliveryDay">,
   now: Date,
+  lock: { alsoLock: string[] } | null,
 ): Promise<StandingRow[]> {
   const year = Number(wibDay(order.deliveryAt).slice(0, 4));
-  return tx.$queryRaw<StandingRow[]>`
-    SELECT * FROM "mm_lock_pool_standings"(${vendorIds}::uuid[], ${alsoLock}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
-      ${dayAsDate(`${year}-01-01`)}::date, ${dayAsDate(`${year + 1}-01-01`)}::date, ${now}::timestamptz)`;
+  const fyStart = dayAsDate(`${year}-01-01`);
+  const fyEnd = dayAsDate(`${year + 1}-01-01`);
+  return lock
+    ? tx.$queryRaw<StandingRow[]>`
+    SELECT * FROM "mm_lock_pool_standings"(${vendorIds}::uuid[], ${lock.alsoLock}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
+      ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz)`
+    : tx.$queryRaw<StandingRow[]>`
+    SELECT * FROM "mm_pool_standings"(${vendorIds}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
+      ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz)`;
+}
+
+/** A standings row as the routing rule's input. */
+export function toPoolVendor(r: StandingRow, weight: number): PoolVendor {
+  return {
+    vendorId: r.id,
+    code: r.code,
+    name: r.name,
+    weight,
+    status: r.status,
+    suspended: r.suspended,
+    categories: r.categories as MenuCategory[],
+    unavailableOnDay: r.unavailable,
+    ekatalogStatus: r.ekatalogStatus,
+    capacityPax: r.dailyCapacityPax,
+    bookedPax: Number(r.booked),
+    awardedValue: BigInt(r.awarded),
+    pendingValue: BigInt(r.pending),
+    awardedOrders: Number(r.awardedOrders),
+    lastAwardAt: r.lastAwardAt,
+    priorOutcome: (r.prior as PoolVendor["priorOutcome"]) ?? null,
+  };
 }
 
 export interface Reservation {
@@ -171,25 +200,8 @@ export async function routeOrderInTx(
     );
   }
   const weights = new Map(allocations.map((a) => [a.vendorId, a.weight]));
-  const rows = await lockAndReadStandings(tx, [...weights.keys()], ctx.alsoLock ?? [], order, now);
-  const pool: PoolVendor[] = rows.map((r) => ({
-    vendorId: r.id,
-    code: r.code,
-    name: r.name,
-    weight: weights.get(r.id) ?? 1,
-    status: r.status,
-    suspended: r.suspended,
-    categories: r.categories as MenuCategory[],
-    unavailableOnDay: r.unavailable,
-    ekatalogStatus: r.ekatalogStatus,
-    capacityPax: r.dailyCapacityPax,
-    bookedPax: Number(r.booked),
-    awardedValue: BigInt(r.awarded),
-    pendingValue: BigInt(r.pending),
-    awardedOrders: Number(r.awardedOrders),
-    lastAwardAt: r.lastAwardAt,
-    priorOutcome: (r.prior as PoolVendor["priorOutcome"]) ?? null,
-  }));
+  const rows = await readStandings(tx, [...weights.keys()], order, now, { alsoLock: ctx.alsoLock ?? [] });
+  const pool = rows.map((r) => toPoolVendor(r, weights.get(r.id) ?? 1));
   const ranked = rankPool(
     { orderId: order.id, category: order.category, pax: order.pax, method: order.method },
     pool,

@@ -97,7 +97,7 @@ export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sa
         kind: "sanction.decided",
         title: input.decision === "CONFIRM" ? `Sanksi ${level} ditetapkan` : "Usulan sanksi dibatalkan",
         body: input.reason,
-        link: "/vendor",
+        link: "/vendor/record",
       },
       now,
     );
@@ -132,7 +132,7 @@ export async function reinstateVendor(db: Db, clock: Clock, actor: AdminActor, v
     await notify(
       tx,
       { vendorId },
-      { kind: "vendor.reinstated", title: "Status usaha dipulihkan", body: why, link: "/vendor" },
+      { kind: "vendor.reinstated", title: "Status usaha dipulihkan", body: why, link: "/vendor/record" },
       now,
     );
   });
