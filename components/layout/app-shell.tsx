@@ -24,6 +24,8 @@ const NAV: Record<Role, { href: string; key: string }[]> = {
   ],
   ADMIN: [
     { href: "/admin", key: "home" },
+    { href: "/admin/vendors", key: "vendors" },
+    { href: "/admin/decrees", key: "decrees" },
     { href: "/admin/escalations", key: "escalations" },
     { href: "/admin/sanctions", key: "sanctions" },
     { href: "/admin/audit", key: "audit" },

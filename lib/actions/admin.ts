@@ -6,6 +6,14 @@ import { systemClock } from "@/lib/clock";
 import { adminActor, idField, runAndRedirect } from "@/lib/actions/form-action";
 import { decideSanction, reinstateVendor } from "@/lib/data/sanctions/decide-sanction";
 import { assignEscalatedOrder } from "@/lib/data/orders/assign-escalated-order";
+import {
+  createVendor,
+  createVendorLogin,
+  saveVendorDocument,
+  updateEkatalog,
+  updateVendor,
+} from "@/lib/data/admin/vendors";
+import { createDecreeDraft, publishDecree, saveAllocations, updateDecreeHeader } from "@/lib/data/admin/decrees";
 
 const text = (formData: FormData, key: string) => {
   const v = formData.get(key);
@@ -48,5 +56,141 @@ export async function assignEscalatedAction(formData: FormData): Promise<void> {
     "/admin",
     () => assignEscalatedOrder(db(), systemClock, actor, orderId, vendorId, text(formData, "reason") ?? ""),
     "assigned",
+  );
+}
+
+const fields = (formData: FormData, keys: readonly string[]) =>
+  Object.fromEntries(keys.map((k) => [k, text(formData, k) ?? ""]));
+const checks = (formData: FormData, keys: readonly string[]) =>
+  Object.fromEntries(keys.map((k) => [k, formData.get(k) === "on"]));
+
+const VENDOR_FIELDS = [
+  "code",
+  "name",
+  "ownerName",
+  "nib",
+  "npwp",
+  "address",
+  "kelurahan",
+  "kecamatan",
+  "whatsapp",
+  "email",
+  "dailyCapacityPax",
+] as const;
+
+export async function createVendorAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const input = { ...fields(formData, VENDOR_FIELDS), ...checks(formData, ["hasPp55"]) };
+  await runAndRedirect(
+    "/admin/vendors/new",
+    "/admin",
+    () => createVendor(db(), systemClock, actor, input),
+    "created",
+    (r) => `/admin/vendors/${r.id}`,
+  );
+}
+
+export async function updateVendorAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const vendorId = idField(formData, "vendorId", "/admin/vendors?error=NOT_FOUND");
+  const input = {
+    ...fields(formData, VENDOR_FIELDS),
+    ...checks(formData, ["hasPp55"]),
+    version: text(formData, "version"),
+  };
+  await runAndRedirect(
+    `/admin/vendors/${vendorId}`,
+    "/admin",
+    () => updateVendor(db(), systemClock, actor, vendorId, input),
+    "saved",
+  );
+}
+
+export async function updateEkatalogAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const vendorId = idField(formData, "vendorId", "/admin/vendors?error=NOT_FOUND");
+  const input = {
+    ...checks(formData, ["ekHasNib", "ekHasNpwp", "ekHasPirt", "ekHasHalal", "ekInaprocAccount", "ekProductLive"]),
+    ...fields(formData, ["kbliCode", "ekatalogUrl"]),
+    version: text(formData, "version"),
+  };
+  await runAndRedirect(
+    `/admin/vendors/${vendorId}`,
+    "/admin",
+    () => updateEkatalog(db(), systemClock, actor, vendorId, input),
+    "ekatalog",
+  );
+}
+
+export async function saveDocumentAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const vendorId = idField(formData, "vendorId", "/admin/vendors?error=NOT_FOUND");
+  const input = fields(formData, ["type", "number", "issuedOn", "expiresOn"]);
+  await runAndRedirect(
+    `/admin/vendors/${vendorId}`,
+    "/admin",
+    () => saveVendorDocument(db(), systemClock, actor, vendorId, input),
+    "document",
+  );
+}
+
+export async function createVendorLoginAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const vendorId = idField(formData, "vendorId", "/admin/vendors?error=NOT_FOUND");
+  const input = fields(formData, ["username", "password"]);
+  await runAndRedirect(
+    `/admin/vendors/${vendorId}`,
+    "/admin",
+    () => createVendorLogin(db(), systemClock, actor, vendorId, input),
+    "login",
+  );
+}
+
+const DECREE_FIELDS = ["number", "title", "signedOn", "effectiveFrom", "effectiveTo", "notes"] as const;
+
+export async function createDecreeDraftAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const input = fields(formData, DECREE_FIELDS);
+  await runAndRedirect(
+    "/admin/decrees",
+    "/admin",
+    () => createDecreeDraft(db(), systemClock, actor, input, formData.get("copy") === "on"),
+    "created",
+    (r) => `/admin/decrees/${r.id}`,
+  );
+}
+
+export async function updateDecreeHeaderAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const decreeId = idField(formData, "decreeId", "/admin/decrees?error=NOT_FOUND");
+  const input = { ...fields(formData, DECREE_FIELDS), version: text(formData, "version") };
+  await runAndRedirect(
+    `/admin/decrees/${decreeId}`,
+    "/admin",
+    () => updateDecreeHeader(db(), systemClock, actor, decreeId, input),
+    "saved",
+  );
+}
+
+export async function saveAllocationsAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const decreeId = idField(formData, "decreeId", "/admin/decrees?error=NOT_FOUND");
+  const cells = formData.getAll("cell").filter((v): v is string => typeof v === "string");
+  await runAndRedirect(
+    `/admin/decrees/${decreeId}`,
+    "/admin",
+    () => saveAllocations(db(), systemClock, actor, decreeId, cells, text(formData, "version")),
+    "allocations",
+  );
+}
+
+export async function publishDecreeAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const decreeId = idField(formData, "decreeId", "/admin/decrees?error=NOT_FOUND");
+  await runAndRedirect(
+    `/admin/decrees/${decreeId}`,
+    "/admin",
+    () => publishDecree(db(), systemClock, actor, decreeId, text(formData, "version")),
+    "published",
   );
 }

@@ -41,15 +41,18 @@ export function idField(formData: FormData, name: string, fallback: string): str
  * Runs a use case, then redirects to `page` with `?done=<done>` — or `?error=<code>` for a typed domain
  * failure, shown there as a plain message. Anything else is a real error and propagates.
  */
-export async function runAndRedirect(
+export async function runAndRedirect<T>(
   page: string,
   revalidate: string,
-  run: () => Promise<unknown>,
+  run: () => Promise<T>,
   done: string,
+  /** Where to go on success instead of `page` (e.g. the record just created). */
+  successPage?: (result: T) => string,
 ): Promise<never> {
   let target = `${page}?done=${done}`;
   try {
-    await run();
+    const result = await run();
+    if (successPage) target = `${successPage(result)}?done=${done}`;
   } catch (e) {
     if (!isAppError(e)) throw e;
     // For bad input, name the first field at fault (a key the page maps to its own label, never free text).

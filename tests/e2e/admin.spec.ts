@@ -36,3 +36,99 @@ test("an admin confirms a sanction proposal with a reason, and the decision show
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "admin-escalations");
 });
+
+test("an admin onboards a new UMKM to e-Katalog TAYANG and gives the owner a login", async ({ page }, testInfo) => {
+  const code = `UMKM-E${Date.now() % 100000}`;
+  await login(page, "admin");
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "UMKM" }).click();
+  await expect(page.getByText(/Uji coba e-Katalog: \d+ dari \d+ UMKM sudah tayang/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Tambah UMKM" }).click();
+  await page.getByLabel("Kode UMKM").fill(code);
+  await page.getByLabel("Nama usaha").fill("Dapur Uji Onboarding");
+  await page.getByLabel("Nama pemilik").fill("Siti Aminah");
+  await page.getByLabel("NIB", { exact: true }).fill("1234567890123");
+  await page.getByLabel("NPWP", { exact: true }).fill("01.234.567.8-602.000");
+  await page.getByLabel("Nomor WhatsApp").fill("0812 3456 7890");
+  await page.getByLabel("Alamat").fill("Jl. Uji Onboarding 1");
+  await page.getByLabel("Kelurahan").fill("Wates");
+  await page.getByLabel("Kecamatan").fill("Magersari");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Simpan UMKM baru" }).click();
+  await expect(page.getByText("UMKM baru tersimpan.", { exact: false })).toBeVisible();
+  await expect(page.getByText("e-Katalog: Belum mulai")).toBeVisible();
+
+  // The documents, then the checklist: the status follows the checklist.
+  const pirt = page.getByRole("listitem").filter({ has: page.getByText("PIRT / SPP-IRT", { exact: true }) });
+  await pirt.getByText("PIRT / SPP-IRT", { exact: true }).click();
+  await pirt.getByLabel("Nomor dokumen").fill("P-IRT 2123456789012-29");
+  await pirt.getByRole("button", { name: "Simpan dokumen" }).click();
+  await expect(page.getByText("Perubahan disimpan.")).toBeVisible();
+  for (const item of [
+    "NIB terverifikasi",
+    "NPWP terverifikasi",
+    "PIRT / SPP-IRT terverifikasi",
+    "Akun INAPROC sudah dibuat",
+  ]) {
+    await page.getByLabel(item).check();
+  }
+  await page.getByLabel("Kode KBLI").fill("56210");
+  await page.getByRole("button", { name: "Simpan daftar periksa" }).click();
+  await expect(page.getByText("e-Katalog: Dalam proses")).toBeVisible();
+  await page.getByLabel("Produk sudah tayang di e-Katalog").check();
+  await page.getByLabel("Tautan produk di e-Katalog").fill("https://e-katalog.lkpp.go.id/katalog/produk/detail/123456");
+  await page.getByRole("button", { name: "Simpan daftar periksa" }).click();
+  await expect(page.getByText("e-Katalog: Tayang")).toBeVisible();
+
+  const username = code.toLowerCase();
+  await page.getByLabel("Nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi awal").fill("dapur-uji-onboarding");
+  await page.getByRole("button", { name: "Buat akun" }).click();
+  await expect(page.getByText("Akun pemilik dibuat.")).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "admin-vendor-tayang");
+
+  // The owner signs in to the vendor portal with it.
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await login(page, username, "dapur-uji-onboarding");
+  await expect(page).toHaveURL(/\/vendor$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Dapur Uji Onboarding");
+});
+
+test("an admin drafts a decree from the one in force, changes the grid, sees the difference and publishes it", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const number = `188.45/E2E-${Date.now() % 1_000_000}/417.101/2027`;
+  // Far in the future, so the other journeys keep routing under the demo decree.
+  const from = new Date(Date.now() + 7 * 3600_000 + 400 * 86_400_000).toISOString().slice(0, 10);
+  await login(page, "admin");
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "SK alokasi" }).click();
+  await page.getByLabel("Nomor SK").fill(number);
+  await page.getByLabel("Judul").fill("Perubahan penetapan UMKM penyedia mamin");
+  await page.getByLabel("Berlaku mulai").fill(from);
+  await page.getByRole("button", { name: "Buat rancangan" }).click();
+  await expect(page.getByText("Rancangan dibuat.")).toBeVisible();
+  await expect(page.getByText("Sama dengan SK yang berlaku.")).toBeVisible();
+
+  const cell = page
+    .getByRole("checkbox", { name: /^BPBD × / })
+    .and(page.locator(":not(:checked)"))
+    .first();
+  const label = (await cell.getAttribute("aria-label"))!;
+  await cell.check();
+  await page.getByRole("button", { name: "Simpan matriks" }).click();
+  await expect(page.getByText("Matriks alokasi disimpan.")).toBeVisible();
+  await expect(page.getByText("Ditambah (1)")).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: label })).toBeChecked();
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "admin-decree-draft");
+
+  await page.getByText("Terbitkan SK ini…").click();
+  await page.getByRole("button", { name: "Ya, terbitkan" }).click();
+  await expect(page.getByText("SK diterbitkan.")).toBeVisible();
+  await expect(page.getByText("Berlaku", { exact: true })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: label })).toBeDisabled();
+});

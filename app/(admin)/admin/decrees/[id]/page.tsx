@@ -1,0 +1,231 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { requirePageRole } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { systemClock } from "@/lib/clock";
+import { getDecreeGrid } from "@/lib/data/admin/decrees";
+import { publishDecreeAction, saveAllocationsAction, updateDecreeHeaderAction } from "@/lib/actions/admin";
+import { formatDateTimeWIB, formatDateWIB, toLocaleTag } from "@/lib/format";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Flash } from "@/components/ui/flash";
+import { DecreeHeaderForm } from "@/components/admin/decree-header-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminDecrees"))("title") };
+}
+
+export default async function DecreePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
+}) {
+  await requirePageRole("ADMIN");
+  const { id } = await params;
+  if (!z.string().uuid().safeParse(id).success) notFound();
+  const g = await getDecreeGrid(db(), systemClock, id);
+  if (!g) notFound();
+  const t = await getTranslations();
+  const locale = toLocaleTag(await getLocale());
+  const { done, error, field } = await searchParams;
+  const draft = g.status === "DRAFT";
+  const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+  const opdName = new Map(g.opds.map((o) => [o.id, o.code]));
+  const vendorName = new Map(g.vendors.map((v) => [v.id, v.name]));
+  return (
+    <div className="space-y-4">
+      <Flash
+        done={done}
+        error={error}
+        field={field}
+        messages={{
+          created: t("adminDecrees.doneCreated"),
+          saved: t("adminDecrees.doneSaved"),
+          allocations: t("adminDecrees.doneAllocations"),
+          published: t("adminDecrees.donePublished"),
+        }}
+        fieldLabels={{
+          number: t("adminDecrees.fields.number"),
+          title: t("adminDecrees.fields.title"),
+          effectiveFrom: t("adminDecrees.fields.effectiveFrom"),
+          effectiveTo: t("adminDecrees.fields.effectiveTo"),
+          cells: t("adminDecrees.grid"),
+        }}
+      />
+      <div className="flex flex-wrap items-center gap-2">
+        <h1 className="text-2xl font-bold">{g.number}</h1>
+        <Badge tone={g.status === "IN_FORCE" ? "success" : draft ? "warning" : "neutral"}>
+          {t(`adminDecrees.status.${g.status}`)}
+        </Badge>
+        <span className="text-sm text-slate-600">
+          {formatDateWIB(g.effectiveFrom, locale)} – {g.effectiveTo ? formatDateWIB(g.effectiveTo, locale) : "…"}
+        </span>
+      </div>
+      <p className="text-sm text-slate-700">{g.title}</p>
+      {draft ? (
+        <Card>
+          <CardTitle>{t("adminDecrees.header")}</CardTitle>
+          <DecreeHeaderForm
+            action={updateDecreeHeaderAction}
+            values={{
+              id: g.id,
+              version: g.version,
+              number: g.number,
+              title: g.title,
+              signedOn: iso(g.signedOn),
+              effectiveFrom: iso(g.effectiveFrom),
+              effectiveTo: iso(g.effectiveTo),
+              notes: g.notes ?? "",
+            }}
+          />
+        </Card>
+      ) : null}
+      <Card>
+        <CardTitle>{t("adminDecrees.grid")}</CardTitle>
+        <p className="mb-2 text-sm text-slate-700">
+          {t("adminDecrees.gridSummary", {
+            cells: Object.keys(g.cells).length,
+            opds: g.opds.length,
+            vendors: g.vendors.length,
+          })}
+        </p>
+        {g.thinOpds.length > 0 ? (
+          <p className="mb-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+            {t("adminDecrees.thinOpds", { list: g.thinOpds.map((o) => opdName.get(o)).join(", ") })}
+          </p>
+        ) : null}
+        {g.idleVendors.length > 0 ? (
+          <p className="mb-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+            {t("adminDecrees.idleVendors", { list: g.idleVendors.map((v) => vendorName.get(v)).join(", ") })}
+          </p>
+        ) : null}
+        <form action={saveAllocationsAction}>
+          <input type="hidden" name="decreeId" value={g.id} />
+          <input type="hidden" name="version" value={g.version} />
+          <div
+            className="max-h-[70vh] overflow-auto rounded-md border border-slate-200"
+            tabIndex={0}
+            role="region"
+            aria-label={t("adminDecrees.grid")}
+          >
+            <table className="text-xs">
+              <thead className="sticky top-0 z-10 bg-slate-50">
+                <tr>
+                  <th scope="col" className="sticky left-0 bg-slate-50 p-1 text-left">
+                    {t("adminDecrees.opd")}
+                  </th>
+                  {g.vendors.map((v) => (
+                    <th key={v.id} scope="col" className="p-1 font-mono font-medium" title={v.name}>
+                      {v.code.replace(/^UMKM-/, "")}
+                      <span className="block font-sans text-[10px] text-slate-500">{g.columnCounts[v.id] ?? 0}</span>
+                    </th>
+                  ))}
+                  <th scope="col" className="p-1">
+                    Σ
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {g.opds.map((o) => (
+                  <tr
+                    key={o.id}
+                    className={g.thinOpds.includes(o.id) ? "bg-amber-50" : "odd:bg-white even:bg-slate-50/50"}
+                  >
+                    <th scope="row" className="sticky left-0 bg-inherit p-1 text-left font-medium" title={o.name}>
+                      {o.code}
+                    </th>
+                    {g.vendors.map((v) => {
+                      const key = `${o.id}:${v.id}`;
+                      return (
+                        <td key={v.id} className="p-1 text-center">
+                          <input
+                            type="checkbox"
+                            name="cell"
+                            value={key}
+                            defaultChecked={key in g.cells}
+                            disabled={!draft}
+                            aria-label={`${o.code} × ${v.name}`}
+                            className="size-4"
+                          />
+                        </td>
+                      );
+                    })}
+                    <td className="p-1 text-center tabular-nums">{g.rowCounts[o.id] ?? 0}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {draft ? (
+            <div className="mt-3">
+              <Button type="submit">{t("adminDecrees.saveGrid")}</Button>
+            </div>
+          ) : null}
+        </form>
+      </Card>
+      {g.diff ? (
+        <Card>
+          <CardTitle>{t("adminDecrees.diff", { number: g.diff.against })}</CardTitle>
+          {g.diff.added.length + g.diff.removed.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("adminDecrees.noDiff")}</p>
+          ) : (
+            <div className="grid gap-3 text-sm md:grid-cols-2">
+              <div>
+                <p className="font-medium text-green-800">{t("adminDecrees.added", { count: g.diff.added.length })}</p>
+                <ul className="list-inside list-disc">
+                  {g.diff.added.map((a) => (
+                    <li key={`${a.opdId}:${a.vendorId}`}>
+                      {opdName.get(a.opdId)} + {vendorName.get(a.vendorId)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+              <div>
+                <p className="font-medium text-red-800">
+                  {t("adminDecrees.removed", { count: g.diff.removed.length })}
+                </p>
+                <ul className="list-inside list-disc">
+                  {g.diff.removed.map((a) => (
+                    <li key={`${a.opdId}:${a.vendorId}`}>
+                      {opdName.get(a.opdId)} − {vendorName.get(a.vendorId)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+          )}
+        </Card>
+      ) : null}
+      {draft ? (
+        <Card>
+          <CardTitle>{t("adminDecrees.publish")}</CardTitle>
+          <details>
+            <summary className="cursor-pointer font-semibold text-brand-700">{t("adminDecrees.publishOpen")}</summary>
+            <form action={publishDecreeAction} className="mt-2 space-y-2">
+              <input type="hidden" name="decreeId" value={g.id} />
+              <input type="hidden" name="version" value={g.version} />
+              <p className="text-sm text-slate-700">
+                {t("adminDecrees.publishHint", { date: formatDateWIB(g.effectiveFrom, locale) })}
+              </p>
+              <Button type="submit" variant="danger">
+                {t("adminDecrees.publishConfirm")}
+              </Button>
+            </form>
+          </details>
+        </Card>
+      ) : null}
+      <p className="text-xs text-slate-500">
+        {t("adminDecrees.version", { version: g.version, at: formatDateTimeWIB(new Date(), locale) })}
+      </p>
+      <Link href="/admin/decrees" className="text-sm font-medium text-brand-700 underline">
+        {t("adminDecrees.back")}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePageRole } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { systemClock } from "@/lib/clock";
+import { listVendors, vendorListQuerySchema } from "@/lib/data/admin/vendors";
+import { Card, EmptyState } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { Pager } from "@/components/ui/pager";
+import { ScrollableTable } from "@/components/ui/table";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminVendors"))("title") };
+}
+
+const field = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
+
+// A plain GET form: filters live in the URL.
+export default async function VendorsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  await requirePageRole("ADMIN");
+  const query = vendorListQuerySchema.parse(await searchParams);
+  const list = await listVendors(db(), systemClock, query);
+  const t = await getTranslations();
+  const href = (page: number) =>
+    `/admin/vendors?${new URLSearchParams(
+      Object.entries({ ...query, page: String(page) }).filter((e): e is [string, string] => Boolean(e[1])),
+    ).toString()}`;
+  const all = list.progress.live + list.progress.inProgress + list.progress.notStarted;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{t("adminVendors.title")}</h1>
+        <Link
+          href="/admin/vendors/new"
+          className="ml-auto inline-flex h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+        >
+          {t("adminVendors.new")}
+        </Link>
+      </div>
+      <p className="text-sm text-slate-700" role="status">
+        {t("adminVendors.progress", { live: list.progress.live, total: all, inProgress: list.progress.inProgress })}
+      </p>
+      <Card>
+        <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          <div className="sm:col-span-3 lg:col-span-2">
+            <label htmlFor="q" className="block text-sm font-medium">
+              {t("orderList.search")}
+            </label>
+            <input
+              id="q"
+              name="q"
+              defaultValue={query.q}
+              placeholder={t("adminVendors.searchPlaceholder")}
+              className={field}
+            />
+          </div>
+          <div>
+            <label htmlFor="status" className="block text-sm font-medium">
+              {t("adminVendors.status")}
+            </label>
+            <select id="status" name="status" defaultValue={query.status ?? ""} className={field}>
+              <option value="">{t("adminVendors.all")}</option>
+              {(["ACTIVE", "SUSPENDED", "REMOVED"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.vendor.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="ekatalog" className="block text-sm font-medium">
+              {t("adminVendors.ekatalog")}
+            </label>
+            <select id="ekatalog" name="ekatalog" defaultValue={query.ekatalog ?? ""} className={field}>
+              <option value="">{t("adminVendors.all")}</option>
+              {(["BELUM", "PROSES", "TAYANG"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.ekatalog.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="kelurahan" className="block text-sm font-medium">
+              {t("adminVendors.kelurahan")}
+            </label>
+            <select id="kelurahan" name="kelurahan" defaultValue={query.kelurahan ?? ""} className={field}>
+              <option value="">{t("adminVendors.all")}</option>
+              {list.kelurahan.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="category" className="block text-sm font-medium">
+              {t("orderForm.category")}
+            </label>
+            <select id="category" name="category" defaultValue={query.category ?? ""} className={field}>
+              <option value="">{t("adminVendors.all")}</option>
+              {(["MAKAN", "KUDAPAN", "MINUMAN"] as const).map((c) => (
+                <option key={c} value={c}>
+                  {t(`status.category.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <label className="flex items-center gap-2 text-sm sm:col-span-2">
+            <input
+              type="checkbox"
+              name="expiring"
+              value="1"
+              defaultChecked={query.expiring === "1"}
+              className="size-4"
+            />
+            {t("adminVendors.expiringOnly")}
+          </label>
+          <div className="flex items-end gap-3 sm:col-span-3 lg:col-span-4">
+            <button
+              type="submit"
+              className="h-10 rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+            >
+              {t("orderList.apply")}
+            </button>
+            <Link href="/admin/vendors" className="text-sm font-medium text-brand-700 underline">
+              {t("orderList.reset")}
+            </Link>
+            <span className="ml-auto text-sm text-slate-600">{t("adminVendors.count", { total: list.total })}</span>
+          </div>
+        </form>
+      </Card>
+      <Card>
+        {list.rows.length === 0 ? (
+          <EmptyState>{t("adminVendors.empty")}</EmptyState>
+        ) : (
+          <ScrollableTable label={t("adminVendors.title")} minWidth={760}>
+            <thead className="border-b border-slate-200 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("adminVendors.code")}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("adminVendors.name")}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("adminVendors.kelurahan")}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("orderForm.category")}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("adminVendors.status")}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t("adminVendors.ekatalog")}
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  {t("adminVendors.documents")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {list.rows.map((v) => (
+                <tr key={v.id}>
+                  <td className="py-2 pr-3 font-mono text-xs">{v.code}</td>
+                  <td className="py-2 pr-3">
+                    <Link href={`/admin/vendors/${v.id}`} className="font-medium text-brand-700 underline">
+                      {v.name}
+                    </Link>
+                    <span className="block text-xs text-slate-600">
+                      {v.ownerName}
+                      {v.hasLogin ? "" : ` · ${t("adminVendors.noLogin")}`}
+                    </span>
+                  </td>
+                  <td className="py-2 pr-3">{v.kelurahan}</td>
+                  <td className="py-2 pr-3 text-xs">{v.categories.map((c) => t(`status.category.${c}`)).join(", ")}</td>
+                  <td className="py-2 pr-3">
+                    <Badge tone={v.status === "ACTIVE" ? "success" : "danger"}>{t(`status.vendor.${v.status}`)}</Badge>
+                  </td>
+                  <td className="py-2 pr-3">
+                    <Badge
+                      tone={
+                        v.ekatalogStatus === "TAYANG"
+                          ? "success"
+                          : v.ekatalogStatus === "PROSES"
+                            ? "warning"
+                            : "neutral"
+                      }
+                    >
+                      {t(`status.ekatalog.${v.ekatalogStatus}`)}
+                    </Badge>
+                  </td>
+                  <td className="py-2">
+                    {v.expiringDocuments > 0 ? (
+                      <Badge tone="warning">{t("adminVendors.expiringCount", { count: v.expiringDocuments })}</Badge>
+                    ) : (
+                      <span className="text-xs text-slate-500">—</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollableTable>
+        )}
+        <Pager page={list.page} pages={list.pages} href={href} />
+      </Card>
+    </div>
+  );
+}

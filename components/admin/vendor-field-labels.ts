@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+
+/** Field names the vendor forms post, with their labels: for naming the field at fault after a refused save. */
+export async function vendorFieldLabels(): Promise<Record<string, string>> {
+  const t = await getTranslations("adminVendors.fields");
+  const keys = [
+    "code",
+    "name",
+    "ownerName",
+    "nib",
+    "npwp",
+    "address",
+    "kelurahan",
+    "kecamatan",
+    "whatsapp",
+    "email",
+    "dailyCapacityPax",
+    "kbliCode",
+    "ekatalogUrl",
+    "number",
+    "issuedOn",
+    "expiresOn",
+    "username",
+    "password",
+  ] as const;
+  return Object.fromEntries(keys.map((k) => [k, t(k)]));
+}

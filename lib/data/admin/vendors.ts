@@ -1,0 +1,277 @@
+// The vendor registry, for admins: list with search and filters, the pilot's e-Katalog progress, a vendor's
+// full record, and the changes — identity and contact (optimistic version check), documents, the
+// e-Katalog checklist (which drives the status), the owner's login. Each change is one transaction with its
+// audit row.
+import { z } from "zod";
+import type { Db, Tx } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { writeAudit, type Actor } from "@/lib/data/audit";
+import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
+import { parseInput } from "@/lib/validation/parse";
+import {
+  documentSchema,
+  ekatalogSchema,
+  vendorLoginSchema,
+  vendorSchema,
+  versionSchema,
+} from "@/lib/validation/admin-vendor";
+import { ekatalogStatusOf } from "@/lib/domain/vendor";
+import { hashPassword } from "@/lib/auth/password";
+import { dayAsDate, wibDay } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DocumentType, EkatalogStatus, MenuCategory, VendorStatus } from "@/lib/generated/prisma/enums";
+
+export const VENDOR_PAGE_SIZE = 25;
+export const EXPIRY_WARNING_DAYS = 30;
+
+export const vendorListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(["ACTIVE", "SUSPENDED", "REMOVED"]).optional().catch(undefined),
+  ekatalog: z.enum(["BELUM", "PROSES", "TAYANG"]).optional().catch(undefined),
+  kelurahan: z.string().trim().max(80).optional().catch(undefined),
+  category: z.enum(["MAKAN", "KUDAPAN", "MINUMAN"]).optional().catch(undefined),
+  expiring: z.literal("1").optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type VendorListQuery = z.infer<typeof vendorListQuerySchema>;
+
+type AdminActor = Actor & { id: string };
+function admin(actor: AdminActor) {
+  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
+}
+
+const expiryLimit = (clock: Clock) =>
+  new Date(dayAsDate(wibDay(clock.now())).getTime() + EXPIRY_WARNING_DAYS * 86_400_000);
+
+export interface VendorListRow {
+  id: string;
+  code: string;
+  name: string;
+  ownerName: string;
+  kelurahan: string;
+  status: VendorStatus;
+  ekatalogStatus: EkatalogStatus;
+  categories: MenuCategory[];
+  expiringDocuments: number;
+  hasLogin: boolean;
+}
+
+export async function listVendors(tx: Tx, clock: Clock, query: VendorListQuery) {
+  const limit = expiryLimit(clock);
+  const where: Prisma.VendorWhereInput = {};
+  if (query.status) where.status = query.status;
+  if (query.ekatalog) where.ekatalogStatus = query.ekatalog;
+  if (query.kelurahan) where.kelurahan = query.kelurahan;
+  if (query.category) where.menuItems = { some: { category: query.category, active: true } };
+  if (query.expiring) where.documents = { some: { expiresOn: { lte: limit } } };
+  if (query.q) {
+    where.OR = [
+      { name: { contains: query.q, mode: "insensitive" } },
+      { code: { contains: query.q, mode: "insensitive" } },
+      { ownerName: { contains: query.q, mode: "insensitive" } },
+      { nib: { contains: query.q } },
+    ];
+  }
+  const [total, progress, kelurahan] = await Promise.all([
+    tx.vendor.count({ where }),
+    tx.vendor.groupBy({ by: ["ekatalogStatus"], where: { status: { not: "REMOVED" } }, _count: true }),
+    tx.vendor.findMany({ distinct: ["kelurahan"], select: { kelurahan: true }, orderBy: { kelurahan: "asc" } }),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / VENDOR_PAGE_SIZE));
+  const page = Math.min(query.page ?? 1, pages);
+  const rows = await tx.vendor.findMany({
+    where,
+    orderBy: [{ code: "asc" }],
+    skip: (page - 1) * VENDOR_PAGE_SIZE,
+    take: VENDOR_PAGE_SIZE,
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      ownerName: true,
+      kelurahan: true,
+      status: true,
+      ekatalogStatus: true,
+      menuItems: { where: { active: true }, select: { category: true }, distinct: ["category"] },
+      _count: { select: { documents: { where: { expiresOn: { lte: limit } } }, users: true } },
+    },
+  });
+  const count = (s: EkatalogStatus) => progress.find((g) => g.ekatalogStatus === s)?._count ?? 0;
+  return {
+    rows: rows.map((v): VendorListRow => ({
+      id: v.id,
+      code: v.code,
+      name: v.name,
+      ownerName: v.ownerName,
+      kelurahan: v.kelurahan,
+      status: v.status,
+      ekatalogStatus: v.ekatalogStatus,
+      categories: v.menuItems.map((m) => m.category),
+      expiringDocuments: v._count.documents,
+      hasLogin: v._count.users > 0,
+    })),
+    total,
+    page,
+    pages,
+    kelurahan: kelurahan.map((k) => k.kelurahan),
+    progress: { live: count("TAYANG"), inProgress: count("PROSES"), notStarted: count("BELUM") },
+  };
+}
+
+export async function getVendorForAdmin(tx: Tx, clock: Clock, vendorId: string) {
+  const limit = expiryLimit(clock);
+  const v = await tx.vendor.findUnique({
+    where: { id: vendorId },
+    include: {
+      documents: { orderBy: { type: "asc" } },
+      users: { select: { id: true, username: true, active: true, lastLoginAt: true } },
+      menuItems: { where: { active: true }, select: { category: true, name: true, pricePerPax: true } },
+    },
+  });
+  if (!v) return null;
+  return {
+    ...v,
+    documents: v.documents.map((d) => ({
+      type: d.type,
+      number: d.number,
+      issuedOn: d.issuedOn,
+      expiresOn: d.expiresOn,
+      expiring: d.expiresOn !== null && d.expiresOn <= limit,
+      expired: d.expiresOn !== null && d.expiresOn < dayAsDate(wibDay(clock.now())),
+    })),
+  };
+}
+
+/** A new vendor (ACTIVE, e-Katalog BELUM). A taken code is a CONFLICT with the field named. */
+export async function createVendor(db: Db, clock: Clock, actor: AdminActor, raw: unknown): Promise<{ id: string }> {
+  admin(actor);
+  const input = parseInput(vendorSchema, raw);
+  try {
+    return await inTransaction(db, async (tx) => {
+      const v = await tx.vendor.create({ data: { ...input, ekatalogStatus: "BELUM" } });
+      await writeAudit(tx, actor, {
+        action: "vendor.created",
+        entity: "Vendor",
+        entityId: v.id,
+        after: { ...input, at: clock.now() },
+      });
+      return { id: v.id };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: ["Kode UMKM sudah dipakai"] } });
+    throw e;
+  }
+}
+
+async function updateWithVersion(
+  db: Db,
+  actor: AdminActor,
+  vendorId: string,
+  version: number,
+  action: string,
+  build: (before: Prisma.VendorGetPayload<object>) => Prisma.VendorUpdateManyMutationInput,
+) {
+  try {
+    await inTransaction(db, async (tx) => {
+      const before = await tx.vendor.findUnique({ where: { id: vendorId } });
+      if (!before) throw new AppError("NOT_FOUND");
+      const data = build(before);
+      const { count } = await tx.vendor.updateMany({
+        where: { id: vendorId, version },
+        data: { ...data, version: { increment: 1 } },
+      });
+      // Someone saved this vendor since the form was opened: nothing is overwritten.
+      if (count !== 1) throw new AppError("CONFLICT");
+      const changed = Object.fromEntries(Object.keys(data).map((k) => [k, (before as Record<string, unknown>)[k]]));
+      await writeAudit(tx, actor, { action, entity: "Vendor", entityId: vendorId, before: changed, after: data });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: ["Kode UMKM sudah dipakai"] } });
+    throw e;
+  }
+}
+
+export async function updateVendor(db: Db, _clock: Clock, actor: AdminActor, vendorId: string, raw: unknown) {
+  admin(actor);
+  const { version, ...rest } = (raw ?? {}) as Record<string, unknown>;
+  const input = parseInput(vendorSchema, rest);
+  const v = parseInput(versionSchema, version);
+  await updateWithVersion(db, actor, vendorId, v, "vendor.updated", () => input);
+}
+
+/** The e-Katalog checklist; the status follows from it (BELUM → PROSES → TAYANG). */
+export async function updateEkatalog(db: Db, _clock: Clock, actor: AdminActor, vendorId: string, raw: unknown) {
+  admin(actor);
+  const { version, ...rest } = (raw ?? {}) as Record<string, unknown>;
+  const input = parseInput(ekatalogSchema, rest);
+  const v = parseInput(versionSchema, version);
+  const checklist = { ...input, kbliCode: input.kbliCode ?? null, ekatalogUrl: input.ekatalogUrl ?? null };
+  await updateWithVersion(db, actor, vendorId, v, "vendor.ekatalog_updated", () => ({
+    ...checklist,
+    ekatalogStatus: ekatalogStatusOf(checklist),
+  }));
+}
+
+/** Records (or replaces) one of the vendor's documents. */
+export async function saveVendorDocument(db: Db, _clock: Clock, actor: AdminActor, vendorId: string, raw: unknown) {
+  admin(actor);
+  const input = parseInput(documentSchema, raw);
+  await inTransaction(db, async (tx) => {
+    const exists = await tx.vendor.count({ where: { id: vendorId } });
+    if (!exists) throw new AppError("NOT_FOUND");
+    const data = {
+      number: input.number,
+      issuedOn: input.issuedOn ? dayAsDate(input.issuedOn) : null,
+      expiresOn: input.expiresOn ? dayAsDate(input.expiresOn) : null,
+    };
+    const before = await tx.vendorDocument.findUnique({
+      where: { vendorId_type: { vendorId, type: input.type as DocumentType } },
+    });
+    await tx.vendorDocument.upsert({
+      where: { vendorId_type: { vendorId, type: input.type as DocumentType } },
+      create: { vendorId, type: input.type as DocumentType, ...data },
+      update: data,
+    });
+    await writeAudit(tx, actor, {
+      action: "vendor.document_saved",
+      entity: "Vendor",
+      entityId: vendorId,
+      before: before ? { type: before.type, number: before.number, expiresOn: before.expiresOn } : null,
+      after: { type: input.type, ...data },
+    });
+  });
+}
+
+/** The owner's login for the vendor portal. A taken username is a CONFLICT with the field named. */
+export async function createVendorLogin(db: Db, _clock: Clock, actor: AdminActor, vendorId: string, raw: unknown) {
+  admin(actor);
+  const input = parseInput(vendorLoginSchema, raw);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    await inTransaction(db, async (tx) => {
+      const v = await tx.vendor.findUnique({ where: { id: vendorId }, select: { ownerName: true, email: true } });
+      if (!v) throw new AppError("NOT_FOUND");
+      const user = await tx.user.create({
+        data: {
+          username: input.username,
+          name: v.ownerName,
+          email: v.email,
+          passwordHash,
+          role: "VENDOR",
+          vendorId,
+        },
+      });
+      // Never the password, not even hashed.
+      await writeAudit(tx, actor, {
+        action: "user.created",
+        entity: "User",
+        entityId: user.id,
+        after: { username: input.username, role: "VENDOR", vendorId },
+      });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { username: ["Nama pengguna sudah dipakai"] } });
+    throw e;
+  }
+}

@@ -1,0 +1,118 @@
+// What an admin records about a UMKM: identity and contact, its documents, the e-Katalog checklist and
+// the owner's login. Shared by the forms and the use cases; messages in Bahasa Indonesia.
+import { z } from "zod";
+import { waNumber } from "@/lib/domain/whatsapp";
+
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+const day = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Tanggal tidak valid")
+  .or(z.literal("").transform(() => null))
+  .nullable()
+  .optional();
+
+export const vendorSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, "Kode 2–20 huruf besar, angka atau tanda hubung"),
+    name: z.string().trim().min(3, "Nama usaha minimal 3 huruf").max(120),
+    ownerName: z.string().trim().min(3, "Nama pemilik minimal 3 huruf").max(120),
+    nib: z
+      .string()
+      .trim()
+      .regex(/^\d{13}$/, "NIB terdiri dari 13 angka")
+      .or(z.literal("").transform(() => null))
+      .nullable()
+      .optional(),
+    npwp: z
+      .string()
+      .trim()
+      .refine((v) => v === "" || [15, 16].includes(v.replace(/\D/g, "").length), "NPWP terdiri dari 15 atau 16 angka")
+      .transform((v) => (v === "" ? null : v))
+      .nullable()
+      .optional(),
+    address: z.string().trim().min(5, "Alamat minimal 5 huruf").max(300),
+    kelurahan: z.string().trim().min(2, "Isi kelurahan").max(80),
+    kecamatan: z.string().trim().min(2, "Isi kecamatan").max(80),
+    whatsapp: z
+      .string()
+      .trim()
+      .refine((v) => waNumber(v) !== null, "Nomor WhatsApp tidak valid (contoh: 0812 3456 7890)"),
+    email: z
+      .string()
+      .trim()
+      .email("Alamat e-mail tidak valid")
+      .or(z.literal("").transform(() => null))
+      .nullable()
+      .optional(),
+    dailyCapacityPax: z.coerce
+      .number({ message: "Kapasitas harus berupa angka" })
+      .int("Kapasitas harus bilangan bulat")
+      .min(1, "Kapasitas minimal 1 porsi per hari")
+      .max(5000, "Kapasitas paling banyak 5.000 porsi per hari"),
+    hasPp55: checkbox,
+  })
+  .strict();
+export type VendorInput = z.infer<typeof vendorSchema>;
+
+export const versionSchema = z.coerce.number().int().min(1);
+
+export const ekatalogSchema = z
+  .object({
+    ekHasNib: checkbox,
+    ekHasNpwp: checkbox,
+    ekHasPirt: checkbox,
+    ekHasHalal: checkbox,
+    kbliCode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/, "Kode KBLI terdiri dari 5 angka (mis. 56210)")
+      .or(z.literal("").transform(() => null))
+      .nullable()
+      .optional(),
+    ekInaprocAccount: checkbox,
+    ekProductLive: checkbox,
+    ekatalogUrl: z
+      .string()
+      .trim()
+      .url("Tautan produk tidak valid")
+      .or(z.literal("").transform(() => null))
+      .nullable()
+      .optional(),
+  })
+  .strict()
+  .refine((c) => !c.ekProductLive || Boolean(c.ekatalogUrl), {
+    message: "Produk tayang harus disertai tautan produknya di e-Katalog",
+    path: ["ekatalogUrl"],
+  });
+
+export const documentSchema = z
+  .object({
+    type: z.enum(["NIB", "NPWP", "PIRT", "HALAL"], { message: "Pilih jenis dokumen" }),
+    number: z.string().trim().min(3, "Nomor dokumen minimal 3 huruf").max(100),
+    issuedOn: day,
+    expiresOn: day,
+  })
+  .strict()
+  .refine((d) => !d.issuedOn || !d.expiresOn || d.expiresOn > d.issuedOn, {
+    message: "Tanggal berlaku harus sesudah tanggal terbit",
+    path: ["expiresOn"],
+  });
+
+export const vendorLoginSchema = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(
+        /^[a-z0-9][a-z0-9._-]{2,39}$/,
+        "Nama pengguna 3–40 huruf kecil, angka, titik, garis bawah atau tanda hubung",
+      ),
+    password: z.string().min(10, "Kata sandi minimal 10 karakter").max(200),
+  })
+  .strict();

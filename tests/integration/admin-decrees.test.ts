@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { testDb } from "@/tests/support/integration-setup";
+import { createCity, orderInput } from "@/tests/factories/routing";
+import { fixedClock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import {
+  createDecreeDraft,
+  getDecreeGrid,
+  publishDecree,
+  saveAllocations,
+  updateDecreeHeader,
+} from "@/lib/data/admin/decrees";
+import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
+import { submitOrder } from "@/lib/data/orders/submit-order";
+
+const admin = { id: "00000000-0000-4000-8000-0000000000ad", role: "ADMIN" as const };
+
+async function expectCode(p: Promise<unknown>, code: string) {
+  await expect(p).rejects.toSatisfy((e) => e instanceof AppError && e.code === code);
+}
+
+const header = (over: Record<string, unknown> = {}) => ({
+  number: `188.45/${Math.floor(Math.random() * 1e6)}/417.101/2026`,
+  title: "Penetapan UMKM penyedia mamin perangkat daerah",
+  signedOn: "2026-06-01",
+  effectiveFrom: "2026-07-01",
+  effectiveTo: "",
+  notes: "",
+  ...over,
+});
+
+describe("decrees", () => {
+  it("drafts from the decree in force, edits the grid with a version check, shows the diff, and publishes", async () => {
+    const db = testDb();
+    const city = await createCity(db, {
+      opds: 2,
+      vendors: 3,
+      pools: [
+        [0, 1],
+        [1, 2],
+      ],
+    });
+    const clock = fixedClock("2026-06-01T02:00:00Z");
+    const old = (await findDecreeInForce(db, "2026-06-01"))!;
+    const { id } = await createDecreeDraft(db, clock, admin, header(), true);
+    let g = (await getDecreeGrid(db, clock, id))!;
+    const mine = (o: number, v: number) => `${city.opds[o]!.id}:${city.vendors[v]!.id}`;
+    expect(g.cells).toHaveProperty(mine(0, 0));
+    expect(g.diff).toMatchObject({ against: old.number, added: [], removed: [] });
+
+    // Two admins opened version 1: the first save wins, the second is a conflict and changes nothing.
+    const pairs = [mine(0, 0), mine(0, 1), mine(0, 2), mine(1, 1), mine(1, 2)];
+    const saved = await saveAllocations(db, clock, admin, id, pairs, String(g.version));
+    expect(saved).toEqual({ added: 1, removed: 0 });
+    await expectCode(saveAllocations(db, clock, admin, id, [mine(0, 0)], String(g.version)), "CONFLICT");
+    g = (await getDecreeGrid(db, clock, id))!;
+    expect(g.rowCounts[city.opds[0]!.id]).toBe(3);
+    expect(g.diff!.added).toEqual([{ opdId: city.opds[0]!.id, vendorId: city.vendors[2]!.id }]);
+    expect(g.thinOpds).not.toContain(city.opds[0]!.id);
+    await expectCode(saveAllocations(db, clock, admin, id, ["nonsense"], String(g.version)), "VALIDATION");
+    await expectCode(
+      saveAllocations(
+        db,
+        clock,
+        admin,
+        id,
+        [`${city.opds[0]!.id}:00000000-0000-4000-8000-000000000000`],
+        String(g.version),
+      ),
+      "VALIDATION",
+    );
+    await expectCode(
+      updateDecreeHeader(db, clock, admin, id, {
+        ...header({ effectiveTo: "2026-06-30" }),
+        version: String(g.version),
+      }),
+      "VALIDATION",
+    );
+
+    // Publishing: from 1 July the new decree routes; before that, the old one still does.
+    await publishDecree(db, clock, admin, id, String(g.version));
+    expect((await findDecreeInForce(db, "2026-07-01"))!.id).toBe(id);
+    expect((await findDecreeInForce(db, "2026-06-30"))!.id).toBe(old.id);
+    const oldAfter = await db.decree.findUniqueOrThrow({ where: { id: old.id } });
+    expect(oldAfter).toMatchObject({ status: "SUPERSEDED" });
+    expect(oldAfter.effectiveTo?.toISOString().slice(0, 10)).toBe("2026-06-30");
+    // Published decrees are frozen.
+    await expectCode(saveAllocations(db, clock, admin, id, pairs, String(g.version + 1)), "INVALID_STATE");
+    expect(await db.auditLog.count({ where: { entityId: id, action: "decree.published" } })).toBe(1);
+
+    // An order for July is routed under the new decree: OPD 0 now also has vendor 2.
+    const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
+    const r = await submitOrder(db, clock, staff, orderInput({ deliveryAt: new Date("2026-07-10T03:00:00Z") }));
+    expect((await db.order.findUniqueOrThrow({ where: { id: r.orderId } })).decreeId).toBe(id);
+  });
+
+  it("refuses to publish an empty draft or one that starts in the past, and duplicate numbers", async () => {
+    const db = testDb();
+    const clock = fixedClock("2026-06-01T02:00:00Z");
+    const h = header();
+    const empty = await createDecreeDraft(db, clock, admin, h, false);
+    await expectCode(createDecreeDraft(db, clock, admin, h, false), "CONFLICT");
+    await expectCode(publishDecree(db, clock, admin, empty.id, "1"), "VALIDATION");
+    const past = await createDecreeDraft(db, clock, admin, header({ effectiveFrom: "2026-05-01" }), true);
+    await expectCode(publishDecree(db, clock, admin, past.id, "1"), "VALIDATION");
+    await expectCode(createDecreeDraft(db, clock, { id: admin.id, role: "MAYOR" }, header(), false), "FORBIDDEN");
+  });
+});

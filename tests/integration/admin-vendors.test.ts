@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { testDb } from "@/tests/support/integration-setup";
+import { fixedClock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import {
+  createVendor,
+  createVendorLogin,
+  getVendorForAdmin,
+  listVendors,
+  saveVendorDocument,
+  updateEkatalog,
+  updateVendor,
+} from "@/lib/data/admin/vendors";
+import { authenticateUser } from "@/lib/data/user/authenticate-user";
+
+const clock = fixedClock("2026-06-01T02:00:00Z");
+const admin = { id: "00000000-0000-4000-8000-0000000000ad", role: "ADMIN" as const };
+
+async function expectCode(p: Promise<unknown>, code: string) {
+  await expect(p).rejects.toSatisfy((e) => e instanceof AppError && e.code === code);
+}
+
+let seq = 0;
+function vendorInput(over: Record<string, unknown> = {}) {
+  seq += 1;
+  return {
+    code: `umkm-t${seq}-${Date.now() % 100000}`,
+    name: "Dapur Bu Sri",
+    ownerName: "Sri Wahyuni",
+    nib: "1234567890123",
+    npwp: "01.234.567.8-602.000",
+    address: "Jl. Empunala 12",
+    kelurahan: "Balongsari",
+    kecamatan: "Magersari",
+    whatsapp: "0812 3456 7890",
+    email: "",
+    dailyCapacityPax: "120",
+    hasPp55: true,
+    ...over,
+  };
+}
+
+const checklist = (over: Record<string, unknown> = {}) => ({
+  ekHasNib: false,
+  ekHasNpwp: false,
+  ekHasPirt: false,
+  ekHasHalal: false,
+  kbliCode: "",
+  ekInaprocAccount: false,
+  ekProductLive: false,
+  ekatalogUrl: "",
+  ...over,
+});
+
+describe("the vendor registry", () => {
+  it("creates a vendor (code upper-cased, unique), refuses bad input and other roles, and audits", async () => {
+    const db = testDb();
+    const input = vendorInput();
+    const { id } = await createVendor(db, clock, admin, input);
+    const v = await db.vendor.findUniqueOrThrow({ where: { id } });
+    expect(v).toMatchObject({ code: input.code.toUpperCase(), ekatalogStatus: "BELUM", status: "ACTIVE", email: null });
+    await expectCode(createVendor(db, clock, admin, { ...input, name: "Lain" }), "CONFLICT");
+    await expectCode(createVendor(db, clock, admin, vendorInput({ nib: "12", whatsapp: "1" })), "VALIDATION");
+    await expectCode(createVendor(db, clock, admin, vendorInput({ status: "REMOVED" })), "VALIDATION"); // strict
+    await expectCode(createVendor(db, clock, { id: admin.id, role: "OPD_STAFF" }, vendorInput()), "FORBIDDEN");
+    expect(await db.auditLog.count({ where: { entityId: id, action: "vendor.created" } })).toBe(1);
+  });
+
+  it("updates with a version check: a stale form is a conflict and overwrites nothing", async () => {
+    const db = testDb();
+    const { id } = await createVendor(db, clock, admin, vendorInput());
+    await updateVendor(db, clock, admin, id, { ...vendorInput({ name: "Dapur Bu Sri Baru" }), version: "1" });
+    await expectCode(
+      updateVendor(db, clock, admin, id, { ...vendorInput({ name: "Tertimpa" }), version: "1" }),
+      "CONFLICT",
+    );
+    expect((await db.vendor.findUniqueOrThrow({ where: { id } })).name).toBe("Dapur Bu Sri Baru");
+  });
+
+  it("drives the e-Katalog status from the checklist: BELUM → PROSES → TAYANG, never live without a link", async () => {
+    const db = testDb();
+    const { id } = await createVendor(db, clock, admin, vendorInput());
+    await updateEkatalog(db, clock, admin, id, { ...checklist({ ekHasNib: true, kbliCode: "56210" }), version: "1" });
+    expect((await db.vendor.findUniqueOrThrow({ where: { id } })).ekatalogStatus).toBe("PROSES");
+    await expectCode(
+      updateEkatalog(db, clock, admin, id, { ...checklist({ ekProductLive: true }), version: "2" }),
+      "VALIDATION",
+    );
+    await updateEkatalog(db, clock, admin, id, {
+      ...checklist({
+        ekHasNib: true,
+        ekHasNpwp: true,
+        ekInaprocAccount: true,
+        ekProductLive: true,
+        ekatalogUrl: "https://e-katalog.lkpp.go.id/produk/123",
+      }),
+      version: "2",
+    });
+    expect((await db.vendor.findUniqueOrThrow({ where: { id } })).ekatalogStatus).toBe("TAYANG");
+    const list = await listVendors(db, clock, {
+      ekatalog: "TAYANG",
+      q: (await db.vendor.findUniqueOrThrow({ where: { id } })).code,
+    });
+    expect(list.rows.map((r) => r.id)).toEqual([id]);
+    expect(list.progress.live).toBeGreaterThanOrEqual(1);
+  });
+
+  it("records documents, warns 30 days before expiry, and filters on it", async () => {
+    const db = testDb();
+    const { id } = await createVendor(db, clock, admin, vendorInput());
+    await saveVendorDocument(db, clock, admin, id, {
+      type: "PIRT",
+      number: "P-IRT 123",
+      issuedOn: "2024-01-01",
+      expiresOn: "2026-06-20",
+    });
+    await saveVendorDocument(db, clock, admin, id, {
+      type: "HALAL",
+      number: "ID123",
+      issuedOn: "",
+      expiresOn: "2029-01-01",
+    });
+    await expectCode(
+      saveVendorDocument(db, clock, admin, id, {
+        type: "NIB",
+        number: "123",
+        issuedOn: "2026-01-02",
+        expiresOn: "2026-01-01",
+      }),
+      "VALIDATION",
+    );
+    const v = (await getVendorForAdmin(db, clock, id))!;
+    expect(v.documents.find((d) => d.type === "PIRT")).toMatchObject({ expiring: true, expired: false });
+    expect(v.documents.find((d) => d.type === "HALAL")).toMatchObject({ expiring: false });
+    const expiring = await listVendors(db, clock, { expiring: "1", q: v.code });
+    expect(expiring.rows.map((r) => r.id)).toEqual([id]);
+    expect(expiring.rows[0]!.expiringDocuments).toBe(1);
+    // Saving again replaces, never duplicates.
+    await saveVendorDocument(db, clock, admin, id, {
+      type: "PIRT",
+      number: "P-IRT 124",
+      issuedOn: "",
+      expiresOn: "2030-01-01",
+    });
+    expect(await db.vendorDocument.count({ where: { vendorId: id, type: "PIRT" } })).toBe(1);
+  });
+
+  it("creates the owner's login, which then signs in; a taken username is refused; no secret in the audit", async () => {
+    const db = testDb();
+    const { id } = await createVendor(db, clock, admin, vendorInput());
+    const username = `sri-${Date.now() % 100000}`;
+    await createVendorLogin(db, clock, admin, id, { username, password: "kata-sandi-panjang" });
+    await expectCode(createVendorLogin(db, clock, admin, id, { username, password: "kata-sandi-panjang" }), "CONFLICT");
+    await expectCode(createVendorLogin(db, clock, admin, id, { username: "x", password: "short" }), "VALIDATION");
+    const user = await authenticateUser(db, clock, { username, password: "kata-sandi-panjang" });
+    expect(user).toMatchObject({ role: "VENDOR", vendorId: id });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.created", entityId: user!.id } });
+    const text = JSON.stringify({ before: audit.before, after: audit.after });
+    expect(text).not.toContain("kata-sandi-panjang");
+    expect(text).not.toContain("argon2");
+  });
+});
