@@ -25,7 +25,8 @@ const TYPES = [
 ] as const;
 
 function uploadDir(): string {
-  return path.resolve(process.env.UPLOAD_DIR ?? path.join(process.cwd(), ".data", "uploads"));
+  // Runtime data, not part of the build: told to Turbopack so it does not trace the whole project.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? path.join(process.cwd(), ".data", "uploads"));
 }
 
 /** The image type of `bytes`, or null when it is not a JPEG, PNG or WebP. */
@@ -43,7 +44,7 @@ export async function savePhoto(orderId: string, file: File): Promise<string> {
   const type = photoTypeOf(bytes);
   if (!type) throw new AppError("VALIDATION", { issues: { photo: ["Foto harus berupa JPEG, PNG atau WebP"] } });
   const relative = path.posix.join("photos", orderId, `${randomUUID()}.${type.ext}`);
-  const full = path.join(uploadDir(), relative);
+  const full = path.join(/*turbopackIgnore: true*/ uploadDir(), relative);
   await mkdir(path.dirname(full), { recursive: true });
   await writeFile(full, bytes, { flag: "wx" });
   return relative;
@@ -51,7 +52,7 @@ export async function savePhoto(orderId: string, file: File): Promise<string> {
 
 /** Reads a stored photo (the path comes from the database, never from the request). */
 export async function readPhoto(relative: string): Promise<{ bytes: Buffer; mime: string } | null> {
-  const full = path.join(uploadDir(), relative);
+  const full = path.join(/*turbopackIgnore: true*/ uploadDir(), relative);
   if (!full.startsWith(uploadDir() + path.sep)) return null;
   try {
     const bytes = await readFile(full);

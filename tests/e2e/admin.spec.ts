@@ -126,6 +126,14 @@ test("an admin drafts a decree from the one in force, changes the grid, sees the
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "admin-decree-draft");
 
+  // The what-if before publishing: the same orders replayed under both decrees.
+  await page.getByLabel("Pesanan", { exact: true }).selectOption("6");
+  await page.getByRole("button", { name: "Jalankan simulasi" }).click();
+  await expect(page.getByText(/\d+ pesanan dari 6 bulan terakhir dijalankan ulang\./)).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Gini" })).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "admin-decree-what-if");
+
   await page.getByText("Terbitkan SK ini…").click();
   await page.getByRole("button", { name: "Ya, terbitkan" }).click();
   await expect(page.getByText("SK diterbitkan.")).toBeVisible();

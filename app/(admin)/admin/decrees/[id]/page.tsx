@@ -8,7 +8,9 @@ import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { getDecreeGrid } from "@/lib/data/admin/decrees";
 import { publishDecreeAction, saveAllocationsAction, updateDecreeHeaderAction } from "@/lib/actions/admin";
-import { formatDateTimeWIB, formatDateWIB, toLocaleTag } from "@/lib/format";
+import { formatDateTimeWIB, formatDateWIB, formatNumber, formatPercent, formatRupiah, toLocaleTag } from "@/lib/format";
+import { WHAT_IF_MONTHS, whatIf } from "@/lib/data/admin/what-if";
+import { ScrollableTable } from "@/components/ui/table";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -24,7 +26,7 @@ export default async function DecreePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; field?: string; months?: string }>;
 }) {
   await requirePageRole("ADMIN");
   const { id } = await params;
@@ -33,8 +35,10 @@ export default async function DecreePage({
   if (!g) notFound();
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
-  const { done, error, field } = await searchParams;
+  const { done, error, field, months } = await searchParams;
   const draft = g.status === "DRAFT";
+  const wantedMonths = WHAT_IF_MONTHS.find((m) => String(m) === months);
+  const sim = wantedMonths ? await whatIf(db(), systemClock, g.id, wantedMonths) : null;
   const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
   const opdName = new Map(g.opds.map((o) => [o.id, o.code]));
   const vendorName = new Map(g.vendors.map((v) => [v.id, v.name]));
@@ -202,6 +206,114 @@ export default async function DecreePage({
           )}
         </Card>
       ) : null}
+      <Card>
+        <CardTitle>{t("adminDecrees.whatIf")}</CardTitle>
+        <p className="mb-2 text-sm text-slate-700">{t("adminDecrees.whatIfIntro")}</p>
+        <form method="get" className="flex flex-wrap items-end gap-2">
+          <div>
+            <label htmlFor="months" className="block text-sm font-medium">
+              {t("adminDecrees.whatIfMonths")}
+            </label>
+            <select
+              id="months"
+              name="months"
+              defaultValue={String(wantedMonths ?? 6)}
+              className="h-10 rounded-md border border-slate-300 bg-white px-2 text-sm"
+            >
+              {WHAT_IF_MONTHS.map((m) => (
+                <option key={m} value={m}>
+                  {t("adminDecrees.monthsOption", { count: m })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit" variant="secondary">
+            {t("adminDecrees.whatIfRun")}
+          </Button>
+        </form>
+        {sim ? (
+          <div className="mt-4 space-y-3">
+            <p className="text-sm" role="status">
+              {t("adminDecrees.whatIfOrders", { orders: sim.orders, months: sim.months })}
+            </p>
+            <ScrollableTable label={t("adminDecrees.whatIf")} minWidth={480}>
+              <thead className="border-b border-slate-200 text-left text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    {t("adminDecrees.metric")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3 text-right font-medium">
+                    {sim.inForce ? t("adminDecrees.inForceCol", { number: sim.inForce.number }) : "—"}
+                  </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    {t("adminDecrees.draftCol", { number: g.number })}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="tabular-nums">
+                {(
+                  [
+                    ["Gini", (r: typeof sim.draft) => formatNumber(r.distribution.gini, locale, 3)],
+                    ["HHI", (r: typeof sim.draft) => formatNumber(r.distribution.hhi, locale, 3)],
+                    [t("adminDecrees.top3"), (r: typeof sim.draft) => formatPercent(r.distribution.top3Share, locale)],
+                    [
+                      t("adminDecrees.zero"),
+                      (r: typeof sim.draft) => `${r.distribution.zero.count} / ${r.distribution.vendors}`,
+                    ],
+                    [t("adminDecrees.unserved"), (r: typeof sim.draft) => String(r.unserved)],
+                  ] as const
+                ).map(([label, f]) => (
+                  <tr key={label}>
+                    <th scope="row" className="py-1 pr-3 text-left font-normal">
+                      {label}
+                    </th>
+                    <td className="py-1 pr-3 text-right">{sim.inForce ? f(sim.inForce.result) : "—"}</td>
+                    <td className="py-1 text-right font-semibold">{f(sim.draft)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollableTable>
+            <details>
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                {t("adminDecrees.perVendor")}
+              </summary>
+              <ScrollableTable label={t("adminDecrees.perVendor")} minWidth={480}>
+                <thead className="border-b border-slate-200 text-left text-slate-600">
+                  <tr>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      UMKM
+                    </th>
+                    <th scope="col" className="py-1 pr-3 text-right font-medium">
+                      {t("adminDecrees.currentValue")}
+                    </th>
+                    <th scope="col" className="py-1 pr-3 text-right font-medium">
+                      {t("adminDecrees.draftValue")}
+                    </th>
+                    <th scope="col" className="py-1 text-right font-medium">
+                      {t("adminDecrees.difference")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="tabular-nums">
+                  {sim.vendors.map((v) => (
+                    <tr key={v.id}>
+                      <td className="py-1 pr-3">{v.name}</td>
+                      <td className="py-1 pr-3 text-right">{formatRupiah(v.current, locale)}</td>
+                      <td className="py-1 pr-3 text-right">{formatRupiah(v.draft, locale)}</td>
+                      <td
+                        className={`py-1 text-right ${v.diff > 0 ? "text-green-800" : v.diff < 0 ? "text-red-800" : ""}`}
+                      >
+                        {v.diff > 0 ? "+" : ""}
+                        {formatRupiah(v.diff, locale)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </ScrollableTable>
+            </details>
+          </div>
+        ) : null}
+      </Card>
       {draft ? (
         <Card>
           <CardTitle>{t("adminDecrees.publish")}</CardTitle>

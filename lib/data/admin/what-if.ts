@@ -1,0 +1,115 @@
+// What-if for a draft decree: the orders of the last N months replayed through the routing rule under the
+// draft and under the decree in force, with the spread of each and the difference per UMKM. Read-only.
+import type { Tx } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { rp } from "@/lib/data/money";
+import { getSettings } from "@/lib/data/settings/get-settings";
+import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
+import { replay, type Allocations, type ReplayResult, type ReplayVendor } from "@/lib/domain/what-if";
+import type { MenuCategory } from "@/lib/generated/prisma/enums";
+import { wibDay } from "@/lib/format";
+
+export const WHAT_IF_MONTHS = [3, 6, 12] as const;
+
+export interface WhatIf {
+  months: number;
+  orders: number;
+  inForce: { number: string; result: Omit<ReplayResult, "values"> } | null;
+  draft: Omit<ReplayResult, "values">;
+  vendors: { id: string; code: string; name: string; current: number; draft: number; diff: number }[];
+}
+
+async function allocationsOf(tx: Tx, decreeId: string): Promise<Allocations> {
+  const rows = await tx.allocation.findMany({
+    where: { decreeId },
+    select: { opdId: true, vendorId: true, weight: true },
+  });
+  const map = new Map<string, { vendorId: string; weight: number }[]>();
+  for (const r of rows) {
+    const list = map.get(r.opdId) ?? [];
+    list.push({ vendorId: r.vendorId, weight: r.weight });
+    map.set(r.opdId, list);
+  }
+  return map;
+}
+
+export async function whatIf(tx: Tx, clock: Clock, decreeId: string, months: number): Promise<WhatIf> {
+  const now = clock.now();
+  const since = new Date(now.getTime() - months * 30.4375 * 86_400_000);
+  const inForce = await findDecreeInForce(tx, wibDay(now));
+  const [orders, vendorRows, draftAlloc, currentAlloc, settings] = await Promise.all([
+    tx.order.findMany({
+      where: { status: { not: "CANCELLED" }, deliveryAt: { gte: since, lt: now } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, opdId: true, category: true, method: true, pax: true, total: true, deliveryDay: true },
+    }),
+    tx.vendor.findMany({
+      where: { status: { not: "REMOVED" } },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        status: true,
+        dailyCapacityPax: true,
+        ekatalogStatus: true,
+        menuItems: { where: { active: true }, select: { category: true } },
+        unavailableDays: { where: { day: { gte: since } }, select: { day: true } },
+      },
+    }),
+    allocationsOf(tx, decreeId),
+    inForce && inForce.id !== decreeId ? allocationsOf(tx, inForce.id) : Promise.resolve(null),
+    getSettings(tx),
+  ]);
+  const vendors = new Map<string, ReplayVendor>(
+    vendorRows.map((v) => [
+      v.id,
+      {
+        id: v.id,
+        code: v.code,
+        name: v.name,
+        status: v.status,
+        // Today's roster: a suspended UMKM is ACTIVE again only after reinstatement.
+        suspended: v.status === "SUSPENDED",
+        categories: [...new Set(v.menuItems.map((m) => m.category as MenuCategory))],
+        capacityPax: v.dailyCapacityPax,
+        ekatalogStatus: v.ekatalogStatus,
+        unavailableDays: new Set(v.unavailableDays.map((d) => d.day.toISOString().slice(0, 10))),
+      },
+    ]),
+  );
+  const replayOrders = orders.map((o) => ({
+    id: o.id,
+    opdId: o.opdId,
+    category: o.category,
+    method: o.method,
+    pax: o.pax,
+    total: rp(o.total),
+    day: o.deliveryDay.toISOString().slice(0, 10),
+  }));
+  // The same scope for both: every UMKM either decree allocates.
+  const scopeSet = new Set<string>();
+  for (const alloc of [draftAlloc, currentAlloc]) {
+    for (const list of alloc?.values() ?? [])
+      for (const a of list) if (vendors.has(a.vendorId)) scopeSet.add(a.vendorId);
+  }
+  const scope = [...scopeSet];
+  const draft = replay(replayOrders, draftAlloc, vendors, scope, settings.ePurchasingRequiresTayang);
+  const current = currentAlloc
+    ? replay(replayOrders, currentAlloc, vendors, scope, settings.ePurchasingRequiresTayang)
+    : null;
+  const strip = ({ values: _v, ...rest }: ReplayResult) => rest;
+  return {
+    months,
+    orders: replayOrders.length,
+    inForce: current && inForce ? { number: inForce.number, result: strip(current) } : null,
+    draft: strip(draft),
+    vendors: scope
+      .map((id) => {
+        const v = vendors.get(id)!;
+        const c = current?.values.get(id) ?? 0;
+        const d = draft.values.get(id) ?? 0;
+        return { id, code: v.code, name: v.name, current: c, draft: d, diff: d - c };
+      })
+      .sort((a, b) => a.diff - b.diff || a.code.localeCompare(b.code)),
+  };
+}
