@@ -3,9 +3,14 @@ import { testDb } from "@/tests/support/integration-setup";
 import { createCity, orderInput } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import ExcelJS from "exceljs";
+import { pdfText } from "@/tests/support/pdf-text";
+import { renderDecreePdf, renderDecreeXlsx } from "@/lib/documents/decree-files";
 import {
   createDecreeDraft,
+  getDecreeFile,
   getDecreeGrid,
+  importAllocations,
   publishDecree,
   saveAllocations,
   updateDecreeHeader,
@@ -104,5 +109,75 @@ describe("decrees", () => {
     const past = await createDecreeDraft(db, clock, admin, header({ effectiveFrom: "2026-05-01" }), true);
     await expectCode(publishDecree(db, clock, admin, past.id, "1"), "VALIDATION");
     await expectCode(createDecreeDraft(db, clock, { id: admin.id, role: "MAYOR" }, header(), false), "FORBIDDEN");
+  });
+});
+
+describe("decree files and the matrix import", () => {
+  it("round-trips: the downloaded matrix imports back unchanged; a sheet with any bad cell writes nothing", async () => {
+    const db = testDb();
+    const city = await createCity(db, {
+      opds: 2,
+      vendors: 3,
+      pools: [
+        [0, 1],
+        [1, 2],
+      ],
+    });
+    const clock = fixedClock("2026-06-01T02:00:00Z");
+    const { id } = await createDecreeDraft(db, clock, admin, header(), true);
+    const file = (await getDecreeFile(db, id))!;
+    const pdf = await renderDecreePdf(file, clock.now());
+    expect(pdfText(pdf)).toContain(`NOMOR ${file.number}`);
+    const xlsx = await renderDecreeXlsx(file, clock.now());
+
+    const before = (await getDecreeGrid(db, clock, id))!;
+    const same = await importAllocations(db, clock, admin, id, xlsx, String(before.version));
+    expect(same).toMatchObject({ ok: true, added: 0, removed: 0 });
+    expect(Object.keys((await getDecreeGrid(db, clock, id))!.cells).sort()).toEqual(Object.keys(before.cells).sort());
+
+    // Edit the workbook: tick OPD 0 × vendor 2, and put nonsense in another cell → refused, nothing written.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(xlsx).buffer);
+    const ws = wb.getWorksheet("Alokasi")!;
+    const header1 = ws.getRow(1).values as unknown[];
+    const col = (code: string) => header1.findIndex((v) => v === code);
+    const row = (code: string) =>
+      [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getRow(r).getCell(1).value === code)!;
+    ws.getRow(row(city.opds[0]!.code)).getCell(col(city.vendors[2]!.code)).value = 1;
+    ws.getRow(row(city.opds[1]!.code)).getCell(col(city.vendors[0]!.code)).value = "mungkin";
+    ws.getRow(ws.rowCount + 1).getCell(1).value = "OPD-TIDAK-ADA";
+    const bad = await importAllocations(
+      db,
+      clock,
+      admin,
+      id,
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      String(before.version + 1),
+    );
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.errors.some((e) => e.includes("mungkin"))).toBe(true);
+      expect(bad.errors.some((e) => e.includes("OPD-TIDAK-ADA"))).toBe(true);
+    }
+    expect(Object.keys((await getDecreeGrid(db, clock, id))!.cells).sort()).toEqual(Object.keys(before.cells).sort());
+
+    ws.getRow(row(city.opds[1]!.code)).getCell(col(city.vendors[0]!.code)).value = null;
+    ws.spliceRows(ws.rowCount, 1);
+    const good = await importAllocations(
+      db,
+      clock,
+      admin,
+      id,
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      String(before.version + 1),
+    );
+    expect(good).toMatchObject({ ok: true, added: 1, removed: 0 });
+    const after = (await getDecreeGrid(db, clock, id))!;
+    expect(after.cells).toHaveProperty(`${city.opds[0]!.id}:${city.vendors[2]!.id}`);
+    expect(
+      await importAllocations(db, clock, admin, id, Buffer.from("not excel"), String(after.version)),
+    ).toMatchObject({
+      ok: false,
+    });
   });
 });

@@ -13,6 +13,7 @@ import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 import { dayAsDate, wibDay } from "@/lib/format";
 import { versionSchema } from "@/lib/validation/admin-vendor";
 import type { DecreeStatus } from "@/lib/generated/prisma/enums";
+import { parseDecreeMatrix, type DecreeAllocationFile } from "@/lib/documents/decree-files";
 
 type AdminActor = Actor & { id: string };
 function admin(actor: AdminActor) {
@@ -341,4 +342,47 @@ export async function publishDecree(db: Db, clock: Clock, actor: AdminActor, dec
     });
     return { superseded: covering.map((c) => c.number) };
   });
+}
+
+/** What the decree's files (PDF attachment, Excel matrix) show. */
+export async function getDecreeFile(tx: Tx, decreeId: string): Promise<DecreeAllocationFile | null> {
+  const d = await tx.decree.findUnique({ where: { id: decreeId }, include: { allocations: true } });
+  if (!d) return null;
+  const [opds, vendors] = await Promise.all([
+    tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
+    tx.vendor.findMany({
+      where: { OR: [{ status: { not: "REMOVED" } }, { allocations: { some: { decreeId } } }] },
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, name: true, kelurahan: true },
+    }),
+  ]);
+  return {
+    number: d.number,
+    title: d.title,
+    effectiveFrom: d.effectiveFrom,
+    effectiveTo: d.effectiveTo,
+    opds,
+    vendors,
+    cells: Object.fromEntries(d.allocations.map((a) => [`${a.opdId}:${a.vendorId}`, a.weight])),
+  };
+}
+
+/** Replaces a draft's matrix with an uploaded workbook's: all or nothing, every problem reported. */
+export async function importAllocations(
+  db: Db,
+  clock: Clock,
+  actor: AdminActor,
+  decreeId: string,
+  bytes: Buffer,
+  rawVersion: unknown,
+): Promise<{ ok: true; added: number; removed: number; total: number } | { ok: false; errors: string[] }> {
+  admin(actor);
+  const [opds, vendors] = await Promise.all([
+    db.opd.findMany({ select: { id: true, code: true } }),
+    db.vendor.findMany({ select: { id: true, code: true } }),
+  ]);
+  const parsed = await parseDecreeMatrix(bytes, opds, vendors);
+  if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors.slice(0, 50) };
+  const r = await saveAllocations(db, clock, actor, decreeId, parsed.pairs, rawVersion);
+  return { ok: true, ...r, total: parsed.pairs.length };
 }

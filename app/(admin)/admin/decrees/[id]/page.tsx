@@ -16,6 +16,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
 import { DecreeHeaderForm } from "@/components/admin/decree-header-form";
+import { DecreeImportForm } from "@/components/admin/decree-import-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminDecrees"))("title") };
@@ -172,6 +173,23 @@ export default async function DecreePage({
             </div>
           ) : null}
         </form>
+      </Card>
+      <Card>
+        <CardTitle>{t("adminDecrees.files")}</CardTitle>
+        <div className="flex flex-wrap gap-3">
+          <a href={`/api/admin/decrees/${g.id}/pdf`} download className="text-sm font-medium text-brand-700 underline">
+            {t("adminDecrees.downloadPdf")}
+          </a>
+          <a href={`/api/admin/decrees/${g.id}/xlsx`} download className="text-sm font-medium text-brand-700 underline">
+            {t("adminDecrees.downloadXlsx")}
+          </a>
+        </div>
+        {draft ? (
+          <div className="mt-3 border-t border-slate-100 pt-3">
+            <p className="mb-2 text-sm text-slate-700">{t("adminDecrees.importHint")}</p>
+            <DecreeImportForm decreeId={g.id} version={g.version} />
+          </div>
+        ) : null}
       </Card>
       {g.diff ? (
         <Card>
