@@ -26,6 +26,8 @@ const NAV: Record<Role, { href: string; key: string }[]> = {
     { href: "/admin", key: "home" },
     { href: "/admin/vendors", key: "vendors" },
     { href: "/admin/decrees", key: "decrees" },
+    { href: "/admin/opds", key: "opds" },
+    { href: "/admin/rules", key: "rules" },
     { href: "/admin/escalations", key: "escalations" },
     { href: "/admin/sanctions", key: "sanctions" },
     { href: "/admin/audit", key: "audit" },

@@ -14,6 +14,14 @@ import {
   updateVendor,
 } from "@/lib/data/admin/vendors";
 import { createDecreeDraft, publishDecree, saveAllocations, updateDecreeHeader } from "@/lib/data/admin/decrees";
+import {
+  createOpdStaff,
+  saveBudget,
+  saveCeiling,
+  saveOpd,
+  saveRules,
+  setUserActive,
+} from "@/lib/data/admin/opds-and-money";
 
 const text = (formData: FormData, key: string) => {
   const v = formData.get(key);
@@ -193,4 +201,69 @@ export async function publishDecreeAction(formData: FormData): Promise<void> {
     () => publishDecree(db(), systemClock, actor, decreeId, text(formData, "version")),
     "published",
   );
+}
+
+export async function saveOpdAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const raw = text(formData, "opdId");
+  const opdId = raw ? idField(formData, "opdId", "/admin/opds?error=NOT_FOUND") : null;
+  const input = fields(formData, ["code", "name", "address", "headName"]);
+  await runAndRedirect("/admin/opds", "/admin", () => saveOpd(db(), systemClock, actor, opdId, input), "opd");
+}
+
+export async function createOpdStaffAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const opdId = idField(formData, "opdId", "/admin/opds?error=NOT_FOUND");
+  const input = fields(formData, ["username", "name", "email", "password"]);
+  await runAndRedirect("/admin/opds", "/admin", () => createOpdStaff(db(), systemClock, actor, opdId, input), "staff");
+}
+
+export async function setUserActiveAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const userId = idField(formData, "userId", "/admin/opds?error=NOT_FOUND");
+  const active = text(formData, "active") === "true";
+  await runAndRedirect(
+    "/admin/opds",
+    "/admin",
+    () => setUserActive(db(), systemClock, actor, userId, active),
+    active ? "activated" : "deactivated",
+  );
+}
+
+export async function saveBudgetAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const opdId = idField(formData, "opdId", "/admin/opds?error=NOT_FOUND");
+  const input = fields(formData, ["fiscalYear", "accountCode", "accountName", "pagu"]);
+  await runAndRedirect(`/admin/opds`, "/admin", () => saveBudget(db(), systemClock, actor, opdId, input), "budget");
+}
+
+export async function saveCeilingAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const input = fields(formData, ["category", "fiscalYear", "maxPerPax", "basis"]);
+  await runAndRedirect("/admin/rules", "/admin", () => saveCeiling(db(), systemClock, actor, input), "ceiling");
+}
+
+const RULE_NUMBERS = [
+  "responseWindowMinutes",
+  "minLeadMinutes",
+  "veryLateMinutes",
+  "sanctionWindowDays",
+  "sp2AfterFailures",
+  "sp3AfterFailures",
+  "suspensionDays",
+] as const;
+
+export async function saveRulesAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const num = (k: string) => {
+    const v = text(formData, k);
+    return v === undefined || v.trim() === "" ? Number.NaN : Number(v);
+  };
+  const input = {
+    ...Object.fromEntries(RULE_NUMBERS.map((k) => [k, num(k)])),
+    // Entered as a percentage.
+    shortQuantityMinRatio: num("shortQuantityMinPercent") / 100,
+    ePurchasingRequiresTayang: formData.get("ePurchasingRequiresTayang") === "on",
+  };
+  await runAndRedirect("/admin/rules", "/admin", () => saveRules(db(), systemClock, actor, input), "rules");
 }

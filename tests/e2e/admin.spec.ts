@@ -140,3 +140,24 @@ test("an admin drafts a decree from the one in force, changes the grid, sees the
   await expect(page.getByText("Berlaku", { exact: true })).toBeVisible();
   await expect(page.getByRole("checkbox", { name: label })).toBeDisabled();
 });
+
+test("an admin's reference pages — agencies and budgets, prices and rules, decrees — are accessible", async ({
+  page,
+}, testInfo) => {
+  await login(page, "admin");
+  await expect(page).toHaveURL(/\/admin$/);
+  const menu = page.getByRole("navigation", { name: "Menu" });
+  await menu.getByRole("link", { name: "OPD & pagu" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "OPD, akun dan pagu" })).toBeVisible();
+  const kominfo = page.locator("details").filter({ hasText: "Dinas Komunikasi dan Informatika" });
+  await kominfo.getByText("Dinas Komunikasi dan Informatika", { exact: true }).click();
+  await expect(kominfo.getByText("5.1.02.01.01.0052").first()).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "admin-opds");
+  await menu.getByRole("link", { name: "Aturan" }).click();
+  await expect(page.getByLabel("Waktu menjawab tawaran (menit)")).toHaveValue(/\d+/);
+  await expectAccessible(page);
+  await menu.getByRole("link", { name: "SK alokasi" }).click();
+  await expect(page.getByText("Berlaku", { exact: true }).first()).toBeVisible();
+  await expectAccessible(page);
+});

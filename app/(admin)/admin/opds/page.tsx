@@ -1,0 +1,268 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { requirePageRole } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { systemClock } from "@/lib/clock";
+import { listOpdsWithMoney } from "@/lib/data/admin/opds-and-money";
+import { createOpdStaffAction, saveBudgetAction, saveOpdAction, setUserActiveAction } from "@/lib/actions/admin";
+import { fiscalYearOf, formatPercent, formatRupiah, toLocaleTag } from "@/lib/format";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Flash } from "@/components/ui/flash";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminOpds"))("title") };
+}
+
+const input = "block h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
+
+function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+export default async function OpdsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ year?: string; done?: string; error?: string; field?: string }>;
+}) {
+  await requirePageRole("ADMIN");
+  const sp = await searchParams;
+  const currentYear = fiscalYearOf(systemClock.now());
+  const year = z.coerce
+    .number()
+    .int()
+    .min(2020)
+    .max(2100)
+    .catch(currentYear)
+    .parse(sp.year ?? currentYear);
+  const opds = await listOpdsWithMoney(db(), year);
+  const t = await getTranslations();
+  const locale = toLocaleTag(await getLocale());
+  const a = (k: string, values?: Record<string, string | number>) => t(`adminOpds.${k}`, values);
+  return (
+    <div className="space-y-4">
+      <Flash
+        done={sp.done}
+        error={sp.error}
+        field={sp.field}
+        messages={{
+          opd: a("doneSaved"),
+          staff: a("doneStaff"),
+          activated: a("doneSaved"),
+          deactivated: a("doneDeactivated"),
+          budget: a("doneSaved"),
+        }}
+        fieldLabels={{
+          code: a("code"),
+          name: a("name"),
+          username: a("username"),
+          password: a("password"),
+          email: a("email"),
+          accountCode: a("accountCode"),
+          accountName: a("accountName"),
+          pagu: a("pagu"),
+          fiscalYear: a("year"),
+        }}
+      />
+      <div className="flex flex-wrap items-end gap-3">
+        <h1 className="text-2xl font-bold">{a("title")}</h1>
+        <form method="get" className="ml-auto flex items-end gap-2">
+          <Field id="year" label={a("year")}>
+            <select id="year" name="year" defaultValue={String(year)} className={input}>
+              {[currentYear - 1, currentYear, currentYear + 1].map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Button type="submit" variant="secondary" size="sm">
+            {t("orderList.apply")}
+          </Button>
+        </form>
+      </div>
+      <p className="text-sm text-slate-700">{a("intro")}</p>
+      <ul className="space-y-2">
+        {opds.map((o) => {
+          const pagu = o.budgets.reduce((s, b) => s + b.pagu, 0);
+          const used = o.budgets.reduce((s, b) => s + b.committed, 0);
+          return (
+            <li key={o.id}>
+              <details className="rounded-md border border-slate-200 bg-white p-3">
+                <summary className="flex cursor-pointer flex-wrap items-center gap-2">
+                  <span className="font-mono text-xs">{o.code}</span>
+                  <span className="font-medium">{o.name}</span>
+                  <span className="ml-auto text-sm text-slate-600">
+                    {a("paguSummary", {
+                      pagu: formatRupiah(pagu, locale),
+                      used: pagu > 0 ? formatPercent(used / pagu, locale) : "—",
+                      staff: o.staff.length,
+                    })}
+                  </span>
+                </summary>
+                <div className="mt-3 grid gap-4 lg:grid-cols-3">
+                  <form action={saveOpdAction} className="space-y-2">
+                    <p className="text-sm font-semibold">{a("identity")}</p>
+                    <input type="hidden" name="opdId" value={o.id} />
+                    <Field id={`code-${o.id}`} label={a("code")}>
+                      <input id={`code-${o.id}`} name="code" required defaultValue={o.code} className={input} />
+                    </Field>
+                    <Field id={`name-${o.id}`} label={a("name")}>
+                      <input id={`name-${o.id}`} name="name" required defaultValue={o.name} className={input} />
+                    </Field>
+                    <Field id={`address-${o.id}`} label={a("address")}>
+                      <input id={`address-${o.id}`} name="address" defaultValue={o.address ?? ""} className={input} />
+                    </Field>
+                    <Field id={`head-${o.id}`} label={a("headName")}>
+                      <input id={`head-${o.id}`} name="headName" defaultValue={o.headName ?? ""} className={input} />
+                    </Field>
+                    <Button type="submit" size="sm">
+                      {t("adminVendors.save")}
+                    </Button>
+                  </form>
+                  <div className="space-y-2">
+                    <p className="text-sm font-semibold">{a("staff")}</p>
+                    <ul className="text-sm">
+                      {o.staff.map((u) => (
+                        <li key={u.id} className="flex items-center gap-2 py-1">
+                          <span className="font-mono">{u.username}</span>
+                          <span className="text-slate-600">{u.name}</span>
+                          {u.active ? null : <Badge tone="danger">{a("inactive")}</Badge>}
+                          <form action={setUserActiveAction} className="ml-auto">
+                            <input type="hidden" name="userId" value={u.id} />
+                            <input type="hidden" name="active" value={u.active ? "false" : "true"} />
+                            <Button type="submit" variant="ghost" size="sm">
+                              {u.active ? a("deactivate") : a("activate")}
+                            </Button>
+                          </form>
+                        </li>
+                      ))}
+                    </ul>
+                    <form action={createOpdStaffAction} className="grid gap-2 rounded-md bg-slate-50 p-2">
+                      <input type="hidden" name="opdId" value={o.id} />
+                      <Field id={`u-${o.id}`} label={a("username")}>
+                        <input id={`u-${o.id}`} name="username" required className={input} />
+                      </Field>
+                      <Field id={`n-${o.id}`} label={a("staffName")}>
+                        <input id={`n-${o.id}`} name="name" required className={input} />
+                      </Field>
+                      <Field id={`e-${o.id}`} label={a("email")}>
+                        <input id={`e-${o.id}`} name="email" type="email" className={input} />
+                      </Field>
+                      <Field id={`p-${o.id}`} label={a("password")}>
+                        <input
+                          id={`p-${o.id}`}
+                          name="password"
+                          type="password"
+                          minLength={10}
+                          required
+                          autoComplete="new-password"
+                          className={input}
+                        />
+                      </Field>
+                      <Button type="submit" size="sm" variant="secondary">
+                        {a("addStaff")}
+                      </Button>
+                    </form>
+                  </div>
+                  <div className="space-y-2">
+                    <p className="text-sm font-semibold">{a("budgets", { year })}</p>
+                    {o.budgets.map((b) => (
+                      <form
+                        key={b.id}
+                        action={saveBudgetAction}
+                        className="grid gap-1 rounded-md border border-slate-100 p-2 text-sm"
+                      >
+                        <input type="hidden" name="opdId" value={o.id} />
+                        <input type="hidden" name="fiscalYear" value={year} />
+                        <input type="hidden" name="accountCode" value={b.accountCode} />
+                        <p className="font-mono text-xs">{b.accountCode}</p>
+                        <Field id={`an-${b.id}`} label={a("accountName")}>
+                          <input
+                            id={`an-${b.id}`}
+                            name="accountName"
+                            required
+                            defaultValue={b.accountName}
+                            className={input}
+                          />
+                        </Field>
+                        <Field id={`pg-${b.id}`} label={a("pagu")}>
+                          <input
+                            id={`pg-${b.id}`}
+                            name="pagu"
+                            type="number"
+                            min={0}
+                            required
+                            defaultValue={b.pagu}
+                            className={input}
+                          />
+                        </Field>
+                        <p className="text-xs text-slate-600">
+                          {a("committed", { amount: formatRupiah(b.committed, locale) })}
+                        </p>
+                        <Button type="submit" size="sm" variant="secondary">
+                          {t("adminVendors.save")}
+                        </Button>
+                      </form>
+                    ))}
+                    <form action={saveBudgetAction} className="grid gap-1 rounded-md bg-slate-50 p-2">
+                      <input type="hidden" name="opdId" value={o.id} />
+                      <input type="hidden" name="fiscalYear" value={year} />
+                      <Field id={`ac-new-${o.id}`} label={a("accountCode")}>
+                        <input
+                          id={`ac-new-${o.id}`}
+                          name="accountCode"
+                          required
+                          placeholder="5.1.02.01.01.0052"
+                          className={input}
+                        />
+                      </Field>
+                      <Field id={`an-new-${o.id}`} label={a("accountName")}>
+                        <input id={`an-new-${o.id}`} name="accountName" required className={input} />
+                      </Field>
+                      <Field id={`pg-new-${o.id}`} label={a("pagu")}>
+                        <input id={`pg-new-${o.id}`} name="pagu" type="number" min={0} required className={input} />
+                      </Field>
+                      <Button type="submit" size="sm" variant="secondary">
+                        {a("addBudget")}
+                      </Button>
+                    </form>
+                  </div>
+                </div>
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+      <Card>
+        <CardTitle>{a("newOpd")}</CardTitle>
+        <form action={saveOpdAction} className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
+          <Field id="new-code" label={a("code")}>
+            <input id="new-code" name="code" required className={input} />
+          </Field>
+          <Field id="new-name" label={a("name")}>
+            <input id="new-name" name="name" required className={input} />
+          </Field>
+          <Field id="new-address" label={a("address")}>
+            <input id="new-address" name="address" className={input} />
+          </Field>
+          <Field id="new-head" label={a("headName")}>
+            <input id="new-head" name="headName" className={input} />
+          </Field>
+          <div>
+            <Button type="submit">{a("addOpd")}</Button>
+          </div>
+        </form>
+      </Card>
+    </div>
+  );
+}

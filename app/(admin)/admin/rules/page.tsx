@@ -1,0 +1,165 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requirePageRole } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { systemClock } from "@/lib/clock";
+import { listCeilings } from "@/lib/data/admin/opds-and-money";
+import { getSettings } from "@/lib/data/settings/get-settings";
+import { saveCeilingAction, saveRulesAction } from "@/lib/actions/admin";
+import { fiscalYearOf, formatRupiah, toLocaleTag } from "@/lib/format";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { Flash } from "@/components/ui/flash";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminRules"))("title") };
+}
+
+const input = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
+const NUMBERS = [
+  ["responseWindowMinutes", 5, 10080],
+  ["minLeadMinutes", 0, 10080],
+  ["veryLateMinutes", 1, 1440],
+  ["sanctionWindowDays", 1, 1095],
+  ["sp2AfterFailures", 2, 20],
+  ["sp3AfterFailures", 3, 30],
+  ["suspensionDays", 1, 365],
+] as const;
+
+export default async function RulesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
+}) {
+  await requirePageRole("ADMIN");
+  const [ceilings, rules] = await Promise.all([listCeilings(db()), getSettings(db())]);
+  const t = await getTranslations();
+  const locale = toLocaleTag(await getLocale());
+  const r = (k: string) => t(`adminRules.${k}`);
+  const sp = await searchParams;
+  const year = fiscalYearOf(systemClock.now());
+  return (
+    <div className="space-y-4">
+      <Flash
+        done={sp.done}
+        error={sp.error}
+        field={sp.field}
+        messages={{ ceiling: r("doneSaved"), rules: r("doneSaved") }}
+        fieldLabels={{
+          maxPerPax: r("maxPerPax"),
+          fiscalYear: r("year"),
+          shortQuantityMinRatio: r("shortQuantityMinPercent"),
+          ...Object.fromEntries(NUMBERS.map(([k]) => [k, r(k)])),
+        }}
+      />
+      <h1 className="text-2xl font-bold">{r("title")}</h1>
+      <Card>
+        <CardTitle>{r("ceilings")}</CardTitle>
+        <p className="mb-2 text-sm text-slate-700">{r("ceilingsIntro")}</p>
+        <ul className="mb-3 divide-y divide-slate-100 text-sm">
+          {ceilings.map((c) => (
+            <li key={c.id} className="flex flex-wrap gap-2 py-1">
+              <strong>{c.fiscalYear}</strong> · {t(`status.category.${c.category}`)} ·{" "}
+              <span className="tabular-nums">{formatRupiah(c.maxPerPax, locale)}</span>
+              {c.basis ? <span className="text-slate-600">· {c.basis}</span> : null}
+            </li>
+          ))}
+        </ul>
+        <form action={saveCeilingAction} className="grid gap-2 sm:grid-cols-2 lg:grid-cols-5">
+          <div>
+            <label htmlFor="c-year" className="block text-sm font-medium">
+              {r("year")}
+            </label>
+            <input
+              id="c-year"
+              name="fiscalYear"
+              type="number"
+              min={2020}
+              max={2100}
+              defaultValue={year}
+              required
+              className={input}
+            />
+          </div>
+          <div>
+            <label htmlFor="c-category" className="block text-sm font-medium">
+              {t("orderForm.category")}
+            </label>
+            <select id="c-category" name="category" className={input}>
+              {(["MAKAN", "KUDAPAN", "MINUMAN"] as const).map((c) => (
+                <option key={c} value={c}>
+                  {t(`status.category.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="c-max" className="block text-sm font-medium">
+              {r("maxPerPax")}
+            </label>
+            <input id="c-max" name="maxPerPax" type="number" min={1000} step={500} required className={input} />
+          </div>
+          <div>
+            <label htmlFor="c-basis" className="block text-sm font-medium">
+              {r("basis")}
+            </label>
+            <input id="c-basis" name="basis" placeholder="SSH Kota Mojokerto 2026" className={input} />
+          </div>
+          <div className="flex items-end">
+            <Button type="submit">{r("saveCeiling")}</Button>
+          </div>
+        </form>
+      </Card>
+      <Card>
+        <CardTitle>{r("rules")}</CardTitle>
+        <p className="mb-2 text-sm text-slate-700">{r("rulesIntro")}</p>
+        <form action={saveRulesAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          {NUMBERS.map(([k, min, max]) => (
+            <div key={k}>
+              <label htmlFor={`r-${k}`} className="block text-sm font-medium">
+                {r(k)}
+              </label>
+              <input
+                id={`r-${k}`}
+                name={k}
+                type="number"
+                min={min}
+                max={max}
+                required
+                defaultValue={rules[k]}
+                className={input}
+              />
+            </div>
+          ))}
+          <div>
+            <label htmlFor="r-short" className="block text-sm font-medium">
+              {r("shortQuantityMinPercent")}
+            </label>
+            <input
+              id="r-short"
+              name="shortQuantityMinPercent"
+              type="number"
+              min={0}
+              max={100}
+              required
+              defaultValue={Math.round(rules.shortQuantityMinRatio * 100)}
+              className={input}
+            />
+          </div>
+          <label className="flex items-center gap-2 text-sm sm:col-span-2">
+            <input
+              type="checkbox"
+              name="ePurchasingRequiresTayang"
+              defaultChecked={rules.ePurchasingRequiresTayang}
+              className="size-4"
+            />
+            {r("ePurchasingRequiresTayang")}
+          </label>
+          <div className="sm:col-span-2 lg:col-span-4">
+            <Button type="submit">{r("saveRules")}</Button>
+          </div>
+        </form>
+      </Card>
+    </div>
+  );
+}

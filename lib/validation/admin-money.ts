@@ -1,0 +1,83 @@
+// OPDs, their staff accounts, budgets (pagu) and price ceilings as admins enter them.
+import { z } from "zod";
+
+export const opdSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,29}$/, "Kode 2–30 huruf besar, angka atau tanda hubung"),
+    name: z.string().trim().min(5, "Nama OPD minimal 5 huruf").max(200),
+    address: z
+      .string()
+      .trim()
+      .max(300)
+      .transform((v) => (v === "" ? null : v))
+      .nullable()
+      .optional(),
+    headName: z
+      .string()
+      .trim()
+      .max(120)
+      .transform((v) => (v === "" ? null : v))
+      .nullable()
+      .optional(),
+  })
+  .strict();
+
+export const staffSchema = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(
+        /^[a-z0-9][a-z0-9._-]{2,39}$/,
+        "Nama pengguna 3–40 huruf kecil, angka, titik, garis bawah atau tanda hubung",
+      ),
+    name: z.string().trim().min(3, "Nama minimal 3 huruf").max(120),
+    email: z
+      .string()
+      .trim()
+      .email("Alamat e-mail tidak valid")
+      .or(z.literal("").transform(() => null))
+      .nullable()
+      .optional(),
+    password: z.string().min(10, "Kata sandi minimal 10 karakter").max(200),
+  })
+  .strict();
+
+const rupiah = (label: string) =>
+  z.coerce
+    .number({ message: `${label} harus berupa angka` })
+    .int(`${label} dalam rupiah bulat`)
+    .min(0, `${label} tidak boleh negatif`)
+    .max(1_000_000_000_000, `${label} terlalu besar`);
+
+export const budgetSchema = z
+  .object({
+    fiscalYear: z.coerce.number().int().min(2020, "Tahun anggaran tidak valid").max(2100, "Tahun anggaran tidak valid"),
+    accountCode: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+){3,6}$/, "Kode rekening seperti 5.1.02.01.01.0052"),
+    accountName: z.string().trim().min(3, "Isi nama rekening").max(200),
+    pagu: rupiah("Pagu"),
+  })
+  .strict();
+
+export const ceilingSchema = z
+  .object({
+    category: z.enum(["MAKAN", "KUDAPAN", "MINUMAN"], { message: "Pilih kategori" }),
+    fiscalYear: z.coerce.number().int().min(2020, "Tahun anggaran tidak valid").max(2100, "Tahun anggaran tidak valid"),
+    maxPerPax: rupiah("Batas harga").pipe(z.number().min(1000, "Batas harga minimal Rp1.000")),
+    basis: z
+      .string()
+      .trim()
+      .max(200)
+      .transform((v) => (v === "" ? null : v))
+      .nullable()
+      .optional(),
+  })
+  .strict();
