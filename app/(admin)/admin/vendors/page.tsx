@@ -35,9 +35,12 @@ export default async function VendorsPage({
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{t("adminVendors.title")}</h1>
+        <Link href="/admin/vendors/import" className="ml-auto text-sm font-medium text-brand-700 underline">
+          {t("adminVendors.import")}
+        </Link>
         <Link
           href="/admin/vendors/new"
-          className="ml-auto inline-flex h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+          className=" inline-flex h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
         >
           {t("adminVendors.new")}
         </Link>

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePageRole } from "@/lib/auth/guards";
+import { Card } from "@/components/ui/card";
+import { VendorImportForm } from "@/components/admin/vendor-import-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminVendors"))("importTitle") };
+}
+
+export default async function VendorImportPage() {
+  await requirePageRole("ADMIN");
+  const t = await getTranslations("adminVendors");
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("importTitle")}</h1>
+      <p className="text-sm text-slate-700">{t("importIntro")}</p>
+      <a href="/api/admin/vendors/template" download className="text-sm font-medium text-brand-700 underline">
+        {t("importTemplate")}
+      </a>
+      <Card>
+        <VendorImportForm />
+      </Card>
+      <Link href="/admin/vendors" className="text-sm font-medium text-brand-700 underline">
+        {t("back")}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+// Importing vendors in bulk: every row checked with the same schema as the vendor form, duplicates caught
+// within the file and against the registry, a row-by-row report, and — only when every row is valid — all
+// of them created in one transaction with one audit row.
+import { z } from "zod";
+import type { Db, Tx } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { writeAudit, type Actor } from "@/lib/data/audit";
+import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
+import { vendorSchema, type VendorInput } from "@/lib/validation/admin-vendor";
+
+export interface ImportReportRow {
+  row: number;
+  code: string;
+  name: string;
+  errors: string[];
+}
+
+export interface ImportReport {
+  rows: ImportReportRow[];
+  valid: number;
+  invalid: number;
+}
+
+const rowSchema = z
+  .object({ row: z.number().int().min(1) })
+  .catchall(z.string().max(1000))
+  .array()
+  .max(5000);
+
+function toInput(r: Record<string, unknown>): Record<string, unknown> {
+  const { row: _row, hasPp55, ...rest } = r;
+  const yes = String(hasPp55 ?? "")
+    .trim()
+    .toLowerCase();
+  return { ...rest, hasPp55: ["ya", "y", "yes", "1", "true", "v", "x"].includes(yes) };
+}
+
+async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; inputs: VendorInput[] }> {
+  const parsedRows = rowSchema.safeParse(raw);
+  if (!parsedRows.success) throw new AppError("VALIDATION", { issues: { file: ["Data impor tidak dikenal"] } });
+  const rows = parsedRows.data;
+  const inputs: VendorInput[] = [];
+  const report: ImportReportRow[] = [];
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const parsed = vendorSchema.safeParse(toInput(r));
+    const errors = parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`.replace(/^: /, ""));
+    const code = parsed.success ? parsed.data.code : String(r.code ?? "").toUpperCase();
+    if (code && seen.has(code)) errors.push(`code: kode sama dengan baris ${seen.get(code)}`);
+    else if (code) seen.set(code, r.row);
+    if (parsed.success) inputs.push(parsed.data);
+    report.push({ row: r.row, code, name: String(r.name ?? ""), errors });
+  }
+  const taken = new Set(
+    (await tx.vendor.findMany({ where: { code: { in: [...seen.keys()] } }, select: { code: true } })).map(
+      (v) => v.code,
+    ),
+  );
+  for (const r of report) if (taken.has(r.code)) r.errors.push("code: kode sudah terdaftar");
+  if (rows.length === 0) throw new AppError("VALIDATION", { issues: { file: ["Tidak ada baris data"] } });
+  const invalid = report.filter((r) => r.errors.length > 0).length;
+  return { report: { rows: report, valid: report.length - invalid, invalid }, inputs };
+}
+
+export async function previewVendorImport(tx: Tx, actor: Actor, raw: unknown): Promise<ImportReport> {
+  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
+  return (await check(tx, raw)).report;
+}
+
+/** Creates every row, or nothing: any invalid row (checked again here) refuses the whole import. */
+export async function commitVendorImport(
+  db: Db,
+  clock: Clock,
+  actor: Actor & { id: string },
+  raw: unknown,
+): Promise<{ created: number }> {
+  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
+  try {
+    return await inTransaction(db, async (tx) => {
+      const { report, inputs } = await check(tx, raw);
+      if (report.invalid > 0)
+        throw new AppError("VALIDATION", { issues: { file: [`${report.invalid} baris salah`] }, report });
+      await tx.vendor.createMany({ data: inputs.map((i) => ({ ...i, ekatalogStatus: "BELUM" as const })) });
+      await writeAudit(tx, actor, {
+        action: "vendor.imported",
+        entity: "Vendor",
+        after: { count: inputs.length, codes: inputs.map((i) => i.code), at: clock.now() },
+      });
+      return { created: inputs.length };
+    });
+  } catch (e) {
+    // Another admin registered one of the codes meanwhile.
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: ["Kode sudah terdaftar"] } });
+    throw e;
+  }
+}

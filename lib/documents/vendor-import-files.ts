@@ -1,0 +1,102 @@
+// The vendor import's files: the Excel template to fill in, and reading a filled one (Excel or CSV) back
+// into rows of text keyed by field, each with its spreadsheet row number for the report.
+import "server-only";
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+
+/** Column headers of the template, in order, and the field each feeds. */
+export const IMPORT_COLUMNS = [
+  ["Kode", "code"],
+  ["Nama usaha", "name"],
+  ["Nama pemilik", "ownerName"],
+  ["NIB", "nib"],
+  ["NPWP", "npwp"],
+  ["Alamat", "address"],
+  ["Kelurahan", "kelurahan"],
+  ["Kecamatan", "kecamatan"],
+  ["WhatsApp", "whatsapp"],
+  ["Email", "email"],
+  ["Kapasitas harian", "dailyCapacityPax"],
+  ["PP 55", "hasPp55"],
+] as const;
+export type ImportField = (typeof IMPORT_COLUMNS)[number][1];
+export type ImportRow = { row: number } & Partial<Record<ImportField, string>>;
+
+export const MAX_IMPORT_ROWS = 2000;
+
+export async function renderVendorTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Mamin Merata";
+  const ws = wb.addWorksheet("UMKM");
+  ws.columns = IMPORT_COLUMNS.map(([header]) => ({ header, width: header === "Alamat" ? 36 : 18 }));
+  ws.getRow(1).font = { bold: true };
+  // Text cells, so leading zeros (WhatsApp 0812…) and long numbers (NIB) survive Excel.
+  for (const col of [1, 4, 5, 9]) ws.getColumn(col).numFmt = "@";
+  const help = wb.addWorksheet("Petunjuk");
+  help.columns = [
+    { header: "Kolom", width: 20 },
+    { header: "Isi", width: 90 },
+  ];
+  help.getRow(1).font = { bold: true };
+  help.addRows([
+    ["Kode", "Wajib, unik: huruf besar, angka atau tanda hubung (mis. UMKM-24)."],
+    ["Nama usaha, Nama pemilik", "Wajib, minimal 3 huruf."],
+    ["NIB", "Opsional: 13 angka."],
+    ["NPWP", "Opsional: 15 atau 16 angka (boleh bertitik)."],
+    ["Alamat, Kelurahan, Kecamatan", "Wajib."],
+    ["WhatsApp", "Wajib, mis. 0812 3456 7890."],
+    ["Email", "Opsional."],
+    ["Kapasitas harian", "Wajib: porsi per hari, 1–5.000."],
+    ["PP 55", "ya / tidak (surat keterangan PP 55/2022)."],
+    ["", "Satu baris per UMKM, mulai baris 2 lembar UMKM. Tidak ada yang disimpan bila satu baris saja salah."],
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function headerKey(text: string): ImportField | null {
+  const norm = text.trim().toLowerCase().replace(/\s+/g, " ");
+  const hit = IMPORT_COLUMNS.find(([h, f]) => h.toLowerCase() === norm || f.toLowerCase() === norm);
+  return hit ? hit[1] : null;
+}
+
+/** The rows of an uploaded .xlsx or .csv; `error` when the file cannot be read at all. */
+export async function readVendorSheet(bytes: Buffer, fileName: string): Promise<{ rows: ImportRow[]; error?: string }> {
+  const wb = new ExcelJS.Workbook();
+  let ws: ExcelJS.Worksheet | undefined;
+  try {
+    if (/\.csv$/i.test(fileName)) {
+      ws = await wb.csv.read(Readable.from(bytes), {
+        parserOptions: { delimiter: bytes.includes(";") && !bytes.includes(",") ? ";" : "," },
+      });
+    } else {
+      await wb.xlsx.load(new Uint8Array(bytes).buffer);
+      ws = wb.getWorksheet("UMKM") ?? wb.worksheets[0];
+    }
+  } catch {
+    return { rows: [], error: "Berkas tidak dapat dibaca: unggah .xlsx dari templat atau .csv." };
+  }
+  if (!ws) return { rows: [], error: "Berkas tidak berisi lembar kerja." };
+  const header = ws.getRow(1);
+  const keys = new Map<number, ImportField>();
+  header.eachCell((cell, col) => {
+    const k = headerKey(String(cell.text ?? ""));
+    if (k) keys.set(col, k);
+  });
+  if (!keys.size || ![...keys.values()].includes("code")) {
+    return { rows: [], error: "Baris pertama harus berisi judul kolom templat (Kode, Nama usaha, …)." };
+  }
+  const rows: ImportRow[] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const out: ImportRow = { row: r };
+    let any = false;
+    for (const [col, key] of keys) {
+      const text = String(row.getCell(col).text ?? "").trim();
+      if (text) any = true;
+      out[key] = text;
+    }
+    if (any) rows.push(out);
+    if (rows.length > MAX_IMPORT_ROWS) return { rows: [], error: `Paling banyak ${MAX_IMPORT_ROWS} baris per impor.` };
+  }
+  return { rows };
+}
