@@ -99,3 +99,54 @@ export function replay(
   const values = new Map(scope.map((id) => [id, Number(awarded.get(id) ?? 0n)]));
   return { values, orders: orders.length, unserved, distribution: distributionOf([...values.values()]) };
 }
+
+/** A deterministic pseudo-random sequence (mulberry32), so a synthetic year is the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A synthetic fiscal year of orders for a city without enough history: each OPD orders `perMonth` times a
+ * month on working days, 10–100 portions, mostly meals, at the given prices per portion.
+ */
+export function syntheticYear(
+  opdIds: readonly string[],
+  year: number,
+  perMonth: number,
+  pricePerPax: Partial<Record<MenuCategory, number>>,
+  seed = 2026,
+): ReplayOrder[] {
+  const next = random(seed);
+  const orders: ReplayOrder[] = [];
+  const categories: MenuCategory[] = ["MAKAN", "MAKAN", "MAKAN", "KUDAPAN", "KUDAPAN"];
+  for (let month = 0; month < 12; month++) {
+    for (const opdId of opdIds) {
+      for (let k = 0; k < perMonth; k++) {
+        const date = new Date(Date.UTC(year, month, 1 + Math.floor(next() * 28)));
+        // Saturday/Sunday → the Monday after.
+        const dow = date.getUTCDay();
+        if (dow === 0 || dow === 6) date.setUTCDate(date.getUTCDate() + (dow === 6 ? 2 : 1));
+        const category = categories[Math.floor(next() * categories.length)] ?? "MAKAN";
+        const price = pricePerPax[category] ?? pricePerPax.MAKAN ?? 35_000;
+        const pax = 10 + Math.floor(next() * 91);
+        orders.push({
+          id: `syn-${year}-${month}-${opdId}-${k}`,
+          opdId,
+          category,
+          method: "PENGADAAN_LANGSUNG",
+          pax,
+          total: pax * price,
+          day: date.toISOString().slice(0, 10),
+        });
+      }
+    }
+  }
+  return orders.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : 1));
+}

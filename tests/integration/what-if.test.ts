@@ -22,7 +22,7 @@ describe("what-if on a draft decree", () => {
       { number: "SK/WHATIF/1", title: "Simulasi sama", effectiveFrom: "2027-01-01" },
       true,
     );
-    const a = await whatIf(db, clock, same.id, 6);
+    const a = await whatIf(db, clock, same.id, { months: 6 });
     expect(a.orders).toBeGreaterThan(20);
     expect(a.inForce).not.toBeNull();
     expect(a.draft.distribution).toEqual(a.inForce!.result.distribution);
@@ -46,7 +46,7 @@ describe("what-if on a draft decree", () => {
       opds.map((o) => `${o.id}:${one.id}`),
       "1",
     );
-    const b = await whatIf(db, clock, narrow.id, 6);
+    const b = await whatIf(db, clock, narrow.id, { months: 6 });
     expect(b.draft.distribution.gini).toBeGreaterThan(b.inForce!.result.distribution.gini);
     expect(b.draft.distribution.zero.count).toBeGreaterThan(b.inForce!.result.distribution.zero.count);
     expect(b.vendors.find((v) => v.id === one.id)!.diff).toBeGreaterThan(0);
@@ -54,5 +54,11 @@ describe("what-if on a draft decree", () => {
     const total = (k: "current" | "draft") => b.vendors.reduce((s, v) => s + v[k], 0);
     expect(total("draft")).toBeLessThanOrEqual(total("current") + 1);
     expect(b.draft.unserved).toBeGreaterThanOrEqual(0);
+
+    // Without relying on history: a synthetic year for the draft's first fiscal year.
+    const syn = await whatIf(db, clock, narrow.id, { synthetic: true });
+    expect(syn.syntheticYear).toBe(2027);
+    expect(syn.orders).toBe(26 * 4 * 12);
+    expect(syn.draft.distribution.gini).toBeGreaterThan(syn.inForce!.result.distribution.gini);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { replay, type ReplayOrder, type ReplayVendor } from "@/lib/domain/what-if";
+import { replay, syntheticYear, type ReplayOrder, type ReplayVendor } from "@/lib/domain/what-if";
 
 const vendor = (id: string, over: Partial<ReplayVendor> = {}): ReplayVendor => ({
   id,
@@ -85,5 +85,21 @@ describe("what-if replay", () => {
     expect(r.values.get("b")).toBe(400_000); // … and b is off on 1 March, so only the 2 March order reaches it
     expect(r.unserved).toBe(1);
     expect(r.values.get("c")).toBe(0);
+  });
+});
+
+describe("synthetic year", () => {
+  it("is deterministic, on working days, within the year, with totals = pax × price", () => {
+    const a = syntheticYear(["o1", "o2"], 2027, 3, { MAKAN: 40_000, KUDAPAN: 20_000 });
+    const b = syntheticYear(["o1", "o2"], 2027, 3, { MAKAN: 40_000, KUDAPAN: 20_000 });
+    expect(a).toEqual(b);
+    expect(a).toHaveLength(2 * 3 * 12);
+    for (const o of a) {
+      const d = new Date(`${o.day}T00:00:00Z`);
+      expect([0, 6]).not.toContain(d.getUTCDay());
+      expect(o.day.startsWith("2027-")).toBe(true);
+      expect(o.total).toBe(o.pax * (o.category === "MAKAN" ? 40_000 : 20_000));
+    }
+    expect([...a.map((o) => o.day)]).toEqual([...a.map((o) => o.day)].sort());
   });
 });

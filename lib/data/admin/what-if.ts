@@ -5,14 +5,21 @@ import type { Clock } from "@/lib/clock";
 import { rp } from "@/lib/data/money";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
-import { replay, type Allocations, type ReplayResult, type ReplayVendor } from "@/lib/domain/what-if";
+import { replay, syntheticYear, type Allocations, type ReplayResult, type ReplayVendor } from "@/lib/domain/what-if";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
 import { wibDay } from "@/lib/format";
 
 export const WHAT_IF_MONTHS = [3, 6, 12] as const;
+/** Orders per OPD per month in a synthetic year. */
+export const SYNTHETIC_PER_MONTH = 4;
+
+/** The orders to replay: the last N months' real ones, or a synthetic year (the draft's first fiscal year). */
+export type WhatIfSource = { months: number } | { synthetic: true };
 
 export interface WhatIf {
-  months: number;
+  /** null for a synthetic year. */
+  months: number | null;
+  syntheticYear: number | null;
   orders: number;
   inForce: { number: string; result: Omit<ReplayResult, "values"> } | null;
   draft: Omit<ReplayResult, "values">;
@@ -33,13 +40,18 @@ async function allocationsOf(tx: Tx, decreeId: string): Promise<Allocations> {
   return map;
 }
 
-export async function whatIf(tx: Tx, clock: Clock, decreeId: string, months: number): Promise<WhatIf> {
+export async function whatIf(tx: Tx, clock: Clock, decreeId: string, source: WhatIfSource): Promise<WhatIf> {
   const now = clock.now();
-  const since = new Date(now.getTime() - months * 30.4375 * 86_400_000);
+  const decree = await tx.decree.findUniqueOrThrow({ where: { id: decreeId }, select: { effectiveFrom: true } });
+  const synthetic = "synthetic" in source ? Number(decree.effectiveFrom.toISOString().slice(0, 4)) : null;
+  const since =
+    "months" in source
+      ? new Date(now.getTime() - source.months * 30.4375 * 86_400_000)
+      : new Date(`${synthetic}-01-01T00:00:00Z`);
   const inForce = await findDecreeInForce(tx, wibDay(now));
-  const [orders, vendorRows, draftAlloc, currentAlloc, settings] = await Promise.all([
+  const [orders, vendorRows, draftAlloc, currentAlloc, settings, ceilings] = await Promise.all([
     tx.order.findMany({
-      where: { status: { not: "CANCELLED" }, deliveryAt: { gte: since, lt: now } },
+      where: synthetic ? { id: { in: [] } } : { status: { not: "CANCELLED" }, deliveryAt: { gte: since, lt: now } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, opdId: true, category: true, method: true, pax: true, total: true, deliveryDay: true },
     }),
@@ -59,6 +71,7 @@ export async function whatIf(tx: Tx, clock: Clock, decreeId: string, months: num
     allocationsOf(tx, decreeId),
     inForce && inForce.id !== decreeId ? allocationsOf(tx, inForce.id) : Promise.resolve(null),
     getSettings(tx),
+    tx.priceCeiling.findMany({ orderBy: { fiscalYear: "desc" } }),
   ]);
   const vendors = new Map<string, ReplayVendor>(
     vendorRows.map((v) => [
@@ -77,15 +90,27 @@ export async function whatIf(tx: Tx, clock: Clock, decreeId: string, months: num
       },
     ]),
   );
-  const replayOrders = orders.map((o) => ({
-    id: o.id,
-    opdId: o.opdId,
-    category: o.category,
-    method: o.method,
-    pax: o.pax,
-    total: rp(o.total),
-    day: o.deliveryDay.toISOString().slice(0, 10),
-  }));
+  const opdIds = [...new Set([...draftAlloc.keys(), ...(currentAlloc?.keys() ?? [])])].sort();
+  // A synthetic year orders at 80 % of the ceiling (the latest set for each category, for that year or before).
+  const price = (category: MenuCategory) => {
+    const c = ceilings.find((x) => x.category === category && (synthetic === null || x.fiscalYear <= synthetic));
+    return c ? Math.round((rp(c.maxPerPax) * 0.8) / 500) * 500 : undefined;
+  };
+  const replayOrders =
+    synthetic !== null
+      ? syntheticYear(opdIds, synthetic, SYNTHETIC_PER_MONTH, {
+          ...(price("MAKAN") ? { MAKAN: price("MAKAN") } : {}),
+          ...(price("KUDAPAN") ? { KUDAPAN: price("KUDAPAN") } : {}),
+        })
+      : orders.map((o) => ({
+          id: o.id,
+          opdId: o.opdId,
+          category: o.category,
+          method: o.method,
+          pax: o.pax,
+          total: rp(o.total),
+          day: o.deliveryDay.toISOString().slice(0, 10),
+        }));
   // The same scope for both: every UMKM either decree allocates.
   const scopeSet = new Set<string>();
   for (const alloc of [draftAlloc, currentAlloc]) {
@@ -99,7 +124,8 @@ export async function whatIf(tx: Tx, clock: Clock, decreeId: string, months: num
     : null;
   const strip = ({ values: _v, ...rest }: ReplayResult) => rest;
   return {
-    months,
+    months: "months" in source ? source.months : null,
+    syntheticYear: synthetic,
     orders: replayOrders.length,
     inForce: current && inForce ? { number: inForce.number, result: strip(current) } : null,
     draft: strip(draft),

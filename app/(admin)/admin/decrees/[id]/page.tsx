@@ -9,7 +9,7 @@ import { systemClock } from "@/lib/clock";
 import { getDecreeGrid } from "@/lib/data/admin/decrees";
 import { publishDecreeAction, saveAllocationsAction, updateDecreeHeaderAction } from "@/lib/actions/admin";
 import { formatDateTimeWIB, formatDateWIB, formatNumber, formatPercent, formatRupiah, toLocaleTag } from "@/lib/format";
-import { WHAT_IF_MONTHS, whatIf } from "@/lib/data/admin/what-if";
+import { SYNTHETIC_PER_MONTH, WHAT_IF_MONTHS, whatIf } from "@/lib/data/admin/what-if";
 import { ScrollableTable } from "@/components/ui/table";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -39,7 +39,11 @@ export default async function DecreePage({
   const { done, error, field, months } = await searchParams;
   const draft = g.status === "DRAFT";
   const wantedMonths = WHAT_IF_MONTHS.find((m) => String(m) === months);
-  const sim = wantedMonths ? await whatIf(db(), systemClock, g.id, wantedMonths) : null;
+  const sim = wantedMonths
+    ? await whatIf(db(), systemClock, g.id, { months: wantedMonths })
+    : months === "synthetic"
+      ? await whatIf(db(), systemClock, g.id, { synthetic: true })
+      : null;
   const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
   const opdName = new Map(g.opds.map((o) => [o.id, o.code]));
   const vendorName = new Map(g.vendors.map((v) => [v.id, v.name]));
@@ -235,7 +239,7 @@ export default async function DecreePage({
             <select
               id="months"
               name="months"
-              defaultValue={String(wantedMonths ?? 6)}
+              defaultValue={months === "synthetic" ? "synthetic" : String(wantedMonths ?? 6)}
               className="h-10 rounded-md border border-slate-300 bg-white px-2 text-sm"
             >
               {WHAT_IF_MONTHS.map((m) => (
@@ -243,6 +247,7 @@ export default async function DecreePage({
                   {t("adminDecrees.monthsOption", { count: m })}
                 </option>
               ))}
+              <option value="synthetic">{t("adminDecrees.syntheticOption", { perMonth: SYNTHETIC_PER_MONTH })}</option>
             </select>
           </div>
           <Button type="submit" variant="secondary">
@@ -252,7 +257,9 @@ export default async function DecreePage({
         {sim ? (
           <div className="mt-4 space-y-3">
             <p className="text-sm" role="status">
-              {t("adminDecrees.whatIfOrders", { orders: sim.orders, months: sim.months })}
+              {sim.syntheticYear !== null
+                ? t("adminDecrees.whatIfSynthetic", { orders: sim.orders, year: sim.syntheticYear })
+                : t("adminDecrees.whatIfOrders", { orders: sim.orders, months: sim.months ?? 0 })}
             </p>
             <ScrollableTable label={t("adminDecrees.whatIf")} minWidth={480}>
               <thead className="border-b border-slate-200 text-left text-slate-600">
