@@ -3,6 +3,10 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, keepScreenshot, login } from "./helpers";
 
+// Each journey signs in, fills several forms and runs axe on busy pages: more than the default budget on a
+// loaded 2-core CI machine.
+test.describe.configure({ timeout: 120_000 });
+
 test("an admin confirms a sanction proposal with a reason, and the decision shows in the audit trail", async ({
   page,
 }, testInfo) => {
@@ -99,7 +103,6 @@ test("an admin onboards a new UMKM to e-Katalog TAYANG and gives the owner a log
 test("an admin drafts a decree from the one in force, changes the grid, sees the difference and publishes it", async ({
   page,
 }, testInfo) => {
-  test.setTimeout(120_000);
   const number = `188.45/E2E-${Date.now() % 1_000_000}/417.101/2027`;
   // Far in the future, so the other journeys keep routing under the demo decree.
   const from = new Date(Date.now() + 7 * 3600_000 + 400 * 86_400_000).toISOString().slice(0, 10);

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
@@ -8,12 +7,11 @@ import { jsonDiff } from "@/lib/domain/json-diff";
 import { formatDateTimeWIB, toLocaleTag } from "@/lib/format";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
+import { FilterActions, FilterInput, FilterSelect, queryHref } from "@/components/ui/filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminAudit"))("title") };
 }
-
-const field = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 // A plain GET form: the filters live in the URL.
 export default async function AuditPage({
@@ -26,72 +24,29 @@ export default async function AuditPage({
   const list = await listAuditLog(db(), query);
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
-  const href = (page: number) =>
-    `/admin/audit?${new URLSearchParams(
-      Object.entries({ ...query, page: String(page) }).filter((e): e is [string, string] => Boolean(e[1])),
-    ).toString()}`;
+  const href = (page: number) => queryHref("/admin/audit", { ...query, page });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("adminAudit.title")}</h1>
       <Card>
         <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          <div>
-            <label htmlFor="user" className="block text-sm font-medium">
-              {t("adminAudit.user")}
-            </label>
-            <input id="user" name="user" defaultValue={query.user} className={field} />
-          </div>
-          <div>
-            <label htmlFor="action" className="block text-sm font-medium">
-              {t("adminAudit.action")}
-            </label>
-            <input id="action" name="action" defaultValue={query.action} placeholder="order." className={field} />
-          </div>
-          <div>
-            <label htmlFor="entity" className="block text-sm font-medium">
-              {t("adminAudit.entity")}
-            </label>
-            <select id="entity" name="entity" defaultValue={query.entity ?? ""} className={field}>
-              <option value="">{t("adminAudit.allEntities")}</option>
-              {list.entities.map((e) => (
-                <option key={e} value={e}>
-                  {e}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="entityId" className="block text-sm font-medium">
-              {t("adminAudit.entityId")}
-            </label>
-            <input id="entityId" name="entityId" defaultValue={query.entityId} className={field} />
-          </div>
-          <div>
-            <label htmlFor="from" className="block text-sm font-medium">
-              {t("adminAudit.from")}
-            </label>
-            <input id="from" name="from" type="date" defaultValue={query.from} className={field} />
-          </div>
-          <div>
-            <label htmlFor="to" className="block text-sm font-medium">
-              {t("adminAudit.to")}
-            </label>
-            <input id="to" name="to" type="date" defaultValue={query.to} className={field} />
-          </div>
-          <div className="flex items-end gap-3 sm:col-span-3 lg:col-span-6">
-            <button
-              type="submit"
-              className="h-10 rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
-            >
-              {t("orderList.apply")}
-            </button>
-            <Link href="/admin/audit" className="text-sm font-medium text-brand-700 underline">
-              {t("orderList.reset")}
-            </Link>
-            <span role="status" className="ml-auto text-sm text-slate-600">
-              {t("adminAudit.count", { total: list.total })}
-            </span>
-          </div>
+          <FilterInput name="user" label={t("adminAudit.user")} value={query.user} />
+          <FilterInput name="action" label={t("adminAudit.action")} value={query.action} placeholder="order." />
+          <FilterSelect
+            name="entity"
+            label={t("adminAudit.entity")}
+            value={query.entity}
+            allLabel={t("adminAudit.allEntities")}
+            options={list.entities.map((e) => ({ value: e, label: e }))}
+          />
+          <FilterInput name="entityId" label={t("adminAudit.entityId")} value={query.entityId} />
+          <FilterInput name="from" type="date" label={t("adminAudit.from")} value={query.from} />
+          <FilterInput name="to" type="date" label={t("adminAudit.to")} value={query.to} />
+          <FilterActions
+            resetHref="/admin/audit"
+            count={t("adminAudit.count", { total: list.total })}
+            className="sm:col-span-3 lg:col-span-6"
+          />
         </form>
       </Card>
       <Card>

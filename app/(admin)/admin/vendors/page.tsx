@@ -8,13 +8,12 @@ import { listVendors, vendorListQuerySchema } from "@/lib/data/admin/vendors";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
+import { FilterActions, FilterInput, FilterSelect, queryHref } from "@/components/ui/filters";
 import { ScrollableTable } from "@/components/ui/table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminVendors"))("title") };
 }
-
-const field = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 // A plain GET form: filters live in the URL.
 export default async function VendorsPage({
@@ -26,10 +25,7 @@ export default async function VendorsPage({
   const query = vendorListQuerySchema.parse(await searchParams);
   const list = await listVendors(db(), systemClock, query);
   const t = await getTranslations();
-  const href = (page: number) =>
-    `/admin/vendors?${new URLSearchParams(
-      Object.entries({ ...query, page: String(page) }).filter((e): e is [string, string] => Boolean(e[1])),
-    ).toString()}`;
+  const href = (page: number) => queryHref("/admin/vendors", { ...query, page });
   const all = list.progress.live + list.progress.inProgress + list.progress.notStarted;
   return (
     <div className="space-y-4">
@@ -50,70 +46,50 @@ export default async function VendorsPage({
       </p>
       <Card>
         <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          <div className="sm:col-span-3 lg:col-span-2">
-            <label htmlFor="q" className="block text-sm font-medium">
-              {t("orderList.search")}
-            </label>
-            <input
-              id="q"
-              name="q"
-              defaultValue={query.q}
-              placeholder={t("adminVendors.searchPlaceholder")}
-              className={field}
-            />
-          </div>
-          <div>
-            <label htmlFor="status" className="block text-sm font-medium">
-              {t("adminVendors.status")}
-            </label>
-            <select id="status" name="status" defaultValue={query.status ?? ""} className={field}>
-              <option value="">{t("adminVendors.all")}</option>
-              {(["ACTIVE", "SUSPENDED", "REMOVED"] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.vendor.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="ekatalog" className="block text-sm font-medium">
-              {t("adminVendors.ekatalog")}
-            </label>
-            <select id="ekatalog" name="ekatalog" defaultValue={query.ekatalog ?? ""} className={field}>
-              <option value="">{t("adminVendors.all")}</option>
-              {(["BELUM", "PROSES", "TAYANG"] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.ekatalog.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="kelurahan" className="block text-sm font-medium">
-              {t("adminVendors.kelurahan")}
-            </label>
-            <select id="kelurahan" name="kelurahan" defaultValue={query.kelurahan ?? ""} className={field}>
-              <option value="">{t("adminVendors.all")}</option>
-              {list.kelurahan.map((k) => (
-                <option key={k} value={k}>
-                  {k}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="category" className="block text-sm font-medium">
-              {t("orderForm.category")}
-            </label>
-            <select id="category" name="category" defaultValue={query.category ?? ""} className={field}>
-              <option value="">{t("adminVendors.all")}</option>
-              {(["MAKAN", "KUDAPAN", "MINUMAN"] as const).map((c) => (
-                <option key={c} value={c}>
-                  {t(`status.category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterInput
+            name="q"
+            label={t("orderList.search")}
+            value={query.q}
+            placeholder={t("adminVendors.searchPlaceholder")}
+            className="sm:col-span-3 lg:col-span-2"
+          />
+          <FilterSelect
+            name="status"
+            label={t("adminVendors.status")}
+            value={query.status}
+            allLabel={t("adminVendors.all")}
+            options={(["ACTIVE", "SUSPENDED", "REMOVED"] as const).map((s) => ({
+              value: s,
+              label: t(`status.vendor.${s}`),
+            }))}
+          />
+          <FilterSelect
+            name="ekatalog"
+            label={t("adminVendors.ekatalog")}
+            value={query.ekatalog}
+            allLabel={t("adminVendors.all")}
+            options={(["BELUM", "PROSES", "TAYANG"] as const).map((s) => ({
+              value: s,
+              label: t(`status.ekatalog.${s}`),
+            }))}
+          />
+          <FilterSelect
+            name="kelurahan"
+            label={t("adminVendors.kelurahan")}
+            value={query.kelurahan}
+            allLabel={t("adminVendors.all")}
+            options={list.kelurahan.map((k) => ({ value: k, label: k }))}
+          />
+          <FilterSelect
+            name="category"
+            label={t("orderForm.category")}
+            value={query.category}
+            allLabel={t("adminVendors.all")}
+            options={(["MAKAN", "KUDAPAN", "MINUMAN"] as const).map((c) => ({
+              value: c,
+              label: t(`status.category.${c}`),
+            }))}
+          />
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input
               type="checkbox"
@@ -124,18 +100,11 @@ export default async function VendorsPage({
             />
             {t("adminVendors.expiringOnly")}
           </label>
-          <div className="flex items-end gap-3 sm:col-span-3 lg:col-span-4">
-            <button
-              type="submit"
-              className="h-10 rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
-            >
-              {t("orderList.apply")}
-            </button>
-            <Link href="/admin/vendors" className="text-sm font-medium text-brand-700 underline">
-              {t("orderList.reset")}
-            </Link>
-            <span className="ml-auto text-sm text-slate-600">{t("adminVendors.count", { total: list.total })}</span>
-          </div>
+          <FilterActions
+            resetHref="/admin/vendors"
+            count={t("adminVendors.count", { total: list.total })}
+            className="sm:col-span-3 lg:col-span-4"
+          />
         </form>
       </Card>
       <Card>
