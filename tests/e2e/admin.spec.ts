@@ -5,7 +5,7 @@ import { expectAccessible, keepScreenshot, login } from "./helpers";
 
 // Each journey signs in, fills several forms and runs axe on busy pages: more than the default budget on a
 // loaded 2-core CI machine.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 test("an admin confirms a sanction proposal with a reason, and the decision shows in the audit trail", async ({
   page,
