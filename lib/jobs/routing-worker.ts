@@ -6,6 +6,7 @@ import { systemClock } from "@/lib/clock";
 import { expireDueOffers, routeStrandedOrders } from "@/lib/data/offers/expire-offers";
 import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
 import { dispatchOutbox } from "@/lib/data/notifications/dispatch-outbox";
+import { warnExpiringDocuments } from "@/lib/data/admin/document-expiry";
 import { smtpMailer } from "@/lib/notifications/mailer";
 import { env } from "@/lib/env";
 
@@ -22,10 +23,11 @@ export function startRoutingWorker(intervalMs = Number(process.env.ROUTING_SWEEP
       const expired = await expireDueOffers(db(), systemClock);
       const stranded = await routeStrandedOrders(db(), systemClock);
       const reinstated = await endExpiredSuspensions(db(), systemClock);
+      const warned = await warnExpiringDocuments(db(), systemClock);
       const outbox = await dispatchOutbox(db(), systemClock, { mailer: smtpMailer(), appUrl: env().APP_URL });
-      if (expired.length + stranded + reinstated + outbox.sent + outbox.retrying + outbox.failed > 0) {
+      if (expired.length + stranded + reinstated + warned + outbox.sent + outbox.retrying + outbox.failed > 0) {
         console.log(
-          `[sweep] ${expired.length} offers expired and re-routed, ${stranded} stranded orders routed, ${reinstated} suspensions ended; outbox: ${outbox.sent} sent, ${outbox.retrying} retrying, ${outbox.failed} failed`,
+          `[sweep] ${expired.length} offers expired and re-routed, ${stranded} stranded orders routed, ${reinstated} suspensions ended, ${warned} document expiry warnings; outbox: ${outbox.sent} sent, ${outbox.retrying} retrying, ${outbox.failed} failed`,
         );
       }
     } catch (e) {

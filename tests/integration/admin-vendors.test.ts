@@ -12,6 +12,7 @@ import {
   updateVendor,
 } from "@/lib/data/admin/vendors";
 import { authenticateUser } from "@/lib/data/user/authenticate-user";
+import { warnExpiringDocuments } from "@/lib/data/admin/document-expiry";
 
 const clock = fixedClock("2026-06-01T02:00:00Z");
 const admin = { id: "00000000-0000-4000-8000-0000000000ad", role: "ADMIN" as const };
@@ -158,5 +159,44 @@ describe("the vendor registry", () => {
     const text = JSON.stringify({ before: audit.before, after: audit.after });
     expect(text).not.toContain("kata-sandi-panjang");
     expect(text).not.toContain("argon2");
+  });
+});
+
+describe("document expiry warnings", () => {
+  it("warns the admins and the vendor once per expiry date, and again after a renewal comes near its end", async () => {
+    const db = testDb();
+    const { id } = await createVendor(db, clock, admin, vendorInput());
+    const owner = await db.user.create({
+      data: {
+        username: `owner-${Date.now() % 100000}`,
+        name: "Pemilik",
+        passwordHash: "x",
+        role: "VENDOR",
+        vendorId: id,
+      },
+    });
+    await saveVendorDocument(db, clock, admin, id, {
+      type: "HALAL",
+      number: "ID-1",
+      issuedOn: "",
+      expiresOn: "2026-06-15",
+    });
+    const first = await warnExpiringDocuments(db, clock);
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(await warnExpiringDocuments(db, clock)).toBe(0);
+    const mine = () => db.notification.count({ where: { userId: owner.id, kind: "document.expiring" } });
+    expect(await mine()).toBe(1);
+    // Renewed for three years: no warning now…
+    await saveVendorDocument(db, clock, admin, id, {
+      type: "HALAL",
+      number: "ID-2",
+      issuedOn: "",
+      expiresOn: "2029-06-15",
+    });
+    expect(await warnExpiringDocuments(db, clock)).toBe(0);
+    // …until that date comes near.
+    const later = fixedClock("2029-06-01T02:00:00Z");
+    expect(await warnExpiringDocuments(db, later)).toBeGreaterThanOrEqual(1);
+    expect(await mine()).toBe(2);
   });
 });

@@ -224,6 +224,8 @@ export async function saveVendorDocument(db: Db, _clock: Clock, actor: AdminActo
       number: input.number,
       issuedOn: input.issuedOn ? dayAsDate(input.issuedOn) : null,
       expiresOn: input.expiresOn ? dayAsDate(input.expiresOn) : null,
+      // A renewed document is warned about again when its new expiry comes near.
+      expiryWarnedAt: null,
     };
     const before = await tx.vendorDocument.findUnique({
       where: { vendorId_type: { vendorId, type: input.type as DocumentType } },
@@ -238,7 +240,7 @@ export async function saveVendorDocument(db: Db, _clock: Clock, actor: AdminActo
       entity: "Vendor",
       entityId: vendorId,
       before: before ? { type: before.type, number: before.number, expiresOn: before.expiresOn } : null,
-      after: { type: input.type, ...data },
+      after: { type: input.type, number: data.number, issuedOn: data.issuedOn, expiresOn: data.expiresOn },
     });
   });
 }

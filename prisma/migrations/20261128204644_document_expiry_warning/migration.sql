@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "VendorDocument" ADD COLUMN     "expiryWarnedAt" TIMESTAMPTZ(3);
+
