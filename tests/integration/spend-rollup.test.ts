@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { testDb } from "@/tests/support/integration-setup";
+import { createCity, orderInput } from "@/tests/factories/routing";
+import { fixedClock } from "@/lib/clock";
+import { submitOrder } from "@/lib/data/orders/submit-order";
+import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
+import { cancelOrder } from "@/lib/data/orders/cancel-order";
+import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
+import { spendByVendor, spendByVendorFromOrders } from "@/lib/data/dashboard/spend-by-vendor";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+
+describe("the SpendDaily rollup", () => {
+  // The seeded city first: the seed expects a database without other cities.
+  it("matches the orders on the seeded demo city too", async () => {
+    const db = testDb();
+    await seedDemo(db, fixedClock("2026-11-28T03:00:00Z"));
+    const scope = { from: "2026-01-01", to: "2026-12-31" };
+    const rollup = await spendByVendor(db, scope);
+    expect(rollup.length).toBeGreaterThan(5);
+    expect(rollup).toEqual(await spendByVendorFromOrders(db, scope));
+  });
+
+  it("equals the orders' own totals after any sequence of submissions, answers, cancellations, deliveries and failures", async () => {
+    const db = testDb();
+    const city = await createCity(db, {
+      opds: 2,
+      vendors: 4,
+      pools: [
+        [0, 1, 2],
+        [1, 2, 3],
+      ],
+      capacity: 100_000,
+    });
+    const clock = fixedClock("2026-06-01T02:00:00Z");
+    const staff = (i: number) => ({ id: city.opds[i]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[i]!.id });
+    const vendorActor = (vendorId: string) => ({
+      id: city.vendors.find((v) => v.id === vendorId)!.userId,
+      role: "VENDOR" as const,
+      vendorId,
+    });
+    const step = fc.record({
+      opd: fc.integer({ min: 0, max: 1 }),
+      day: fc.integer({ min: 10, max: 14 }),
+      pax: fc.integer({ min: 1, max: 80 }),
+      fate: fc.constantFrom("accept", "decline", "cancel", "deliver", "fail", "leave"),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 15 }), async (steps) => {
+        for (const s of steps) {
+          const r = await submitOrder(
+            db,
+            clock,
+            staff(s.opd),
+            orderInput({ pax: s.pax, deliveryAt: new Date(`2026-06-${s.day}T03:00:00Z`) }),
+          );
+          if (r.route?.kind !== "OFFERED") continue;
+          const vendor = vendorActor(r.route.vendorId);
+          if (s.fate === "decline") await declineOffer(db, clock, vendor, r.route.offerId, "Penuh");
+          else if (s.fate === "cancel") await cancelOrder(db, clock, staff(s.opd), r.orderId, "Acara batal");
+          else if (s.fate !== "leave") {
+            await acceptOffer(db, clock, vendor, r.route.offerId);
+            if (s.fate === "deliver") {
+              await confirmDelivery(db, clock, staff(s.opd), r.orderId, {
+                deliveredAt: new Date("2026-06-01T02:00:00Z"),
+                quantityReceived: s.pax,
+                rating: 5,
+              });
+            } else if (s.fate === "fail") {
+              await reportFailure(db, clock, staff(s.opd), r.orderId, {
+                type: "VENDOR_CANCELLED",
+                evidence: "UMKM membatalkan.",
+              });
+            }
+          }
+        }
+        for (const scope of [
+          { from: "2026-06-01", to: "2026-06-30" },
+          { from: "2026-06-11", to: "2026-06-12", opdId: city.opds[1]!.id },
+        ]) {
+          expect(await spendByVendor(db, scope)).toEqual(await spendByVendorFromOrders(db, scope));
+        }
+      }),
+      { numRuns: 6 },
+    );
+  });
+});
