@@ -9,6 +9,10 @@ import { cancelOrder } from "@/lib/data/orders/cancel-order";
 import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
 import { spendByVendor, spendByVendorFromOrders } from "@/lib/data/dashboard/spend-by-vendor";
 import { seedDemo } from "@/prisma/seed/seed-demo";
+import { getSpread } from "@/lib/data/dashboard/get-spread";
+import { parsePeriod } from "@/lib/domain/period";
+import { distributionOf } from "@/lib/domain/fairness";
+import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 
 describe("the SpendDaily rollup", () => {
   // The seeded city first: the seed expects a database without other cities.
@@ -82,6 +86,46 @@ describe("the SpendDaily rollup", () => {
         }
       }),
       { numRuns: 6 },
+    );
+  });
+});
+
+describe("the spread for a period", () => {
+  it("matches the fairness metrics computed from the orders themselves, city-wide and per OPD", async () => {
+    const db = testDb();
+    const clock = fixedClock("2026-11-28T03:00:00Z");
+    const period = parsePeriod("year:2026")!;
+    const city = await getSpread(db, clock, period);
+    const decree = (await findDecreeInForce(db, "2026-11-28"))!;
+    const allocatedIds = new Set(
+      (await db.allocation.findMany({ where: { decreeId: decree.id }, select: { vendorId: true } })).map(
+        (a) => a.vendorId,
+      ),
+    );
+    const fromOrders = await spendByVendorFromOrders(db, { from: period.from, to: period.to });
+    for (const s of fromOrders) allocatedIds.add(s.vendorId);
+    const values = [...allocatedIds].map((id) => fromOrders.find((s) => s.vendorId === id)?.awardedValue ?? 0);
+    const expected = distributionOf(values);
+    expect(city.distribution.gini).toBeCloseTo(expected.gini, 12);
+    expect(city.distribution.hhi).toBeCloseTo(expected.hhi, 12);
+    expect(city.distribution.top3Share).toBeCloseTo(expected.top3Share, 12);
+    expect(city.distribution.zero).toEqual(expected.zero);
+    expect(city.unpaid.length).toBe(expected.zero.count);
+    expect(city.lorenz.at(-1)).toEqual({ vendors: 1, value: 1 });
+
+    const opd = await db.opd.findUniqueOrThrow({ where: { code: "DISKOMINFO" } });
+    const one = await getSpread(db, clock, period, opd.id);
+    const pool = (await db.allocation.findMany({ where: { decreeId: decree.id, opdId: opd.id } })).map(
+      (a) => a.vendorId,
+    );
+    expect(new Set(one.vendors.map((v) => v.id))).toEqual(
+      new Set([...pool, ...(await spendByVendorFromOrders(db, { ...period, opdId: opd.id })).map((s) => s.vendorId)]),
+    );
+    expect(one.awarded).toBe(
+      (await spendByVendorFromOrders(db, { from: period.from, to: period.to, opdId: opd.id })).reduce(
+        (s, v) => s + v.awardedValue,
+        0,
+      ),
     );
   });
 });
