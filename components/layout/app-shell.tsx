@@ -24,6 +24,7 @@ const NAV: Record<Role, { href: string; key: string }[]> = {
   ],
   ADMIN: [
     { href: "/admin", key: "home" },
+    { href: "/dashboard", key: "dashboard" },
     { href: "/admin/vendors", key: "vendors" },
     { href: "/admin/decrees", key: "decrees" },
     { href: "/admin/opds", key: "opds" },
@@ -32,7 +33,10 @@ const NAV: Record<Role, { href: string; key: string }[]> = {
     { href: "/admin/sanctions", key: "sanctions" },
     { href: "/admin/audit", key: "audit" },
   ],
-  MAYOR: [{ href: "/mayor", key: "home" }],
+  MAYOR: [
+    { href: "/mayor", key: "home" },
+    { href: "/dashboard", key: "dashboard" },
+  ],
 };
 
 /** The signed-in frame: header with app name, role, language switch and sign-out. Light enough for vendors' phones. */

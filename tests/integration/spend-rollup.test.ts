@@ -10,6 +10,7 @@ import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-ord
 import { spendByVendor, spendByVendorFromOrders } from "@/lib/data/dashboard/spend-by-vendor";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { getSpread } from "@/lib/data/dashboard/get-spread";
+import { getDashboard } from "@/lib/data/dashboard/get-dashboard";
 import { parsePeriod } from "@/lib/domain/period";
 import { distributionOf } from "@/lib/domain/fairness";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
@@ -127,5 +128,26 @@ describe("the spread for a period", () => {
         0,
       ),
     );
+  });
+});
+
+describe("the dashboard's figures", () => {
+  it("add up: the monthly trend to the year, absorption to the budgets and the rollup, per OPD to the city", async () => {
+    const db = testDb();
+    const clock = fixedClock("2026-11-28T03:00:00Z");
+    const year = parsePeriod("year:2026")!;
+    const d = await getDashboard(db, clock, year, null);
+    expect(d.trend).toHaveLength(12);
+    expect(d.trend.reduce((s, m) => s + m.awarded, 0)).toBe(d.spread.awarded);
+    expect(d.trend.reduce((s, m) => s + m.delivered, 0)).toBe(d.spread.delivered);
+    const pagu = await db.budget.aggregate({ where: { fiscalYear: 2026 }, _sum: { pagu: true } });
+    expect(d.absorption.reduce((s, a) => s + a.pagu, 0)).toBe(Number(pagu._sum.pagu));
+    expect(d.absorption.reduce((s, a) => s + a.realised, 0)).toBe(d.spread.delivered);
+    const opd = d.absorption.find((a) => a.realised > 0)!;
+    const one = await getDashboard(db, clock, year, opd.opdId);
+    expect(one.spread.delivered).toBe(opd.realised);
+    expect(one.absorption).toHaveLength(1);
+    const month = await getDashboard(db, clock, parsePeriod("month:2026-10")!, null);
+    expect(month.spread.awarded).toBe(d.trend.find((m) => m.month === "2026-10")!.awarded);
   });
 });

@@ -1,0 +1,243 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { requirePageRole } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { systemClock } from "@/lib/clock";
+import { getDashboard } from "@/lib/data/dashboard/get-dashboard";
+import { parsePeriod } from "@/lib/domain/period";
+import { fiscalYearOf, formatNumber, formatPercent, formatRupiah, toLocaleTag, wibDay } from "@/lib/format";
+import { Card, CardTitle, EmptyState, Stat } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { ScrollableTable } from "@/components/ui/table";
+import { FilterActions, FilterInput, FilterSelect } from "@/components/ui/filters";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+/** The period presets offered, newest first. */
+function presets(today: string) {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  const q = Math.ceil(m / 3);
+  const prevMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+  return [`year:${y}`, `quarter:${y}-Q${q}`, `month:${today.slice(0, 7)}`, `month:${prevMonth}`, `year:${y - 1}`];
+}
+
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ period?: string; from?: string; to?: string; opd?: string }>;
+}) {
+  await requirePageRole("MAYOR", "ADMIN");
+  const sp = await searchParams;
+  const today = wibDay(systemClock.now());
+  const custom = sp.from && sp.to ? parsePeriod(`custom:${sp.from}..${sp.to}`) : null;
+  const period = custom ?? parsePeriod(sp.period ?? "") ?? parsePeriod(`year:${fiscalYearOf(systemClock.now())}`)!;
+  const opdId = z.string().uuid().safeParse(sp.opd).success ? sp.opd! : null;
+  const d = await getDashboard(db(), systemClock, period, opdId);
+  const t = await getTranslations();
+  const locale = toLocaleTag(await getLocale());
+  const s = d.spread;
+  const maxValue = Math.max(1, ...s.vendors.map((v) => v.awarded));
+  const periodLabel = (key: string) => {
+    const [kind, value] = key.split(":") as [string, string];
+    return t(`dashboard.periods.${kind}`, { value });
+  };
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
+      <Card>
+        <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+          <FilterSelect
+            name="period"
+            label={t("dashboard.period")}
+            value={custom ? "" : period.key}
+            allLabel={t("dashboard.customPeriod")}
+            options={presets(today).map((k) => ({ value: k, label: periodLabel(k) }))}
+          />
+          <FilterInput name="from" type="date" label={t("dashboard.from")} value={custom ? sp.from : undefined} />
+          <FilterInput name="to" type="date" label={t("dashboard.to")} value={custom ? sp.to : undefined} />
+          <FilterSelect
+            name="opd"
+            label={t("dashboard.opd")}
+            value={opdId ?? ""}
+            allLabel={t("dashboard.cityWide")}
+            options={d.opds.map((o) => ({ value: o.id, label: `${o.code} — ${o.name}` }))}
+          />
+          <FilterActions
+            resetHref="/dashboard"
+            count={t("dashboard.showing", { from: period.from, to: period.to })}
+            className="sm:col-span-2 lg:col-span-5"
+          />
+        </form>
+      </Card>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat
+          label={t("dashboard.delivered")}
+          value={formatRupiah(s.delivered, locale)}
+          hint={t("dashboard.awardedHint", { value: formatRupiah(s.awarded, locale) })}
+        />
+        <Stat
+          label={t("dashboard.paidVendors")}
+          value={`${s.distribution.vendors - s.distribution.zero.count} / ${s.distribution.vendors}`}
+          hint={t("dashboard.paidHint")}
+        />
+        <Stat
+          label="Gini"
+          value={formatNumber(s.distribution.gini, locale, 2)}
+          hint={t(`dashboard.reading.${s.reading}`)}
+        />
+        <Stat
+          label={t("dashboard.top3")}
+          value={formatPercent(s.distribution.top3Share, locale)}
+          hint={`HHI ${formatNumber(s.distribution.hhi, locale, 3)}`}
+        />
+      </div>
+      <p className="text-xs text-slate-600">{t("dashboard.readingHelp")}</p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardTitle>{t("dashboard.perVendor")}</CardTitle>
+          {s.vendors.length === 0 ? (
+            <EmptyState>{t("dashboard.noVendors")}</EmptyState>
+          ) : (
+            <ScrollableTable label={t("dashboard.perVendor")} minWidth={360}>
+              <thead className="border-b border-slate-200 text-left text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    UMKM
+                  </th>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    {t("dashboard.orders")}
+                  </th>
+                  <th scope="col" className="w-1/2 py-1 font-medium">
+                    {t("dashboard.awarded")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.vendors.map((v) => (
+                  <tr key={v.id}>
+                    <td className="py-1 pr-3">{v.name}</td>
+                    <td className="py-1 pr-3 tabular-nums">{v.orders}</td>
+                    <td className="py-1">
+                      <div className="flex items-center gap-2">
+                        <div
+                          className="h-3 rounded bg-brand-600"
+                          style={{ width: `${(v.awarded / maxValue) * 100}%` }}
+                          aria-hidden
+                        />
+                        <span className="whitespace-nowrap text-xs tabular-nums">
+                          {formatRupiah(v.awarded, locale)}
+                        </span>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollableTable>
+          )}
+        </Card>
+        <div className="space-y-4">
+          <Card>
+            <CardTitle>{t("dashboard.unpaid", { count: s.unpaid.length })}</CardTitle>
+            {s.unpaid.length === 0 ? (
+              <EmptyState>{t("dashboard.noUnpaid")}</EmptyState>
+            ) : (
+              <ul className="flex flex-wrap gap-2 text-sm">
+                {s.unpaid.map((v) => (
+                  <li key={v.id}>
+                    <Badge tone="warning">{v.name}</Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card>
+            <CardTitle>{t("dashboard.quality")}</CardTitle>
+            <ul className="space-y-1 text-sm">
+              <li>{t("dashboard.failures", { count: d.failures })}</li>
+              <li>{t("dashboard.sanctions", { proposed: d.sanctions.proposed, confirmed: d.sanctions.confirmed })}</li>
+              <li>
+                {t("dashboard.ekatalog", {
+                  live: d.ekatalog.live,
+                  total: d.ekatalog.live + d.ekatalog.inProgress + d.ekatalog.notStarted,
+                })}
+              </li>
+            </ul>
+          </Card>
+        </div>
+      </div>
+      <Card>
+        <CardTitle>{t("dashboard.trend", { year: period.to.slice(0, 4) })}</CardTitle>
+        <ScrollableTable label={t("dashboard.trend", { year: period.to.slice(0, 4) })} minWidth={420}>
+          <thead className="border-b border-slate-200 text-left text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                {t("dashboard.month")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                {t("dashboard.delivered")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                {t("dashboard.awarded")}
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Gini
+              </th>
+            </tr>
+          </thead>
+          <tbody className="tabular-nums">
+            {d.trend.map((m) => (
+              <tr key={m.month}>
+                <td className="py-1 pr-3">{m.month}</td>
+                <td className="py-1 pr-3 text-right">{formatRupiah(m.delivered, locale)}</td>
+                <td className="py-1 pr-3 text-right">{formatRupiah(m.awarded, locale)}</td>
+                <td className="py-1 text-right">{m.awarded > 0 ? formatNumber(m.gini, locale, 2) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollableTable>
+      </Card>
+      <Card>
+        <CardTitle>{t("dashboard.absorption", { year: period.to.slice(0, 4) })}</CardTitle>
+        <ScrollableTable label={t("dashboard.absorption", { year: period.to.slice(0, 4) })} minWidth={520}>
+          <thead className="border-b border-slate-200 text-left text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                {t("dashboard.opd")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                {t("dashboard.pagu")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                {t("dashboard.realised")}
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                %
+              </th>
+            </tr>
+          </thead>
+          <tbody className="tabular-nums">
+            {d.absorption.map((a) => (
+              <tr key={a.opdId}>
+                <td className="py-1 pr-3">
+                  <a
+                    href={`/dashboard?period=${encodeURIComponent(period.key)}&opd=${a.opdId}`}
+                    className="text-brand-700 underline"
+                  >
+                    {a.code}
+                  </a>
+                </td>
+                <td className="py-1 pr-3 text-right">{formatRupiah(a.pagu, locale)}</td>
+                <td className="py-1 pr-3 text-right">{formatRupiah(a.realised, locale)}</td>
+                <td className="py-1 text-right">{a.pagu > 0 ? formatPercent(a.realised / a.pagu, locale) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollableTable>
+      </Card>
+    </div>
+  );
+}

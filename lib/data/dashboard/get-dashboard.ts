@@ -1,0 +1,92 @@
+// Everything the mayor's dashboard shows for a period (city-wide or one OPD): the spread (getSpread), the
+// monthly trend of spend and Gini over the period's fiscal year, budget absorption per OPD, failures and
+// sanctions in the period and e-Katalog progress. Read-only; figures from the SpendDaily rollup.
+import type { Tx } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { rp } from "@/lib/data/money";
+import { getSpread, type Spread } from "@/lib/data/dashboard/get-spread";
+import { giniOf } from "@/lib/domain/fairness";
+import { monthsOf, type Period } from "@/lib/domain/period";
+import { wibDateTime } from "@/lib/format";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export interface Dashboard {
+  spread: Spread;
+  opds: { id: string; code: string; name: string }[];
+  trend: { month: string; delivered: number; awarded: number; gini: number }[];
+  absorption: { opdId: string; code: string; name: string; pagu: number; realised: number; committed: number }[];
+  failures: number;
+  sanctions: { proposed: number; confirmed: number };
+  ekatalog: { live: number; inProgress: number; notStarted: number };
+}
+
+export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: string | null): Promise<Dashboard> {
+  const year = Number(period.to.slice(0, 4));
+  const opdFilter = opdId ? Prisma.sql`AND s."opdId" = ${opdId}::uuid` : Prisma.empty;
+  const from = wibDateTime(period.from, "00:00");
+  const to = new Date(wibDateTime(period.to, "00:00").getTime() + 86_400_000);
+  const [spread, opds, monthly, byOpd, budgets, failures, sanctions, ek] = await Promise.all([
+    getSpread(tx, clock, period, opdId),
+    tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
+    tx.$queryRaw<{ month: string; vendorId: string; awarded: bigint; delivered: bigint }[]>`
+      SELECT to_char(s.day, 'YYYY-MM') AS month, s."vendorId", sum(s."awardedValue")::bigint AS awarded,
+             sum(s."deliveredValue")::bigint AS delivered
+      FROM "SpendDaily" s
+      WHERE s.day BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date ${opdFilter}
+      GROUP BY 1, 2`,
+    tx.$queryRaw<{ opdId: string; realised: bigint; awarded: bigint }[]>`
+      SELECT s."opdId", sum(s."deliveredValue")::bigint AS realised, sum(s."awardedValue")::bigint AS awarded
+      FROM "SpendDaily" s
+      WHERE s.day BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date
+      GROUP BY 1`,
+    tx.budget.groupBy({ by: ["opdId"], where: { fiscalYear: year }, _sum: { pagu: true } }),
+    tx.fulfilment.count({
+      where: { outcome: "FAILED", createdAt: { gte: from, lt: to }, ...(opdId ? { order: { opdId } } : {}) },
+    }),
+    tx.sanction.groupBy({
+      by: ["status"],
+      where: { proposedAt: { gte: from, lt: to }, ...(opdId ? { order: { opdId } } : {}) },
+      _count: true,
+    }),
+    tx.vendor.groupBy({ by: ["ekatalogStatus"], where: { status: { not: "REMOVED" } }, _count: true }),
+  ]);
+  // The trend's Gini is measured over the same UMKM as the period's spread, month by month.
+  const scope = spread.vendors.map((v) => v.id);
+  const trend = monthsOf(year).map((m) => {
+    const month = m.from.slice(0, 7);
+    const rows = monthly.filter((r) => r.month === month);
+    const value = new Map(rows.map((r) => [r.vendorId, rp(r.awarded)]));
+    return {
+      month,
+      delivered: rows.reduce((s, r) => s + rp(r.delivered), 0),
+      awarded: rows.reduce((s, r) => s + rp(r.awarded), 0),
+      gini: giniOf(scope.map((id) => value.get(id) ?? 0)),
+    };
+  });
+  const count = (s: string) => ek.find((g) => g.ekatalogStatus === s)?._count ?? 0;
+  return {
+    spread,
+    opds,
+    trend,
+    absorption: opds
+      .filter((o) => !opdId || o.id === opdId)
+      .map((o) => {
+        const r = byOpd.find((x) => x.opdId === o.id);
+        const realised = rp(r?.realised);
+        return {
+          opdId: o.id,
+          code: o.code,
+          name: o.name,
+          pagu: rp(budgets.find((b) => b.opdId === o.id)?._sum.pagu),
+          realised,
+          committed: rp(r?.awarded) - realised,
+        };
+      }),
+    failures,
+    sanctions: {
+      proposed: sanctions.find((s) => s.status === "PROPOSED")?._count ?? 0,
+      confirmed: sanctions.find((s) => s.status === "CONFIRMED")?._count ?? 0,
+    },
+    ekatalog: { live: count("TAYANG"), inProgress: count("PROSES"), notStarted: count("BELUM") },
+  };
+}

@@ -1,0 +1,20 @@
+// The mayor's dashboard: a period, a drill into one agency, accessible on desktop and phone.
+import { expect, test } from "@playwright/test";
+import { expectAccessible, keepScreenshot, login } from "./helpers";
+
+test("the mayor reads the spread for a period and drills into one agency", async ({ page }, testInfo) => {
+  await login(page, "walikota");
+  await expect(page).toHaveURL(/\/mayor$/);
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Dasbor" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dasbor pemerataan" })).toBeVisible();
+  await expect(page.getByText(/Merata|Cukup merata|Terkonsentrasi/).first()).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "dashboard-year");
+  await page
+    .getByLabel("OPD", { exact: true })
+    .selectOption({ label: "DISKOMINFO — Dinas Komunikasi dan Informatika" });
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(/opd=[0-9a-f-]{36}/);
+  await expect(page.getByRole("region", { name: /Serapan pagu per OPD/ }).getByRole("row")).toHaveCount(2);
+  await expectAccessible(page);
+});
