@@ -1,5 +1,7 @@
 // The mayor's dashboard: a period, a drill into one agency, accessible on desktop and phone.
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { readFile } from "node:fs/promises";
 import { expectAccessible, keepScreenshot, login } from "./helpers";
 
 test("the mayor reads the spread for a period and drills into one agency", async ({ page }, testInfo) => {
@@ -8,8 +10,24 @@ test("the mayor reads the spread for a period and drills into one agency", async
   await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Dasbor" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dasbor pemerataan" })).toBeVisible();
   await expect(page.getByText(/Merata|Cukup merata|Terkonsentrasi/).first()).toBeVisible();
+  await expect(page.getByRole("img", { name: /Kurva Lorenz pembagian nilai/ })).toBeVisible();
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "dashboard-year");
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Unduh Excel" }).click(),
+  ]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(await readFile((await file.path())!)).buffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    "Ringkasan",
+    "Nilai per UMKM",
+    "UMKM tanpa pesanan",
+    "Kurva Lorenz",
+    "Tren bulanan",
+    "Serapan pagu",
+  ]);
+  expect(wb.getWorksheet("Nilai per UMKM")!.rowCount).toBeGreaterThan(5);
   await page
     .getByLabel("OPD", { exact: true })
     .selectOption({ label: "DISKOMINFO — Dinas Komunikasi dan Informatika" });

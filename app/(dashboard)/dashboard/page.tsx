@@ -11,6 +11,7 @@ import { Card, CardTitle, EmptyState, Stat } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { ScrollableTable } from "@/components/ui/table";
 import { FilterActions, FilterInput, FilterSelect } from "@/components/ui/filters";
+import { LorenzChart, TrendChart } from "@/components/dashboard/spread-charts";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -47,7 +48,16 @@ export default async function DashboardPage({
   };
   return (
     <div className="space-y-5">
-      <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
+        <a
+          href={`/api/dashboard/export?${new URLSearchParams({ period: period.key, ...(opdId ? { opd: opdId } : {}) }).toString()}`}
+          download
+          className="ml-auto text-sm font-medium text-brand-700 underline"
+        >
+          {t("dashboard.export")}
+        </a>
+      </div>
       <Card>
         <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
           <FilterSelect
@@ -155,6 +165,16 @@ export default async function DashboardPage({
             )}
           </Card>
           <Card>
+            <CardTitle>{t("dashboard.lorenz")}</CardTitle>
+            <LorenzChart
+              points={s.lorenz}
+              label={t("dashboard.lorenzAlt", { gini: formatNumber(s.distribution.gini, locale, 2) })}
+              evenLabel={t("dashboard.lorenzEven")}
+              actualLabel={t("dashboard.lorenzActual")}
+            />
+            <p className="mt-1 text-xs text-slate-600">{t("dashboard.lorenzHelp")}</p>
+          </Card>
+          <Card>
             <CardTitle>{t("dashboard.quality")}</CardTitle>
             <ul className="space-y-1 text-sm">
               <li>{t("dashboard.failures", { count: d.failures })}</li>
@@ -171,6 +191,11 @@ export default async function DashboardPage({
       </div>
       <Card>
         <CardTitle>{t("dashboard.trend", { year: period.to.slice(0, 4) })}</CardTitle>
+        <TrendChart
+          months={d.trend}
+          label={t("dashboard.trendAlt", { year: period.to.slice(0, 4) })}
+          spendLabel={t("dashboard.trendSpend")}
+        />
         <ScrollableTable label={t("dashboard.trend", { year: period.to.slice(0, 4) })} minWidth={420}>
           <thead className="border-b border-slate-200 text-left text-slate-600">
             <tr>

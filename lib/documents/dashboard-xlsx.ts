@@ -1,0 +1,83 @@
+// The dashboard as a workbook: one sheet per view (summary, value per UMKM, UMKM with no order, Lorenz curve,
+// monthly trend, budget absorption), numbers as numbers so Excel can chart and sum them.
+import "server-only";
+import ExcelJS from "exceljs";
+import { formatDateTimeWIB } from "@/lib/format";
+import type { Dashboard } from "@/lib/data/dashboard/get-dashboard";
+
+const RUPIAH = '"Rp"#,##0';
+
+function sheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: { header: string; key: string; width: number; fmt?: string }[],
+) {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width,
+    style: c.fmt ? { numFmt: c.fmt } : {},
+  }));
+  ws.getRow(1).font = { bold: true };
+  return ws;
+}
+
+export async function renderDashboardXlsx(d: Dashboard, scopeLabel: string, generatedAt: Date): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Mamin Merata";
+  wb.created = generatedAt;
+  const s = d.spread;
+  const summary = sheet(wb, "Ringkasan", [
+    { header: "Ukuran", key: "k", width: 40 },
+    { header: "Nilai", key: "v", width: 24 },
+  ]);
+  summary.addRows([
+    { k: "Cakupan", v: scopeLabel },
+    { k: "Periode", v: `${s.period.from} s.d. ${s.period.to}` },
+    { k: "Belanja terealisasi (Rp)", v: s.delivered },
+    { k: "Nilai diterima UMKM (Rp)", v: s.awarded },
+    { k: "UMKM dalam cakupan", v: s.distribution.vendors },
+    { k: "UMKM tanpa pesanan", v: s.distribution.zero.count },
+    { k: "Gini", v: s.distribution.gini },
+    { k: "HHI", v: s.distribution.hhi },
+    { k: "Porsi 3 UMKM teratas", v: s.distribution.top3Share },
+    { k: "Bacaan", v: s.reading },
+    { k: "Kegagalan", v: d.failures },
+    { k: "Diunduh", v: formatDateTimeWIB(generatedAt) },
+  ]);
+  const vendors = sheet(wb, "Nilai per UMKM", [
+    { header: "Kode", key: "code", width: 14 },
+    { header: "UMKM", key: "name", width: 36 },
+    { header: "Pesanan", key: "orders", width: 10 },
+    { header: "Nilai diterima", key: "awarded", width: 18, fmt: RUPIAH },
+    { header: "Terealisasi", key: "delivered", width: 18, fmt: RUPIAH },
+  ]);
+  vendors.addRows(s.vendors);
+  const unpaid = sheet(wb, "UMKM tanpa pesanan", [
+    { header: "Kode", key: "code", width: 14 },
+    { header: "UMKM", key: "name", width: 36 },
+  ]);
+  unpaid.addRows(s.unpaid);
+  const lorenz = sheet(wb, "Kurva Lorenz", [
+    { header: "Porsi UMKM", key: "vendors", width: 14, fmt: "0.0%" },
+    { header: "Porsi nilai", key: "value", width: 14, fmt: "0.0%" },
+  ]);
+  lorenz.addRows(s.lorenz);
+  const trend = sheet(wb, "Tren bulanan", [
+    { header: "Bulan", key: "month", width: 10 },
+    { header: "Terealisasi", key: "delivered", width: 18, fmt: RUPIAH },
+    { header: "Nilai diterima", key: "awarded", width: 18, fmt: RUPIAH },
+    { header: "Gini", key: "gini", width: 8, fmt: "0.00" },
+  ]);
+  trend.addRows(d.trend);
+  const absorption = sheet(wb, "Serapan pagu", [
+    { header: "Kode OPD", key: "code", width: 20 },
+    { header: "OPD", key: "name", width: 48 },
+    { header: "Pagu", key: "pagu", width: 18, fmt: RUPIAH },
+    { header: "Terealisasi", key: "realised", width: 18, fmt: RUPIAH },
+    { header: "Diterima, belum diantar", key: "committed", width: 18, fmt: RUPIAH },
+  ]);
+  absorption.addRows(d.absorption);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
