@@ -1,5 +1,6 @@
 // OPDs, their staff accounts, budgets (pagu) and price ceilings as admins enter them.
 import { z } from "zod";
+import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 
 export const opdSchema = z
   .object({
@@ -28,14 +29,7 @@ export const opdSchema = z
 
 export const staffSchema = z
   .object({
-    username: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(
-        /^[a-z0-9][a-z0-9._-]{2,39}$/,
-        "Nama pengguna 3–40 huruf kecil, angka, titik, garis bawah atau tanda hubung",
-      ),
+    username: usernameSchema,
     name: z.string().trim().min(3, "Nama minimal 3 huruf").max(120),
     email: z
       .string()
@@ -44,7 +38,7 @@ export const staffSchema = z
       .or(z.literal("").transform(() => null))
       .nullable()
       .optional(),
-    password: z.string().min(10, "Kata sandi minimal 10 karakter").max(200),
+    password: initialPasswordSchema,
   })
   .strict();
 

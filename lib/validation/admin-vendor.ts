@@ -1,6 +1,7 @@
 // What an admin records about a UMKM: identity and contact, its documents, the e-Katalog checklist and
 // the owner's login. Shared by the forms and the use cases; messages in Bahasa Indonesia.
 import { z } from "zod";
+import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 import { waNumber } from "@/lib/domain/whatsapp";
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
@@ -105,14 +106,7 @@ export const documentSchema = z
 
 export const vendorLoginSchema = z
   .object({
-    username: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(
-        /^[a-z0-9][a-z0-9._-]{2,39}$/,
-        "Nama pengguna 3–40 huruf kecil, angka, titik, garis bawah atau tanda hubung",
-      ),
-    password: z.string().min(10, "Kata sandi minimal 10 karakter").max(200),
+    username: usernameSchema,
+    password: initialPasswordSchema,
   })
   .strict();
