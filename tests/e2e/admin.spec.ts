@@ -95,6 +95,8 @@ test("an admin onboards a new UMKM to e-Katalog TAYANG and gives the owner a log
 
   // The owner signs in to the vendor portal with it.
   await page.getByRole("button", { name: "Keluar" }).click();
+  // Let the sign-out finish (it lands on /login) before the next navigation, or it can be cut short.
+  await expect(page).toHaveURL(/\/login/);
   await login(page, username, "dapur-uji-onboarding");
   await expect(page).toHaveURL(/\/vendor$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Dapur Uji Onboarding");
