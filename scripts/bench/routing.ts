@@ -29,6 +29,10 @@ const arg = (name: string) => {
 const scenarioFile = arg("--scenario");
 const concurrency = Math.max(1, Number(arg("--concurrency") ?? 1));
 const jsonOnly = argv.includes("--json");
+// Diagnostics: with --pg-stats (and the server started with shared_preload_libraries=pg_stat_statements,
+// e.g. EMBEDDED_PG_FLAGS="-c shared_preload_libraries=pg_stat_statements"), the statements that took the
+// most database time are printed to stderr before the result.
+const pgStats = argv.includes("--pg-stats");
 if (!scenarioFile) {
   console.error("usage: npm run bench:routing -- --scenario <file.json> [--concurrency N] [--json]");
   process.exit(2);
@@ -150,9 +154,8 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
           );
           latencies.push(performance.now() - t0);
           refOf.set(r.orderId, o.ref);
-          await answer(r.orderId, r.route, at);
-          const after = await db.order.findUniqueOrThrow({ where: { id: r.orderId }, select: { status: true } });
-          if (after.status === "ACCEPTED")
+          const answered = r.duplicate ? "WAITING" : await answer(r.orderId, r.route, at);
+          if (answered === "ACCEPTED")
             accepted.push({ orderId: r.orderId, ref: o.ref, deliverAt: o.deliverAt, opd: o.opd });
         } catch (e) {
           if (e instanceof AppError) {
@@ -203,7 +206,20 @@ async function main() {
       `[bench] ${scenario.name}: ${scenario.orders.length} orders, ${scenario.vendors.length} vendors, ${scenario.opds.length} OPDs; concurrency ${concurrency}; ${given ? "DATABASE_URL" : "embedded PostgreSQL"}`,
     );
     const ids = await loadScenario(db, scenario);
+    if (pgStats) await db.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    if (pgStats) await db.$executeRawUnsafe("SELECT pg_stat_statements_reset()");
     const r = await run(db, scenario, ids);
+    if (pgStats) {
+      const top = await db.$queryRawUnsafe<
+        { calls: bigint; total: number; mean: number; plan: number; query: string }[]
+      >(
+        `SELECT calls, round(total_exec_time::numeric, 1)::float AS total, round(mean_exec_time::numeric, 3)::float AS mean,
+                round(total_plan_time::numeric, 1)::float AS plan,
+                left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+         FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
+      );
+      for (const t of top) console.error(`${t.total}ms (+${t.plan}ms planning) ${t.calls}x ${t.mean}ms ${t.query}`);
+    }
     const inv = await checkInvariants(db, r.end);
     const byStatus = Object.fromEntries(
       (await db.order.groupBy({ by: ["status"], _count: true })).map((g) => [g.status, g._count]),
