@@ -39,6 +39,12 @@ export default async function LandingPage() {
         >
           {t("landing.login")}
         </Link>
+        <Link
+          href="/transparansi"
+          className="ml-4 mt-8 inline-flex h-11 items-center font-medium text-brand-700 underline"
+        >
+          {t("landing.transparency")}
+        </Link>
       </section>
     </main>
   );

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   "TOO_LATE",
   "NOT_ELIGIBLE",
   "TOO_EARLY",
+  "PERIOD_TOO_LONG",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -37,6 +38,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TOO_LATE: 422,
   NOT_ELIGIBLE: 422,
   TOO_EARLY: 422,
+  PERIOD_TOO_LONG: 422,
 };
 
 export class AppError extends Error {

@@ -63,3 +63,21 @@ export function lorenzPoints(values: readonly number[]): { vendors: number; valu
   });
   return points;
 }
+
+/**
+ * The period a page's query asks for: a custom range when both days are given and valid, else a period key,
+ * else the fiscal year of `today` (a WIB day).
+ */
+export function periodFromQuery(q: { period?: string; from?: string; to?: string }, today: string): Period {
+  const custom = q.from && q.to ? parsePeriod(`custom:${q.from}..${q.to}`) : null;
+  return custom ?? parsePeriod(q.period ?? "") ?? parsePeriod(`year:${today.slice(0, 4)}`)!;
+}
+
+/** The period presets pages offer, newest first: this year, this quarter, this month, last month, last year. */
+export function periodPresets(today: string): string[] {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  const q = Math.ceil(m / 3);
+  const prevMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+  return [`year:${y}`, `quarter:${y}-Q${q}`, `month:${today.slice(0, 7)}`, `month:${prevMonth}`, `year:${y - 1}`];
+}

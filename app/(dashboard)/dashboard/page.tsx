@@ -5,25 +5,16 @@ import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { getDashboard } from "@/lib/data/dashboard/get-dashboard";
-import { parsePeriod } from "@/lib/domain/period";
-import { fiscalYearOf, formatNumber, formatPercent, formatRupiah, toLocaleTag, wibDay } from "@/lib/format";
-import { Card, CardTitle, EmptyState, Stat } from "@/components/ui/card";
-import { Badge } from "@/components/ui/badge";
+import { periodFromQuery, periodPresets } from "@/lib/domain/period";
+import { formatNumber, formatPercent, formatRupiah, toLocaleTag, wibDay } from "@/lib/format";
+import { Card, CardTitle } from "@/components/ui/card";
 import { ScrollableTable } from "@/components/ui/table";
 import { FilterActions, FilterInput, FilterSelect } from "@/components/ui/filters";
 import { LorenzChart, TrendChart } from "@/components/dashboard/spread-charts";
+import { SpreadStats, UnpaidVendors, VendorValues } from "@/components/dashboard/spread-views";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
-}
-
-/** The period presets offered, newest first. */
-function presets(today: string) {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7));
-  const q = Math.ceil(m / 3);
-  const prevMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
-  return [`year:${y}`, `quarter:${y}-Q${q}`, `month:${today.slice(0, 7)}`, `month:${prevMonth}`, `year:${y - 1}`];
 }
 
 export default async function DashboardPage({
@@ -34,14 +25,13 @@ export default async function DashboardPage({
   await requirePageRole("MAYOR", "ADMIN");
   const sp = await searchParams;
   const today = wibDay(systemClock.now());
-  const custom = sp.from && sp.to ? parsePeriod(`custom:${sp.from}..${sp.to}`) : null;
-  const period = custom ?? parsePeriod(sp.period ?? "") ?? parsePeriod(`year:${fiscalYearOf(systemClock.now())}`)!;
+  const period = periodFromQuery(sp, today);
+  const custom = period.kind === "custom";
   const opdId = z.string().uuid().safeParse(sp.opd).success ? sp.opd! : null;
   const d = await getDashboard(db(), systemClock, period, opdId);
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const s = d.spread;
-  const maxValue = Math.max(1, ...s.vendors.map((v) => v.awarded));
   const periodLabel = (key: string) => {
     const [kind, value] = key.split(":") as [string, string];
     return t(`dashboard.periods.${kind}`, { value });
@@ -65,7 +55,7 @@ export default async function DashboardPage({
             label={t("dashboard.period")}
             value={custom ? "" : period.key}
             allLabel={t("dashboard.customPeriod")}
-            options={presets(today).map((k) => ({ value: k, label: periodLabel(k) }))}
+            options={periodPresets(today).map((k) => ({ value: k, label: periodLabel(k) }))}
           />
           <FilterInput name="from" type="date" label={t("dashboard.from")} value={custom ? sp.from : undefined} />
           <FilterInput name="to" type="date" label={t("dashboard.to")} value={custom ? sp.to : undefined} />
@@ -83,87 +73,11 @@ export default async function DashboardPage({
           />
         </form>
       </Card>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat
-          label={t("dashboard.delivered")}
-          value={formatRupiah(s.delivered, locale)}
-          hint={t("dashboard.awardedHint", { value: formatRupiah(s.awarded, locale) })}
-        />
-        <Stat
-          label={t("dashboard.paidVendors")}
-          value={`${s.distribution.vendors - s.distribution.zero.count} / ${s.distribution.vendors}`}
-          hint={t("dashboard.paidHint")}
-        />
-        <Stat
-          label="Gini"
-          value={formatNumber(s.distribution.gini, locale, 2)}
-          hint={t(`dashboard.reading.${s.reading}`)}
-        />
-        <Stat
-          label={t("dashboard.top3")}
-          value={formatPercent(s.distribution.top3Share, locale)}
-          hint={`HHI ${formatNumber(s.distribution.hhi, locale, 3)}`}
-        />
-      </div>
-      <p className="text-xs text-slate-600">{t("dashboard.readingHelp")}</p>
+      <SpreadStats spread={s} locale={locale} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card>
-          <CardTitle>{t("dashboard.perVendor")}</CardTitle>
-          {s.vendors.length === 0 ? (
-            <EmptyState>{t("dashboard.noVendors")}</EmptyState>
-          ) : (
-            <ScrollableTable label={t("dashboard.perVendor")} minWidth={360}>
-              <thead className="border-b border-slate-200 text-left text-slate-600">
-                <tr>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    UMKM
-                  </th>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    {t("dashboard.orders")}
-                  </th>
-                  <th scope="col" className="w-1/2 py-1 font-medium">
-                    {t("dashboard.awarded")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.vendors.map((v) => (
-                  <tr key={v.id}>
-                    <td className="py-1 pr-3">{v.name}</td>
-                    <td className="py-1 pr-3 tabular-nums">{v.orders}</td>
-                    <td className="py-1">
-                      <div className="flex items-center gap-2">
-                        <div
-                          className="h-3 rounded bg-brand-600"
-                          style={{ width: `${(v.awarded / maxValue) * 100}%` }}
-                          aria-hidden
-                        />
-                        <span className="whitespace-nowrap text-xs tabular-nums">
-                          {formatRupiah(v.awarded, locale)}
-                        </span>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </ScrollableTable>
-          )}
-        </Card>
+        <VendorValues spread={s} locale={locale} />
         <div className="space-y-4">
-          <Card>
-            <CardTitle>{t("dashboard.unpaid", { count: s.unpaid.length })}</CardTitle>
-            {s.unpaid.length === 0 ? (
-              <EmptyState>{t("dashboard.noUnpaid")}</EmptyState>
-            ) : (
-              <ul className="flex flex-wrap gap-2 text-sm">
-                {s.unpaid.map((v) => (
-                  <li key={v.id}>
-                    <Badge tone="warning">{v.name}</Badge>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
+          <UnpaidVendors spread={s} />
           <Card>
             <CardTitle>{t("dashboard.lorenz")}</CardTitle>
             <LorenzChart

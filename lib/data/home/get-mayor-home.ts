@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { fiscalYearOf, fiscalYearRange } from "@/lib/format";
+import { fiscalYearOf } from "@/lib/format";
 import { rp } from "@/lib/data/money";
 import { vendorValuesOfYear } from "@/lib/data/spread/vendor-values";
 import { distributionOf, readGini, type Distribution, type EvennessReading } from "@/lib/domain/fairness";
@@ -28,10 +28,8 @@ export interface MayorHome {
 export async function getMayorHome(tx: Tx, clock: Clock): Promise<MayorHome> {
   const now = clock.now();
   const fiscalYear = fiscalYearOf(now);
-  const { start, end } = fiscalYearRange(fiscalYear);
-  const [{ values: valueByVendor, committed, allocatedIds }, delivered, pagu] = await Promise.all([
+  const [{ values: valueByVendor, committed, delivered, allocatedIds }, pagu] = await Promise.all([
     vendorValuesOfYear(tx, fiscalYear, now),
-    tx.order.aggregate({ where: { status: "DELIVERED", deliveryAt: { gte: start, lt: end } }, _sum: { total: true } }),
     tx.budget.aggregate({ where: { fiscalYear }, _sum: { pagu: true } }),
   ]);
   const vendors = await tx.vendor.findMany({
@@ -43,7 +41,7 @@ export async function getMayorHome(tx: Tx, clock: Clock): Promise<MayorHome> {
   const distribution = distributionOf(rows.map((r) => r.value));
   return {
     fiscalYear,
-    spend: rp(delivered._sum.total),
+    spend: delivered,
     committed,
     pagu: rp(pagu._sum.pagu),
     allocatedVendors: allocatedIds.size,

@@ -3,37 +3,35 @@
 // figures and each vendor's place in the spread.
 import type { Tx } from "@/lib/db/client";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
-import { AWARDED_STATUSES, rp } from "@/lib/data/money";
-import { fiscalYearRange, wibDay } from "@/lib/format";
+import { spendByVendor } from "@/lib/data/dashboard/spend-by-vendor";
+import { wibDay } from "@/lib/format";
 
 export interface VendorValues {
   /** vendorId → awarded value (accepted + delivered orders delivered in the year). */
   values: Map<string, number>;
   /** Value of the year's accepted, not yet delivered orders. */
   committed: number;
+  /** Value of the year's delivered orders. */
+  delivered: number;
   allocatedIds: Set<string>;
 }
 
+/** From the SpendDaily rollup (kept current by the orders' own trigger), not from every order of the year. */
 export async function vendorValuesOfYear(tx: Tx, fiscalYear: number, today: Date): Promise<VendorValues> {
-  const { start, end } = fiscalYearRange(fiscalYear);
   const decree = await findDecreeInForce(tx, wibDay(today));
-  const [allocated, awarded] = await Promise.all([
+  const [allocated, spend] = await Promise.all([
     decree
       ? tx.allocation.findMany({ where: { decreeId: decree.id }, distinct: ["vendorId"], select: { vendorId: true } })
       : Promise.resolve([]),
-    tx.order.groupBy({
-      by: ["vendorId", "status"],
-      where: { status: { in: [...AWARDED_STATUSES] }, deliveryAt: { gte: start, lt: end }, vendorId: { not: null } },
-      _sum: { total: true },
-    }),
+    spendByVendor(tx, { from: `${fiscalYear}-01-01`, to: `${fiscalYear}-12-31` }),
   ]);
   const values = new Map<string, number>(allocated.map((a) => [a.vendorId, 0]));
   let committed = 0;
-  for (const g of awarded) {
-    if (!g.vendorId) continue;
-    const v = rp(g._sum.total);
-    values.set(g.vendorId, (values.get(g.vendorId) ?? 0) + v);
-    if (g.status === "ACCEPTED") committed += v;
+  let delivered = 0;
+  for (const s of spend) {
+    values.set(s.vendorId, (values.get(s.vendorId) ?? 0) + s.awardedValue);
+    committed += s.awardedValue - s.deliveredValue;
+    delivered += s.deliveredValue;
   }
-  return { values, committed, allocatedIds: new Set(allocated.map((a) => a.vendorId)) };
+  return { values, committed, delivered, allocatedIds: new Set(allocated.map((a) => a.vendorId)) };
 }

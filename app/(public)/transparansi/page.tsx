@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { db } from "@/lib/db";
+import { systemClock } from "@/lib/clock";
+import { getPublicSpread } from "@/lib/data/public/public-spread";
+import { periodPresets } from "@/lib/domain/period";
+import { formatDateTimeWIB, toLocaleTag, wibDay } from "@/lib/format";
+import { Card } from "@/components/ui/card";
+import { FilterActions, FilterInput, FilterSelect, queryHref } from "@/components/ui/filters";
+import { SpreadStats, UnpaidVendors, VendorValues } from "@/components/dashboard/spread-views";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("public");
+  return { title: t("title"), description: t("intro") };
+}
+
+/** Public transparency (no login): how evenly the catering budget reaches UMKM, per period and OPD. */
+export default async function TransparencyPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ period?: string; from?: string; to?: string; opd?: string }>;
+}) {
+  const sp = await searchParams;
+  const now = systemClock.now();
+  const view = await getPublicSpread(db(), systemClock, sp);
+  const t = await getTranslations();
+  const locale = toLocaleTag(await getLocale());
+  const s = view.spread;
+  const custom = s.period.kind === "custom";
+  const periodLabel = (key: string) => {
+    const [kind, value] = key.split(":") as [string, string];
+    return t(`dashboard.periods.${kind}`, { value });
+  };
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-bold">{t("public.title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("public.intro")}</p>
+      </div>
+      <Card>
+        <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+          <FilterSelect
+            name="period"
+            label={t("dashboard.period")}
+            value={custom ? "" : s.period.key}
+            allLabel={t("dashboard.customPeriod")}
+            options={periodPresets(wibDay(now)).map((k) => ({ value: k, label: periodLabel(k) }))}
+          />
+          <FilterInput name="from" type="date" label={t("dashboard.from")} value={custom ? s.period.from : undefined} />
+          <FilterInput name="to" type="date" label={t("dashboard.to")} value={custom ? s.period.to : undefined} />
+          <FilterSelect
+            name="opd"
+            label={t("dashboard.opd")}
+            value={view.opd?.code ?? ""}
+            allLabel={t("dashboard.cityWide")}
+            options={view.opds.map((o) => ({ value: o.code, label: `${o.code} — ${o.name}` }))}
+          />
+          <FilterActions
+            resetHref="/transparansi"
+            count={t("dashboard.showing", { from: s.period.from, to: s.period.to })}
+            className="sm:col-span-2 lg:col-span-5"
+          />
+        </form>
+      </Card>
+      <p className="text-sm text-slate-700">
+        {view.opd ? t("public.scopeOpd", { name: view.opd.name }) : t("public.scopeCity")}{" "}
+        {t("public.asOf", { at: formatDateTimeWIB(now) })}
+      </p>
+      <SpreadStats spread={s} locale={locale} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <VendorValues spread={s} locale={locale} />
+        <div className="space-y-4">
+          <UnpaidVendors spread={s} />
+          <Card>
+            <h2 className="mb-2 text-base font-semibold">{t("public.downloads")}</h2>
+            <ul className="space-y-2 text-sm">
+              <li>
+                <a
+                  href={queryHref("/api/public/transparansi/csv", view.query)}
+                  download
+                  className="font-medium text-brand-700 underline"
+                >
+                  {t("public.csv")}
+                </a>
+              </li>
+              <li>
+                <a
+                  href={queryHref("/api/public/transparansi/ocds", view.query)}
+                  download
+                  className="font-medium text-brand-700 underline"
+                >
+                  {t("public.ocds")}
+                </a>
+              </li>
+            </ul>
+            <p className="mt-2 text-xs text-slate-600">{t("public.privacy")}</p>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

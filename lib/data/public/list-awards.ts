@@ -1,0 +1,68 @@
+// The awards a period holds (orders a UMKM accepted, whether delivered, still to deliver or failed), city-wide
+// or for one OPD, for the public transparency page's Open Contracting download. Only what public procurement
+// data publishes: the buying agency, the UMKM's business name and code, the value and dates — no people, no
+// phone numbers, no tax numbers.
+import type { Tx } from "@/lib/db/client";
+import type { Period } from "@/lib/domain/period";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export interface PublicAward {
+  orderId: string;
+  number: string;
+  opd: { id: string; code: string; name: string };
+  vendor: { id: string; code: string; name: string; kelurahan: string; kecamatan: string };
+  category: string;
+  method: string;
+  pax: number;
+  unitPrice: number;
+  total: number;
+  status: "ACCEPTED" | "DELIVERED" | "FAILED";
+  awardedAt: Date;
+  deliveryAt: Date;
+}
+
+/** At most this many awards in one download; a longer period is refused with a clear message. */
+export const PUBLIC_AWARDS_MAX = 50_000;
+
+export async function listPublicAwards(tx: Tx, period: Period, opdId: string | null): Promise<PublicAward[]> {
+  const rows = await tx.$queryRaw<
+    (Omit<PublicAward, "opd" | "vendor" | "total" | "unitPrice"> & {
+      opdId: string;
+      opdCode: string;
+      opdName: string;
+      vendorId: string;
+      vendorCode: string;
+      vendorName: string;
+      kelurahan: string;
+      kecamatan: string;
+      total: bigint;
+      unitPrice: bigint;
+    })[]
+  >`
+    SELECT o.id AS "orderId", o.number, o.category::text AS category, o.method::text AS method, o.pax, o."unitPrice", o.total,
+           o.status::text AS status, o."awardedAt", o."deliveryAt",
+           p.id AS "opdId", p.code AS "opdCode", p.name AS "opdName",
+           v.id AS "vendorId", v.code AS "vendorCode", v.name AS "vendorName", v.kelurahan, v.kecamatan
+    FROM "Order" o
+    JOIN "Opd" p ON p.id = o."opdId"
+    JOIN "Vendor" v ON v.id = o."vendorId"
+    WHERE o.status IN ('ACCEPTED', 'DELIVERED', 'FAILED') AND o."awardedAt" IS NOT NULL
+      AND o."deliveryDay" BETWEEN ${period.from}::date AND ${period.to}::date
+      ${opdId ? Prisma.sql`AND o."opdId" = ${opdId}::uuid` : Prisma.empty}
+    ORDER BY o."deliveryDay", o.number
+    LIMIT ${PUBLIC_AWARDS_MAX + 1}`;
+  return rows.map((r) => ({
+    orderId: r.orderId,
+    number: r.number,
+    opd: { id: r.opdId, code: r.opdCode, name: r.opdName },
+    vendor: { id: r.vendorId, code: r.vendorCode, name: r.vendorName, kelurahan: r.kelurahan, kecamatan: r.kecamatan },
+    category: r.category,
+    method: r.method,
+    pax: r.pax,
+    unitPrice: Number(r.unitPrice),
+    total: Number(r.total),
+    status: r.status,
+    awardedAt: r.awardedAt,
+    deliveryAt: r.deliveryAt,
+  }));
+}

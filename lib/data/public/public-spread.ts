@@ -1,0 +1,34 @@
+// What the public transparency page and its downloads show for a query (period presets or a custom range;
+// the whole city or one OPD by its code): the same spread the mayor's dashboard reads (getSpread, from the
+// SpendDaily rollup), with the list of OPDs to choose from. No login; nothing personal.
+import type { Tx } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { getSpread, type Spread } from "@/lib/data/dashboard/get-spread";
+import { periodFromQuery } from "@/lib/domain/period";
+import { wibDay } from "@/lib/format";
+
+export interface PublicQuery {
+  period?: string;
+  from?: string;
+  to?: string;
+  opd?: string;
+}
+
+export interface PublicSpread {
+  spread: Spread;
+  opd: { id: string; code: string; name: string } | null;
+  opds: { id: string; code: string; name: string }[];
+  /** The query that reproduces this view, for links and downloads. */
+  query: Record<string, string>;
+}
+
+export async function getPublicSpread(tx: Tx, clock: Clock, q: PublicQuery): Promise<PublicSpread> {
+  const period = periodFromQuery(q, wibDay(clock.now()));
+  const opds = await tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } });
+  const opd = (q.opd && opds.find((o) => o.code === q.opd)) || null;
+  const spread = await getSpread(tx, clock, period, opd?.id ?? null);
+  const query: Record<string, string> =
+    period.kind === "custom" ? { from: period.from, to: period.to } : { period: period.key };
+  if (opd) query.opd = opd.code;
+  return { spread, opd, opds, query };
+}

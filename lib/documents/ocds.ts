@@ -1,0 +1,96 @@
+// The public awards as an Open Contracting Data Standard (OCDS 1.1) release package: one release per order,
+// tagged award and contract, with its parties — the buying OPD (buyer) and the UMKM (supplier, with
+// details.scale "sme": every UMKM the decree names is a micro or small enterprise, and the product does not
+// record which of the two) — the award and the contract. Pure; the route serves it as JSON.
+import type { PublicAward } from "@/lib/data/public/list-awards";
+
+export const OCID_PREFIX = "ocds-mamin-mjk";
+
+export interface OcdsMeta {
+  uri: string;
+  publishedAt: Date;
+  publisher: string;
+}
+
+const CATEGORY = { MAKAN: "Makan (nasi kotak)", KUDAPAN: "Kudapan (snack)" } as Record<string, string>;
+
+/** OCDS contract status: active until delivered (terminated = completed), cancelled when the UMKM failed. */
+const CONTRACT_STATUS = { ACCEPTED: "active", DELIVERED: "terminated", FAILED: "cancelled" } as const;
+
+export function ocdsReleasePackage(awards: PublicAward[], meta: OcdsMeta) {
+  const published = meta.publishedAt.toISOString();
+  return {
+    uri: meta.uri,
+    version: "1.1",
+    publishedDate: published,
+    publisher: { name: meta.publisher },
+    license: "https://creativecommons.org/licenses/by/4.0/",
+    publicationPolicy: "Data pemesanan mamin OPD Kota Mojokerto: tanpa data pribadi.",
+    releases: awards.map((a) => {
+      const buyer = { id: `opd-${a.opd.code}`, name: a.opd.name };
+      const supplier = { id: `umkm-${a.vendor.code}`, name: a.vendor.name };
+      const value = { amount: a.total, currency: "IDR" };
+      const awardId = `${a.number}-award`;
+      return {
+        ocid: `${OCID_PREFIX}-${a.number}`,
+        id: `${a.number}-${a.status.toLowerCase()}`,
+        date: a.awardedAt.toISOString(),
+        tag: ["award", "contract"],
+        initiationType: "tender",
+        language: "id",
+        parties: [
+          {
+            ...buyer,
+            roles: ["buyer", "procuringEntity"],
+            address: { locality: "Kota Mojokerto", countryName: "Indonesia" },
+          },
+          {
+            ...supplier,
+            roles: ["supplier"],
+            address: {
+              streetAddress: `${a.vendor.kelurahan}, ${a.vendor.kecamatan}`,
+              locality: "Kota Mojokerto",
+              countryName: "Indonesia",
+            },
+            details: { scale: "sme" },
+          },
+        ],
+        buyer,
+        tender: {
+          id: a.number,
+          title: `Mamin ${CATEGORY[a.category] ?? a.category}`,
+          procurementMethod: a.method === "E_PURCHASING" ? "selective" : "direct",
+          procurementMethodDetails: a.method === "E_PURCHASING" ? "E-Purchasing (e-Katalog)" : "Pengadaan Langsung",
+          mainProcurementCategory: "goods",
+        },
+        awards: [
+          {
+            id: awardId,
+            status: "active",
+            date: a.awardedAt.toISOString(),
+            value,
+            suppliers: [supplier],
+            items: [
+              {
+                id: "1",
+                description: CATEGORY[a.category] ?? a.category,
+                quantity: a.pax,
+                unit: { name: "porsi", value: { amount: a.unitPrice, currency: "IDR" } },
+              },
+            ],
+          },
+        ],
+        contracts: [
+          {
+            id: `${a.number}-contract`,
+            awardID: awardId,
+            status: CONTRACT_STATUS[a.status],
+            value,
+            dateSigned: a.awardedAt.toISOString(),
+            period: { startDate: a.deliveryAt.toISOString(), endDate: a.deliveryAt.toISOString() },
+          },
+        ],
+      };
+    }),
+  };
+}
