@@ -1,8 +1,9 @@
 // The spread's views shared by the mayor's dashboard and the public transparency page: the headline figures
 // with their plain reading, value per UMKM as a table with bars (no charting library), and the UMKM with no
-// order. Server components; light enough for a phone.
+// order; and the before/after comparison. Server components; light enough for a phone.
 import { getTranslations } from "next-intl/server";
 import type { Spread } from "@/lib/data/dashboard/get-spread";
+import type { BeforeDecree } from "@/lib/data/admin/prior-purchases";
 import { formatNumber, formatPercent, formatRupiah, type Locale } from "@/lib/format";
 import { Card, CardTitle, EmptyState, Stat } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -102,6 +103,77 @@ export async function UnpaidVendors({ spread: s }: { spread: Spread }) {
           ))}
         </ul>
       )}
+    </Card>
+  );
+}
+
+/** The concentration before the decree (imported purchases) beside the spread after it, as a table. */
+export async function BeforeAfter({
+  before,
+  after,
+  locale,
+}: {
+  before: BeforeDecree | null;
+  after: Spread;
+  locale: Locale;
+}) {
+  const t = await getTranslations();
+  if (!before) {
+    return (
+      <Card>
+        <CardTitle>{t("dashboard.beforeAfter")}</CardTitle>
+        <EmptyState>{t("dashboard.noBefore")}</EmptyState>
+      </Card>
+    );
+  }
+  const b = before.distribution;
+  const a = after.distribution;
+  const rows: [string, string, string][] = [
+    [t("dashboard.awarded"), formatRupiah(before.total, locale), formatRupiah(after.awarded, locale)],
+    [
+      t("dashboard.paidVendors"),
+      t("dashboard.suppliersBefore", { count: b.vendors }),
+      t("dashboard.vendorsAfter", { paid: a.vendors - a.zero.count, count: a.vendors }),
+    ],
+    ["Gini", formatNumber(b.gini, locale, 2), formatNumber(a.gini, locale, 2)],
+    ["HHI", formatNumber(b.hhi, locale, 3), formatNumber(a.hhi, locale, 3)],
+    [t("dashboard.top3"), formatPercent(b.top3Share, locale), formatPercent(a.top3Share, locale)],
+  ];
+  return (
+    <Card>
+      <CardTitle>{t("dashboard.beforeAfter")}</CardTitle>
+      <ScrollableTable label={t("dashboard.beforeAfter")} minWidth={360}>
+        <thead className="border-b border-slate-200 text-left text-slate-600">
+          <tr>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              {t("dashboard.measure")}
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              {t("dashboard.beforeYear", { year: before.fiscalYear })}
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              {t("dashboard.afterPeriod")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([k, x, y]) => (
+            <tr key={k}>
+              <th scope="row" className="py-1 pr-3 text-left font-normal">
+                {k}
+              </th>
+              <td className="py-1 pr-3 tabular-nums">{x}</td>
+              <td className="py-1 tabular-nums">{y}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollableTable>
+      <p className="mt-2 text-xs text-slate-600">
+        {t("dashboard.beforeTop")}: {before.top.map((s) => `${s.name} (${formatRupiah(s.value, locale)})`).join(", ")}
+      </p>
+      <p className="mt-1 text-xs text-slate-600">
+        {t(`dashboard.reading.${before.reading}`)} → {t(`dashboard.reading.${after.reading}`)}
+      </p>
     </Card>
   );
 }

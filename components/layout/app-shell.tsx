@@ -29,6 +29,7 @@ const NAV: Record<Role, { href: string; key: string }[]> = {
     { href: "/admin/decrees", key: "decrees" },
     { href: "/admin/opds", key: "opds" },
     { href: "/admin/rules", key: "rules" },
+    { href: "/admin/before-after", key: "beforeAfter" },
     { href: "/admin/escalations", key: "escalations" },
     { href: "/admin/sanctions", key: "sanctions" },
     { href: "/admin/audit", key: "audit" },

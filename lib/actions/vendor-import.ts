@@ -6,22 +6,14 @@ import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { adminActor } from "@/lib/actions/form-action";
-import { readVendorSheet, type ImportRow } from "@/lib/documents/vendor-import-files";
-import { commitVendorImport, previewVendorImport, type ImportReport } from "@/lib/data/admin/vendor-import";
+import { readVendorSheet } from "@/lib/documents/vendor-import-files";
+import { commitVendorImport, previewVendorImport } from "@/lib/data/admin/vendor-import";
 import { isAppError } from "@/lib/errors";
-
-export interface VendorImportState {
-  message?: string;
-  ok?: boolean;
-  report?: ImportReport;
-  /** The parsed rows, carried to the confirm step (validated again there). */
-  rows?: ImportRow[];
-  created?: number;
-}
+import type { ImportState } from "@/lib/actions/import-state";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
-export async function vendorImportAction(_prev: VendorImportState, formData: FormData): Promise<VendorImportState> {
+export async function vendorImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
   const actor = await adminActor();
   const t = await getTranslations("adminVendors");
   const te = await getTranslations("errors");

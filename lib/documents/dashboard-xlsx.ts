@@ -79,5 +79,21 @@ export async function renderDashboardXlsx(d: Dashboard, scopeLabel: string, gene
     { header: "Diterima, belum diantar", key: "committed", width: 18, fmt: RUPIAH },
   ]);
   absorption.addRows(d.absorption);
+  if (d.before) {
+    const b = d.before;
+    const compare = sheet(wb, "Sebelum-sesudah SK", [
+      { header: "Ukuran", key: "k", width: 34 },
+      { header: `Sebelum SK (${b.fiscalYear})`, key: "before", width: 20 },
+      { header: "Sesudah SK (periode ini)", key: "after", width: 24 },
+    ]);
+    compare.addRows([
+      { k: "Nilai belanja (Rp)", before: b.total, after: s.awarded },
+      { k: "Penerima (pemasok / UMKM)", before: b.distribution.vendors, after: s.distribution.vendors },
+      { k: "Penerima tanpa nilai", before: b.distribution.zero.count, after: s.distribution.zero.count },
+      { k: "Gini", before: b.distribution.gini, after: s.distribution.gini },
+      { k: "HHI", before: b.distribution.hhi, after: s.distribution.hhi },
+      { k: "Porsi 3 teratas", before: b.distribution.top3Share, after: s.distribution.top3Share },
+    ]);
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,8 +1,8 @@
 // The vendor import's files: the Excel template to fill in, and reading a filled one (Excel or CSV) back
 // into rows of text keyed by field, each with its spreadsheet row number for the report.
 import "server-only";
-import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { readImportSheet, type SheetRow } from "@/lib/documents/import-sheet";
 
 /** Column headers of the template, in order, and the field each feeds. */
 export const IMPORT_COLUMNS = [
@@ -20,7 +20,7 @@ export const IMPORT_COLUMNS = [
   ["PP 55", "hasPp55"],
 ] as const;
 export type ImportField = (typeof IMPORT_COLUMNS)[number][1];
-export type ImportRow = { row: number } & Partial<Record<ImportField, string>>;
+export type ImportRow = SheetRow<ImportField>;
 
 export const MAX_IMPORT_ROWS = 2000;
 
@@ -53,50 +53,12 @@ export async function renderVendorTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function headerKey(text: string): ImportField | null {
-  const norm = text.trim().toLowerCase().replace(/\s+/g, " ");
-  const hit = IMPORT_COLUMNS.find(([h, f]) => h.toLowerCase() === norm || f.toLowerCase() === norm);
-  return hit ? hit[1] : null;
-}
-
 /** The rows of an uploaded .xlsx or .csv; `error` when the file cannot be read at all. */
-export async function readVendorSheet(bytes: Buffer, fileName: string): Promise<{ rows: ImportRow[]; error?: string }> {
-  const wb = new ExcelJS.Workbook();
-  let ws: ExcelJS.Worksheet | undefined;
-  try {
-    if (/\.csv$/i.test(fileName)) {
-      ws = await wb.csv.read(Readable.from(bytes), {
-        parserOptions: { delimiter: bytes.includes(";") && !bytes.includes(",") ? ";" : "," },
-      });
-    } else {
-      await wb.xlsx.load(new Uint8Array(bytes).buffer);
-      ws = wb.getWorksheet("UMKM") ?? wb.worksheets[0];
-    }
-  } catch {
-    return { rows: [], error: "Berkas tidak dapat dibaca: unggah .xlsx dari templat atau .csv." };
-  }
-  if (!ws) return { rows: [], error: "Berkas tidak berisi lembar kerja." };
-  const header = ws.getRow(1);
-  const keys = new Map<number, ImportField>();
-  header.eachCell((cell, col) => {
-    const k = headerKey(String(cell.text ?? ""));
-    if (k) keys.set(col, k);
+export function readVendorSheet(bytes: Buffer, fileName: string): Promise<{ rows: ImportRow[]; error?: string }> {
+  return readImportSheet(bytes, fileName, {
+    columns: IMPORT_COLUMNS,
+    sheet: "UMKM",
+    required: "code",
+    maxRows: MAX_IMPORT_ROWS,
   });
-  if (!keys.size || ![...keys.values()].includes("code")) {
-    return { rows: [], error: "Baris pertama harus berisi judul kolom templat (Kode, Nama usaha, …)." };
-  }
-  const rows: ImportRow[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const out: ImportRow = { row: r };
-    let any = false;
-    for (const [col, key] of keys) {
-      const text = String(row.getCell(col).text ?? "").trim();
-      if (text) any = true;
-      out[key] = text;
-    }
-    if (any) rows.push(out);
-    if (rows.length > MAX_IMPORT_ROWS) return { rows: [], error: `Paling banyak ${MAX_IMPORT_ROWS} baris per impor.` };
-  }
-  return { rows };
 }

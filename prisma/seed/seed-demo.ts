@@ -621,6 +621,36 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
   await tx.fulfilment.createMany({ data: fulfilments });
   await tx.sanction.createMany({ data: sanctions });
   await tx.vendor.update({ where: { id: suspended.id }, data: { status: "SUSPENDED" } });
+
+  // The year before the decree, as the admins would import it: a handful of caterers took almost everything.
+  const big = ["CV Boga Rasa Mandiri", "Katering Sari Nikmat", "UD Prima Jaya Catering", "CV Lestari Sejahtera Boga"];
+  const small = ["Warung Bu Sri", "Dapur Mbak Tini", "Kue Basah Bu Har", "Nasi Kotak Pak Darmo", "Snack Ibu Ana"];
+  const prior: Prisma.PriorPurchaseCreateManyInput[] = [];
+  for (const o of opds) {
+    const n = 10 + Math.floor(rnd.next() * 14);
+    for (let i = 0; i < n; i++) {
+      const fromBig = rnd.next() < 0.88;
+      const name = fromBig
+        ? big[Math.floor(rnd.next() ** 2 * big.length)]!
+        : small[Math.floor(rnd.next() * small.length)]!;
+      const amount = fromBig
+        ? 1_500_000 + Math.round(rnd.next() * 90) * 50_000
+        : 300_000 + Math.round(rnd.next() * 18) * 50_000;
+      const month = 1 + Math.floor(rnd.next() * 12);
+      const day = 1 + Math.floor(rnd.next() * 28);
+      prior.push({
+        fiscalYear: fiscalYear - 1,
+        opdId: o.id,
+        supplierName: name,
+        supplierKey: name.toLowerCase(),
+        purchasedOn: new Date(Date.UTC(fiscalYear - 1, month - 1, day)),
+        amount: BigInt(amount),
+        importedAt: clock.now(),
+        importedById: adminId,
+      });
+    }
+  }
+  await tx.priorPurchase.createMany({ data: prior });
   await tx.$executeRaw`SELECT setval('"Order_number_seq"', ${seq}::bigint, true)`;
 
   // In-app notifications for what is waiting.
@@ -659,6 +689,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
     orders: orders.length,
     offers: offers.length,
     sanctions: sanctions.length,
+    "purchases before the decree": prior.length,
   };
   await writeAudit(tx, SYSTEM_ACTOR, { action: "seed.demo", entity: "Setting", entityId: DEMO_MARKER, after: counts });
   return counts;

@@ -26,6 +26,7 @@ test("the mayor reads the spread for a period and drills into one agency", async
     "Kurva Lorenz",
     "Tren bulanan",
     "Serapan pagu",
+    "Sebelum-sesudah SK",
   ]);
   expect(wb.getWorksheet("Nilai per UMKM")!.rowCount).toBeGreaterThan(5);
   await page

@@ -82,9 +82,22 @@ describe("the SpendDaily rollup", () => {
         for (const scope of [
           { from: "2026-06-01", to: "2026-06-30" },
           { from: "2026-06-11", to: "2026-06-12", opdId: city.opds[1]!.id },
+          // Whole months from SpendMonthly, the partial ones from SpendDaily.
+          { from: "2026-06-12", to: "2026-07-31" },
+          { from: "2026-05-01", to: "2026-06-11", opdId: city.opds[0]!.id },
+          { from: "2026-05-15", to: "2026-08-13" },
         ]) {
           expect(await spendByVendor(db, scope)).toEqual(await spendByVendorFromOrders(db, scope));
         }
+        // The monthly rollup is the daily one summed by month.
+        const mismatched = await db.$queryRaw<{ n: bigint }[]>`
+          SELECT count(*) AS n FROM (
+            SELECT date_trunc('month', day)::date AS month, "opdId", "vendorId", sum("awardedValue") a, sum("awardedCount") ac,
+                   sum("deliveredValue") d, sum("deliveredCount") dc FROM "SpendDaily" GROUP BY 1, 2, 3
+          ) x FULL JOIN "SpendMonthly" m USING (month, "opdId", "vendorId")
+          WHERE x.a IS DISTINCT FROM m."awardedValue" OR x.ac IS DISTINCT FROM m."awardedCount"
+             OR x.d IS DISTINCT FROM m."deliveredValue" OR x.dc IS DISTINCT FROM m."deliveredCount"`;
+        expect(Number(mismatched[0]!.n)).toBe(0);
       }),
       { numRuns: 6 },
     );

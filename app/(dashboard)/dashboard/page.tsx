@@ -11,7 +11,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { ScrollableTable } from "@/components/ui/table";
 import { FilterActions, FilterInput, FilterSelect } from "@/components/ui/filters";
 import { LorenzChart, TrendChart } from "@/components/dashboard/spread-charts";
-import { SpreadStats, UnpaidVendors, VendorValues } from "@/components/dashboard/spread-views";
+import { BeforeAfter, SpreadStats, UnpaidVendors, VendorValues } from "@/components/dashboard/spread-views";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -103,6 +103,7 @@ export default async function DashboardPage({
           </Card>
         </div>
       </div>
+      <BeforeAfter before={d.before} after={s} locale={locale} />
       <Card>
         <CardTitle>{t("dashboard.trend", { year: period.to.slice(0, 4) })}</CardTitle>
         <TrendChart

@@ -9,18 +9,7 @@ import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
 import { vendorSchema, type VendorInput } from "@/lib/validation/admin-vendor";
 
-export interface ImportReportRow {
-  row: number;
-  code: string;
-  name: string;
-  errors: string[];
-}
-
-export interface ImportReport {
-  rows: ImportReportRow[];
-  valid: number;
-  invalid: number;
-}
+import type { ImportReport, ImportReportRow } from "@/lib/actions/import-state";
 
 const rowSchema = z
   .object({ row: z.number().int().min(1) })

@@ -1,14 +1,15 @@
 // Everything the mayor's dashboard shows for a period (city-wide or one OPD): the spread (getSpread), the
 // monthly trend of spend and Gini over the period's fiscal year, budget absorption per OPD, failures and
-// sanctions in the period and e-Katalog progress. Read-only; figures from the SpendDaily rollup.
+// sanctions in the period and e-Katalog progress. Read-only; figures from the spend rollups.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { rp } from "@/lib/data/money";
 import { getSpread, type Spread } from "@/lib/data/dashboard/get-spread";
+import { spendSpanSql } from "@/lib/data/dashboard/spend-by-vendor";
+import { getBeforeDecree, type BeforeDecree } from "@/lib/data/admin/prior-purchases";
 import { giniOf } from "@/lib/domain/fairness";
 import { monthsOf, type Period } from "@/lib/domain/period";
 import { wibDateTime } from "@/lib/format";
-import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface Dashboard {
   spread: Spread;
@@ -18,26 +19,25 @@ export interface Dashboard {
   failures: number;
   sanctions: { proposed: number; confirmed: number };
   ekatalog: { live: number; inProgress: number; notStarted: number };
+  /** The latest imported year before the period's, for the before/after comparison; null when none. */
+  before: BeforeDecree | null;
 }
 
 export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: string | null): Promise<Dashboard> {
   const year = Number(period.to.slice(0, 4));
-  const opdFilter = opdId ? Prisma.sql`AND s."opdId" = ${opdId}::uuid` : Prisma.empty;
   const from = wibDateTime(period.from, "00:00");
   const to = new Date(wibDateTime(period.to, "00:00").getTime() + 86_400_000);
-  const [spread, opds, monthly, byOpd, budgets, failures, sanctions, ek] = await Promise.all([
+  const [spread, opds, monthly, byOpd, budgets, failures, sanctions, ek, before] = await Promise.all([
     getSpread(tx, clock, period, opdId),
     tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
     tx.$queryRaw<{ month: string; vendorId: string; awarded: bigint; delivered: bigint }[]>`
       SELECT to_char(s.day, 'YYYY-MM') AS month, s."vendorId", sum(s."awardedValue")::bigint AS awarded,
              sum(s."deliveredValue")::bigint AS delivered
-      FROM "SpendDaily" s
-      WHERE s.day BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date ${opdFilter}
+      FROM ${spendSpanSql(`${year}-01-01`, `${year}-12-31`, opdId ?? undefined)} s
       GROUP BY 1, 2`,
     tx.$queryRaw<{ opdId: string; realised: bigint; awarded: bigint }[]>`
       SELECT s."opdId", sum(s."deliveredValue")::bigint AS realised, sum(s."awardedValue")::bigint AS awarded
-      FROM "SpendDaily" s
-      WHERE s.day BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date
+      FROM ${spendSpanSql(`${year}-01-01`, `${year}-12-31`)} s
       GROUP BY 1`,
     tx.budget.groupBy({ by: ["opdId"], where: { fiscalYear: year }, _sum: { pagu: true } }),
     tx.fulfilment.count({
@@ -49,6 +49,7 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
       _count: true,
     }),
     tx.vendor.groupBy({ by: ["ekatalogStatus"], where: { status: { not: "REMOVED" } }, _count: true }),
+    getBeforeDecree(tx, Number(period.from.slice(0, 4)), opdId),
   ]);
   // The trend's Gini is measured over the same UMKM as the period's spread, month by month.
   const scope = spread.vendors.map((v) => v.id);
@@ -88,5 +89,6 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
       confirmed: sanctions.find((s) => s.status === "CONFIRMED")?._count ?? 0,
     },
     ekatalog: { live: count("TAYANG"), inProgress: count("PROSES"), notStarted: count("BELUM") },
+    before,
   };
 }

@@ -1,13 +1,14 @@
 // The spread of awarded value over UMKM for a period, city-wide or for one OPD: every UMKM the decree in force
 // (on the period's last day, or today) allocates — the OPD's pool for one OPD — plus any other UMKM awarded
-// something, zeros included. Metrics from lib/domain/fairness over the SpendDaily rollup.
+// something, zeros included. Metrics from lib/domain/fairness over the spend rollups.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
-import { spendByVendor } from "@/lib/data/dashboard/spend-by-vendor";
+import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
+import { spendByVendorSql } from "@/lib/data/dashboard/spend-by-vendor";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { distributionOf, readGini, type Distribution, type EvennessReading } from "@/lib/domain/fairness";
 import { lorenzPoints, type Period } from "@/lib/domain/period";
-import { wibDay } from "@/lib/format";
+import { dayAsDate, wibDay } from "@/lib/format";
 
 export interface Spread {
   period: Period;
@@ -17,38 +18,45 @@ export interface Spread {
   distribution: Distribution;
   reading: EvennessReading;
   lorenz: { vendors: number; value: number }[];
-  vendors: { id: string; code: string; name: string; awarded: number; delivered: number; orders: number }[];
+  vendors: {
+    id: string;
+    code: string;
+    name: string;
+    /** Named by the decree in force (for the OPD, when one); else only awarded something in the period. */
+    allocated: boolean;
+    awarded: number;
+    delivered: number;
+    orders: number;
+  }[];
   unpaid: { id: string; code: string; name: string }[];
 }
 
 export async function getSpread(tx: Tx, clock: Clock, period: Period, opdId: string | null = null): Promise<Spread> {
   const today = wibDay(clock.now());
-  const decree = await findDecreeInForce(tx, period.to < today ? period.to : today);
-  const [spend, allocated] = await Promise.all([
-    spendByVendor(tx, { from: period.from, to: period.to, ...(opdId ? { opdId } : {}) }),
-    decree
-      ? tx.allocation.findMany({
-          where: { decreeId: decree.id, ...(opdId ? { opdId } : {}) },
-          distinct: ["vendorId"],
-          select: { vendorId: true },
-        })
-      : Promise.resolve([]),
-  ]);
-  const ids = [...new Set([...allocated.map((a) => a.vendorId), ...spend.map((s) => s.vendorId)])];
-  const names = await tx.vendor.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true } });
-  const byId = new Map(spend.map((s) => [s.vendorId, s]));
-  const vendors = names
-    .map((v) => {
-      const s = byId.get(v.id);
-      return {
-        id: v.id,
-        code: v.code,
-        name: v.name,
-        awarded: s?.awardedValue ?? 0,
-        delivered: s?.deliveredValue ?? 0,
-        orders: s?.awardedCount ?? 0,
-      };
-    })
+  const scope = { from: period.from, to: period.to, ...(opdId ? { opdId } : {}) };
+  // One round trip: the UMKM the decree in force allocates (to the OPD, if one) and every UMKM awarded
+  // something in the scope, with their sums.
+  const rows = await tx.$queryRaw<
+    { id: string; code: string; name: string; allocated: boolean; awarded: bigint; delivered: bigint; orders: bigint }[]
+  >`
+    WITH d AS (${decreeInForceSql(dayAsDate(period.to < today ? period.to : today))}),
+    s AS (${spendByVendorSql(scope)}),
+    al AS (SELECT DISTINCT a."vendorId" FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d)
+           ${opdId ? Prisma.sql`AND a."opdId" = ${opdId}::uuid` : Prisma.empty})
+    SELECT v.id, v.code, v.name, v.id IN (SELECT "vendorId" FROM al) AS allocated, COALESCE(s."awardedValue", 0)::bigint AS awarded,
+           COALESCE(s."deliveredValue", 0)::bigint AS delivered, COALESCE(s."awardedCount", 0)::bigint AS orders
+    FROM "Vendor" v LEFT JOIN s ON s."vendorId" = v.id
+    WHERE v.id IN (SELECT "vendorId" FROM al) OR s."vendorId" IS NOT NULL`;
+  const vendors = rows
+    .map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      allocated: r.allocated,
+      awarded: Number(r.awarded),
+      delivered: Number(r.delivered),
+      orders: Number(r.orders),
+    }))
     .sort((a, b) => b.awarded - a.awarded || a.code.localeCompare(b.code));
   const values = vendors.map((v) => v.awarded);
   const distribution = distributionOf(values);
@@ -56,7 +64,7 @@ export async function getSpread(tx: Tx, clock: Clock, period: Period, opdId: str
     period,
     opdId,
     awarded: distribution.total,
-    delivered: vendors.reduce((s, v) => s + v.delivered, 0),
+    delivered: vendors.reduce((sum, v) => sum + v.delivered, 0),
     distribution,
     reading: readGini(distribution.gini),
     lorenz: lorenzPoints(values),

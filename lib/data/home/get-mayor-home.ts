@@ -28,15 +28,11 @@ export interface MayorHome {
 export async function getMayorHome(tx: Tx, clock: Clock): Promise<MayorHome> {
   const now = clock.now();
   const fiscalYear = fiscalYearOf(now);
-  const [{ values: valueByVendor, committed, delivered, allocatedIds }, pagu] = await Promise.all([
-    vendorValuesOfYear(tx, fiscalYear, now),
+  const [{ values: valueByVendor, committed, delivered, allocatedIds, names }, pagu] = await Promise.all([
+    vendorValuesOfYear(tx, clock, fiscalYear),
     tx.budget.aggregate({ where: { fiscalYear }, _sum: { pagu: true } }),
   ]);
-  const vendors = await tx.vendor.findMany({
-    where: { id: { in: [...valueByVendor.keys()] } },
-    select: { id: true, code: true, name: true },
-    orderBy: { code: "asc" },
-  });
+  const vendors = [...names].map(([id, v]) => ({ id, ...v })).sort((a, b) => a.code.localeCompare(b.code));
   const rows = vendors.map((v) => ({ code: v.code, name: v.name, value: valueByVendor.get(v.id) ?? 0 }));
   const distribution = distributionOf(rows.map((r) => r.value));
   return {

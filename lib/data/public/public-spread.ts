@@ -24,9 +24,13 @@ export interface PublicSpread {
 
 export async function getPublicSpread(tx: Tx, clock: Clock, q: PublicQuery): Promise<PublicSpread> {
   const period = periodFromQuery(q, wibDay(clock.now()));
-  const opds = await tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } });
+  // City-wide (the usual view) reads the OPD list and the spread side by side.
+  const [opds, citySpread] = await Promise.all([
+    tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
+    q.opd ? null : getSpread(tx, clock, period, null),
+  ]);
   const opd = (q.opd && opds.find((o) => o.code === q.opd)) || null;
-  const spread = await getSpread(tx, clock, period, opd?.id ?? null);
+  const spread = citySpread ?? (await getSpread(tx, clock, period, opd?.id ?? null));
   const query: Record<string, string> =
     period.kind === "custom" ? { from: period.from, to: period.to } : { period: period.key };
   if (opd) query.opd = opd.code;

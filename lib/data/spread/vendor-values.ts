@@ -2,9 +2,9 @@
 // vendor awarded something that year), so UMKM with nothing count as zeros. Shared by the mayor's
 // figures and each vendor's place in the spread.
 import type { Tx } from "@/lib/db/client";
-import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
-import { spendByVendor } from "@/lib/data/dashboard/spend-by-vendor";
-import { wibDay } from "@/lib/format";
+import type { Clock } from "@/lib/clock";
+import { getSpread } from "@/lib/data/dashboard/get-spread";
+import { parsePeriod } from "@/lib/domain/period";
 
 export interface VendorValues {
   /** vendorId → awarded value (accepted + delivered orders delivered in the year). */
@@ -14,24 +14,25 @@ export interface VendorValues {
   /** Value of the year's delivered orders. */
   delivered: number;
   allocatedIds: Set<string>;
+  names: Map<string, { code: string; name: string }>;
 }
 
-/** From the SpendDaily rollup (kept current by the orders' own trigger), not from every order of the year. */
-export async function vendorValuesOfYear(tx: Tx, fiscalYear: number, today: Date): Promise<VendorValues> {
-  const decree = await findDecreeInForce(tx, wibDay(today));
-  const [allocated, spend] = await Promise.all([
-    decree
-      ? tx.allocation.findMany({ where: { decreeId: decree.id }, distinct: ["vendorId"], select: { vendorId: true } })
-      : Promise.resolve([]),
-    spendByVendor(tx, { from: `${fiscalYear}-01-01`, to: `${fiscalYear}-12-31` }),
-  ]);
-  const values = new Map<string, number>(allocated.map((a) => [a.vendorId, 0]));
+/** The fiscal year's spread (getSpread, from the rollups) as a map, with the year's committed and delivered value. */
+export async function vendorValuesOfYear(tx: Tx, clock: Clock, fiscalYear: number): Promise<VendorValues> {
+  const spread = await getSpread(tx, clock, parsePeriod(`year:${fiscalYear}`)!);
+  const values = new Map<string, number>();
   let committed = 0;
   let delivered = 0;
-  for (const s of spend) {
-    values.set(s.vendorId, (values.get(s.vendorId) ?? 0) + s.awardedValue);
-    committed += s.awardedValue - s.deliveredValue;
-    delivered += s.deliveredValue;
+  for (const v of spread.vendors) {
+    values.set(v.id, v.awarded);
+    committed += v.awarded - v.delivered;
+    delivered += v.delivered;
   }
-  return { values, committed, delivered, allocatedIds: new Set(allocated.map((a) => a.vendorId)) };
+  return {
+    values,
+    committed,
+    delivered,
+    allocatedIds: new Set(spread.vendors.filter((v) => v.allocated).map((v) => v.id)),
+    names: new Map(spread.vendors.map((v) => [v.id, { code: v.code, name: v.name }])),
+  };
 }

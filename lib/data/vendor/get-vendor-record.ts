@@ -78,7 +78,7 @@ export async function getVendorRecord(tx: Tx, clock: Clock, vendorId: string): P
         proposedAt: true,
       },
     }),
-    vendorValuesOfYear(tx, fiscalYear, now),
+    vendorValuesOfYear(tx, clock, fiscalYear),
   ]);
   const onTime = await tx.fulfilment.count({
     where: {

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageRole } from "@/lib/auth/guards";
 import { Card } from "@/components/ui/card";
-import { VendorImportForm } from "@/components/admin/vendor-import-form";
+import { ImportForm } from "@/components/admin/import-form";
+import { vendorImportAction } from "@/lib/actions/vendor-import";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminVendors"))("importTitle") };
@@ -20,7 +21,7 @@ export default async function VendorImportPage() {
         {t("importTemplate")}
       </a>
       <Card>
-        <VendorImportForm />
+        <ImportForm action={vendorImportAction} namespace="adminVendors" />
       </Card>
       <Link href="/admin/vendors" className="text-sm font-medium text-brand-700 underline">
         {t("back")}

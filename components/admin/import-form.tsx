@@ -1,13 +1,23 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { vendorImportAction, type VendorImportState } from "@/lib/actions/vendor-import";
+import type { ImportState } from "@/lib/actions/import-state";
 import { Button } from "@/components/ui/button";
 
-/** Upload → row-by-row report → import all (only when every row is valid). */
-export function VendorImportForm() {
-  const t = useTranslations("adminVendors");
-  const [state, action, pending] = useActionState<VendorImportState, FormData>(vendorImportAction, {});
+/**
+ * Upload → row-by-row report → import all (only when every row is valid). `namespace` holds the labels
+ * (importFile, importCheck, importChecking, importReport, importRow, code, name, importResult, importOk,
+ * importCommit).
+ */
+export function ImportForm({
+  action: serverAction,
+  namespace,
+}: {
+  action: (prev: ImportState, formData: FormData) => Promise<ImportState>;
+  namespace: "adminVendors" | "priorPurchases";
+}) {
+  const t = useTranslations(namespace);
+  const [state, action, pending] = useActionState<ImportState, FormData>(serverAction, {});
   return (
     <div className="space-y-4">
       <form action={action} className="space-y-2">
