@@ -1,17 +1,38 @@
-// Submitting an order: price ceiling, budget reserved atomically, idempotent on the key, and routed
-// at once — all in one transaction, so no order is ever left SUBMITTED by a crash.
-import { createHash } from "node:crypto";
+// Submitting an order: price ceiling, budget reserved atomically, idempotent on the key, and routed at once —
+// in one transaction, so no order is ever left SUBMITTED by a crash.
+//
+// Each submission is checked on its own (one read: an earlier submission with this key, the ceiling, the
+// budget line, the settings, the decree in force and the OPD's pool under it). Submissions that arrive
+// together are then routed together (MicroBatcher): one transaction inserts them, locks the vendor rows of
+// every pool involved, reserves each budget, reads every pool's standings once, applies the routing rule to
+// the orders one after another — each seeing the offers chosen before it, exactly as if they had come one by
+// one — and writes every decision in one statement. Routings that share vendors no longer queue for each
+// other's locks: under load a burst of orders costs one transaction instead of one each.
+import { createHash, randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import type { Actor } from "@/lib/data/audit";
 import { auditInsertSql } from "@/lib/data/audit-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { resolveSettings, SETTINGS_KEY } from "@/lib/domain/settings";
+import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
 import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
 import { budgetExceeded } from "@/lib/data/orders/budget";
-import { routeOrderInTx, type RoutableOrder, type RouteOutcome } from "@/lib/data/routing/route-order";
+import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
+import {
+  decisionSql,
+  fiscalYearDays,
+  planRoute,
+  routedOrderUpdateSql,
+  routeOutcome,
+  toPoolVendor,
+  type RoutableOrder,
+  type RoutePlan,
+  type RouteOutcome,
+  type StandingRow,
+} from "@/lib/data/routing/route-order";
+import { MicroBatcher } from "@/lib/data/batcher";
 import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
 import { orderInputSchema, type OrderInput } from "@/lib/validation/order";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
@@ -56,7 +77,26 @@ interface Preflight {
   budgetId: string | null;
   remaining: bigint | null;
   settings: unknown;
+  decreeId: string | null;
+  pool: { vendorId: string; weight: number }[];
 }
+
+/** A checked submission, waiting to be routed with the others that arrive with it. */
+interface Submission {
+  actor: OrderActor;
+  input: OrderInput;
+  hash: string;
+  now: Date;
+  order: RoutableOrder;
+  fiscalYear: number;
+  budgetId: string;
+  settings: RoutingSettings;
+  decreeId: string | null;
+  pool: { vendorId: string; weight: number }[];
+}
+
+/** What routing a batch says about one submission. */
+type Routed = SubmitResult | { duplicate: true } | { overBudget: true };
 
 export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: unknown): Promise<SubmitResult> {
   const input = parseInput(orderInputSchema, raw);
@@ -64,68 +104,62 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
   const hash = payloadHash(input);
   const fiscalYear = fiscalYearOf(input.deliveryAt);
   const total = BigInt(input.unitPrice) * BigInt(input.pax);
+  const deliveryDay = dayAsDate(wibDay(input.deliveryAt));
+  const now = clock.now();
+  // One round trip: an earlier submission with this key, the ceiling, the budget line, the settings, the pool.
+  const [pre] = await db.$queryRaw<Preflight[]>`
+    WITH d AS (${decreeInForceSql(deliveryDay)})
+    SELECT
+      (SELECT json_build_object('id', o.id, 'number', o.number, 'status', o.status, 'payloadHash', o."payloadHash")
+         FROM "Order" o WHERE o."placedById" = ${actor.id}::uuid AND o."idempotencyKey" = ${input.idempotencyKey}) AS existing,
+      (SELECT c."maxPerPax" FROM "PriceCeiling" c WHERE c.category = ${input.category}::"MenuCategory" AND c."fiscalYear" = ${fiscalYear}) AS ceiling,
+      (SELECT b.id FROM "Budget" b WHERE b."opdId" = ${actor.opdId}::uuid AND b."fiscalYear" = ${fiscalYear} AND b."accountCode" = ${input.accountCode}) AS "budgetId",
+      (SELECT b.pagu - b.committed FROM "Budget" b WHERE b."opdId" = ${actor.opdId}::uuid AND b."fiscalYear" = ${fiscalYear} AND b."accountCode" = ${input.accountCode}) AS remaining,
+      (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}) AS settings,
+      (SELECT id FROM d) AS "decreeId",
+      COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight', a.weight) ORDER BY a."vendorId")
+                FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d) AND a."opdId" = ${actor.opdId}::uuid), '[]'::json) AS pool`;
+  if (pre!.existing) {
+    if (pre!.existing.payloadHash !== hash) throw new AppError("IDEMPOTENCY_MISMATCH");
+    const e = pre!.existing;
+    return { orderId: e.id, number: e.number, status: e.status, duplicate: true, route: null };
+  }
+  if (input.deliveryAt.getTime() <= now.getTime())
+    throw new AppError("VALIDATION", { issues: { deliveryAt: ["Waktu antar sudah lewat"] } });
+  if (pre!.ceiling === null) throw new AppError("NO_PRICE_CEILING", { category: input.category, fiscalYear });
+  if (BigInt(input.unitPrice) > BigInt(pre!.ceiling))
+    throw new AppError("PRICE_CEILING_EXCEEDED", { max: Number(pre!.ceiling) });
+  if (!pre!.budgetId) throw new AppError("NO_BUDGET", { fiscalYear, accountCode: input.accountCode });
+  // Plainly over budget: refuse before routing (the reservation while routing is the real, atomic check).
+  if (BigInt(pre!.remaining ?? 0) < total) throw await budgetExceeded(db, pre!.budgetId, total);
+
+  const submission: Submission = {
+    actor,
+    input,
+    hash,
+    now,
+    fiscalYear,
+    budgetId: pre!.budgetId,
+    settings: resolveSettings(pre!.settings),
+    decreeId: pre!.decreeId,
+    pool: pre!.pool,
+    order: {
+      id: randomUUID(),
+      number: "",
+      opdId: actor.opdId,
+      status: "SUBMITTED",
+      deliveryAt: input.deliveryAt,
+      deliveryDay,
+      category: input.category,
+      pax: input.pax,
+      total,
+      method: input.method,
+      eventName: input.eventName,
+    },
+  };
+  let routed: Routed;
   try {
-    return await inTransaction(db, async (tx) => {
-      // One round trip: an earlier submission with this key, the ceiling, the budget line, the settings.
-      const [pre] = await tx.$queryRaw<Preflight[]>`
-        SELECT
-          (SELECT json_build_object('id', o.id, 'number', o.number, 'status', o.status, 'payloadHash', o."payloadHash")
-             FROM "Order" o WHERE o."placedById" = ${actor.id}::uuid AND o."idempotencyKey" = ${input.idempotencyKey}) AS existing,
-          (SELECT c."maxPerPax" FROM "PriceCeiling" c WHERE c.category = ${input.category}::"MenuCategory" AND c."fiscalYear" = ${fiscalYear}) AS ceiling,
-          (SELECT b.id FROM "Budget" b WHERE b."opdId" = ${actor.opdId}::uuid AND b."fiscalYear" = ${fiscalYear} AND b."accountCode" = ${input.accountCode}) AS "budgetId",
-          (SELECT b.pagu - b.committed FROM "Budget" b WHERE b."opdId" = ${actor.opdId}::uuid AND b."fiscalYear" = ${fiscalYear} AND b."accountCode" = ${input.accountCode}) AS remaining,
-          (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}) AS settings`;
-      if (pre!.existing) {
-        if (pre!.existing.payloadHash !== hash) throw new AppError("IDEMPOTENCY_MISMATCH");
-        return {
-          orderId: pre!.existing.id,
-          number: pre!.existing.number,
-          status: pre!.existing.status,
-          duplicate: true,
-          route: null,
-        };
-      }
-      const now = clock.now();
-      if (input.deliveryAt.getTime() <= now.getTime())
-        throw new AppError("VALIDATION", { issues: { deliveryAt: ["Waktu antar sudah lewat"] } });
-      if (pre!.ceiling === null) throw new AppError("NO_PRICE_CEILING", { category: input.category, fiscalYear });
-      if (BigInt(input.unitPrice) > BigInt(pre!.ceiling))
-        throw new AppError("PRICE_CEILING_EXCEEDED", { max: Number(pre!.ceiling) });
-      if (!pre!.budgetId) throw new AppError("NO_BUDGET", { fiscalYear, accountCode: input.accountCode });
-      // Plainly over budget: refuse before routing (the reservation at the end is the real, atomic check).
-      if (BigInt(pre!.remaining ?? 0) < total) throw await budgetExceeded(tx, pre!.budgetId, total);
-      const deliveryDay = dayAsDate(wibDay(input.deliveryAt));
-      const [order] = await tx.$queryRaw<RoutableOrder[]>`
-        WITH o AS (
-          INSERT INTO "Order" (id, number, "opdId", "placedById", "budgetId", "eventName", "deliveryAt", "deliveryDay", place, "contactName", "contactPhone",
-                               pax, category, "unitPrice", total, "fiscalYear", "accountCode", method, notes, status, "idempotencyKey", "payloadHash", "createdAt", "updatedAt")
-          VALUES (gen_random_uuid(), 'MM-' || ${fiscalYear}::text || '-' || lpad(nextval('"Order_number_seq"')::text, 6, '0'), ${actor.opdId}::uuid, ${actor.id}::uuid, ${pre!.budgetId}::uuid, ${input.eventName}, ${input.deliveryAt}, ${deliveryDay}::date,
-                  ${input.place}, ${input.contactName}, ${input.contactPhone}, ${input.pax}, ${input.category}::"MenuCategory", ${BigInt(input.unitPrice)}, ${total},
-                  ${fiscalYear}, ${input.accountCode}, ${input.method}::"ProcurementMethod", ${input.notes ?? null}, 'SUBMITTED', ${input.idempotencyKey}, ${hash}, ${now}, now())
-          RETURNING id, number, "opdId", status::text AS status, "deliveryAt", "deliveryDay", category::text AS category, pax, total, method::text AS method, "eventName"),
-        aud AS (${auditInsertSql(actor, {
-          action: "order.submitted",
-          entity: "Order",
-          entityId: Prisma.sql`(SELECT id FROM o)`,
-          after: {
-            pax: input.pax,
-            unitPrice: input.unitPrice,
-            total,
-            accountCode: input.accountCode,
-            method: input.method,
-          },
-        })})
-        SELECT * FROM o`;
-      // The budget is reserved in the same statement that records the routing decision: the conditional
-      // update under the row lock makes overspending impossible, and the lock is held for that one statement.
-      const route = await routeOrderInTx(tx, order!, {
-        now,
-        settings: resolveSettings(pre!.settings),
-        actor,
-        reserve: { budgetId: pre!.budgetId, total },
-      });
-      return { orderId: order!.id, number: order!.number, status: route.kind, duplicate: false, route };
-    });
+    routed = await batcherFor(db).submit(submission);
   } catch (e) {
     // A concurrent duplicate (double click) lost the race on the unique key: answer with the first result.
     if (isUniqueViolation(e)) {
@@ -134,4 +168,161 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
     }
     throw e;
   }
+  if ("overBudget" in routed) throw await budgetExceeded(db, submission.budgetId, total);
+  if (!("orderId" in routed)) {
+    const again = await existingResult(db, actor, input, hash);
+    if (!again) throw new Error("an order with this idempotency key vanished");
+    return again;
+  }
+  return routed;
+}
+
+const batchers = new WeakMap<Db, MicroBatcher<Submission, Routed>>();
+
+function batcherFor(db: Db): MicroBatcher<Submission, Routed> {
+  let b = batchers.get(db);
+  if (!b) {
+    b = new MicroBatcher<Submission, Routed>(async (items) => {
+      try {
+        return await inTransaction(db, (tx) => routeTogether(tx, items));
+      } catch (e) {
+        // One bad submission must not fail the others: route them one by one, each getting its own answer.
+        if (items.length === 1 || isAppError(e)) throw e;
+        const results: (Routed | Error)[] = [];
+        for (const item of items) {
+          try {
+            results.push((await inTransaction(db, (tx) => routeTogether(tx, [item])))[0]!);
+          } catch (err) {
+            results.push(err instanceof Error ? err : new Error(String(err)));
+          }
+        }
+        return results;
+      }
+    });
+    batchers.set(db, b);
+  }
+  return b;
+}
+
+/** Inserts, reserves, routes and writes a batch of checked submissions in the caller's transaction. */
+async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
+  // New orders, numbered; a key already used (a double click in the same batch, or just committed) is skipped.
+  const inserted = await tx.$queryRaw<{ id: string; number: string }[]>`
+    INSERT INTO "Order" (id, number, "opdId", "placedById", "budgetId", "eventName", "deliveryAt", "deliveryDay", place, "contactName", "contactPhone",
+                         pax, category, "unitPrice", total, "fiscalYear", "accountCode", method, notes, status, "idempotencyKey", "payloadHash", "createdAt", "updatedAt")
+    SELECT v.id, 'MM-' || v.fy::text || '-' || lpad(nextval('"Order_number_seq"')::text, 6, '0'), v.opd, v.placed, v.budget, v.event, v.at, v.day,
+           v.place, v.cname, v.cphone, v.pax, v.cat::"MenuCategory", v.price, v.total, v.fy, v.account, v.method::"ProcurementMethod", v.notes, 'SUBMITTED',
+           v.key, v.hash, v.created, now()
+    FROM (VALUES ${Prisma.join(
+      items.map(
+        (
+          s,
+          i,
+        ) => Prisma.sql`(${i}::int, ${s.order.id}::uuid, ${s.fiscalYear}::int, ${s.actor.opdId}::uuid, ${s.actor.id}::uuid, ${s.budgetId}::uuid,
+          ${s.input.eventName}, ${s.input.deliveryAt}::timestamptz, ${s.order.deliveryDay}::date, ${s.input.place}, ${s.input.contactName},
+          ${s.input.contactPhone}, ${s.input.pax}::int, ${s.input.category}, ${BigInt(s.input.unitPrice)}::bigint, ${s.order.total}::bigint,
+          ${s.input.accountCode}, ${s.input.method}, ${s.input.notes ?? null}, ${s.input.idempotencyKey}, ${s.hash}, ${s.now}::timestamptz)`,
+      ),
+    )}) AS v(i, id, fy, opd, placed, budget, event, at, day, place, cname, cphone, pax, cat, price, total, account, method, notes, key, hash, created)
+    ORDER BY v.i
+    ON CONFLICT ("placedById", "idempotencyKey") DO NOTHING
+    RETURNING id, number`;
+  const numberOf = new Map(inserted.map((r) => [r.id, r.number]));
+  const live = items.filter((s) => numberOf.has(s.order.id));
+  for (const s of live) s.order = { ...s.order, number: numberOf.get(s.order.id)! };
+
+  // Every pool's vendors locked (id order), then each budget reserved in submission order.
+  const vendorIds = [...new Set(live.flatMap((s) => s.pool.map((a) => a.vendorId)))];
+  const [lock] = await tx.$queryRaw<{ reserved: boolean[] }[]>`
+    SELECT "mm_lock_and_reserve"(${vendorIds}::uuid[], ${live.map((s) => s.budgetId)}::uuid[], ${live.map((s) => s.order.total)}::bigint[]) AS reserved`;
+  const reserved = live.filter((_, k) => lock!.reserved[k]);
+  const refused = live.filter((_, k) => !lock!.reserved[k]);
+
+  // Refused orders go (they were never visible); then every routed order's pool standings, read after the locks.
+  if (refused.length > 0)
+    await tx.$executeRaw`DELETE FROM "Order" WHERE id = ANY(${refused.map((s) => s.order.id)}::uuid[])`;
+  const standings = reserved.some((s) => s.pool.length > 0)
+    ? await tx.$queryRaw<(StandingRow & { i: number })[]>`
+      SELECT o.i, s.* FROM (VALUES ${Prisma.join(
+        reserved.map((s, i) => {
+          const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
+          return Prisma.sql`(${i}::int, ${s.pool.map((a) => a.vendorId)}::uuid[], ${s.order.id}::uuid, ${s.order.deliveryDay}::date, ${fyStart}::date, ${fyEnd}::date, ${s.now}::timestamptz)`;
+        }),
+      )}) AS o(i, pool, id, day, fy_start, fy_end, at)
+      CROSS JOIN LATERAL "mm_pool_standings"(o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at) s`
+    : [];
+
+  // The rule, one order after another, each seeing the offers chosen before it in this batch.
+  const plans: RoutePlan[] = [];
+  const chosen: { vendorId: string; fiscalYear: number; day: string; value: bigint; pax: number }[] = [];
+  reserved.forEach((s, i) => {
+    const weights = new Map(s.pool.map((a) => [a.vendorId, a.weight]));
+    const day = wibDay(s.order.deliveryAt);
+    const pool = standings
+      .filter((r) => r.i === i)
+      .map((r) => {
+        let pending = BigInt(r.pending);
+        let booked = BigInt(r.booked);
+        for (const c of chosen) {
+          if (c.vendorId !== r.id) continue;
+          if (c.fiscalYear === s.fiscalYear) pending += c.value;
+          if (c.day === day) booked += BigInt(c.pax);
+        }
+        return toPoolVendor({ ...r, pending, booked }, weights.get(r.id) ?? 1);
+      });
+    const plan = planRoute(s.order, s.decreeId, pool, s.now, s.settings);
+    plans.push(plan);
+    if (plan.kind === "OFFER")
+      chosen.push({
+        vendorId: plan.chosen.vendorId,
+        fiscalYear: s.fiscalYear,
+        day,
+        value: s.order.total,
+        pax: s.order.pax,
+      });
+  });
+
+  // Every decision, offer, state change (compare-and-set), audit row and notification: one statement.
+  const written =
+    reserved.length === 0
+      ? []
+      : await tx.$queryRaw<{ i: number; offerId: string | null; updated: number }[]>`
+    WITH ${Prisma.join(
+      reserved.map(
+        (
+          s,
+          i,
+        ) => Prisma.sql`${Prisma.raw(`upd_${i}`)} AS (${routedOrderUpdateSql(s.order, plans[i]!, s.decreeId, s.now)}),
+      ${Prisma.raw(`sub_${i}`)} AS (${auditInsertSql(s.actor, {
+        action: "order.submitted",
+        entity: "Order",
+        entityId: s.order.id,
+        after: {
+          pax: s.input.pax,
+          unitPrice: s.input.unitPrice,
+          total: s.order.total,
+          accountCode: s.input.accountCode,
+          method: s.input.method,
+        },
+      })})${decisionSql(s.order, plans[i]!, { round: 1, now: s.now, actor: s.actor, suffix: `_${i}` })}`,
+      ),
+      ",\n",
+    )}
+    ${Prisma.join(
+      reserved.map(
+        (_, i) =>
+          Prisma.sql`SELECT ${i}::int AS i, ${plans[i]!.kind === "OFFER" ? Prisma.raw(`(SELECT id FROM off_${i})`) : Prisma.sql`NULL::uuid`} AS "offerId", (SELECT count(*) FROM ${Prisma.raw(`upd_${i}`)})::int AS updated`,
+      ),
+      " UNION ALL ",
+    )}`;
+  const byIndex = new Map(written.map((w) => [w.i, w]));
+  return items.map((s): Routed => {
+    if (!numberOf.has(s.order.id)) return { duplicate: true };
+    const i = reserved.indexOf(s);
+    if (i < 0) return { overBudget: true };
+    const w = byIndex.get(i);
+    if (!w || w.updated !== 1) throw new Error(`order ${s.order.number} changed state during routing`);
+    const route = routeOutcome(plans[i]!, 1, w.offerId);
+    return { orderId: s.order.id, number: s.order.number, status: route.kind, duplicate: false, route };
+  });
 }

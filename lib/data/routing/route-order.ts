@@ -80,9 +80,7 @@ export async function readStandings(
   now: Date,
   lock: { alsoLock: string[] } | null,
 ): Promise<StandingRow[]> {
-  const year = Number(wibDay(order.deliveryAt).slice(0, 4));
-  const fyStart = dayAsDate(`${year}-01-01`);
-  const fyEnd = dayAsDate(`${year + 1}-01-01`);
+  const { fyStart, fyEnd } = fiscalYearDays(order.deliveryAt);
   return lock
     ? tx.$queryRaw<StandingRow[]>`
     SELECT * FROM "mm_lock_pool_standings"(${vendorIds}::uuid[], ${lock.alsoLock}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
@@ -90,6 +88,24 @@ export async function readStandings(
     : tx.$queryRaw<StandingRow[]>`
     SELECT * FROM "mm_pool_standings"(${vendorIds}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
       ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz)`;
+}
+
+/** The first day of the delivery's fiscal year and of the next: the span a vendor's standing counts. */
+export function fiscalYearDays(deliveryAt: Date): { fyStart: Date; fyEnd: Date } {
+  const year = Number(wibDay(deliveryAt).slice(0, 4));
+  return { fyStart: dayAsDate(`${year}-01-01`), fyEnd: dayAsDate(`${year + 1}-01-01`) };
+}
+
+/** A standings row as read through JSON (numbers and ISO strings) — see mm_pool_standings. */
+export function standingFromJson(j: Record<string, unknown>): StandingRow {
+  return {
+    ...(j as unknown as StandingRow),
+    booked: BigInt(j.booked as number),
+    awarded: BigInt(j.awarded as number),
+    pending: BigInt(j.pending as number),
+    awardedOrders: BigInt(j.awardedOrders as number),
+    lastAwardAt: j.lastAwardAt ? new Date(j.lastAwardAt as string) : null,
+  };
 }
 
 /** A standings row as the routing rule's input. */
@@ -120,7 +136,7 @@ export interface Reservation {
 }
 
 /** The budget reservation as a CTE step, so a new order reserves in the same statement that routes it. */
-function reservationSql(reserve: Reservation | undefined): { cte: Prisma.Sql; count: Prisma.Sql } {
+export function reservationSql(reserve: Reservation | undefined): { cte: Prisma.Sql; count: Prisma.Sql } {
   if (!reserve) return { cte: Prisma.empty, count: Prisma.sql`1` };
   return {
     cte: Prisma.sql`, bud AS (
@@ -143,75 +159,65 @@ async function readPool(tx: Tx, order: RoutableOrder) {
   return row!;
 }
 
-async function escalate(
-  tx: Tx,
-  order: RoutableOrder,
-  now: Date,
-  actor: Actor,
-  round: number,
-  reason: Extract<RouteOutcome, { kind: "ESCALATED" }>["reason"],
-  ranked: { candidates: unknown[]; exclusions: unknown[] },
-  reserve?: Reservation,
-): Promise<RouteOutcome> {
-  const bud = reservationSql(reserve);
-  const note = {
-    kind: "order.escalated",
-    title: `Pesanan ${order.number} perlu penugasan`,
-    body: `${order.eventName}: tidak ada UMKM yang memenuhi syarat (${reason}).`,
-    link: "/admin",
-  };
-  // Decision, state change (compare-and-set), audit row and notifications in one statement.
-  const [r] = await tx.$queryRaw<{ updated: number; reserved: number }[]>`
-    WITH dec AS (
-      INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", candidates, exclusions, outcome)
-      VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${JSON.stringify(ranked.candidates)}::jsonb, ${JSON.stringify(ranked.exclusions)}::jsonb, ${`ESCALATED:${reason}`})),
-    upd AS (
-      UPDATE "Order" SET status = 'ESCALATED', "escalatedAt" = ${now}, "vendorId" = NULL, "awardedAt" = NULL, version = version + 1, "updatedAt" = now()
-      WHERE id = ${order.id}::uuid AND status = ${order.status}::"OrderStatus" RETURNING id),
-    aud AS (${auditInsertSql(actor, { action: "order.escalated", entity: "Order", entityId: order.id, before: { status: order.status }, after: { status: "ESCALATED", reason, round } })}),
-    ntf AS (${notifySql({ role: "ADMIN" }, note, now)})${bud.cte}
-    SELECT (SELECT count(*) FROM upd)::int AS updated, ${bud.count} AS reserved`;
-  if (r!.reserved !== 1) throw await budgetExceeded(tx, reserve!.budgetId, reserve!.total);
-  if (r!.updated !== 1) throw new Error(`order ${order.number} changed state during routing`);
-  return { kind: "ESCALATED", reason, round };
-}
+type EscalationReason = Extract<RouteOutcome, { kind: "ESCALATED" }>["reason"];
+type Ranked = ReturnType<typeof rankPool>;
 
-export async function routeOrderInTx(
-  tx: Tx,
+/** What routing decided for an order, before it is written. */
+export type RoutePlan =
+  | { kind: "OFFER"; ranked: Ranked; chosen: Ranked["candidates"][number]; expiresAt: Date }
+  | { kind: "ESCALATE"; ranked: Ranked; reason: EscalationReason };
+
+/** The routing rule applied to a pool's standings: offer to the first candidate, or escalate and why. */
+export function planRoute(
   order: RoutableOrder,
-  ctx: { now: Date; settings: RoutingSettings; actor: Actor; alsoLock?: string[]; reserve?: Reservation },
-): Promise<RouteOutcome> {
-  const { now, settings, actor, reserve } = ctx;
-  if (!canTransition(order.status, "OFFERED") || !canTransition(order.status, "ESCALATED")) {
-    throw new Error(`order ${order.number} cannot be routed from ${order.status}`);
-  }
-  const { decreeId, round, pool: allocations } = await readPool(tx, order);
-  if (!decreeId || allocations.length === 0) {
-    await lockVendors(tx, ctx.alsoLock ?? []);
-    return escalate(
-      tx,
-      order,
-      now,
-      actor,
-      round,
-      decreeId ? "EMPTY_POOL" : "NO_DECREE",
-      { candidates: [], exclusions: [] },
-      reserve,
-    );
-  }
-  const weights = new Map(allocations.map((a) => [a.vendorId, a.weight]));
-  const rows = await readStandings(tx, [...weights.keys()], order, now, { alsoLock: ctx.alsoLock ?? [] });
-  const pool = rows.map((r) => toPoolVendor(r, weights.get(r.id) ?? 1));
+  decreeId: string | null,
+  pool: PoolVendor[],
+  now: Date,
+  settings: RoutingSettings,
+): RoutePlan {
+  const none = { candidates: [], exclusions: [] };
+  if (!decreeId) return { kind: "ESCALATE", reason: "NO_DECREE", ranked: none };
+  if (pool.length === 0) return { kind: "ESCALATE", reason: "EMPTY_POOL", ranked: none };
   const ranked = rankPool(
     { orderId: order.id, category: order.category, pax: order.pax, method: order.method },
     pool,
     settings.ePurchasingRequiresTayang,
   );
   const chosen = ranked.candidates[0];
-  if (!chosen) return escalate(tx, order, now, actor, round, "NO_ELIGIBLE_VENDOR", ranked, reserve);
+  if (!chosen) return { kind: "ESCALATE", reason: "NO_ELIGIBLE_VENDOR", ranked };
   const expiresAt = offerDeadline(now, order.deliveryAt, settings.responseWindowMinutes, settings.minLeadMinutes);
-  if (!expiresAt) return escalate(tx, order, now, actor, round, "TOO_LATE", ranked, reserve);
+  if (!expiresAt) return { kind: "ESCALATE", reason: "TOO_LATE", ranked };
+  return { kind: "OFFER", ranked, chosen, expiresAt };
+}
 
+/**
+ * The decision's rows as CTE steps (each starting with a comma): the routing decision, the offer, the audit
+ * row and the notifications. The order's own row is the caller's. `suffix` makes the step names unique, so
+ * the decisions of several orders can be written by one statement.
+ */
+export function decisionSql(
+  order: RoutableOrder,
+  plan: RoutePlan,
+  ctx: { round: number; now: Date; actor: Actor; suffix?: string },
+): Prisma.Sql {
+  const { round, now, actor } = ctx;
+  const name = (step: string) => Prisma.raw(`${step}${ctx.suffix ?? ""}`);
+  const { candidates, exclusions } = plan.ranked;
+  if (plan.kind === "ESCALATE") {
+    const note = {
+      kind: "order.escalated",
+      title: `Pesanan ${order.number} perlu penugasan`,
+      body: `${order.eventName}: tidak ada UMKM yang memenuhi syarat (${plan.reason}).`,
+      link: "/admin",
+    };
+    return Prisma.sql`,
+    ${name("dec")} AS (
+      INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", candidates, exclusions, outcome)
+      VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${JSON.stringify(candidates)}::jsonb, ${JSON.stringify(exclusions)}::jsonb, ${`ESCALATED:${plan.reason}`})),
+    ${name("aud")} AS (${auditInsertSql(actor, { action: "order.escalated", entity: "Order", entityId: order.id, before: { status: order.status }, after: { status: "ESCALATED", reason: plan.reason, round } })}),
+    ${name("ntf")} AS (${notifySql({ role: "ADMIN" }, note, now)})`;
+  }
+  const { chosen, expiresAt } = plan;
   const note = {
     kind: "offer.new",
     title: `Tawaran baru ${order.number}`,
@@ -231,41 +237,79 @@ export async function routeOrderInTx(
     title: `Ingatkan ${chosen.name} lewat WhatsApp`,
     body: `Pesanan ${order.number} ditawarkan; batas jawab ${formatDateTimeWIB(expiresAt)}.`,
   };
-  // Decision, offer, state change (compare-and-set), audit row and the notifications: one statement.
-  const bud = reservationSql(reserve);
-  const [r] = await tx.$queryRaw<{ offerId: string; updated: number; reserved: number }[]>`
-    WITH dec AS (
+  return Prisma.sql`,
+    ${name("dec")} AS (
       INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", "chosenVendorId", candidates, exclusions, outcome)
-      VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${chosen.vendorId}::uuid, ${JSON.stringify(ranked.candidates)}::jsonb, ${JSON.stringify(ranked.exclusions)}::jsonb, 'OFFERED')
+      VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${chosen.vendorId}::uuid, ${JSON.stringify(candidates)}::jsonb, ${JSON.stringify(exclusions)}::jsonb, 'OFFERED')
       RETURNING id),
-    off AS (
+    ${name("off")} AS (
       INSERT INTO "Offer" (id, "orderId", "vendorId", "decisionId", round, status, value, pax, "deliveryDay", "offeredAt", "expiresAt")
-      SELECT gen_random_uuid(), ${order.id}::uuid, ${chosen.vendorId}::uuid, dec.id, ${round}, 'PENDING', ${order.total}, ${order.pax}, ${order.deliveryDay}::date, ${now}, ${expiresAt} FROM dec
+      SELECT gen_random_uuid(), ${order.id}::uuid, ${chosen.vendorId}::uuid, d.id, ${round}, 'PENDING', ${order.total}, ${order.pax}, ${order.deliveryDay}::date, ${now}, ${expiresAt} FROM ${name("dec")} d
       RETURNING id),
-    upd AS (
-      UPDATE "Order" SET status = 'OFFERED', "decreeId" = ${decreeId}::uuid, "vendorId" = NULL, "awardedAt" = NULL, version = version + 1, "updatedAt" = now()
-      WHERE id = ${order.id}::uuid AND status = ${order.status}::"OrderStatus" RETURNING id),
-    aud AS (${auditInsertSql(actor, {
+    ${name("aud")} AS (${auditInsertSql(actor, {
       action: "order.offered",
       entity: "Order",
       entityId: order.id,
       before: { status: order.status },
       after: { status: "OFFERED", round, vendor: chosen.code, expiresAt },
     })}),
-    ntf AS (${notifySql({ vendorId: chosen.vendorId }, note, now)}),
-    wa AS (${whatsappNudgeSql(order.opdId, chosen.vendorId, nudge, waMessage, now)})${bud.cte}
-    SELECT (SELECT id FROM off) AS "offerId", (SELECT count(*) FROM upd)::int AS updated, ${bud.count} AS reserved`;
-  if (r!.reserved !== 1) throw await budgetExceeded(tx, reserve!.budgetId, reserve!.total);
-  if (r!.updated !== 1) throw new Error(`order ${order.number} changed state during routing`);
+    ${name("ntf")} AS (${notifySql({ vendorId: chosen.vendorId }, note, now)}),
+    ${name("wa")} AS (${whatsappNudgeSql(order.opdId, chosen.vendorId, nudge, waMessage, now)})`;
+}
+
+/** The state change of a routed order (compare-and-set on its status), as the UPDATE of a CTE step. */
+export function routedOrderUpdateSql(order: RoutableOrder, plan: RoutePlan, decreeId: string | null, now: Date) {
+  return Prisma.sql`
+      UPDATE "Order" SET ${
+        plan.kind === "OFFER"
+          ? Prisma.sql`status = 'OFFERED', "decreeId" = ${decreeId}::uuid`
+          : Prisma.sql`status = 'ESCALATED', "escalatedAt" = ${now}`
+      }, "vendorId" = NULL, "awardedAt" = NULL, version = version + 1, "updatedAt" = now()
+      WHERE id = ${order.id}::uuid AND status = ${order.status}::"OrderStatus" RETURNING id`;
+}
+
+/** The outcome a written plan reports. */
+export function routeOutcome(plan: RoutePlan, round: number, offerId: string | null): RouteOutcome {
+  if (plan.kind === "ESCALATE") return { kind: "ESCALATED", reason: plan.reason, round };
   return {
     kind: "OFFERED",
-    offerId: r!.offerId,
-    vendorId: chosen.vendorId,
-    vendorCode: chosen.code,
-    vendorName: chosen.name,
-    expiresAt,
+    offerId: offerId!,
+    vendorId: plan.chosen.vendorId,
+    vendorCode: plan.chosen.code,
+    vendorName: plan.chosen.name,
+    expiresAt: plan.expiresAt,
     round,
   };
+}
+
+export async function routeOrderInTx(
+  tx: Tx,
+  order: RoutableOrder,
+  ctx: { now: Date; settings: RoutingSettings; actor: Actor; alsoLock?: string[]; reserve?: Reservation },
+): Promise<RouteOutcome> {
+  const { now, settings, actor, reserve } = ctx;
+  if (!canTransition(order.status, "OFFERED") || !canTransition(order.status, "ESCALATED")) {
+    throw new Error(`order ${order.number} cannot be routed from ${order.status}`);
+  }
+  const { decreeId, round, pool: allocations } = await readPool(tx, order);
+  let pool: PoolVendor[] = [];
+  if (decreeId && allocations.length > 0) {
+    const weights = new Map(allocations.map((a) => [a.vendorId, a.weight]));
+    const rows = await readStandings(tx, [...weights.keys()], order, now, { alsoLock: ctx.alsoLock ?? [] });
+    pool = rows.map((r) => toPoolVendor(r, weights.get(r.id) ?? 1));
+  } else {
+    await lockVendors(tx, ctx.alsoLock ?? []);
+  }
+  const plan = planRoute(order, decreeId, pool, now, settings);
+  const offered = plan.kind === "OFFER";
+  const bud = reservationSql(reserve);
+  // Decision, offer, state change (compare-and-set), audit row and the notifications: one statement.
+  const [r] = await tx.$queryRaw<{ offerId: string | null; updated: number; reserved: number }[]>`
+    WITH upd AS (${routedOrderUpdateSql(order, plan, decreeId, now)})${decisionSql(order, plan, { round, now, actor })}${bud.cte}
+    SELECT ${offered ? Prisma.sql`(SELECT id FROM off)` : Prisma.sql`NULL::uuid`} AS "offerId", (SELECT count(*) FROM upd)::int AS updated, ${bud.count} AS reserved`;
+  if (r!.reserved !== 1) throw await budgetExceeded(tx, reserve!.budgetId, reserve!.total);
+  if (r!.updated !== 1) throw new Error(`order ${order.number} changed state during routing`);
+  return routeOutcome(plan, round, r!.offerId);
 }
 
 export const ROUTABLE_ORDER_SELECT = {

@@ -1,0 +1,86 @@
+// Submissions that arrive together are routed together (lib/data/orders/submit-order.ts): the result must be
+// exactly what routing them one by one would give.
+import { describe, expect, it } from "vitest";
+import { testDb } from "@/tests/support/integration-setup";
+import { createCity, orderInput } from "@/tests/factories/routing";
+import { fixedClock } from "@/lib/clock";
+import { submitOrder } from "@/lib/data/orders/submit-order";
+import { checkInvariants } from "@/lib/data/routing/check-invariants";
+import { AppError } from "@/lib/errors";
+
+const T0 = "2026-06-01T02:00:00Z";
+const staff = (c: { opds: { id: string; staffId: string }[] }, i = 0) => ({
+  id: c.opds[i]!.staffId,
+  role: "OPD_STAFF" as const,
+  opdId: c.opds[i]!.id,
+});
+
+describe("submissions routed together", () => {
+  it("spreads a burst over the pool as if the orders had come one by one", async () => {
+    const db = testDb();
+    const city = await createCity(db, {
+      opds: 2,
+      vendors: 4,
+      pools: [
+        [0, 1, 2, 3],
+        [0, 1, 2, 3],
+      ],
+    });
+    const clock = fixedClock(T0);
+    // Eight equal orders at once from two agencies sharing the pool: each UMKM gets exactly two.
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => submitOrder(db, clock, staff(city, i % 2), orderInput({ pax: 50 }))),
+    );
+    const chosen = results.map((r) => (r.route?.kind === "OFFERED" ? r.route.vendorId : "none"));
+    const perVendor = city.vendors.map((v) => chosen.filter((c) => c === v.id).length);
+    expect(perVendor).toEqual([2, 2, 2, 2]);
+    // Each recorded decision saw the offers chosen before it: its first candidate is the least loaded.
+    const decisions = await db.routingDecision.findMany({ orderBy: { decidedAt: "asc" } });
+    expect(decisions).toHaveLength(8);
+    const seen = decisions.map(
+      (d) => (d.candidates as { pendingValue: number }[]).reduce((s, c) => s + c.pendingValue, 0) / 2_000_000,
+    );
+    expect([...seen].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(await checkInvariants(db, clock.now())).toMatchObject({
+      doubleAwards: 0,
+      capacityViolations: 0,
+      lostOrders: 0,
+      fairnessViolations: 0,
+      budgetMismatches: 0,
+    });
+    const numbers = results.map((r) => r.number);
+    expect(new Set(numbers).size).toBe(8);
+    expect(await db.auditLog.count({ where: { action: "order.submitted" } })).toBe(8);
+  });
+
+  it("answers a double click in the same burst with the first order, and refuses what the budget cannot hold", async () => {
+    const db = testDb();
+    // Room for exactly two orders of Rp 2,000,000.
+    const city = await createCity(db, { opds: 1, vendors: 3, pools: [[0, 1, 2]], budget: 4_000_000 });
+    const clock = fixedClock(T0);
+    const same = orderInput();
+    const outcomes = await Promise.allSettled([
+      submitOrder(db, clock, staff(city), same),
+      submitOrder(db, clock, staff(city), same),
+      submitOrder(db, clock, staff(city), orderInput()),
+      submitOrder(db, clock, staff(city), orderInput()),
+    ]);
+    const [a, b, c, d] = outcomes;
+    expect(a.status).toBe("fulfilled");
+    expect(b.status).toBe("fulfilled");
+    if (a.status !== "fulfilled" || b.status !== "fulfilled") return;
+    expect(b.value.orderId).toBe(a.value.orderId);
+    expect([a.value.duplicate, b.value.duplicate].sort()).toEqual([false, true]);
+    // Of the other two, one fits and one is refused with how much is left.
+    const rest = [c, d];
+    expect(rest.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = rest.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(AppError);
+    expect((refused.reason as AppError).code).toBe("BUDGET_EXCEEDED");
+    expect((refused.reason as AppError).details).toMatchObject({ remaining: 0, total: 2_000_000 });
+    expect(await db.order.count({ where: { opdId: city.opds[0]!.id } })).toBe(2);
+    const budget = await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } });
+    expect(budget.committed).toBe(4_000_000n);
+    expect((await checkInvariants(db, clock.now())).budgetMismatches).toBe(0);
+  });
+});
