@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "NOT_ELIGIBLE",
   "TOO_EARLY",
   "PERIOD_TOO_LONG",
+  "THROTTLED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -39,6 +40,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_ELIGIBLE: 422,
   TOO_EARLY: 422,
   PERIOD_TOO_LONG: 422,
+  THROTTLED: 429,
 };
 
 export class AppError extends Error {

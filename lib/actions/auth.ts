@@ -1,14 +1,14 @@
 "use server";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { signIn, signOut } from "@/lib/auth";
+import { auth, signIn, signOut } from "@/lib/auth";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/data/audit";
 
 export interface LoginState {
-  error?: "invalid" | "required" | "error";
+  error?: "invalid" | "required" | "error" | "throttled";
   username?: string;
 }
 
@@ -24,25 +24,31 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     // On success this throws Next's redirect, which must propagate (so it is outside any catch-all).
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
   } catch (e) {
-    if (e instanceof AuthError) {
-      return { error: e.type === "CredentialsSignin" ? "invalid" : "error", username: parsed.data.username };
+    if (e instanceof CredentialsSignin) {
+      return { error: e.code === "throttled" ? "throttled" : "invalid", username: parsed.data.username };
     }
+    if (e instanceof AuthError) return { error: "error", username: parsed.data.username };
     throw e;
   }
   return {};
 }
 
 export async function logoutAction(): Promise<void> {
-  const user = await getCurrentUser();
-  if (user) {
+  const [user, session] = await Promise.all([getCurrentUser(), auth()]);
+  if (user && session?.user.sid) {
     const h = await headers();
-    await db().$transaction((tx) =>
-      writeAudit(
+    // The server forgets this session, not only the browser: a copied session cookie stops working too.
+    await db().$transaction(async (tx) => {
+      await tx.revokedSession.createMany({
+        data: [{ sid: session.user.sid, userId: user.id, expiresAt: new Date(session.expires) }],
+        skipDuplicates: true,
+      });
+      await writeAudit(
         tx,
         { id: user.id, role: user.role, ip: h.get("x-forwarded-for"), userAgent: h.get("user-agent") },
         { action: "auth.logout", entity: "User", entityId: user.id },
-      ),
-    );
+      );
+    });
   }
   await signOut({ redirectTo: "/login" });
 }

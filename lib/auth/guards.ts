@@ -17,27 +17,32 @@ export interface CurrentUser {
 
 /**
  * The signed-in user as the database knows them now: a JWT alone is not trusted, so a
- * deactivated user, a changed role or a bumped session version ends the session at once.
+ * deactivated user, a changed role, a bumped session version or a signed-out session (RevokedSession)
+ * ends the session at once.
  * Cached per request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db().user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      username: true,
-      name: true,
-      role: true,
-      opdId: true,
-      vendorId: true,
-      active: true,
-      sessionVersion: true,
-    },
-  });
-  if (!user || !user.active) return null;
+  const sid = session.user.sid;
+  const [user, revoked] = await Promise.all([
+    db().user.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        username: true,
+        name: true,
+        role: true,
+        opdId: true,
+        vendorId: true,
+        active: true,
+        sessionVersion: true,
+      },
+    }),
+    sid ? db().revokedSession.findUnique({ where: { sid }, select: { sid: true } }) : null,
+  ]);
+  if (!sid || revoked || !user || !user.active) return null;
   if (user.sessionVersion !== session.user.sessionVersion || user.role !== session.user.role) return null;
   return {
     id: user.id,

@@ -1,6 +1,8 @@
 import "server-only";
 import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { CredentialsSignin } from "next-auth";
+import { isAppError } from "@/lib/errors";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -17,6 +19,8 @@ declare module "next-auth" {
       opdId: string | null;
       vendorId: string | null;
       sessionVersion: number;
+      /** This sign-in's own id: signing out revokes it (RevokedSession). */
+      sid: string;
     } & DefaultSession["user"];
   }
   interface User {
@@ -26,6 +30,11 @@ declare module "next-auth" {
     sessionVersion?: number;
     username?: string;
   }
+}
+
+/** Sign-in refused for too many recent failures (shown as its own message; it says nothing about the account). */
+class ThrottledSignin extends CredentialsSignin {
+  code = "throttled";
 }
 
 const credentialsSchema = z.object({
@@ -56,11 +65,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await authenticateUser(db(), systemClock, {
-          ...parsed.data,
-          ip: clientIp(request),
-          userAgent: request.headers.get("user-agent"),
-        });
+        let user;
+        try {
+          user = await authenticateUser(db(), systemClock, {
+            ...parsed.data,
+            ip: clientIp(request),
+            userAgent: request.headers.get("user-agent"),
+          });
+        } catch (e) {
+          if (isAppError(e) && e.code === "THROTTLED") throw new ThrottledSignin();
+          throw e;
+        }
         if (!user) return null;
         return {
           id: user.id,
@@ -82,6 +97,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         token.opdId = user.opdId ?? null;
         token.vendorId = user.vendorId ?? null;
         token.sv = user.sessionVersion ?? 1;
+        token.sid = crypto.randomUUID();
       }
       return token;
     },
@@ -94,6 +110,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         opdId: (token.opdId as string | null) ?? null,
         vendorId: (token.vendorId as string | null) ?? null,
         sessionVersion: Number(token.sv ?? 0),
+        sid: String(token.sid ?? ""),
       };
       return session;
     },

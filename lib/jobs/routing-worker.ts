@@ -25,6 +25,8 @@ export function startRoutingWorker(intervalMs = Number(process.env.ROUTING_SWEEP
       const reinstated = await endExpiredSuspensions(db(), systemClock);
       const warned = await warnExpiringDocuments(db(), systemClock);
       const outbox = await dispatchOutbox(db(), systemClock, { mailer: smtpMailer(), appUrl: env().APP_URL });
+      // Signed-out sessions need remembering only until their tokens would have expired anyway.
+      await db().revokedSession.deleteMany({ where: { expiresAt: { lt: systemClock.now() } } });
       if (expired.length + stranded + reinstated + warned + outbox.sent + outbox.retrying + outbox.failed > 0) {
         console.log(
           `[sweep] ${expired.length} offers expired and re-routed, ${stranded} stranded orders routed, ${reinstated} suspensions ended, ${warned} document expiry warnings; outbox: ${outbox.sent} sent, ${outbox.retrying} retrying, ${outbox.failed} failed`,

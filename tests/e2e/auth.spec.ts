@@ -123,3 +123,35 @@ test("health answers ok with the database up", async ({ request }) => {
   expect(r.status()).toBe(200);
   expect(await r.json()).toEqual({ status: "ok", db: "ok" });
 });
+
+test("after ten failed sign-ins an account is refused for a while, with its own message", async ({ page }) => {
+  test.setTimeout(90_000);
+  const username = `coba-coba-${test.info().project.name}`;
+  for (let i = 0; i < 10; i++) {
+    await login(page, username, `tebakan-${i}`);
+    await expect(page.getByText("Nama pengguna atau kata sandi salah.")).toBeVisible();
+  }
+  await login(page, username, "tebakan-terakhir");
+  await expect(page.getByText(/Terlalu banyak percobaan masuk yang gagal/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("signing out ends the session on the server too: a copied session cookie no longer works", async ({
+  page,
+  browser,
+}) => {
+  await login(page, "opd-diskominfo");
+  await expect(page).toHaveURL(/\/opd$/);
+  const copy = await browser.newContext({
+    storageState: await page.context().storageState(),
+    baseURL: test.info().project.use.baseURL,
+  });
+  const other = await copy.newPage();
+  await other.goto("/opd");
+  await expect(other).toHaveURL(/\/opd$/);
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await other.goto("/opd");
+  await expect(other).toHaveURL(/\/login$/);
+  await copy.close();
+});

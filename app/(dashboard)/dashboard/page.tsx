@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { getDashboard } from "@/lib/data/dashboard/get-dashboard";
 import { periodFromQuery, periodPresets } from "@/lib/domain/period";
-import { formatNumber, formatPercent, formatRupiah, toLocaleTag, wibDay } from "@/lib/format";
+import { formatDateTimeWIB, formatNumber, formatPercent, formatRupiah, toLocaleTag, wibDay } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ScrollableTable } from "@/components/ui/table";
 import { FilterActions, FilterInput, FilterSelect } from "@/components/ui/filters";
@@ -73,6 +73,7 @@ export default async function DashboardPage({
           />
         </form>
       </Card>
+      <p className="text-sm text-slate-700">{t("dashboard.asOf", { at: formatDateTimeWIB(systemClock.now()) })}</p>
       <SpreadStats spread={s} locale={locale} />
       <div className="grid gap-4 lg:grid-cols-2">
         <VendorValues spread={s} locale={locale} />

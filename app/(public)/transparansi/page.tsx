@@ -66,7 +66,7 @@ export default async function TransparencyPage({
       </Card>
       <p className="text-sm text-slate-700">
         {view.opd ? t("public.scopeOpd", { name: view.opd.name }) : t("public.scopeCity")}{" "}
-        {t("public.asOf", { at: formatDateTimeWIB(now) })}
+        {t("dashboard.asOf", { at: formatDateTimeWIB(now) })}
       </p>
       <SpreadStats spread={s} locale={locale} />
       <div className="grid gap-4 lg:grid-cols-2">

@@ -1,10 +1,13 @@
 // Checks a username and password. Success and failure are both audited; the caller cannot
-// tell an unknown user from a wrong password (same message, same work).
+// tell an unknown user from a wrong password (same message, same work). Too many recent failures for the
+// account or from the address (lib/auth/throttle.ts) refuse the attempt before the password is checked.
 import type { Db } from "@/lib/db/client";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Clock } from "@/lib/clock";
 import { writeAudit } from "@/lib/data/audit";
+import { AppError } from "@/lib/errors";
+import { LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MINUTES } from "@/lib/auth/throttle";
 
 export interface AuthenticatedUser {
   id: string;
@@ -22,6 +25,26 @@ export async function authenticateUser(
   input: { username: string; password: string; ip?: string | null; userAgent?: string | null },
 ): Promise<AuthenticatedUser | null> {
   const username = input.username.trim().toLowerCase();
+  // The audit's own clock (now()), as the failures were stamped with it.
+  const [recent] = await db.$queryRaw<{ account: bigint; address: bigint }[]>`
+    SELECT
+      (SELECT count(*) FROM "AuditLog" WHERE action = 'auth.login_failed' AND after ->> 'username' = ${username}
+         AND at > now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})) AS account,
+      (SELECT count(*) FROM "AuditLog" WHERE action = 'auth.login_failed' AND ip = ${input.ip ?? null}
+         AND at > now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})) AS address`;
+  if (
+    Number(recent!.account) >= LOGIN_MAX_FAILURES_PER_ACCOUNT ||
+    (input.ip && Number(recent!.address) >= LOGIN_MAX_FAILURES_PER_IP)
+  ) {
+    await db.$transaction((tx) =>
+      writeAudit(
+        tx,
+        { id: null, role: null, ip: input.ip, userAgent: input.userAgent },
+        { action: "auth.login_throttled", entity: "User", after: { username } },
+      ),
+    );
+    throw new AppError("THROTTLED", { minutes: LOGIN_WINDOW_MINUTES });
+  }
   const user = username ? await db.user.findUnique({ where: { username } }) : null;
   const ok = user
     ? await verifyPassword(user.passwordHash, input.password)
