@@ -1,41 +1,28 @@
 // The authorisation matrix: every server action, called by an anonymous visitor and by every role it is not
 // for, is refused and writes nothing. A meta-test fails when an action is added without an entry here.
 // Object-level cases: an agency cannot touch another agency's order, a vendor cannot answer another's offer.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";
 import { fixedClock } from "@/lib/clock";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { isAppError } from "@/lib/errors";
+import {
+  callAction,
+  fingerprint,
+  serverActions,
+  signInAs,
+  useDatabase,
+  type ServerAction,
+  type Who,
+} from "@/tests/support/action-harness";
 
-// The session the actions see, and the Next request context they run in (outside a real request here).
-let session: { user: { id: string; role: Role; sessionVersion: number; sid: string }; expires: string } | null = null;
-vi.mock("@/lib/auth", () => ({
-  auth: async () => session,
-  signIn: async () => {
-    throw new Error("signIn is not part of the matrix");
-  },
-  signOut: async () => undefined,
-  handlers: {},
-}));
-vi.mock("next-auth", () => {
-  class AuthError extends Error {
-    type = "AuthError";
-  }
-  class CredentialsSignin extends AuthError {
-    code = "credentials";
-  }
-  return { AuthError, CredentialsSignin, default: () => ({}) };
-});
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "matrix-test" }),
-  cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+const harness = () => import("@/tests/support/action-harness");
+vi.mock("@/lib/auth", () => harness().then((h) => h.authMock()));
+vi.mock("next-auth", () => harness().then((h) => h.nextAuthMock()));
+vi.mock("next/headers", () => harness().then((h) => h.headersMock()));
+vi.mock("next/cache", () => harness().then((h) => h.cacheMock()));
 
-type Who = "ANONYMOUS" | Role;
 const EVERYONE: Who[] = ["ANONYMOUS", "ADMIN", "MAYOR", "OPD_STAFF", "VENDOR"];
 const SIGNED_IN: Who[] = ["ADMIN", "MAYOR", "OPD_STAFF", "VENDOR"];
 
@@ -86,39 +73,8 @@ const MATRIX: Record<string, Who[]> = {
   loginAction: EVERYONE,
 };
 
-const ACTIONS_DIR = path.resolve(import.meta.dirname, "../../lib/actions");
-
-/** Every exported function of every "use server" module: the server actions. */
-async function serverActions(): Promise<Map<string, (...args: unknown[]) => Promise<unknown>>> {
-  const found = new Map<string, (...args: unknown[]) => Promise<unknown>>();
-  for (const file of readdirSync(ACTIONS_DIR).filter((f) => f.endsWith(".ts"))) {
-    const source = readFileSync(path.join(ACTIONS_DIR, file), "utf8");
-    if (!/^\s*["']use server["']/.test(source)) continue;
-    const mod = (await import(path.join(ACTIONS_DIR, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) {
-      if (typeof value === "function") found.set(name, value as (...args: unknown[]) => Promise<unknown>);
-    }
-  }
-  return found;
-}
-
-/** The whole database's content but the audit trail (denials may be audited), as one digest per table. */
-async function fingerprint(): Promise<Record<string, string>> {
-  const db = testDb();
-  const tables = await db.$queryRaw<{ name: string }[]>`
-    SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('AuditLog', '_prisma_migrations')`;
-  const out: Record<string, string> = {};
-  for (const { name } of tables) {
-    const [r] = await db.$queryRawUnsafe<{ h: string | null }[]>(
-      `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${name}" t`,
-    );
-    out[name] = r?.h ?? "";
-  }
-  return out;
-}
-
 const ids: Record<string, string> = {};
-const users: Partial<Record<Role, { id: string; sessionVersion: number }>> = {};
+let users: Record<Role, { id: string; sessionVersion: number }>;
 
 /** A form that would do real work if the caller's role were not checked: real ids and plausible values. */
 function form(): FormData {
@@ -163,38 +119,16 @@ function form(): FormData {
   return f;
 }
 
-async function callAs(who: Who, action: (...args: unknown[]) => Promise<unknown>, fd = form()) {
-  if (who === "ANONYMOUS") session = null;
-  else {
-    const u = users[who]!;
-    session = {
-      user: { id: u.id, role: who, sessionVersion: u.sessionVersion, sid: "matrix-session" },
-      expires: new Date(Date.now() + 3600_000).toISOString(),
-    };
-  }
-  try {
-    return { ok: true as const, value: action.length >= 2 ? await action({}, fd) : await action(fd) };
-  } catch (e) {
-    return { ok: false as const, error: e };
-  }
+async function callAs(who: Who, action: ServerAction, fd = form()) {
+  signInAs(who, users);
+  return callAction(action, fd);
 }
 
 describe("the authorisation matrix", () => {
   beforeAll(async () => {
     const db = testDb();
-    (globalThis as { prisma?: unknown }).prisma = db; // what lib/db's db() hands out
     await seedDemo(db, fixedClock("2026-11-28T03:00:00Z"));
-    for (const [role, username] of [
-      ["ADMIN", "admin"],
-      ["MAYOR", "walikota"],
-      ["OPD_STAFF", "opd-diskominfo"],
-      ["VENDOR", "umkm-01"],
-    ] as const) {
-      users[role] = await db.user.findUniqueOrThrow({
-        where: { username },
-        select: { id: true, sessionVersion: true },
-      });
-    }
+    users = await useDatabase(db);
     const offer = await db.offer.findFirstOrThrow({ where: { status: "PENDING" } });
     const order = await db.order.findFirstOrThrow({ where: { status: "ACCEPTED" } });
     ids.offerId = offer.id;
@@ -203,7 +137,7 @@ describe("the authorisation matrix", () => {
     ids.sanctionId = (await db.sanction.findFirstOrThrow({ where: { status: "PROPOSED" } })).id;
     ids.decreeId = (await db.decree.findFirstOrThrow()).id;
     ids.opdId = order.opdId;
-    ids.userId = users.OPD_STAFF!.id;
+    ids.userId = users.OPD_STAFF.id;
     ids.documentId = (await db.vendorDocument.findFirstOrThrow()).id;
   });
 
@@ -215,7 +149,7 @@ describe("the authorisation matrix", () => {
 
   it("refuses every caller an action is not for, with no write", async () => {
     const actions = await serverActions();
-    const before = await fingerprint();
+    const before = await fingerprint(testDb());
     const wrote: string[] = [];
     for (const [name, action] of actions) {
       for (const who of EVERYONE.filter((w) => !MATRIX[name]!.includes(w))) {
@@ -223,7 +157,7 @@ describe("the authorisation matrix", () => {
         // Refused means the role check threw (a success ends in a redirect, which throws too).
         const refused = !r.ok && isAppError(r.error) && ["UNAUTHENTICATED", "FORBIDDEN"].includes(r.error.code);
         expect(refused, `${name} as ${who} was not refused: ${r.ok ? "returned" : String(r.error)}`).toBe(true);
-        const after = await fingerprint();
+        const after = await fingerprint(testDb());
         const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
         if (changed.length) wrote.push(`${name} as ${who}: ${changed.join(", ")}`);
       }
@@ -243,7 +177,7 @@ describe("the authorisation matrix", () => {
         vendorId: { not: (await db.user.findUniqueOrThrow({ where: { username: "umkm-01" } })).vendorId! },
       },
     });
-    const before = await fingerprint();
+    const before = await fingerprint(testDb());
     for (const name of ["cancelOrderAction", "confirmDeliveryAction", "reportFailureAction"]) {
       const fd = form();
       fd.set("orderId", otherOpdOrder.id);
@@ -254,7 +188,7 @@ describe("the authorisation matrix", () => {
       fd.set("offerId", othersOffer.id);
       await callAs("VENDOR", actions.get(name)!, fd);
     }
-    const after = await fingerprint();
+    const after = await fingerprint(testDb());
     expect(Object.keys(after).filter((t) => after[t] !== before[t])).toEqual([]);
   });
 });
