@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   "TOO_EARLY",
   "PERIOD_TOO_LONG",
   "THROTTLED",
+  "MFA_REQUIRED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -41,6 +42,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TOO_EARLY: 422,
   PERIOD_TOO_LONG: 422,
   THROTTLED: 429,
+  MFA_REQUIRED: 401,
 };
 
 export class AppError extends Error {

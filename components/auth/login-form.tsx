@@ -47,6 +47,29 @@ export function LoginForm() {
           className="block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base"
         />
       </div>
+      {state.mfa ? (
+        <div className="space-y-1">
+          <label htmlFor="code" className="block text-sm font-medium">
+            {t("code")}
+          </label>
+          <input
+            id="code"
+            name="code"
+            inputMode="text"
+            autoComplete="one-time-code"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            maxLength={20}
+            autoFocus
+            aria-describedby="code-help"
+            className="block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base tracking-widest"
+          />
+          <p id="code-help" className="text-xs text-slate-600">
+            {t("codeHelp")}
+          </p>
+        </div>
+      ) : null}
       <Button type="submit" className="h-11 w-full" disabled={pending} aria-busy={pending}>
         {pending ? t("submitting") : t("submit")}
       </Button>

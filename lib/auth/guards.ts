@@ -5,6 +5,7 @@ import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import { mfaRequired } from "@/lib/auth/totp";
 
 export interface CurrentUser {
   id: string;
@@ -13,6 +14,8 @@ export interface CurrentUser {
   role: Role;
   opdId: string | null;
   vendorId: string | null;
+  /** An admin or the mayor who has not set up the second factor yet: only /account/mfa until they do. */
+  mfaPending: boolean;
 }
 
 /**
@@ -38,6 +41,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
         vendorId: true,
         active: true,
         sessionVersion: true,
+        isDemo: true,
+        totpEnabledAt: true,
       },
     }),
     sid ? db().revokedSession.findUnique({ where: { sid }, select: { sid: true } }) : null,
@@ -51,6 +56,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     role: user.role,
     opdId: user.opdId,
     vendorId: user.vendorId,
+    mfaPending: mfaRequired(user) && !user.totpEnabledAt,
   };
 });
 
@@ -58,6 +64,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 export async function requirePageRole(...roles: Role[]): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (user.mfaPending) redirect("/account/mfa");
   if (!roles.includes(user.role)) forbidden();
   return user;
 }
@@ -67,6 +74,7 @@ export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED");
   if (!roles.includes(user.role)) throw new AppError("FORBIDDEN");
+  if (user.mfaPending) throw new AppError("MFA_REQUIRED");
   return user;
 }
 

@@ -37,9 +37,15 @@ class ThrottledSignin extends CredentialsSignin {
   code = "throttled";
 }
 
+/** The password was right; the account's second factor is still to give. */
+class MfaRequiredSignin extends CredentialsSignin {
+  code = "mfa_required";
+}
+
 const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  code: z.string().trim().max(20).optional(),
 });
 
 function clientIp(request: Request): string | null {
@@ -61,19 +67,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: [
     Credentials({
-      credentials: { username: {}, password: {} },
+      credentials: { username: {}, password: {}, code: {} },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         let user;
         try {
-          user = await authenticateUser(db(), systemClock, {
-            ...parsed.data,
-            ip: clientIp(request),
-            userAgent: request.headers.get("user-agent"),
-          });
+          user = await authenticateUser(
+            db(),
+            systemClock,
+            { ...parsed.data, ip: clientIp(request), userAgent: request.headers.get("user-agent") },
+            env().AUTH_SECRET ?? "",
+          );
         } catch (e) {
           if (isAppError(e) && e.code === "THROTTLED") throw new ThrottledSignin();
+          if (isAppError(e) && e.code === "MFA_REQUIRED") throw new MfaRequiredSignin();
           throw e;
         }
         if (!user) return null;

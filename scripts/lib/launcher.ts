@@ -243,6 +243,9 @@ export async function launch(opts: LaunchOptions): Promise<void> {
         AUTH_SECRET: authSecret,
         AUTH_TRUST_HOST: "true",
         MM_DEMO: opts.mode === "production" ? "" : "1",
+        // The README's demo logins for the admin and the mayor skip the second factor (demo accounts only,
+        // never in a production start; see SECURITY.md). Other admin accounts still enrol.
+        DEMO_SKIP_MFA: opts.mode === "production" ? "" : (process.env.DEMO_SKIP_MFA ?? "1"),
         NEXT_TELEMETRY_DISABLED: "1",
       },
     });

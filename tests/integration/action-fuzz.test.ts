@@ -63,6 +63,7 @@ const AS: Record<string, Role> = {
   addUnavailableDayAction: "VENDOR",
   removeUnavailableDayAction: "VENDOR",
   markAllReadAction: "OPD_STAFF",
+  confirmMfaAction: "ADMIN",
 };
 
 // The fields the actions read, plus a few they do not.

@@ -66,6 +66,8 @@ const MATRIX: Record<string, Who[]> = {
   removeUnavailableDayAction: ["VENDOR"],
   // everyone's own
   markAllReadAction: SIGNED_IN,
+  // Setting up one's own second factor (the use case refuses roles without one).
+  confirmMfaAction: SIGNED_IN,
   // Signing out without a session does nothing (and writes nothing).
   logoutAction: EVERYONE,
   // public: choosing the language and signing in

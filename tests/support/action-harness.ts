@@ -52,6 +52,10 @@ export function intlServerMock() {
 /** Makes lib/db's db() hand out the test database, and loads the demo users the harness signs in as. */
 export async function useDatabase(db: Db): Promise<Record<Role, { id: string; sessionVersion: number }>> {
   (globalThis as { prisma?: unknown }).prisma = db;
+  // The demo's admin and mayor, as the demo runs them: without a second factor (lib/auth/totp.ts).
+  process.env.DEMO_SKIP_MFA = "1";
+  // lib/env reads it (db() itself hands out the client above).
+  process.env.DATABASE_URL ??= "postgresql://unused@localhost/unused";
   const out = {} as Record<Role, { id: string; sessionVersion: number }>;
   for (const [role, username] of [
     ["ADMIN", "admin"],

@@ -7,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { Clock } from "@/lib/clock";
 import { writeAudit } from "@/lib/data/audit";
 import { AppError } from "@/lib/errors";
+import { decryptSecret, matchRecoveryCode, mfaRequired, verifyTotp } from "@/lib/auth/totp";
 import { LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MINUTES } from "@/lib/auth/throttle";
 
 export interface AuthenticatedUser {
@@ -22,7 +23,16 @@ export interface AuthenticatedUser {
 export async function authenticateUser(
   db: Db,
   clock: Clock,
-  input: { username: string; password: string; ip?: string | null; userAgent?: string | null },
+  input: {
+    username: string;
+    password: string;
+    /** The authenticator's 6-digit code, or a recovery code, for accounts with a second factor. */
+    code?: string | null;
+    ip?: string | null;
+    userAgent?: string | null;
+  },
+  /** The key TOTP secrets are encrypted under (AUTH_SECRET). */
+  authSecret = "",
 ): Promise<AuthenticatedUser | null> {
   const username = input.username.trim().toLowerCase();
   // The audit's own clock (now()), as the failures were stamped with it.
@@ -49,10 +59,37 @@ export async function authenticateUser(
   const ok = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyPassword(await dummyPasswordHash(), input.password);
-  const allowed = Boolean(user && ok && user.active);
+  let allowed = Boolean(user && ok && user.active);
+  // The second factor, for an admin or the mayor who has enrolled: a code from the app, or a recovery code.
+  let usedRecovery: string | null = null;
+  let wrongCode = false;
+  if (allowed && user && mfaRequired(user) && user.totpEnabledAt && user.totpSecret) {
+    const code = input.code?.trim() ?? "";
+    if (!code) throw new AppError("MFA_REQUIRED");
+    const secret = decryptSecret(user.totpSecret, authSecret);
+    usedRecovery = verifyTotp(secret, code, clock.now()) ? null : matchRecoveryCode(code, user.totpRecovery);
+    if (!usedRecovery && !verifyTotp(secret, code, clock.now())) {
+      allowed = false;
+      wrongCode = true;
+    }
+    // A recovery code works once, even when two sign-ins race with it.
+    if (usedRecovery) {
+      const taken = await db.$executeRaw`
+        UPDATE "User" SET "totpRecovery" = array_remove("totpRecovery", ${usedRecovery})
+        WHERE id = ${user.id}::uuid AND ${usedRecovery} = ANY("totpRecovery")`;
+      if (taken !== 1) {
+        allowed = false;
+        wrongCode = true;
+        usedRecovery = null;
+      }
+    }
+  }
   await db.$transaction(async (tx) => {
     if (allowed && user) {
-      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: clock.now() } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { lastLoginAt: clock.now() },
+      });
     }
     await writeAudit(
       tx,
@@ -67,7 +104,19 @@ export async function authenticateUser(
         entity: "User",
         entityId: user?.id ?? null,
         // The attempted username only; never the password.
-        after: { username, reason: allowed ? undefined : !user ? "unknown_user" : !ok ? "wrong_password" : "inactive" },
+        after: {
+          username,
+          reason: allowed
+            ? undefined
+            : !user
+              ? "unknown_user"
+              : !ok
+                ? "wrong_password"
+                : wrongCode
+                  ? "wrong_code"
+                  : "inactive",
+          ...(usedRecovery ? { recoveryCodeUsed: true } : {}),
+        },
       },
     );
   });

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { testDb } from "@/tests/support/integration-setup";
+import { createUser } from "@/tests/factories";
+import { fixedClock } from "@/lib/clock";
+import { authenticateUser } from "@/lib/data/user/authenticate-user";
+import { confirmMfaEnrolment, getMfaEnrolment } from "@/lib/data/user/mfa";
+import { totpCode } from "@/lib/auth/totp";
+import { isAppError } from "@/lib/errors";
+
+const KEY = "kunci-aplikasi-uji-yang-cukup-panjang-123";
+const clock = fixedClock("2026-11-28T03:00:00Z");
+
+async function refusal(p: Promise<unknown>): Promise<string | null> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  return isAppError(e) ? e.code : e === null ? null : String(e);
+}
+
+describe("two-step verification for admins and the mayor", () => {
+  it("enrols with a code from the app, then asks for a code at sign-in; a recovery code works once", async () => {
+    const db = testDb();
+    const admin = await createUser(db, { role: "ADMIN", username: "admin-mfa", password: "rahasia-admin-mfa-1" });
+    const actor = { id: admin.id, role: "ADMIN" as const };
+    // Not enrolled yet: the password alone signs in (the app then sends them to /account/mfa).
+    expect(
+      await authenticateUser(db, clock, { username: "admin-mfa", password: "rahasia-admin-mfa-1" }, KEY),
+    ).not.toBeNull();
+
+    const started = await getMfaEnrolment(db, actor, KEY);
+    expect(started.required).toBe(true);
+    expect(started.pending?.uri).toContain("otpauth://totp/");
+    expect(started.pending?.qrSvg).toContain("<svg");
+    const stored = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
+    expect(stored.totpSecret).not.toContain(started.pending!.secret); // encrypted at rest
+    // Reloading the page keeps the same pending secret.
+    expect((await getMfaEnrolment(db, actor, KEY)).pending?.secret).toBe(started.pending!.secret);
+
+    expect(await refusal(confirmMfaEnrolment(db, clock, actor, "000000", KEY))).toBe("VALIDATION");
+    const secret = started.pending!.secret;
+    const { recoveryCodes } = await confirmMfaEnrolment(db, clock, actor, totpCode(secret, clock.now()), KEY);
+    expect(recoveryCodes).toHaveLength(10);
+    expect(await refusal(confirmMfaEnrolment(db, clock, actor, totpCode(secret, clock.now()), KEY))).toBe(
+      "INVALID_STATE",
+    );
+    const status = await getMfaEnrolment(db, actor, KEY);
+    expect(status).toMatchObject({ required: true, recoveryLeft: 10, pending: null });
+
+    const signIn = (code?: string) =>
+      authenticateUser(db, clock, { username: "admin-mfa", password: "rahasia-admin-mfa-1", code }, KEY);
+    expect(await refusal(signIn())).toBe("MFA_REQUIRED");
+    expect(await signIn("123456")).toBeNull();
+    expect(await signIn(totpCode(secret, clock.now()))).toMatchObject({ id: admin.id });
+    // A wrong password with a right code is still a wrong password.
+    expect(
+      await authenticateUser(
+        db,
+        clock,
+        { username: "admin-mfa", password: "salah", code: totpCode(secret, clock.now()) },
+        KEY,
+      ),
+    ).toBeNull();
+    expect(await signIn(recoveryCodes[0])).toMatchObject({ id: admin.id });
+    expect(await signIn(recoveryCodes[0])).toBeNull();
+    expect((await getMfaEnrolment(db, actor, KEY)).recoveryLeft).toBe(9);
+
+    const failures = await db.auditLog.findMany({ where: { action: "auth.login_failed", entityId: admin.id } });
+    expect(failures.map((f) => (f.after as { reason: string }).reason).sort()).toEqual([
+      "wrong_code",
+      "wrong_code",
+      "wrong_password",
+    ]);
+    expect(await db.auditLog.count({ where: { action: "auth.mfa_enabled", entityId: admin.id } })).toBe(1);
+    const trail = JSON.stringify(await db.auditLog.findMany({ where: { entityId: admin.id } }), (_k, v) =>
+      typeof v === "bigint" ? String(v) : v,
+    );
+    expect(trail).not.toContain(secret);
+    for (const c of recoveryCodes) expect(trail).not.toContain(c);
+  });
+
+  it("is asked of the mayor too, not of agency staff, who cannot enrol either", async () => {
+    const db = testDb();
+    const staff = await createUser(db, { role: "MAYOR", username: "walikota-uji", password: "rahasia-walikota-1" });
+    expect((await getMfaEnrolment(db, { id: staff.id, role: "MAYOR" }, KEY)).required).toBe(true);
+    const opd = await db.opd.create({ data: { code: "OPD-MFA", name: "Dinas MFA" } });
+    const clerk = await createUser(db, { role: "OPD_STAFF", opdId: opd.id, password: "rahasia-staf-mfa-1" });
+    const s = await getMfaEnrolment(db, { id: clerk.id, role: "OPD_STAFF" }, KEY);
+    expect(s).toMatchObject({ required: false, pending: null });
+    expect(await refusal(confirmMfaEnrolment(db, clock, { id: clerk.id, role: "OPD_STAFF" }, "123456", KEY))).toBe(
+      "FORBIDDEN",
+    );
+  });
+});
