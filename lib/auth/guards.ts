@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { mfaRequired } from "@/lib/auth/totp";
+import { writeAudit } from "@/lib/data/audit";
 
 export interface CurrentUser {
   id: string;
@@ -60,12 +61,24 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   };
 });
 
+/** A signed-in user refused for their role: recorded (anonymous refusals are only bots' noise). */
+async function auditDenial(user: CurrentUser, required: Role[]): Promise<void> {
+  await writeAudit(
+    db(),
+    { id: user.id, role: user.role },
+    { action: "auth.denied", entity: "User", entityId: user.id, after: { required } },
+  );
+}
+
 /** For pages and layouts: no session → /login; wrong role → 403. */
 export async function requirePageRole(...roles: Role[]): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   if (user.mfaPending) redirect("/account/mfa");
-  if (!roles.includes(user.role)) forbidden();
+  if (!roles.includes(user.role)) {
+    await auditDenial(user, roles);
+    forbidden();
+  }
   return user;
 }
 
@@ -73,7 +86,10 @@ export async function requirePageRole(...roles: Role[]): Promise<CurrentUser> {
 export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED");
-  if (!roles.includes(user.role)) throw new AppError("FORBIDDEN");
+  if (!roles.includes(user.role)) {
+    await auditDenial(user, roles);
+    throw new AppError("FORBIDDEN");
+  }
   if (user.mfaPending) throw new AppError("MFA_REQUIRED");
   return user;
 }

@@ -152,6 +152,8 @@ describe("the authorisation matrix", () => {
   it("refuses every caller an action is not for, with no write", async () => {
     const actions = await serverActions();
     const before = await fingerprint(testDb());
+    const denialsBefore = await testDb().auditLog.count({ where: { action: "auth.denied" } });
+    let signedInRefusals = 0;
     const wrote: string[] = [];
     for (const [name, action] of actions) {
       for (const who of EVERYONE.filter((w) => !MATRIX[name]!.includes(w))) {
@@ -159,12 +161,17 @@ describe("the authorisation matrix", () => {
         // Refused means the role check threw (a success ends in a redirect, which throws too).
         const refused = !r.ok && isAppError(r.error) && ["UNAUTHENTICATED", "FORBIDDEN"].includes(r.error.code);
         expect(refused, `${name} as ${who} was not refused: ${r.ok ? "returned" : String(r.error)}`).toBe(true);
+        if (who !== "ANONYMOUS") signedInRefusals++;
         const after = await fingerprint(testDb());
         const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
         if (changed.length) wrote.push(`${name} as ${who}: ${changed.join(", ")}`);
       }
     }
     expect(wrote).toEqual([]);
+    // Every refusal of a signed-in user is in the audit trail.
+    expect((await testDb().auditLog.count({ where: { action: "auth.denied" } })) - denialsBefore).toBe(
+      signedInRefusals,
+    );
   });
 
   it("keeps an agency to its own orders and a vendor to its own offers", async () => {
