@@ -112,10 +112,11 @@ export function redirectTarget(e: unknown): string | null {
   return typeof digest === "string" && digest.startsWith("NEXT_REDIRECT") ? (digest.split(";")[2] ?? "") : null;
 }
 
-/** The whole database's content but the audit trail, as one digest per table. */
-export async function fingerprint(db: Db): Promise<Record<string, string>> {
+/** The whole database's content (but the audit trail, unless asked), as one digest per table. */
+export async function fingerprint(db: Db, opts: { withAudit?: boolean } = {}): Promise<Record<string, string>> {
+  const skip = opts.withAudit ? ["_prisma_migrations"] : ["AuditLog", "_prisma_migrations"];
   const tables = await db.$queryRaw<{ name: string }[]>`
-    SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('AuditLog', '_prisma_migrations')`;
+    SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND NOT (tablename = ANY(${skip}))`;
   const out: Record<string, string> = {};
   for (const { name } of tables) {
     const [r] = await db.$queryRawUnsafe<{ h: string | null }[]>(
