@@ -17,19 +17,23 @@ import { offerDeadline } from "@/lib/domain/routing";
 import type { RoutingSettings } from "@/lib/domain/settings";
 import type { FailureType, SanctionLevel } from "@/lib/generated/prisma/enums";
 
-export const deliverySchema = z.object({
-  deliveredAt: z.coerce.date({ message: "Waktu diterima tidak valid" }),
-  quantityReceived: z.coerce.number().int().min(0, "Jumlah diterima tidak boleh negatif"),
-  rating: z.coerce.number().int().min(1, "Nilai 1–5").max(5, "Nilai 1–5").optional().nullable(),
-  photoPath: z.string().max(500).optional().nullable(),
-});
+export const deliverySchema = z
+  .object({
+    deliveredAt: z.coerce.date({ message: "Waktu diterima tidak valid" }),
+    quantityReceived: z.coerce.number().int().min(0, "Jumlah diterima tidak boleh negatif"),
+    rating: z.coerce.number().int().min(1, "Nilai 1–5").max(5, "Nilai 1–5").optional().nullable(),
+    photoPath: z.string().max(500).optional().nullable(),
+  })
+  .strict();
 
-export const failureSchema = z.object({
-  type: z.enum(["NOT_DELIVERED", "VERY_LATE", "SHORT_QUANTITY", "QUALITY_SAFETY", "VENDOR_CANCELLED"], {
-    message: "Pilih jenis kegagalan",
-  }),
-  evidence: z.string().trim().min(10, "Jelaskan kejadiannya (minimal 10 huruf)").max(2000),
-});
+export const failureSchema = z
+  .object({
+    type: z.enum(["NOT_DELIVERED", "VERY_LATE", "SHORT_QUANTITY", "QUALITY_SAFETY", "VENDOR_CANCELLED"], {
+      message: "Pilih jenis kegagalan",
+    }),
+    evidence: z.string().trim().min(10, "Jelaskan kejadiannya (minimal 10 huruf)").max(2000),
+  })
+  .strict();
 
 export type SettleResult =
   | { outcome: "DELIVERED"; lateMinutes: number }

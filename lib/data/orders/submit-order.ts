@@ -99,7 +99,8 @@ interface Submission {
 type Routed = SubmitResult | { duplicate: true } | { overBudget: true };
 
 export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: unknown): Promise<SubmitResult> {
-  const input = parseInput(orderInputSchema, raw);
+  // Strict here (the browser's form check also sees the form's other fields): an unknown key is refused.
+  const input = parseInput(orderInputSchema.strict(), raw);
   if (actor.role !== "OPD_STAFF" || !actor.opdId) throw new AppError("FORBIDDEN");
   const hash = payloadHash(input);
   const fiscalYear = fiscalYearOf(input.deliveryAt);

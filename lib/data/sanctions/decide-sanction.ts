@@ -13,11 +13,13 @@ import { notify } from "@/lib/data/notifications/notify";
 import { routeOrderInTx, ROUTABLE_ORDER_SELECT } from "@/lib/data/routing/route-order";
 import type { SanctionLevel } from "@/lib/generated/prisma/enums";
 
-export const sanctionDecisionSchema = z.object({
-  decision: z.enum(["CONFIRM", "DISMISS"]),
-  level: z.enum(["SP1", "SP2", "SP3"]).optional(),
-  reason: z.string().trim().min(5, "Tuliskan alasan keputusan").max(1000),
-});
+export const sanctionDecisionSchema = z
+  .object({
+    decision: z.enum(["CONFIRM", "DISMISS"]),
+    level: z.enum(["SP1", "SP2", "SP3"]).optional(),
+    reason: z.string().trim().min(5, "Tuliskan alasan keputusan").max(1000),
+  })
+  .strict();
 
 type AdminActor = Actor & { id: string };
 
