@@ -1,20 +1,11 @@
 import { getTranslations } from "next-intl/server";
+import { VENDOR_FORM_FIELDS } from "@/lib/validation/admin-vendor";
 
 /** Field names the vendor forms post, with their labels: for naming the field at fault after a refused save. */
 export async function vendorFieldLabels(): Promise<Record<string, string>> {
   const t = await getTranslations("adminVendors.fields");
   const keys = [
-    "code",
-    "name",
-    "ownerName",
-    "nib",
-    "npwp",
-    "address",
-    "kelurahan",
-    "kecamatan",
-    "whatsapp",
-    "email",
-    "dailyCapacityPax",
+    ...VENDOR_FORM_FIELDS,
     "kbliCode",
     "ekatalogUrl",
     "number",

@@ -4,6 +4,7 @@
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { adminActor, idField, runAndRedirect } from "@/lib/actions/form-action";
+import { VENDOR_FORM_FIELDS } from "@/lib/validation/admin-vendor";
 import { decideSanction, reinstateVendor } from "@/lib/data/sanctions/decide-sanction";
 import { assignEscalatedOrder } from "@/lib/data/orders/assign-escalated-order";
 import {
@@ -72,23 +73,9 @@ const fields = (formData: FormData, keys: readonly string[]) =>
 const checks = (formData: FormData, keys: readonly string[]) =>
   Object.fromEntries(keys.map((k) => [k, formData.get(k) === "on"]));
 
-const VENDOR_FIELDS = [
-  "code",
-  "name",
-  "ownerName",
-  "nib",
-  "npwp",
-  "address",
-  "kelurahan",
-  "kecamatan",
-  "whatsapp",
-  "email",
-  "dailyCapacityPax",
-] as const;
-
 export async function createVendorAction(formData: FormData): Promise<void> {
   const actor = await adminActor();
-  const input = { ...fields(formData, VENDOR_FIELDS), ...checks(formData, ["hasPp55"]) };
+  const input = { ...fields(formData, VENDOR_FORM_FIELDS), ...checks(formData, ["hasPp55"]) };
   await runAndRedirect(
     "/admin/vendors/new",
     "/admin",
@@ -102,7 +89,7 @@ export async function updateVendorAction(formData: FormData): Promise<void> {
   const actor = await adminActor();
   const vendorId = idField(formData, "vendorId", "/admin/vendors?error=NOT_FOUND");
   const input = {
-    ...fields(formData, VENDOR_FIELDS),
+    ...fields(formData, VENDOR_FORM_FIELDS),
     ...checks(formData, ["hasPp55"]),
     version: text(formData, "version"),
   };

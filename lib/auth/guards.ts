@@ -25,30 +25,28 @@ export interface CurrentUser {
  * ends the session at once.
  * Cached per request.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const sid = session.user.sid;
-  const [user, revoked] = await Promise.all([
-    db().user.findUnique({
-      where: { id },
-      select: {
-        id: true,
-        username: true,
-        name: true,
-        role: true,
-        opdId: true,
-        vendorId: true,
-        active: true,
-        sessionVersion: true,
-        isDemo: true,
-        totpEnabledAt: true,
-      },
-    }),
-    sid ? db().revokedSession.findUnique({ where: { sid }, select: { sid: true } }) : null,
-  ]);
-  if (!sid || revoked || !user || !user.active) return null;
+  if (!sid || !UUID.test(id)) return null;
+  // One round trip: the user as the database knows them now, and whether this session was signed out.
+  const [user] = await db().$queryRaw<
+    (Omit<CurrentUser, "mfaPending"> & {
+      active: boolean;
+      sessionVersion: number;
+      isDemo: boolean;
+      totpEnabledAt: Date | null;
+      revoked: boolean;
+    })[]
+  >`
+    SELECT u.id, u.username, u.name, u.role::text AS role, u."opdId", u."vendorId", u.active, u."sessionVersion",
+           u."isDemo", u."totpEnabledAt", EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.sid = ${sid}) AS revoked
+    FROM "User" u WHERE u.id = ${id}::uuid`;
+  if (!user || user.revoked || !user.active) return null;
   if (user.sessionVersion !== session.user.sessionVersion || user.role !== session.user.role) return null;
   return {
     id: user.id,

@@ -13,6 +13,21 @@ const day = z
   .nullable()
   .optional();
 
+/** The text fields the vendor form posts (checkboxes apart), in form order. */
+export const VENDOR_FORM_FIELDS = [
+  "code",
+  "name",
+  "ownerName",
+  "nib",
+  "npwp",
+  "address",
+  "kelurahan",
+  "kecamatan",
+  "whatsapp",
+  "email",
+  "dailyCapacityPax",
+] as const;
+
 export const vendorSchema = z
   .object({
     code: z

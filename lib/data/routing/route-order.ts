@@ -8,7 +8,6 @@ import type { Actor } from "@/lib/data/audit";
 import { auditInsertSql } from "@/lib/data/audit-sql";
 import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
 import { lockVendors } from "@/lib/data/tx";
-import { budgetExceeded } from "@/lib/data/orders/budget";
 import { notifySql, whatsappNudgeSql } from "@/lib/data/notifications/notify";
 import { offerNudgeMessage } from "@/lib/domain/whatsapp";
 import { offerDeadline, rankPool, type PoolVendor } from "@/lib/domain/routing";
@@ -96,18 +95,6 @@ export function fiscalYearDays(deliveryAt: Date): { fyStart: Date; fyEnd: Date }
   return { fyStart: dayAsDate(`${year}-01-01`), fyEnd: dayAsDate(`${year + 1}-01-01`) };
 }
 
-/** A standings row as read through JSON (numbers and ISO strings) — see mm_pool_standings. */
-export function standingFromJson(j: Record<string, unknown>): StandingRow {
-  return {
-    ...(j as unknown as StandingRow),
-    booked: BigInt(j.booked as number),
-    awarded: BigInt(j.awarded as number),
-    pending: BigInt(j.pending as number),
-    awardedOrders: BigInt(j.awardedOrders as number),
-    lastAwardAt: j.lastAwardAt ? new Date(j.lastAwardAt as string) : null,
-  };
-}
-
 /** A standings row as the routing rule's input. */
 export function toPoolVendor(r: StandingRow, weight: number): PoolVendor {
   return {
@@ -127,22 +114,6 @@ export function toPoolVendor(r: StandingRow, weight: number): PoolVendor {
     awardedOrders: Number(r.awardedOrders),
     lastAwardAt: r.lastAwardAt,
     priorOutcome: (r.prior as PoolVendor["priorOutcome"]) ?? null,
-  };
-}
-
-export interface Reservation {
-  budgetId: string;
-  total: bigint;
-}
-
-/** The budget reservation as a CTE step, so a new order reserves in the same statement that routes it. */
-export function reservationSql(reserve: Reservation | undefined): { cte: Prisma.Sql; count: Prisma.Sql } {
-  if (!reserve) return { cte: Prisma.empty, count: Prisma.sql`1` };
-  return {
-    cte: Prisma.sql`, bud AS (
-      UPDATE "Budget" SET committed = committed + ${reserve.total}, version = version + 1, "updatedAt" = now()
-      WHERE id = ${reserve.budgetId}::uuid AND committed + ${reserve.total} <= pagu RETURNING id)`,
-    count: Prisma.sql`(SELECT count(*) FROM bud)::int`,
   };
 }
 
@@ -285,9 +256,9 @@ export function routeOutcome(plan: RoutePlan, round: number, offerId: string | n
 export async function routeOrderInTx(
   tx: Tx,
   order: RoutableOrder,
-  ctx: { now: Date; settings: RoutingSettings; actor: Actor; alsoLock?: string[]; reserve?: Reservation },
+  ctx: { now: Date; settings: RoutingSettings; actor: Actor; alsoLock?: string[] },
 ): Promise<RouteOutcome> {
-  const { now, settings, actor, reserve } = ctx;
+  const { now, settings, actor } = ctx;
   if (!canTransition(order.status, "OFFERED") || !canTransition(order.status, "ESCALATED")) {
     throw new Error(`order ${order.number} cannot be routed from ${order.status}`);
   }
@@ -302,12 +273,10 @@ export async function routeOrderInTx(
   }
   const plan = planRoute(order, decreeId, pool, now, settings);
   const offered = plan.kind === "OFFER";
-  const bud = reservationSql(reserve);
   // Decision, offer, state change (compare-and-set), audit row and the notifications: one statement.
-  const [r] = await tx.$queryRaw<{ offerId: string | null; updated: number; reserved: number }[]>`
-    WITH upd AS (${routedOrderUpdateSql(order, plan, decreeId, now)})${decisionSql(order, plan, { round, now, actor })}${bud.cte}
-    SELECT ${offered ? Prisma.sql`(SELECT id FROM off)` : Prisma.sql`NULL::uuid`} AS "offerId", (SELECT count(*) FROM upd)::int AS updated, ${bud.count} AS reserved`;
-  if (r!.reserved !== 1) throw await budgetExceeded(tx, reserve!.budgetId, reserve!.total);
+  const [r] = await tx.$queryRaw<{ offerId: string | null; updated: number }[]>`
+    WITH upd AS (${routedOrderUpdateSql(order, plan, decreeId, now)})${decisionSql(order, plan, { round, now, actor })}
+    SELECT ${offered ? Prisma.sql`(SELECT id FROM off)` : Prisma.sql`NULL::uuid`} AS "offerId", (SELECT count(*) FROM upd)::int AS updated`;
   if (r!.updated !== 1) throw new Error(`order ${order.number} changed state during routing`);
   return routeOutcome(plan, round, r!.offerId);
 }
