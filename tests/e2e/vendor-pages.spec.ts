@@ -6,6 +6,12 @@ test("a vendor reads its record and deliveries, and keeps its profile current", 
   // umkm-02's profile is changed only here (umkm-01 in the desktop run), so the two projects do not collide.
   await login(page, testInfo.project.name === "phone" ? "umkm-02" : "umkm-01");
   await expect(page).toHaveURL(/\/vendor$/);
+  // A phone on mobile data gets only the translations its page's client components use (none here), not
+  // the whole catalogue.
+  const html = await (await page.request.get("/vendor")).text();
+  expect(html).toContain("Tawaran menunggu jawaban");
+  expect(html).not.toContain('"adminVendors":{');
+  expect(html).not.toContain('"orderForm":{');
 
   await page.getByRole("link", { name: "Rekam jejak" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Rekam jejak");

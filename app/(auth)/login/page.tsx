@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/guards";
 import { ROLE_HOME } from "@/lib/auth/roles";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("submit") };
@@ -24,7 +25,9 @@ export default async function LoginPage() {
         <LanguageSwitch />
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <LoginForm />
+        <ClientMessages namespaces={["login"]}>
+          <LoginForm />
+        </ClientMessages>
       </div>
       <p className="mt-4 text-center text-sm text-slate-600">{t("login.help")}</p>
     </main>

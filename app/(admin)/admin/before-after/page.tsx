@@ -8,6 +8,7 @@ import { formatDateTimeWIB, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { ScrollableTable } from "@/components/ui/table";
 import { ImportForm } from "@/components/admin/import-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("priorPurchases"))("title") };
@@ -27,7 +28,9 @@ export default async function BeforeAfterPage() {
         {t("importTemplate")}
       </a>
       <Card>
-        <ImportForm action={priorPurchasesImportAction} namespace="priorPurchases" />
+        <ClientMessages namespaces={["priorPurchases"]}>
+          <ImportForm action={priorPurchasesImportAction} namespace="priorPurchases" />
+        </ClientMessages>
       </Card>
       <Card>
         <CardTitle>{t("years")}</CardTitle>

@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { MfaConfirmForm } from "@/components/auth/mfa-confirm-form";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { logoutAction } from "@/lib/actions/auth";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mfa"))("title") };
@@ -78,7 +79,9 @@ export default async function MfaPage() {
             </li>
             <li>{t("mfa.step3")}</li>
           </ol>
-          <MfaConfirmForm homeHref={home} />
+          <ClientMessages namespaces={["mfa"]}>
+            <MfaConfirmForm homeHref={home} />
+          </ClientMessages>
         </Card>
       )}
     </main>

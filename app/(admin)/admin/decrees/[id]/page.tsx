@@ -17,6 +17,7 @@ import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
 import { DecreeHeaderForm } from "@/components/admin/decree-header-form";
 import { DecreeImportForm } from "@/components/admin/decree-import-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminDecrees"))("title") };
@@ -191,7 +192,9 @@ export default async function DecreePage({
         {draft ? (
           <div className="mt-3 border-t border-slate-100 pt-3">
             <p className="mb-2 text-sm text-slate-700">{t("adminDecrees.importHint")}</p>
-            <DecreeImportForm decreeId={g.id} version={g.version} />
+            <ClientMessages namespaces={["adminDecrees"]}>
+              <DecreeImportForm decreeId={g.id} version={g.version} />
+            </ClientMessages>
           </div>
         ) : null}
       </Card>

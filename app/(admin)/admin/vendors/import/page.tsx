@@ -5,6 +5,7 @@ import { requirePageRole } from "@/lib/auth/guards";
 import { Card } from "@/components/ui/card";
 import { ImportForm } from "@/components/admin/import-form";
 import { vendorImportAction } from "@/lib/actions/vendor-import";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminVendors"))("importTitle") };
@@ -21,7 +22,9 @@ export default async function VendorImportPage() {
         {t("importTemplate")}
       </a>
       <Card>
-        <ImportForm action={vendorImportAction} namespace="adminVendors" />
+        <ClientMessages namespaces={["adminVendors"]}>
+          <ImportForm action={vendorImportAction} namespace="adminVendors" />
+        </ClientMessages>
       </Card>
       <Link href="/admin/vendors" className="text-sm font-medium text-brand-700 underline">
         {t("back")}

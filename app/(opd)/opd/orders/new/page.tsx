@@ -8,6 +8,7 @@ import { getOrderFormContext } from "@/lib/data/orders/get-order-form-context";
 import { wibDay } from "@/lib/format";
 import { Card } from "@/components/ui/card";
 import { OrderForm } from "@/components/orders/order-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orderForm"))("title") };
@@ -22,7 +23,9 @@ export default async function NewOrderPage() {
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <Card>
         {/* A fresh key per form: resubmitting the same form (double click, back button) makes one order. */}
-        <OrderForm context={context} idempotencyKey={randomUUID()} minDate={wibDay(systemClock.now())} />
+        <ClientMessages namespaces={["orderForm", "status"]}>
+          <OrderForm context={context} idempotencyKey={randomUUID()} minDate={wibDay(systemClock.now())} />
+        </ClientMessages>
       </Card>
     </div>
   );
