@@ -24,14 +24,16 @@ export default defineConfig({
     // Journeys that change shared demo data run once, on the phone (vendors' real device).
     {
       name: "desktop",
-      testIgnore: /vendor-offers/,
+      testIgnore: /vendor-offers|load-smoke/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
     },
     {
       name: "phone",
-      testIgnore: /journey|admin/,
+      testIgnore: /journey|admin|load-smoke/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 360, height: 740 }, isMobile: false, hasTouch: true },
     },
+    // The load benchmark's own smoke run (two app instances of its own; no browser).
+    { name: "load", testMatch: /load-smoke/ },
   ],
   webServer: {
     command: `node --import tsx scripts/demo.ts --fresh --port ${PORT}`,

@@ -15,8 +15,7 @@ import { spendByVendor } from "@/lib/data/dashboard/spend-by-vendor";
 import { getMayorHome } from "@/lib/data/home/get-mayor-home";
 import { getPublicSpread } from "@/lib/data/public/public-spread";
 import { parsePeriod, type Period } from "@/lib/domain/period";
-import { migrate } from "../lib/migrate";
-import { externalServer, recreateDatabase, startEmbedded, tempDataDir, type DatabaseServer } from "../lib/postgres";
+import { latencySummary, openBenchDatabase, type BenchDatabase } from "./support";
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -119,9 +118,8 @@ async function generate(c: pg.Client) {
 }
 
 function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10;
-  return { p50: at(50), p95: at(95) };
+  const { p50, p95 } = latencySummary(samples);
+  return { p50, p95 };
 }
 
 async function time(runs: number, fn: () => Promise<unknown>) {
@@ -186,17 +184,13 @@ function floors(c: pg.Pool, period: Period) {
 }
 
 async function main() {
-  const given = process.env.DATABASE_URL;
-  const server: DatabaseServer = given
-    ? externalServer(given)
-    : await startEmbedded({ dataDir: tempDataDir("bench-dash"), ephemeral: true, log: () => {} });
-  const dbName = `mm_bench_dash_${process.pid}`;
+  let database: BenchDatabase | undefined;
   let db: Db | undefined;
   let raw: pg.Client | undefined;
   let pool: pg.Pool | undefined;
   try {
-    const url = await recreateDatabase(server, dbName);
-    await migrate(url);
+    database = await openBenchDatabase("bench-dash");
+    const url = database.url;
     raw = new pg.Client({ connectionString: url });
     await raw.connect();
     pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -280,13 +274,7 @@ async function main() {
     await raw?.end().catch(() => {});
     await pool?.end().catch(() => {});
     await db?.$disconnect();
-    if (given) {
-      const admin = new pg.Client({ connectionString: server.adminUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(dbName)} WITH (FORCE)`);
-      await admin.end();
-    }
-    await server.stop();
+    await database?.close();
   }
 }
 

@@ -17,8 +17,7 @@ import { decideSanction } from "@/lib/data/sanctions/decide-sanction";
 import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
 import type { RouteOutcome } from "@/lib/data/routing/route-order";
 import { checkInvariants } from "@/lib/data/routing/check-invariants";
-import { migrate } from "../lib/migrate";
-import { externalServer, recreateDatabase, startEmbedded, tempDataDir, type DatabaseServer } from "../lib/postgres";
+import { openBenchDatabase, percentile, type BenchDatabase } from "./support";
 import { BENCH_ACCOUNT, loadScenario, scenarioSchema, type LoadedScenario, type Scenario } from "./scenario";
 
 const argv = process.argv.slice(2);
@@ -40,12 +39,6 @@ if (!scenarioFile) {
 const log = (m: string) => {
   if (!jsonOnly) console.error(m);
 };
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round(sorted[Math.max(0, i)]! * 10) / 10;
-}
 
 const FAILURE_TYPE = { NOT_DELIVERED: "NOT_DELIVERED", LATE: "VERY_LATE", SHORT_QUANTITY: "SHORT_QUANTITY" } as const;
 
@@ -192,18 +185,13 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
 async function main() {
   const file = path.resolve(process.cwd(), scenarioFile!);
   const scenario = scenarioSchema.parse(JSON.parse(readFileSync(file, "utf8")));
-  const given = process.env.DATABASE_URL;
-  let server: DatabaseServer;
-  if (given) server = externalServer(given);
-  else server = await startEmbedded({ dataDir: tempDataDir("bench"), ephemeral: true, log: () => {} });
-  const dbName = `mm_bench_${process.pid}`;
+  let database: BenchDatabase | undefined;
   let db: Db | undefined;
   try {
-    const url = await recreateDatabase(server, dbName);
-    await migrate(url);
-    db = createPrisma(url, Number(process.env.BENCH_POOL_MAX ?? Math.min(40, concurrency * 2 + 4)));
+    database = await openBenchDatabase("bench");
+    db = createPrisma(database.url, Number(process.env.BENCH_POOL_MAX ?? Math.min(40, concurrency * 2 + 4)));
     log(
-      `[bench] ${scenario.name}: ${scenario.orders.length} orders, ${scenario.vendors.length} vendors, ${scenario.opds.length} OPDs; concurrency ${concurrency}; ${given ? "DATABASE_URL" : "embedded PostgreSQL"}`,
+      `[bench] ${scenario.name}: ${scenario.orders.length} orders, ${scenario.vendors.length} vendors, ${scenario.opds.length} OPDs; concurrency ${concurrency}; ${database.where}`,
     );
     const ids = await loadScenario(db, scenario);
     if (pgStats) await db.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -266,14 +254,7 @@ async function main() {
     console.log(JSON.stringify(result));
   } finally {
     await db?.$disconnect();
-    if (given) {
-      const pg = await import("pg");
-      const c = new pg.default.Client({ connectionString: server.adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(dbName)} WITH (FORCE)`);
-      await c.end();
-    }
-    await server.stop();
+    await database?.close();
   }
 }
 

@@ -24,7 +24,7 @@ export interface LaunchOptions {
   fresh?: boolean;
 }
 
-const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 const BUILD_INPUTS = [
   "app",
   "components",
@@ -145,7 +145,7 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-async function waitForHealth(port: number, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
+export async function waitForHealth(port: number, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`the web server exited with code ${child.exitCode}`);

@@ -1,0 +1,273 @@
+// `npm run bench:load -- [--duration 60] [--connections 50] [--instances 2] [--warmup 5] [--json] [--profile DIR]`
+//
+// Two production app instances (`next start`, the same build and AUTH_SECRET) against one fresh database
+// seeded with the Mojokerto demo, and mixed loopback traffic through the real pages and forms
+// (scripts/bench/load-traffic.ts): sign-ins, OPD staff opening the order form and submitting it, UMKM owners
+// opening their offers and answering them, the mayor's office and admins reading dashboards. Every request
+// goes to the next instance in turn. After a short unmeasured warm-up the traffic runs for --duration seconds
+// with --connections users in flight; then the database is checked: every order the app acknowledged exists,
+// nothing is left half-routed, and the routing invariants hold (lib/data/routing/check-invariants.ts).
+//
+// So that the traffic measures the product rather than refusals, every budget line gets a large pagu and
+// every UMKM a large daily capacity in this throwaway database (bench:routing measures the rules themselves).
+//
+// The last line printed is one JSON object:
+//   {"durationS","connections","instances","users":{…},"requests","errors","refused",
+//    "kinds":{"<kind>":{"requests","errors","refused":{reason:n},"rps","p50","p95","p99"}},
+//    "orders":{"acknowledged","lost","byStatus"},"invariants":{…},"violations",
+//    "target":{"orderSubmitP95Ms":200,"ok"},"errorSamples":[…]}
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createPrisma, type Db } from "@/lib/db/client";
+import { systemClock } from "@/lib/clock";
+import { checkInvariants } from "@/lib/data/routing/check-invariants";
+import { periodPresets } from "@/lib/domain/period";
+import { fiscalYearOf, wibDay } from "@/lib/format";
+import { DEMO_PASSWORD } from "@/prisma/seed/mojokerto";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+import { ensureBuilt, NEXT_BIN, waitForHealth } from "../lib/launcher";
+import { freePort, PROJECT_ROOT } from "../lib/postgres";
+import { runTraffic, KINDS, type TrafficPlan } from "./load-traffic";
+import { latencySummary, openBenchDatabase, type BenchDatabase } from "./support";
+
+const argv = process.argv.slice(2);
+const num = (name: string, fallback: number, min: number) => {
+  const i = argv.indexOf(name);
+  const v = i >= 0 ? Number(argv[i + 1]) : fallback;
+  if (!Number.isFinite(v) || v < min) {
+    console.error(`${name} needs a number ≥ ${min}`);
+    process.exit(2);
+  }
+  return v;
+};
+const durationS = num("--duration", 60, 1);
+const connections = Math.floor(num("--connections", 50, 4));
+const instances = Math.floor(num("--instances", 2, 1));
+const warmupS = num("--warmup", 5, 0);
+const thinkMs = num("--think-ms", 1000, 0);
+const jsonOnly = argv.includes("--json");
+// Diagnostics: --profile DIR writes a V8 CPU profile of each instance into DIR (open it in Chrome's DevTools).
+const profileDir = argv.includes("--profile") ? argv[argv.indexOf("--profile") + 1] : undefined;
+const log = (m: string) => {
+  if (!jsonOnly) console.error(m);
+};
+const TARGET_SUBMIT_P95_MS = 200;
+
+/** How the connections are shared (--mix login,opd,vendor,dashboard weights): most are OPD staff and UMKM owners. */
+const mixArg = argv.includes("--mix") ? argv[argv.indexOf("--mix") + 1]!.split(",").map(Number) : [6, 50, 28, 16];
+if (mixArg.length !== 4 || mixArg.some((w) => !Number.isFinite(w) || w < 0) || mixArg.every((w) => w === 0)) {
+  console.error("--mix needs four weights: login,opd,vendor,dashboard (e.g. 6,50,28,16)");
+  process.exit(2);
+}
+function splitUsers(n: number) {
+  const sum = mixArg.reduce((a, b) => a + b, 0);
+  const [login, opd, vendor, dashboard] = mixArg.map((w) => (w > 0 ? Math.max(1, Math.round((n * w) / sum)) : 0)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  // Rounding leaves the OPD staff (or the largest group) to make up the total.
+  const rest = n - login - vendor - dashboard;
+  return opd > 0 ? { login, opd: Math.max(1, rest), vendor, dashboard } : { login, opd: 0, vendor, dashboard };
+}
+
+/** Lifts budgets and capacities, and makes sure every fiscal year of the delivery window has ceilings and budgets. */
+async function prepare(db: Db, deliveryDays: string[]) {
+  const thisYear = fiscalYearOf(new Date());
+  for (const year of new Set(deliveryDays.map((d) => Number(d.slice(0, 4))))) {
+    if (year === thisYear) continue;
+    await db.$executeRaw`
+      INSERT INTO "PriceCeiling" (id, category, "fiscalYear", "maxPerPax", basis, "updatedAt")
+      SELECT gen_random_uuid(), category, ${year}, "maxPerPax", basis, now() FROM "PriceCeiling" WHERE "fiscalYear" = ${thisYear}
+      ON CONFLICT DO NOTHING`;
+    await db.$executeRaw`
+      INSERT INTO "Budget" (id, "opdId", "fiscalYear", "accountCode", "accountName", pagu, "updatedAt")
+      SELECT gen_random_uuid(), "opdId", ${year}, "accountCode", "accountName", pagu, now() FROM "Budget" WHERE "fiscalYear" = ${thisYear}
+      ON CONFLICT DO NOTHING`;
+  }
+  await db.$executeRaw`UPDATE "Budget" SET pagu = pagu + 1000000000000`;
+  await db.$executeRaw`UPDATE "Vendor" SET "dailyCapacityPax" = 1000000`;
+}
+
+function startInstance(port: number, env: NodeJS.ProcessEnv): { child: ChildProcess; output: string[] } {
+  const output: string[] = [];
+  const node = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...node, NEXT_BIN, "start", "-p", String(port)], {
+    cwd: PROJECT_ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+  });
+  const keep = (b: Buffer) => {
+    output.push(...b.toString().split("\n").filter(Boolean));
+    if (output.length > 200) output.splice(0, output.length - 200);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  return { child, output };
+}
+
+async function stopInstance(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  await new Promise<void>((resolve) => {
+    const t = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve();
+    }, 10_000);
+    child.once("exit", () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+}
+
+async function main() {
+  let database: BenchDatabase | undefined;
+  let db: Db | undefined;
+  const servers: { child: ChildProcess; output: string[] }[] = [];
+  try {
+    ensureBuilt();
+    database = await openBenchDatabase("bench-load");
+    db = createPrisma(database.url, 4);
+    log(`[load] seeding the Mojokerto demo (${database.where})`);
+    await seedDemo(db, systemClock, log);
+    const deliveryDays = Array.from({ length: 14 }, (_, k) => wibDay(new Date(Date.now() + (k + 1) * 86_400_000)));
+    await prepare(db, deliveryDays);
+
+    const years = [...new Set(deliveryDays.map((d) => Number(d.slice(0, 4))))];
+    const opds = await db.user.findMany({
+      where: { role: "OPD_STAFF", active: true, opdId: { not: null } },
+      select: { username: true, opd: { select: { budgets: { where: { fiscalYear: years[0] } } } } },
+      orderBy: { username: "asc" },
+    });
+    const vendors = await db.user.findMany({
+      where: { role: "VENDOR", active: true, vendor: { status: "ACTIVE" } },
+      select: { username: true },
+      orderBy: { username: "asc" },
+    });
+    const ceilings = await db.priceCeiling.findMany({ where: { fiscalYear: years[0] } });
+    const today = wibDay(new Date());
+    const presets = periodPresets(today).map((p) => `/dashboard?period=${encodeURIComponent(p)}`);
+
+    const secret = randomBytes(32).toString("base64url");
+    const ports: number[] = [];
+    for (let i = 0; i < instances; i++) {
+      const port = await freePort();
+      ports.push(port);
+      servers.push(
+        startInstance(port, {
+          ...process.env,
+          NODE_ENV: "production",
+          DATABASE_URL: database.url,
+          AUTH_SECRET: secret,
+          AUTH_TRUST_HOST: "true",
+          // The demo's admin and mayor sign in without a second factor (demo accounts only; SECURITY.md).
+          DEMO_SKIP_MFA: "1",
+          NEXT_TELEMETRY_DISABLED: "1",
+        }),
+      );
+    }
+    await Promise.all(servers.map((s, i) => waitForHealth(ports[i]!, s.child)));
+    log(`[load] ${instances} instances on ports ${ports.join(", ")}`);
+
+    const base: Omit<TrafficPlan, "durationMs" | "users"> = {
+      ports,
+      thinkMs,
+      password: DEMO_PASSWORD,
+      opdUsers: opds
+        .map((u) => ({ username: u.username, accounts: u.opd!.budgets.map((b) => b.accountCode) }))
+        .filter((u) => u.accounts.length > 0),
+      vendorUsers: vendors.map((v) => v.username),
+      dashboardUsers: [
+        { username: "walikota", paths: [...presets, "/mayor"] },
+        { username: "admin", paths: presets.slice(0, 3) },
+      ],
+      ceilings: Object.fromEntries(ceilings.map((c) => [c.category, Number(c.maxPerPax)])),
+      deliveryDays,
+      log,
+    };
+    const acknowledged = new Set<string>();
+    if (warmupS > 0) {
+      log(`[load] warming up for ${warmupS} s (not measured)`);
+      const warm = await runTraffic({
+        ...base,
+        durationMs: warmupS * 1000,
+        users: splitUsers(Math.min(12, connections)),
+      });
+      for (const id of warm.acknowledgedOrders) acknowledged.add(id);
+    }
+    const users = splitUsers(connections);
+    const r = await runTraffic({ ...base, durationMs: durationS * 1000, users });
+    for (const id of r.acknowledgedOrders) acknowledged.add(id);
+
+    // The database afterwards: every acknowledged order exists once, nothing half-routed, every invariant.
+    const ids = [...acknowledged];
+    const [found] = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM "Order" WHERE id = ANY(${ids}::uuid[])`;
+    const byStatus = Object.fromEntries(
+      (
+        await db.order.groupBy({
+          by: ["status"],
+          where: { eventName: { startsWith: "Rapat koordinasi beban uji" } },
+          _count: true,
+        })
+      ).map((g) => [g.status, g._count]),
+    );
+    const invariants = await checkInvariants(db, new Date());
+    const violations = Object.values(invariants).reduce((a, b) => a + b, 0);
+    const seconds = r.elapsedMs / 1000;
+    const kinds = Object.fromEntries(
+      KINDS.map((k) => {
+        const s = r.stats[k];
+        return [
+          k,
+          {
+            requests: s.samples.length + s.errors,
+            errors: s.errors,
+            refused: s.refused,
+            rps: Math.round((s.samples.length / seconds) * 10) / 10,
+            ...latencySummary(s.samples),
+          },
+        ];
+      }),
+    );
+    const requests = KINDS.reduce((a, k) => a + r.stats[k].samples.length + r.stats[k].errors, 0);
+    const errors = KINDS.reduce((a, k) => a + r.stats[k].errors, 0);
+    const refused = KINDS.reduce((a, k) => a + Object.values(r.stats[k].refused).reduce((x, y) => x + y, 0), 0);
+    const submitP95 = kinds.orderSubmit!.p95;
+    const lost = ids.length - Number(found!.n);
+    console.log(
+      JSON.stringify({
+        durationS: Math.round(seconds * 10) / 10,
+        connections,
+        instances,
+        thinkMs,
+        users,
+        requests,
+        rps: Math.round((requests / seconds) * 10) / 10,
+        errors,
+        refused,
+        kinds,
+        orders: { acknowledged: ids.length, lost, byStatus },
+        invariants,
+        violations,
+        target: {
+          orderSubmitP95Ms: TARGET_SUBMIT_P95_MS,
+          ok: errors === 0 && violations === 0 && lost === 0 && submitP95 <= TARGET_SUBMIT_P95_MS,
+        },
+        errorSamples: r.errorSamples,
+      }),
+    );
+  } catch (e) {
+    for (const s of servers) if (s.output.length) console.error(s.output.slice(-30).join("\n"));
+    throw e;
+  } finally {
+    await Promise.all(servers.map((s) => stopInstance(s.child)));
+    await db?.$disconnect();
+    await database?.close();
+  }
+}
+
+await main();
