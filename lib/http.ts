@@ -27,3 +27,30 @@ export function fileResponse(body: Buffer | Uint8Array, contentType: string, fil
     },
   });
 }
+
+/**
+ * A route handler that changes something answers only its own site: the request's Origin must name this
+ * host (a browser always sends it on a POST). Cross-site, missing or opaque ("null") origins get 403 and the
+ * handler never runs. Server actions have the same check from Next.js; every non-GET route handler is
+ * wrapped in this (the authorisation matrix test fails otherwise).
+ */
+export function sameOriginOnly<R extends Request, A extends unknown[]>(
+  handler: (request: R, ...rest: A) => Promise<Response>,
+): (request: R, ...rest: A) => Promise<Response> {
+  return async (request, ...rest) => {
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(request.headers.get("origin") ?? "").host;
+    } catch {
+      // missing or "null": refused below
+    }
+    if (!host || originHost !== host) {
+      return Response.json(
+        { error: "FORBIDDEN", message: "Permintaan dari situs lain ditolak. / Cross-site request refused." },
+        { status: 403, headers: { "Cache-Control": "no-store" } },
+      );
+    }
+    return handler(request, ...rest);
+  };
+}

@@ -55,3 +55,20 @@ test("a page hydrates under the policy without any violation", async ({ page }) 
   await expect(page.getByRole("img", { name: /Kurva Lorenz/ })).toBeVisible();
   expect(violations).toEqual([]);
 });
+
+test("a route handler that changes something refuses another site's request", async ({ request, baseURL }) => {
+  const foreign = await request.post("/api/auth/signout", {
+    headers: { Origin: "https://evil.example" },
+    form: { csrfToken: "x" },
+    maxRedirects: 0,
+  });
+  expect(foreign.status()).toBe(403);
+  expect((await foreign.json()).error).toBe("FORBIDDEN");
+  // The same request from our own origin reaches Auth.js (which then wants its CSRF token; no 403 from us).
+  const own = await request.post("/api/auth/signout", {
+    headers: { Origin: new URL(baseURL!).origin },
+    form: { csrfToken: "x" },
+    maxRedirects: 0,
+  });
+  expect(own.status()).not.toBe(403);
+});

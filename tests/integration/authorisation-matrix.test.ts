@@ -7,6 +7,9 @@ import { fixedClock } from "@/lib/clock";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { isAppError } from "@/lib/errors";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { sameOriginOnly } from "@/lib/http";
 import {
   callAction,
   fingerprint,
@@ -147,6 +150,39 @@ describe("the authorisation matrix", () => {
     const actions = await serverActions();
     expect([...actions.keys()].filter((name) => !(name in MATRIX))).toEqual([]);
     expect(Object.keys(MATRIX).filter((name) => !actions.has(name))).toEqual([]);
+  });
+
+  it("has every route handler that is not a GET behind the same-origin check, which refuses other sites", async () => {
+    const api = path.resolve(import.meta.dirname, "..", "..", "app", "api");
+    const files = readdirSync(api, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("route.ts"));
+    expect(files.length).toBeGreaterThan(5);
+    const unguarded: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(path.join(api, file), "utf8");
+      for (const m of text.matchAll(/export\s+(?:async\s+function|const)\s+(POST|PUT|PATCH|DELETE)\b(.*)/g))
+        if (!m[2]!.includes("sameOriginOnly(")) unguarded.push(`${file} ${m[1]}`);
+      for (const m of text.matchAll(/export\s+const\s*\{([^}]*)\}/g))
+        for (const name of m[1]!.split(",").map((n) => n.trim()))
+          if (name !== "GET" && name !== "") unguarded.push(`${file} ${name}`);
+    }
+    expect(unguarded).toEqual([]);
+
+    let ran = 0;
+    const guarded = sameOriginOnly(async () => {
+      ran++;
+      return new Response("ok");
+    });
+    const post = (headers: Record<string, string>) =>
+      guarded(new Request("http://portal.example/api/auth/signout", { method: "POST", headers }));
+    for (const origin of ["https://evil.example", "null", "http://portal.example.evil.example"])
+      expect((await post({ host: "portal.example", origin })).status, origin).toBe(403);
+    expect((await post({ host: "portal.example" })).status).toBe(403);
+    expect(ran).toBe(0);
+    expect((await post({ host: "portal.example", origin: "http://portal.example" })).status).toBe(200);
+    expect(
+      (await post({ host: "x", "x-forwarded-host": "portal.example", origin: "https://portal.example" })).status,
+    ).toBe(200);
+    expect(ran).toBe(2);
   });
 
   it("refuses every caller an action is not for, with no write", async () => {
