@@ -137,10 +137,8 @@ class Session {
     const text = await res.body.text();
     const ms = performance.now() - t0;
     this.take(res.headers["set-cookie"]);
-    const loc = res.headers.location;
-    const location = loc
-      ? new URL(String(loc), target.origin).pathname + new URL(String(loc), target.origin).search
-      : null;
+    const loc = res.headers.location ? new URL(String(res.headers.location), target.origin) : null;
+    const location = loc ? loc.pathname + loc.search : null;
     return { status: res.statusCode, location, body: text, ms };
   }
 }
