@@ -1,5 +1,6 @@
 // The security headers on every kind of route, and a page that runs its scripts under the nonce policy.
 import { expect, test } from "@playwright/test";
+import { formsOf } from "../../scripts/bench/load-traffic";
 
 const COMMON = {
   "x-content-type-options": "nosniff",
@@ -71,4 +72,39 @@ test("a route handler that changes something refuses another site's request", as
     maxRedirects: 0,
   });
   expect(own.status()).not.toBe(403);
+});
+
+test("behind an HTTPS proxy the session cookie is __Secure-, Secure, HttpOnly and SameSite=Lax", async ({
+  request,
+}) => {
+  const https = { "X-Forwarded-Proto": "https" };
+  const page = await request.get("/login", { headers: https });
+  const form = formsOf(await page.text()).find((f) => f.has("username"))!;
+  const fields = Object.fromEntries(form.fields.filter(([k]) => k.startsWith("$ACTION")));
+  const signIn = await request.post("/login", {
+    headers: { ...https, Origin: new URL(page.url()).origin },
+    multipart: { ...fields, username: "opd-setda", password: "merata-demo-2026" },
+    maxRedirects: 0,
+  });
+  expect(signIn.status()).toBe(303);
+  const cookies = signIn
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value);
+  const session = cookies.find((c) => c.startsWith("__Secure-authjs.session-token="));
+  expect(session, cookies.join("\n")).toBeDefined();
+  expect(session).toMatch(/;\s*Secure/i);
+  expect(session).toMatch(/;\s*HttpOnly/i);
+  expect(session).toMatch(/;\s*SameSite=lax/i);
+  // That cookie signs the user in on the next HTTPS request; Auth.js's CSRF cookie takes the __Host- prefix.
+  const home = await request.get("/opd", {
+    headers: { ...https, Cookie: session!.split(";")[0]! },
+    maxRedirects: 0,
+  });
+  expect(home.status()).toBe(200);
+  const csrf = await request.get("/api/auth/csrf", { headers: https });
+  const csrfCookie = csrf
+    .headersArray()
+    .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("__Host-authjs.csrf-token="));
+  expect(csrfCookie?.value).toMatch(/;\s*Path=\/;.*Secure/i);
 });
