@@ -25,7 +25,7 @@ import { periodPresets } from "@/lib/domain/period";
 import { fiscalYearOf, wibDay } from "@/lib/format";
 import { DEMO_PASSWORD } from "@/prisma/seed/mojokerto";
 import { seedDemo } from "@/prisma/seed/seed-demo";
-import { ensureBuilt, NEXT_BIN, waitForHealth } from "../lib/launcher";
+import { ensureBuilt, NEXT_BIN, serverEnv, stopServer, waitForHealth } from "../lib/launcher";
 import { freePort, PROJECT_ROOT } from "../lib/postgres";
 import { runTraffic, KINDS, type TrafficPlan } from "./load-traffic";
 import { latencySummary, openBenchDatabase, type BenchDatabase } from "./support";
@@ -107,21 +107,6 @@ function startInstance(port: number, env: NodeJS.ProcessEnv): { child: ChildProc
   return { child, output };
 }
 
-async function stopInstance(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill("SIGTERM");
-  await new Promise<void>((resolve) => {
-    const t = setTimeout(() => {
-      child.kill("SIGKILL");
-      resolve();
-    }, 10_000);
-    child.once("exit", () => {
-      clearTimeout(t);
-      resolve();
-    });
-  });
-}
-
 async function main() {
   let database: BenchDatabase | undefined;
   let db: Db | undefined;
@@ -156,16 +141,8 @@ async function main() {
       const port = await freePort();
       ports.push(port);
       servers.push(
-        startInstance(port, {
-          ...process.env,
-          NODE_ENV: "production",
-          DATABASE_URL: database.url,
-          AUTH_SECRET: secret,
-          AUTH_TRUST_HOST: "true",
-          // The demo's admin and mayor sign in without a second factor (demo accounts only; SECURITY.md).
-          DEMO_SKIP_MFA: "1",
-          NEXT_TELEMETRY_DISABLED: "1",
-        }),
+        // As `npm run demo` serves it: the demo's admin and mayor sign in without a second factor.
+        startInstance(port, serverEnv("demo", database.url, secret)),
       );
     }
     await Promise.all(servers.map((s, i) => waitForHealth(ports[i]!, s.child)));
@@ -264,7 +241,7 @@ async function main() {
     for (const s of servers) if (s.output.length) console.error(s.output.slice(-30).join("\n"));
     throw e;
   } finally {
-    await Promise.all(servers.map((s) => stopInstance(s.child)));
+    await Promise.all(servers.map((s) => stopServer(s.child)));
     await db?.$disconnect();
     await database?.close();
   }

@@ -176,6 +176,38 @@ function printLogins(port: number) {
   console.log(lines.join("\n"));
 }
 
+/** The environment a Next.js server of ours runs with (the launcher's and the load benchmark's). */
+export function serverEnv(mode: Mode, databaseUrl: string, authSecret: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: mode === "dev" ? "development" : "production",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret,
+    AUTH_TRUST_HOST: "true",
+    MM_DEMO: mode === "production" ? "" : "1",
+    // The README's demo logins for the admin and the mayor skip the second factor (demo accounts only,
+    // never in a production start; see SECURITY.md). Other admin accounts still enrol.
+    DEMO_SKIP_MFA: mode === "production" ? "" : (process.env.DEMO_SKIP_MFA ?? "1"),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
+/** Stops a server process: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+export async function stopServer(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  await new Promise<void>((resolve) => {
+    const t = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve();
+    }, graceMs);
+    child.once("exit", () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+}
+
 export async function launch(opts: LaunchOptions): Promise<void> {
   const started = Date.now();
   if (opts.mode === "production" && opts.fresh) throw new Error("--fresh is for demos and tests only");
@@ -185,19 +217,7 @@ export async function launch(opts: LaunchOptions): Promise<void> {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(() => {
-          child?.kill("SIGKILL");
-          resolve();
-        }, 10_000);
-        child!.once("exit", () => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
+    if (child) await stopServer(child);
     await database.close().catch((e) => console.error("[db] stop failed:", e));
     log("[launcher] stopped");
     process.exit(code);
@@ -236,18 +256,7 @@ export async function launch(opts: LaunchOptions): Promise<void> {
     child = spawn(process.execPath, [NEXT_BIN, opts.mode === "dev" ? "dev" : "start", "-p", String(opts.port)], {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "inherit", "inherit"],
-      env: {
-        ...process.env,
-        NODE_ENV: opts.mode === "dev" ? "development" : "production",
-        DATABASE_URL: database.url,
-        AUTH_SECRET: authSecret,
-        AUTH_TRUST_HOST: "true",
-        MM_DEMO: opts.mode === "production" ? "" : "1",
-        // The README's demo logins for the admin and the mayor skip the second factor (demo accounts only,
-        // never in a production start; see SECURITY.md). Other admin accounts still enrol.
-        DEMO_SKIP_MFA: opts.mode === "production" ? "" : (process.env.DEMO_SKIP_MFA ?? "1"),
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
+      env: serverEnv(opts.mode, database.url, authSecret),
     });
     mkdirSync(path.dirname(pidFile), { recursive: true });
     if (child.pid) writeFileSync(pidFile, String(child.pid));

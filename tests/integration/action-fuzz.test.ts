@@ -8,6 +8,7 @@ import { fixedClock } from "@/lib/clock";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { isAppError } from "@/lib/errors";
+import { VENDOR_FORM_FIELDS } from "@/lib/validation/admin-vendor";
 import {
   callAction,
   fingerprint,
@@ -80,17 +81,7 @@ const FIELDS = [
   "reason",
   "decision",
   "level",
-  "code",
-  "name",
-  "ownerName",
-  "nib",
-  "npwp",
-  "address",
-  "kelurahan",
-  "kecamatan",
-  "whatsapp",
-  "email",
-  "dailyCapacityPax",
+  ...VENDOR_FORM_FIELDS,
   "hasPp55",
   "username",
   "password",
