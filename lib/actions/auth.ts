@@ -2,7 +2,8 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { auth, signIn, signOut } from "@/lib/auth";
+import { signIn, signOut } from "@/lib/auth";
+import { readSession } from "@/lib/auth/session";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/data/audit";
@@ -44,13 +45,13 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
 }
 
 export async function logoutAction(): Promise<void> {
-  const [user, session] = await Promise.all([getCurrentUser(), auth()]);
-  if (user && session?.user.sid) {
+  const [user, session] = await Promise.all([getCurrentUser(), readSession()]);
+  if (user && session) {
     const h = await headers();
     // The server forgets this session, not only the browser: a copied session cookie stops working too.
     await db().$transaction(async (tx) => {
       await tx.revokedSession.createMany({
-        data: [{ sid: session.user.sid, userId: user.id, expiresAt: new Date(session.expires) }],
+        data: [{ sid: session.sid, userId: user.id, expiresAt: session.expires }],
         skipDuplicates: true,
       });
       await writeAudit(

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
-import { auth } from "@/lib/auth";
+import { readSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
@@ -28,10 +28,9 @@ export interface CurrentUser {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const sid = session.user.sid;
+  const session = await readSession();
+  if (!session) return null;
+  const { userId: id, sid } = session;
   if (!sid || !UUID.test(id)) return null;
   // One round trip: the user as the database knows them now, and whether this session was signed out.
   const [user] = await db().$queryRaw<
@@ -47,7 +46,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
            u."isDemo", u."totpEnabledAt", EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.sid = ${sid}) AS revoked
     FROM "User" u WHERE u.id = ${id}::uuid`;
   if (!user || user.revoked || !user.active) return null;
-  if (user.sessionVersion !== session.user.sessionVersion || user.role !== session.user.role) return null;
+  if (user.sessionVersion !== session.sessionVersion || user.role !== session.role) return null;
   return {
     id: user.id,
     username: user.username,

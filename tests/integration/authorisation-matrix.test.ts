@@ -22,6 +22,7 @@ import {
 
 const harness = () => import("@/tests/support/action-harness");
 vi.mock("@/lib/auth", () => harness().then((h) => h.authMock()));
+vi.mock("@/lib/auth/session", () => harness().then((h) => h.sessionMock()));
 vi.mock("next-auth", () => harness().then((h) => h.nextAuthMock()));
 vi.mock("next/headers", () => harness().then((h) => h.headersMock()));
 vi.mock("next/cache", () => harness().then((h) => h.cacheMock()));

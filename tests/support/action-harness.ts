@@ -1,19 +1,28 @@
-// Calling server actions outside a Next.js request, as a chosen user: the session Auth.js would give, a
-// request's headers and cookies, no cache to revalidate, messages as their keys. Test files install the mocks
-// with one line each, e.g. `vi.mock("@/lib/auth", () => import("@/tests/support/action-harness").then((h) => h.authMock()))`.
+// Calling server actions outside a Next.js request, as a chosen user: the claims Auth.js's session cookie would
+// carry, a request's headers and cookies, no cache to revalidate, messages as their keys. Test files install the
+// mocks with one line each, e.g.
+// `vi.mock("@/lib/auth/session", () => import("@/tests/support/action-harness").then((h) => h.sessionMock()))`.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { SessionClaims } from "@/lib/auth/session";
 
 export type Who = "ANONYMOUS" | Role;
 export type ServerAction = (...args: unknown[]) => Promise<unknown>;
 
-let session: { user: { id: string; role: Role; sessionVersion: number; sid: string }; expires: string } | null = null;
+let session: SessionClaims | null = null;
+
+/** The session cookie as lib/auth/session.ts would read it: the user signInAs chose. */
+export function sessionMock() {
+  return { readSession: async () => session, verifySessionToken: async () => session };
+}
 
 export function authMock() {
   return {
-    auth: async () => session,
+    auth: async () => {
+      throw new Error("pages and actions read the session through lib/auth/session.ts");
+    },
     signIn: async () => {
       throw new Error("signIn is not called in these tests");
     },
@@ -73,8 +82,11 @@ export function signInAs(who: Who, users: Record<Role, { id: string; sessionVers
     who === "ANONYMOUS"
       ? null
       : {
-          user: { id: users[who].id, role: who, sessionVersion: users[who].sessionVersion, sid: "harness-session" },
-          expires: new Date(Date.now() + 3600_000).toISOString(),
+          userId: users[who].id,
+          role: who,
+          sessionVersion: users[who].sessionVersion,
+          sid: "harness-session",
+          expires: new Date(Date.now() + 3600_000),
         };
 }
 
