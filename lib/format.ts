@@ -5,19 +5,26 @@ export type Locale = "id" | "en";
 
 const intlLocale = (l: Locale) => (l === "en" ? "en-ID" : "id-ID");
 
-const rupiahFormatters = new Map<Locale, Intl.NumberFormat>();
+// Intl formatters are costly to build (more than the formatting itself): one per locale and style, reused.
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+function numberFormatter(locale: Locale, style: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${style}`;
+  let f = numberFormatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlLocale(locale), options);
+    numberFormatters.set(key, f);
+  }
+  return f;
+}
+
 /** "Rp 1.250.000" — whole rupiah, never decimals. Accepts number or bigint. */
 export function formatRupiah(amount: number | bigint, locale: Locale = "id"): string {
-  let f = rupiahFormatters.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(intlLocale(locale), {
-      style: "currency",
-      currency: "IDR",
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 0,
-    });
-    rupiahFormatters.set(locale, f);
-  }
+  const f = numberFormatter(locale, "rupiah", {
+    style: "currency",
+    currency: "IDR",
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  });
   // Intl puts a no-break space after "Rp"; keep it (it must not wrap) but normalise the narrow one.
   return f.format(amount).replace(/\u202f/g, "\u00a0");
 }
@@ -33,7 +40,7 @@ export function formatRupiahShort(amount: number, locale: Locale = "id"): string
   ];
   for (const [size, id, en] of units) {
     if (abs >= size) {
-      const n = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(amount / size);
+      const n = numberFormatter(locale, "short", { maximumFractionDigits: 1 }).format(amount / size);
       return `Rp\u00a0${n}\u00a0${locale === "en" ? en : id}`;
     }
   }
@@ -41,21 +48,20 @@ export function formatRupiahShort(amount: number, locale: Locale = "id"): string
 }
 
 export function formatNumber(n: number, locale: Locale = "id", fractionDigits = 0): string {
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormatter(locale, `number|${fractionDigits}`, {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   }).format(n);
 }
 
 export function formatPercent(ratio: number, locale: Locale = "id", fractionDigits = 1): string {
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormatter(locale, `percent|${fractionDigits}`, {
     style: "percent",
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   }).format(ratio);
 }
 
-// Intl formatters are costly to build: one per locale and style, reused.
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 function dateFormatter(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
   const key = `${locale}|${withTime}`;
