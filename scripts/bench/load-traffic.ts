@@ -6,6 +6,10 @@
 // number of connections. Every request lands on the next app
 // instance in turn, so sessions and routing are shared across instances.
 //
+// Steady state, as autocannon measures it: every user first signs in (not measured — the `login` users'
+// sign-ins are the measured logins), then all start together; the first `warmupMs` of traffic warm the
+// servers up (the JIT, pools, caches) and are not timed either. Errors count in every phase.
+//
 //   login        someone signs in (the login form's action; Auth.js sets the session cookie)
 //   orderForm    OPD staff open the order form (a fresh idempotency key and the form's action fields)
 //   orderSubmit  … and submit it: routed at once, answered with a redirect to the new order
@@ -25,7 +29,10 @@ export interface OpdUser {
 }
 export interface TrafficPlan {
   ports: number[];
+  /** Timed traffic, after the warm-up. */
   durationMs: number;
+  /** Untimed traffic first, once every user has signed in. */
+  warmupMs: number;
   /** Mean pause of a user between two requests (uniform over ½–1½ of it); 0 = back to back (saturation). */
   thinkMs: number;
   users: { login: number; opd: number; vendor: number; dashboard: number };
@@ -48,6 +55,8 @@ export interface KindStats {
 }
 export interface TrafficResult {
   stats: Record<Kind, KindStats>;
+  /** Every timed request: when it ended (ms since the timed period began), its kind and latency (ms). */
+  timeline: [number, Kind, number][];
   /** Ids of the orders the app said it created (redirected to). */
   acknowledgedOrders: Set<string>;
   errorSamples: string[];
@@ -170,16 +179,26 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
   >;
   const acknowledgedOrders = new Set<string>();
   const errorSamples: string[] = [];
-  const ok = (kind: Kind, ms: number) => stats[kind].samples.push(ms);
-  const refused = (kind: Kind, ms: number, why: string) => {
+  const timeline: [number, Kind, number][] = [];
+  // Until every user has signed in, nothing runs and nothing is timed; then warm-up, then the timed period.
+  let timedFrom = Infinity;
+  let deadline = Infinity;
+  /** A request that began within the timed period is timed (one that began in the warm-up is not). */
+  const timed = (kind: Kind, ms: number): boolean => {
+    const now = performance.now();
+    if (now - ms < timedFrom) return false;
     stats[kind].samples.push(ms);
-    stats[kind].refused[why] = (stats[kind].refused[why] ?? 0) + 1;
+    timeline.push([Math.round(now - timedFrom), kind, Math.round(ms * 10) / 10]);
+    return true;
+  };
+  const ok = (kind: Kind, ms: number) => void timed(kind, ms);
+  const refused = (kind: Kind, ms: number, why: string) => {
+    if (timed(kind, ms)) stats[kind].refused[why] = (stats[kind].refused[why] ?? 0) + 1;
   };
   const error = (kind: Kind, why: string) => {
     stats[kind].errors++;
     if (errorSamples.length < 20) errorSamples.push(`${kind}: ${why}`);
   };
-  let deadline = 0;
   const running = () => performance.now() < deadline;
   /** A person's pause before the next click (none when measuring saturation). */
   const think = () => (plan.thinkMs > 0 ? sleep(plan.thinkMs * (0.5 + Math.random())) : Promise.resolve());
@@ -211,7 +230,8 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     }
   };
 
-  async function loginUser(i: number) {
+  async function loginUser(i: number, _k: number, ready: () => Promise<void>) {
+    await ready();
     const everyone = [
       ...plan.opdUsers.map((u) => u.username),
       ...plan.vendorUsers,
@@ -225,10 +245,11 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     }
   }
 
-  async function opdUser(i: number, k: number) {
+  async function opdUser(i: number, k: number, ready: () => Promise<void>) {
     const user = plan.opdUsers[k % plan.opdUsers.length]!;
     const s = new Session(pools, i);
     if (!(await signIn(s, user.username, null))) return;
+    await ready();
     const categories = Object.keys(plan.ceilings);
     while (running()) {
       let form: HtmlForm | undefined;
@@ -277,13 +298,14 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
    * no offer waits for an owner who is not there): it opens the next owner's offers page and answers the
    * first offer on it; an empty page passes to the next owner.
    */
-  async function vendorUser(i: number, k: number) {
+  async function vendorUser(i: number, k: number, ready: () => Promise<void>) {
     const mine = plan.vendorUsers.filter((_, j) => j % plan.users.vendor === k);
     const sessions: Session[] = [];
     for (const username of mine) {
       const s = new Session(pools, i);
       if (await signIn(s, username, null)) sessions.push(s);
     }
+    await ready();
     let idle = 0;
     for (let turn = 0; running() && sessions.length > 0; turn++) {
       const s = sessions[turn % sessions.length]!;
@@ -323,10 +345,11 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     }
   }
 
-  async function dashboardUser(i: number, k: number) {
+  async function dashboardUser(i: number, k: number, ready: () => Promise<void>) {
     const user = plan.dashboardUsers[k % plan.dashboardUsers.length]!;
     const s = new Session(pools, i);
     if (!(await signIn(s, user.username, null))) return;
+    await ready();
     let n = i;
     while (running()) {
       await think();
@@ -339,22 +362,53 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     }
   }
 
-  const workers: (() => Promise<void>)[] = [];
-  const group = (count: number, user: (i: number, k: number) => Promise<void>) => {
+  type User = (i: number, k: number, ready: () => Promise<void>) => Promise<void>;
+  const workers: ((ready: () => Promise<void>) => Promise<void>)[] = [];
+  const group = (count: number, user: User) => {
     for (let k = 0; k < count; k++) {
       const i = workers.length;
-      workers.push(() => user(i, k));
+      workers.push((ready) => user(i, k, ready));
     }
   };
   group(plan.users.login, loginUser);
   group(plan.users.opd, opdUser);
   group(plan.users.vendor, vendorUser);
   group(plan.users.dashboard, dashboardUser);
-  const started = performance.now();
-  deadline = started + plan.durationMs;
-  plan.log(`[load] ${total} users on ${plan.ports.length} instances for ${plan.durationMs / 1000} s`);
-  await Promise.all(workers.map((w) => w()));
-  const elapsedMs = performance.now() - started;
+  // The start line: a user that has signed in waits for the others (one that could not sign in counts as there).
+  let waiting = workers.length;
+  let go!: () => void;
+  const allThere = new Promise<void>((resolve) => (go = resolve));
+  const arrive = () => {
+    if (--waiting > 0) return;
+    timedFrom = performance.now() + plan.warmupMs;
+    deadline = timedFrom + plan.durationMs;
+    plan.log(
+      `[load] ${total} users signed in; ${plan.warmupMs / 1000} s warm-up, then ${plan.durationMs / 1000} s timed`,
+    );
+    go();
+  };
+  plan.log(`[load] ${total} users signing in on ${plan.ports.length} instances`);
+  await Promise.all(
+    workers.map(async (w) => {
+      let there = false;
+      const ready = async () => {
+        if (!there) {
+          there = true;
+          arrive();
+        }
+        await allThere;
+      };
+      try {
+        await w(ready);
+      } finally {
+        if (!there) {
+          there = true;
+          arrive();
+        }
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - timedFrom;
   await Promise.all(pools.map((p) => p.pool.close()));
-  return { stats, acknowledgedOrders, errorSamples, elapsedMs };
+  return { stats, timeline, acknowledgedOrders, errorSamples, elapsedMs };
 }

@@ -1,11 +1,13 @@
-// `npm run bench:load -- [--duration 60] [--connections 50] [--instances 2] [--warmup 5] [--json] [--profile DIR]`
+// `npm run bench:load -- [--duration 60] [--connections 50] [--instances 2] [--think-ms 1000] [--warmup 10]
+//                         [--mix 6,50,28,16] [--json] [--profile DIR] [--timeline FILE]`
 //
 // Two production app instances (`next start`, the same build and AUTH_SECRET) against one fresh database
 // seeded with the Mojokerto demo, and mixed loopback traffic through the real pages and forms
 // (scripts/bench/load-traffic.ts): sign-ins, OPD staff opening the order form and submitting it, UMKM owners
 // opening their offers and answering them, the mayor's office and admins reading dashboards. Every request
-// goes to the next instance in turn. After a short unmeasured warm-up the traffic runs for --duration seconds
-// with --connections users in flight; then the database is checked: every order the app acknowledged exists,
+// goes to the next instance in turn. Every user signs in first; then all start together, the first --warmup
+// seconds are not timed, and the traffic is timed for --duration seconds with --connections users in flight
+// (steady state). Then the database is checked: every order the app acknowledged exists,
 // nothing is left half-routed, and the routing invariants hold (lib/data/routing/check-invariants.ts).
 //
 // So that the traffic measures the product rather than refusals, every budget line gets a large pagu and
@@ -18,6 +20,7 @@
 //    "target":{"orderSubmitP95Ms":200,"ok"},"errorSamples":[…]}
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { createPrisma, type Db } from "@/lib/db/client";
 import { systemClock } from "@/lib/clock";
 import { checkInvariants } from "@/lib/data/routing/check-invariants";
@@ -43,11 +46,14 @@ const num = (name: string, fallback: number, min: number) => {
 const durationS = num("--duration", 60, 1);
 const connections = Math.floor(num("--connections", 50, 4));
 const instances = Math.floor(num("--instances", 2, 1));
-const warmupS = num("--warmup", 5, 0);
+const warmupS = num("--warmup", 10, 0);
 const thinkMs = num("--think-ms", 1000, 0);
 const jsonOnly = argv.includes("--json");
 // Diagnostics: --profile DIR writes a V8 CPU profile of each instance into DIR (open it in Chrome's DevTools).
 const profileDir = argv.includes("--profile") ? argv[argv.indexOf("--profile") + 1] : undefined;
+// --timeline FILE writes every timed request as "<ms since the timed period began> <kind> <latency ms>" lines,
+// to see whether slow requests come in bursts (a pause, a sweep, a GC) or evenly.
+const timelineFile = argv.includes("--timeline") ? argv[argv.indexOf("--timeline") + 1] : undefined;
 const log = (m: string) => {
   if (!jsonOnly) console.error(m);
 };
@@ -148,7 +154,7 @@ async function main() {
     await Promise.all(servers.map((s, i) => waitForHealth(ports[i]!, s.child)));
     log(`[load] ${instances} instances on ports ${ports.join(", ")}`);
 
-    const base: Omit<TrafficPlan, "durationMs" | "users"> = {
+    const base: Omit<TrafficPlan, "durationMs" | "warmupMs" | "users"> = {
       ports,
       thinkMs,
       password: DEMO_PASSWORD,
@@ -164,19 +170,14 @@ async function main() {
       deliveryDays,
       log,
     };
-    const acknowledged = new Set<string>();
-    if (warmupS > 0) {
-      log(`[load] warming up for ${warmupS} s (not measured)`);
-      const warm = await runTraffic({
-        ...base,
-        durationMs: warmupS * 1000,
-        users: splitUsers(Math.min(12, connections)),
-      });
-      for (const id of warm.acknowledgedOrders) acknowledged.add(id);
-    }
-    const users = splitUsers(connections);
-    const r = await runTraffic({ ...base, durationMs: durationS * 1000, users });
-    for (const id of r.acknowledgedOrders) acknowledged.add(id);
+    const r = await runTraffic({
+      ...base,
+      durationMs: durationS * 1000,
+      warmupMs: warmupS * 1000,
+      users: splitUsers(connections),
+    });
+    const acknowledged = r.acknowledgedOrders;
+    if (timelineFile) writeFileSync(timelineFile, r.timeline.map((t) => t.join(" ")).join("\n") + "\n");
 
     // The database afterwards: every acknowledged order exists once, nothing half-routed, every invariant.
     const ids = [...acknowledged];
@@ -221,7 +222,8 @@ async function main() {
         connections,
         instances,
         thinkMs,
-        users,
+        warmupS,
+        users: splitUsers(connections),
         requests,
         rps: Math.round((requests / seconds) * 10) / 10,
         errors,
