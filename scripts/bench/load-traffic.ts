@@ -46,6 +46,8 @@ export interface TrafficPlan {
   /** Delivery days (YYYY-MM-DD, WIB) orders ask for. */
   deliveryDays: string[];
   log: (m: string) => void;
+  /** Called when the timed period begins (after the warm-up) and when the traffic has ended. */
+  onTimed?: (phase: "start" | "end") => void;
 }
 
 export interface KindStats {
@@ -382,6 +384,7 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     if (--waiting > 0) return;
     timedFrom = performance.now() + plan.warmupMs;
     deadline = timedFrom + plan.durationMs;
+    setTimeout(() => plan.onTimed?.("start"), plan.warmupMs);
     plan.log(
       `[load] ${total} users signed in; ${plan.warmupMs / 1000} s warm-up, then ${plan.durationMs / 1000} s timed`,
     );
@@ -409,6 +412,7 @@ export async function runTraffic(plan: TrafficPlan): Promise<TrafficResult> {
     }),
   );
   const elapsedMs = performance.now() - timedFrom;
+  plan.onTimed?.("end");
   await Promise.all(pools.map((p) => p.pool.close()));
   return { stats, timeline, acknowledgedOrders, errorSamples, elapsedMs };
 }

@@ -20,7 +20,7 @@
 //    "target":{"orderSubmitP95Ms":200,"ok"},"errorSamples":[…]}
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createPrisma, type Db } from "@/lib/db/client";
 import { systemClock } from "@/lib/clock";
 import { checkInvariants } from "@/lib/data/routing/check-invariants";
@@ -58,6 +58,39 @@ const log = (m: string) => {
   if (!jsonOnly) console.error(m);
 };
 const TARGET_SUBMIT_P95_MS = 200;
+
+interface CpuReading {
+  /** Jiffies, whole machine: busy and total. */
+  busy: number;
+  total: number;
+  /** Jiffies used by the given processes (user + system). */
+  procs: number;
+}
+/** CPU counters from /proc (Linux); null elsewhere. */
+function readCpu(pids: number[]): CpuReading | null {
+  try {
+    const [, ...f] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+    const n = f.map(Number);
+    const idle = n[3]! + (n[4] ?? 0);
+    const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
+    let procs = 0;
+    for (const pid of pids) {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      procs += Number(fields[11]) + Number(fields[12]);
+    }
+    return { busy: total - idle, total, procs };
+  } catch {
+    return null;
+  }
+}
+function cpuBetween(a: CpuReading, b: CpuReading): { machineBusy: number; appMs: number } {
+  const ticks = 100; // USER_HZ on Linux
+  return {
+    machineBusy: (b.busy - a.busy) / Math.max(1, b.total - a.total),
+    appMs: ((b.procs - a.procs) * 1000) / ticks,
+  };
+}
 
 /** How the connections are shared (--mix login,opd,vendor,dashboard weights): most are OPD staff and UMKM owners. */
 const mixArg = argv.includes("--mix") ? argv[argv.indexOf("--mix") + 1]!.split(",").map(Number) : [6, 50, 28, 16];
@@ -170,8 +203,16 @@ async function main() {
       deliveryDays,
       log,
     };
+    // CPU over the timed period: the machine's (all processes) and the app instances' own.
+    const cpu: { start?: CpuReading; used?: { machineBusy: number; appMs: number } } = {};
     const r = await runTraffic({
       ...base,
+      onTimed: (phase) => {
+        const now = readCpu(servers.map((s) => s.child.pid!));
+        if (!now) return;
+        if (phase === "start") cpu.start = now;
+        else if (cpu.start) cpu.used = cpuBetween(cpu.start, now);
+      },
       durationMs: durationS * 1000,
       warmupMs: warmupS * 1000,
       users: splitUsers(connections),
@@ -229,6 +270,14 @@ async function main() {
         errors,
         refused,
         kinds,
+        // How busy the machine was (0–1, every process: app, PostgreSQL, this generator) and the app instances'
+        // CPU per timed request — a capacity figure that varies less from run to run than latency does.
+        cpu: cpu.used
+          ? {
+              machineBusy: Math.round(cpu.used.machineBusy * 100) / 100,
+              appMsPerRequest: Math.round((cpu.used.appMs / Math.max(1, requests)) * 10) / 10,
+            }
+          : null,
         orders: { acknowledged: ids.length, lost, byStatus },
         invariants,
         violations,
