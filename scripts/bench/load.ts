@@ -14,9 +14,9 @@
 // every UMKM a large daily capacity in this throwaway database (bench:routing measures the rules themselves).
 //
 // The last line printed is one JSON object:
-//   {"durationS","connections","instances","users":{…},"requests","errors","refused",
+//   {"durationS","connections","instances","thinkMs","warmupS","users":{…},"requests","rps","errors","refused",
 //    "kinds":{"<kind>":{"requests","errors","refused":{reason:n},"rps","p50","p95","p99"}},
-//    "orders":{"acknowledged","lost","byStatus"},"invariants":{…},"violations",
+//    "cpu":{"machineBusy","appMsPerRequest"},"orders":{"acknowledged","lost","byStatus"},"invariants":{…},"violations",
 //    "target":{"orderSubmitP95Ms":200,"ok"},"errorSamples":[…]}
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -205,6 +205,7 @@ async function main() {
     };
     // CPU over the timed period: the machine's (all processes) and the app instances' own.
     const cpu: { start?: CpuReading; used?: { machineBusy: number; appMs: number } } = {};
+    const users = splitUsers(connections);
     const r = await runTraffic({
       ...base,
       onTimed: (phase) => {
@@ -215,7 +216,7 @@ async function main() {
       },
       durationMs: durationS * 1000,
       warmupMs: warmupS * 1000,
-      users: splitUsers(connections),
+      users,
     });
     const acknowledged = r.acknowledgedOrders;
     if (timelineFile) writeFileSync(timelineFile, r.timeline.map((t) => t.join(" ")).join("\n") + "\n");
@@ -264,7 +265,7 @@ async function main() {
         instances,
         thinkMs,
         warmupS,
-        users: splitUsers(connections),
+        users,
         requests,
         rps: Math.round((requests / seconds) * 10) / 10,
         errors,
