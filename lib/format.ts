@@ -5,16 +5,20 @@ export type Locale = "id" | "en";
 
 const intlLocale = (l: Locale) => (l === "en" ? "en-ID" : "id-ID");
 
-// Intl formatters are costly to build (more than the formatting itself): one per locale and style, reused.
-const numberFormatters = new Map<string, Intl.NumberFormat>();
-function numberFormatter(locale: Locale, style: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${style}`;
-  let f = numberFormatters.get(key);
+// Intl formatters are costly to build (more than the formatting itself): each is built once per key and reused.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function reused<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
   if (!f) {
-    f = new Intl.NumberFormat(intlLocale(locale), options);
-    numberFormatters.set(key, f);
+    f = make();
+    formatters.set(key, f);
   }
   return f;
+}
+
+/** `style` names the options: one formatter per locale and style. */
+function numberFormatter(locale: Locale, style: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return reused(`number|${locale}|${style}`, () => new Intl.NumberFormat(intlLocale(locale), options));
 }
 
 /** "Rp 1.250.000" — whole rupiah, never decimals. Accepts number or bigint. */
@@ -62,21 +66,18 @@ export function formatPercent(ratio: number, locale: Locale = "id", fractionDigi
   }).format(ratio);
 }
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 function dateFormatter(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${withTime}`;
-  let f = dateFormatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(intlLocale(locale), {
-      timeZone: TIME_ZONE,
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {}),
-    });
-    dateFormatters.set(key, f);
-  }
-  return f;
+  return reused(
+    `date|${locale}|${withTime}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        timeZone: TIME_ZONE,
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        ...(withTime ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {}),
+      }),
+  );
 }
 
 /** "28 Nov 2026" in WIB. */
@@ -133,20 +134,18 @@ export function toLocaleTag(locale: string): Locale {
   return locale === "en" ? "en" : "id";
 }
 
-const longDateFormatters = new Map<string, Intl.DateTimeFormat>();
 /** "Sabtu, 28 November 2026" in WIB — the long form official letters use (weekday optional). */
 export function formatLongDateWIB(d: Date, locale: Locale = "id", withWeekday = false): string {
-  const key = `${locale}|${withWeekday}`;
-  let f = longDateFormatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(intlLocale(locale), {
-      timeZone: TIME_ZONE,
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      ...(withWeekday ? { weekday: "long" } : {}),
-    });
-    longDateFormatters.set(key, f);
-  }
+  const f = reused(
+    `long|${locale}|${withWeekday}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        timeZone: TIME_ZONE,
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        ...(withWeekday ? { weekday: "long" } : {}),
+      }),
+  );
   return f.format(d);
 }
