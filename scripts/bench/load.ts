@@ -20,7 +20,8 @@
 //    "target":{"orderSubmitP95Ms":200,"ok"},"errorSamples":[…]}
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createPrisma, type Db } from "@/lib/db/client";
 import { systemClock } from "@/lib/clock";
 import { checkInvariants } from "@/lib/data/routing/check-invariants";
@@ -65,6 +66,28 @@ interface CpuReading {
   total: number;
   /** Jiffies used by the given processes (user + system). */
   procs: number;
+  /** Jiffies used by every PostgreSQL process on the machine. */
+  postgres: number;
+  /** This process (the traffic generator), microseconds. */
+  generatorUs: number;
+}
+/** user + system jiffies of one process from /proc/<pid>/stat. */
+function procJiffies(pid: number | string): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+}
+function postgresJiffies(): number {
+  let sum = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") sum += procJiffies(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return sum;
 }
 /** CPU counters from /proc (Linux); null elsewhere. */
 function readCpu(pids: number[]): CpuReading | null {
@@ -73,22 +96,26 @@ function readCpu(pids: number[]): CpuReading | null {
     const n = f.map(Number);
     const idle = n[3]! + (n[4] ?? 0);
     const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
-    let procs = 0;
-    for (const pid of pids) {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      procs += Number(fields[11]) + Number(fields[12]);
-    }
-    return { busy: total - idle, total, procs };
+    const procs = pids.reduce((a, pid) => a + procJiffies(pid), 0);
+    const u = process.cpuUsage();
+    return { busy: total - idle, total, procs, postgres: postgresJiffies(), generatorUs: u.user + u.system };
   } catch {
     return null;
   }
 }
-function cpuBetween(a: CpuReading, b: CpuReading): { machineBusy: number; appMs: number } {
+interface CpuUsed {
+  machineBusy: number;
+  appMs: number;
+  postgresMs: number;
+  generatorMs: number;
+}
+function cpuBetween(a: CpuReading, b: CpuReading): CpuUsed {
   const ticks = 100; // USER_HZ on Linux
   return {
     machineBusy: (b.busy - a.busy) / Math.max(1, b.total - a.total),
     appMs: ((b.procs - a.procs) * 1000) / ticks,
+    postgresMs: ((b.postgres - a.postgres) * 1000) / ticks,
+    generatorMs: (b.generatorUs - a.generatorUs) / 1000,
   };
 }
 
@@ -204,15 +231,22 @@ async function main() {
       log,
     };
     // CPU over the timed period: the machine's (all processes) and the app instances' own.
-    const cpu: { start?: CpuReading; used?: { machineBusy: number; appMs: number } } = {};
+    const cpu: { start?: CpuReading; used?: CpuUsed } = {};
+    // The generator's own event loop: when it lags, every latency it measures is late by as much.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     const users = splitUsers(connections);
     const r = await runTraffic({
       ...base,
       onTimed: (phase) => {
         const now = readCpu(servers.map((s) => s.child.pid!));
         if (!now) return;
-        if (phase === "start") cpu.start = now;
-        else if (cpu.start) cpu.used = cpuBetween(cpu.start, now);
+        if (phase === "start") {
+          cpu.start = now;
+          loopDelay.enable();
+        } else if (cpu.start) {
+          cpu.used = cpuBetween(cpu.start, now);
+          loopDelay.disable();
+        }
       },
       durationMs: durationS * 1000,
       warmupMs: warmupS * 1000,
@@ -277,6 +311,9 @@ async function main() {
           ? {
               machineBusy: Math.round(cpu.used.machineBusy * 100) / 100,
               appMsPerRequest: Math.round((cpu.used.appMs / Math.max(1, requests)) * 10) / 10,
+              postgresMsPerRequest: Math.round((cpu.used.postgresMs / Math.max(1, requests)) * 10) / 10,
+              generatorMsPerRequest: Math.round((cpu.used.generatorMs / Math.max(1, requests)) * 10) / 10,
+              generatorLoopDelayP99Ms: Math.round(loopDelay.percentile(99) / 1e5) / 10,
             }
           : null,
         orders: { acknowledged: ids.length, lost, byStatus },
