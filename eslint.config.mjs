@@ -11,7 +11,24 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": "off",
+      // One translator per locale and namespace for the whole process (lib/i18n/server.ts), not one per request.
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next-intl/server",
+              importNames: ["getTranslations"],
+              message: "Use getTranslations from @/lib/i18n/server (translators built once per locale).",
+            },
+          ],
+        },
+      ],
     },
+  },
+  {
+    files: ["lib/i18n/server.ts"],
+    rules: { "no-restricted-imports": "off" },
   },
   globalIgnores([
     ".next/**",

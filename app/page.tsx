@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Building2, Scale, Smartphone } from "lucide-react";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { ROLE_HOME } from "@/lib/auth/roles";

@@ -1,7 +1,7 @@
 // Route handlers' boundary: a typed domain failure becomes its HTTP status with a plain message in the
 // caller's language; anything else is logged and answered 500 with no detail.
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
 
 export async function withErrorResponse(run: () => Promise<Response>): Promise<Response> {

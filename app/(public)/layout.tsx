@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 
 /** The public frame: no login, the app's name, the language switch and a way in for staff. */

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { VENDOR_FORM_FIELDS } from "@/lib/validation/admin-vendor";
 
 /** Field names the vendor forms post, with their labels: for naming the field at fault after a refused save. */

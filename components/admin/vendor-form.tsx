@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";
 
 const input = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";

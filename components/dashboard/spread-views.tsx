@@ -1,7 +1,7 @@
 // The spread's views shared by the mayor's dashboard and the public transparency page: the headline figures
 // with their plain reading, value per UMKM as a table with bars (no charting library), and the UMKM with no
 // order; and the before/after comparison. Server components; light enough for a phone.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { Spread } from "@/lib/data/dashboard/get-spread";
 import type { BeforeDecree } from "@/lib/data/admin/prior-purchases";
 import { formatNumber, formatPercent, formatRupiah, type Locale } from "@/lib/format";

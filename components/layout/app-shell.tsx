@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Bell, LogOut } from "lucide-react";
 import { requirePageRole, type CurrentUser } from "@/lib/auth/guards";
 import type { Role } from "@/lib/generated/prisma/enums";

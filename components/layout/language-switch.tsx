@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { setLocaleAction } from "@/lib/actions/locale";
 import { LOCALES } from "@/lib/i18n/locales";
 import { cn } from "@/lib/utils";

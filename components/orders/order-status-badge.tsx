@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 

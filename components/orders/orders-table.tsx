@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { formatDateTimeWIB, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";
 import { ScrollableTable } from "@/components/ui/table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";

@@ -1,6 +1,6 @@
 // The pieces of a list page's filter form (a plain GET form: the filters live in the URL).
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 
 export const filterField = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 
 /**

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 
 /** Previous / "page x of y" / next, as plain links (the page state lives in the URL). */
 export async function Pager({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {

@@ -2,7 +2,7 @@
 // Importing a decree's allocation matrix from Excel: the form stays on the page and shows every problem
 // found (nothing is written unless the whole sheet is valid).
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";

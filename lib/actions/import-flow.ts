@@ -4,7 +4,7 @@
 // import's own namespace (importNoFile, importTooBig, importAllValid, importSomeInvalid, importCreated).
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { isAppError } from "@/lib/errors";
 import type { ImportReport, ImportState } from "@/lib/actions/import-state";
 

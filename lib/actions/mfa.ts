@@ -2,7 +2,7 @@
 // Confirming the second factor: the code from the authenticator app; on success, the recovery codes (shown
 // once, never stored in clear).
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { env } from "@/lib/env";

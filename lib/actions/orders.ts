@@ -4,7 +4,7 @@
 // order page's plain forms get the outcome in the URL.
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { ROLE_HOME } from "@/lib/auth/roles";
 import { LoginForm } from "@/components/auth/login-form";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { getPublicSpread } from "@/lib/data/public/public-spread";

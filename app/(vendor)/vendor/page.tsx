@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Clock3, MapPin, Phone, Users } from "lucide-react";
 import { requirePageRole, requireVendor } from "@/lib/auth/guards";
 import { db } from "@/lib/db";

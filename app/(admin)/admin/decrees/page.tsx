@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { listDecrees } from "@/lib/data/admin/decrees";

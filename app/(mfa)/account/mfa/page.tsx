@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { ROLE_HOME } from "@/lib/auth/roles";
 import { db } from "@/lib/db";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { FileSpreadsheet } from "lucide-react";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requireOpd, requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { listOpdOrders, orderListQuerySchema } from "@/lib/data/orders/list-opd-orders";

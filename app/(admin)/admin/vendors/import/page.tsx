@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requirePageRole } from "@/lib/auth/guards";
 import { Card } from "@/components/ui/card";
 import { ImportForm } from "@/components/admin/import-form";
