@@ -6,8 +6,6 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE_HOME } from "@/lib/auth/roles";
 import { logoutAction } from "@/lib/actions/auth";
 import { LanguageSwitch } from "@/components/layout/language-switch";
-import { db } from "@/lib/db";
-import { countUnread } from "@/lib/data/notifications/list-notifications";
 
 /** Each role's sections, in the order they use them. */
 const NAV: Record<Role, { href: string; key: string }[]> = {
@@ -43,7 +41,7 @@ const NAV: Record<Role, { href: string; key: string }[]> = {
 /** The signed-in frame: header with app name, role, language switch and sign-out. Light enough for vendors' phones. */
 export async function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
   const t = await getTranslations();
-  const unread = await countUnread(db(), user.id);
+  const unread = user.unread;
   return (
     <>
       <a

@@ -7,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { mfaRequired } from "@/lib/auth/totp";
 import { writeAudit } from "@/lib/data/audit";
+import { unreadCountSql } from "@/lib/data/notifications/list-notifications";
 
 export interface CurrentUser {
   id: string;
@@ -17,6 +18,8 @@ export interface CurrentUser {
   vendorId: string | null;
   /** An admin or the mayor who has not set up the second factor yet: only /account/mfa until they do. */
   mfaPending: boolean;
+  /** Unread notifications (the number beside the bell), read in the same round trip. */
+  unread: number;
 }
 
 /**
@@ -32,7 +35,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!session) return null;
   const { userId: id, sid } = session;
   if (!sid || !UUID.test(id)) return null;
-  // One round trip: the user as the database knows them now, and whether this session was signed out.
+  // One round trip: the user as the database knows them now, whether this session was signed out, and the
+  // header's unread count (every page shows it).
   const [user] = await db().$queryRaw<
     (Omit<CurrentUser, "mfaPending"> & {
       active: boolean;
@@ -43,7 +47,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     })[]
   >`
     SELECT u.id, u.username, u.name, u.role::text AS role, u."opdId", u."vendorId", u.active, u."sessionVersion",
-           u."isDemo", u."totpEnabledAt", EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.sid = ${sid}) AS revoked
+           u."isDemo", u."totpEnabledAt", EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.sid = ${sid}) AS revoked,
+           ${unreadCountSql(id)} AS unread
     FROM "User" u WHERE u.id = ${id}::uuid`;
   if (!user || user.revoked || !user.active) return null;
   if (user.sessionVersion !== session.sessionVersion || user.role !== session.role) return null;
@@ -55,6 +60,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     opdId: user.opdId,
     vendorId: user.vendorId,
     mfaPending: mfaRequired(user) && !user.totpEnabledAt,
+    unread: user.unread,
   };
 });
 

@@ -1,11 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";
 import { createCity, orderInput } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
 import { setEmailOutbox } from "@/lib/data/notifications/notify";
 import { dispatchOutbox, MAX_ATTEMPTS, type Mail, type Mailer } from "@/lib/data/notifications/dispatch-outbox";
-import { countUnread, listNotifications, markAllRead } from "@/lib/data/notifications/list-notifications";
+import { listNotifications, markAllRead } from "@/lib/data/notifications/list-notifications";
+import type { SessionClaims } from "@/lib/auth/session";
+
+// The header's count comes with the signed-in user (lib/auth/guards.ts): the session is the one the test chooses.
+let session: SessionClaims | null = null;
+vi.mock("@/lib/auth/session", () => ({ readSession: async () => session }));
+const { getCurrentUser } = await import("@/lib/auth/guards");
 
 const T0 = "2026-06-01T02:00:00Z";
 
@@ -114,14 +120,59 @@ describe("the notification outbox", () => {
 describe("the notification list", () => {
   it("counts unread items and marks them all read with one audit row", async () => {
     const { db, clock, vendorUserId } = await cityWithOffer({ email: false });
-    expect(await countUnread(db, vendorUserId)).toBe(1);
+    expect((await listNotifications(db, vendorUserId)).unread).toBe(1);
     const actor = { id: vendorUserId, role: "VENDOR" as const };
     expect(await markAllRead(db, clock, actor)).toBe(1);
     expect(await markAllRead(db, clock, actor)).toBe(0);
-    expect(await countUnread(db, vendorUserId)).toBe(0);
+    expect((await listNotifications(db, vendorUserId)).unread).toBe(0);
     expect(await db.auditLog.count({ where: { actorId: vendorUserId, action: "notifications.read" } })).toBe(1);
     const page = await listNotifications(db, vendorUserId, 99);
     expect(page).toMatchObject({ page: 1, pages: 1, unread: 0 });
     expect(page.items[0]).toMatchObject({ kind: "offer.new", read: true });
+  });
+
+  it("shows in-app items and released WhatsApp links only: in the list, the count beside the bell and mark-all-read", async () => {
+    const { db, clock, vendorUserId: userId } = await cityWithOffer({ email: false });
+    const note = (minutes: number, extra: object) => ({
+      userId,
+      kind: `k${minutes}`,
+      title: "t",
+      body: "b",
+      createdAt: new Date(Date.parse(T0) + minutes * 60_000),
+      ...extra,
+    });
+    await db.notification.createMany({
+      data: [
+        note(1, { channel: "WHATSAPP", status: "SENT", link: "https://wa.me/628" }),
+        note(2, { channel: "WHATSAPP", status: "PENDING", link: "https://wa.me/628" }),
+        note(3, { channel: "WHATSAPP", status: "FAILED", link: "https://wa.me/628" }),
+        note(4, { channel: "EMAIL", status: "SENT" }),
+        note(5, { channel: "IN_APP", readAt: new Date(T0) }),
+      ],
+    });
+    const list = await listNotifications(db, userId);
+    expect(list.items.map((n) => [n.kind, n.channel, n.read])).toEqual([
+      ["k5", "IN_APP", true],
+      ["k1", "WHATSAPP", false],
+      ["offer.new", "IN_APP", false],
+    ]);
+    expect(list).toMatchObject({ unread: 2, page: 1, pages: 1 });
+
+    (globalThis as { prisma?: unknown }).prisma = db;
+    process.env.DATABASE_URL ??= "postgresql://unused@localhost/unused";
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+    session = {
+      userId,
+      role: user.role,
+      sessionVersion: user.sessionVersion,
+      sid: crypto.randomUUID(),
+      expires: new Date(Date.now() + 3600_000),
+    };
+    expect((await getCurrentUser())?.unread).toBe(2);
+
+    expect(await markAllRead(db, clock, { id: userId, role: "VENDOR" })).toBe(2);
+    expect((await getCurrentUser())?.unread).toBe(0);
+    // What the user does not see stays as the outbox left it.
+    expect(await db.notification.count({ where: { userId, readAt: null } })).toBe(3);
   });
 });

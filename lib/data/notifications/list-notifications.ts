@@ -6,14 +6,21 @@ import type { Actor } from "@/lib/data/audit";
 import { writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
-const visible = (userId: string): Prisma.NotificationWhereInput => ({
-  userId,
-  OR: [{ channel: "IN_APP" }, { channel: "WHATSAPP", status: "SENT" }],
-});
+/**
+ * What a user sees of their notifications (the one definition, in SQL, for the list, the count beside the bell —
+ * also read with the signed-in user in lib/auth/guards.ts — and "mark all read"): in-app items, and WhatsApp
+ * click-to-chat links once released. E-mails and unreleased links are the outbox's, not the user's list.
+ */
+export const visibleTo = (userId: string) =>
+  Prisma.sql`n."userId" = ${userId}::uuid AND (n.channel = 'IN_APP' OR (n.channel = 'WHATSAPP' AND n.status = 'SENT'))`;
+
+/** How many visible items of `userId` are unread, as an SQL expression (a scalar subquery). */
+export const unreadCountSql = (userId: string) =>
+  Prisma.sql`(SELECT count(*)::int FROM "Notification" n WHERE ${visibleTo(userId)} AND n."readAt" IS NULL)`;
 
 export interface NotificationItem {
   id: string;
@@ -26,44 +33,30 @@ export interface NotificationItem {
   read: boolean;
 }
 
-/** Unread in-app and WhatsApp items: the number beside the bell in the header. */
-export async function countUnread(tx: Tx, userId: string): Promise<number> {
-  return tx.notification.count({ where: { ...visible(userId), readAt: null } });
-}
-
 export async function listNotifications(
   tx: Tx,
   userId: string,
   page = 1,
 ): Promise<{ items: NotificationItem[]; unread: number; page: number; pages: number }> {
-  const [total, unread] = await Promise.all([
-    tx.notification.count({ where: visible(userId) }),
-    countUnread(tx, userId),
-  ]);
+  const [counts] = await tx.$queryRaw<{ total: number; unread: number }[]>`
+    SELECT count(*)::int AS total, (count(*) FILTER (WHERE n."readAt" IS NULL))::int AS unread
+    FROM "Notification" n WHERE ${visibleTo(userId)}`;
+  const { total, unread } = counts!;
   const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = await tx.notification.findMany({
-    where: visible(userId),
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    skip: (current - 1) * NOTIFICATIONS_PAGE_SIZE,
-    take: NOTIFICATIONS_PAGE_SIZE,
-    select: { id: true, channel: true, kind: true, title: true, body: true, link: true, createdAt: true, readAt: true },
-  });
-  return {
-    items: rows.map(({ readAt, ...r }) => ({ ...r, read: readAt !== null })),
-    unread,
-    page: current,
-    pages,
-  };
+  const items = await tx.$queryRaw<NotificationItem[]>`
+    SELECT n.id, n.channel::text AS channel, n.kind, n.title, n.body, n.link, n."createdAt", n."readAt" IS NOT NULL AS read
+    FROM "Notification" n WHERE ${visibleTo(userId)}
+    ORDER BY n."createdAt" DESC, n.id ASC
+    OFFSET ${(current - 1) * NOTIFICATIONS_PAGE_SIZE} LIMIT ${NOTIFICATIONS_PAGE_SIZE}`;
+  return { items, unread, page: current, pages };
 }
 
 /** Marks all of the user's unread items read; one audit row says how many. */
 export async function markAllRead(db: Db, clock: Clock, actor: Actor & { id: string }): Promise<number> {
   return inTransaction(db, async (tx) => {
-    const { count } = await tx.notification.updateMany({
-      where: { ...visible(actor.id), readAt: null },
-      data: { readAt: clock.now() },
-    });
+    const count = await tx.$executeRaw`
+      UPDATE "Notification" n SET "readAt" = ${clock.now()} WHERE ${visibleTo(actor.id)} AND n."readAt" IS NULL`;
     if (count > 0) {
       await writeAudit(tx, actor, {
         action: "notifications.read",
