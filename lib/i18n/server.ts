@@ -7,13 +7,10 @@
 // logged, a missing message shown as its key).
 import { getLocale } from "next-intl/server";
 import type { getTranslations as nextIntlGetTranslations } from "next-intl/server";
-import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
-import en from "@/messages/en.json";
-import id from "@/messages/id.json";
+import { createTranslator } from "use-intl/core";
 import { toLocale, type AppLocale } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { TIME_ZONE } from "@/lib/format";
-
-const MESSAGES: Record<AppLocale, AbstractIntlMessages> = { id, en };
 
 type Translator = Awaited<ReturnType<typeof nextIntlGetTranslations>>;
 const translators = new Map<string, Translator>();
