@@ -12,6 +12,8 @@ const schema = z
     MAIL_FROM: z.string().default("Mamin Merata <no-reply@mojokertokota.go.id>"),
     // The portal's public address, for links in e-mails.
     APP_URL: z.string().url().default("http://localhost:3000"),
+    // How long the mayor's dashboard and home page reuse their figures, per app process (0 = always live).
+    DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32)) {

@@ -4,7 +4,8 @@ const base = { DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db" };
 
 async function loadEnv(vars: Record<string, string | undefined>) {
   vi.resetModules();
-  for (const k of ["NODE_ENV", "DATABASE_URL", "AUTH_SECRET"]) vi.stubEnv(k, vars[k] as string);
+  for (const k of ["NODE_ENV", "DATABASE_URL", "AUTH_SECRET", "DASHBOARD_CACHE_SECONDS"])
+    vi.stubEnv(k, vars[k] as string);
   return (await import("@/lib/env")).env;
 }
 
@@ -27,5 +28,13 @@ describe("env", () => {
     const env = await loadEnv({ ...base, NODE_ENV: "development" });
     expect(env().DATABASE_URL).toBe(base.DATABASE_URL);
     expect(env().DATABASE_POOL_MAX).toBe(10);
+    expect(env().DASHBOARD_CACHE_SECONDS).toBe(15);
+  });
+  it("takes the dashboards' snapshot age in whole seconds, 0 for always live, and refuses nonsense", async () => {
+    expect((await loadEnv({ ...base, DASHBOARD_CACHE_SECONDS: "0" }))().DASHBOARD_CACHE_SECONDS).toBe(0);
+    expect((await loadEnv({ ...base, DASHBOARD_CACHE_SECONDS: "60" }))().DASHBOARD_CACHE_SECONDS).toBe(60);
+    await expect(loadEnv({ ...base, DASHBOARD_CACHE_SECONDS: "-1" }).then((e) => e())).rejects.toThrow(
+      /DASHBOARD_CACHE_SECONDS/,
+    );
   });
 });

@@ -3,9 +3,8 @@ import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
 import { requirePageRole } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { getDashboard } from "@/lib/data/dashboard/get-dashboard";
+import { dashboardSnapshot } from "@/lib/data/dashboard/snapshots";
 import { periodFromQuery, periodPresets } from "@/lib/domain/period";
 import { formatDateTimeWIB, formatNumber, formatPercent, formatRupiah, toLocaleTag, wibDay } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -29,7 +28,7 @@ export default async function DashboardPage({
   const period = periodFromQuery(sp, today);
   const custom = period.kind === "custom";
   const opdId = z.string().uuid().safeParse(sp.opd).success ? sp.opd! : null;
-  const d = await getDashboard(db(), systemClock, period, opdId);
+  const { value: d, at } = await dashboardSnapshot(period, opdId);
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const s = d.spread;
@@ -74,7 +73,7 @@ export default async function DashboardPage({
           />
         </form>
       </Card>
-      <p className="text-sm text-slate-700">{t("dashboard.asOf", { at: formatDateTimeWIB(systemClock.now()) })}</p>
+      <p className="text-sm text-slate-700">{t("dashboard.asOf", { at: formatDateTimeWIB(at) })}</p>
       <SpreadStats spread={s} locale={locale} />
       <div className="grid gap-4 lg:grid-cols-2">
         <VendorValues spread={s} locale={locale} />

@@ -1,23 +1,31 @@
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { requirePageRole } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
-import { systemClock } from "@/lib/clock";
-import { getMayorHome } from "@/lib/data/home/get-mayor-home";
-import { formatNumber, formatPercent, formatRupiah, formatRupiahShort, toLocaleTag } from "@/lib/format";
+import { mayorHomeSnapshot } from "@/lib/data/dashboard/snapshots";
+import {
+  formatDateTimeWIB,
+  formatNumber,
+  formatPercent,
+  formatRupiah,
+  formatRupiahShort,
+  toLocaleTag,
+} from "@/lib/format";
 import { Card, CardTitle, EmptyState, Stat } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 
 export default async function MayorHomePage() {
   await requirePageRole("MAYOR", "ADMIN");
-  const home = await getMayorHome(db(), systemClock);
+  const { value: home, at } = await mayorHomeSnapshot();
   const t = await getTranslations("mayorHome");
   const locale = toLocaleTag(await getLocale());
   const tone = home.reading === "merata" ? "success" : home.reading === "cukup_merata" ? "warning" : "danger";
   const max = Math.max(1, ...home.topVendors.map((v) => v.value));
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("title", { year: home.fiscalYear })}</h1>
+      <div>
+        <h1 className="text-2xl font-bold">{t("title", { year: home.fiscalYear })}</h1>
+        <p className="mt-1 text-sm text-slate-700">{t("asOf", { at: formatDateTimeWIB(at) })}</p>
+      </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat
           label={t("spend")}

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
-import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { getPublicSpread } from "@/lib/data/public/public-spread";
+import { publicSpreadSnapshot } from "@/lib/data/dashboard/snapshots";
 import { periodPresets } from "@/lib/domain/period";
 import { formatDateTimeWIB, toLocaleTag, wibDay } from "@/lib/format";
 import { Card } from "@/components/ui/card";
@@ -24,8 +23,7 @@ export default async function TransparencyPage({
   searchParams: Promise<{ period?: string; from?: string; to?: string; opd?: string }>;
 }) {
   const sp = await searchParams;
-  const now = systemClock.now();
-  const view = await getPublicSpread(db(), systemClock, sp);
+  const { value: view, at } = await publicSpreadSnapshot(sp);
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const s = view.spread;
@@ -47,7 +45,7 @@ export default async function TransparencyPage({
             label={t("dashboard.period")}
             value={custom ? "" : s.period.key}
             allLabel={t("dashboard.customPeriod")}
-            options={periodPresets(wibDay(now)).map((k) => ({ value: k, label: periodLabel(k) }))}
+            options={periodPresets(wibDay(systemClock.now())).map((k) => ({ value: k, label: periodLabel(k) }))}
           />
           <FilterInput name="from" type="date" label={t("dashboard.from")} value={custom ? s.period.from : undefined} />
           <FilterInput name="to" type="date" label={t("dashboard.to")} value={custom ? s.period.to : undefined} />
@@ -67,7 +65,7 @@ export default async function TransparencyPage({
       </Card>
       <p className="text-sm text-slate-700">
         {view.opd ? t("public.scopeOpd", { name: view.opd.name }) : t("public.scopeCity")}{" "}
-        {t("dashboard.asOf", { at: formatDateTimeWIB(now) })}
+        {t("dashboard.asOf", { at: formatDateTimeWIB(at) })}
       </p>
       <SpreadStats spread={s} locale={locale} />
       <div className="grid gap-4 lg:grid-cols-2">
