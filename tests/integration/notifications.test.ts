@@ -69,6 +69,36 @@ describe("the notification outbox", () => {
     expect(wa).toMatchObject({ status: "FAILED", lastError: "Nomor WhatsApp UMKM tidak valid" });
   });
 
+  it("records a batch of WhatsApp links together, each row with its own outcome", async () => {
+    const { db, clock, staff } = await cityWithOffer({ email: false, whatsapp: "0812-3456-7890" });
+    const link = (n: string) => ({
+      userId: staff.id,
+      channel: "WHATSAPP" as const,
+      kind: "offer.whatsapp",
+      title: "Tawaran",
+      body: "Tawaran",
+      link: n,
+      nextAttemptAt: clock.now(),
+    });
+    await db.notification.createMany({
+      data: [link("https://wa.me/6281111111111?text=Halo"), link("https://wa.me/12?text=x"), link("")],
+    });
+    clock.advance(1_000);
+    expect(await dispatchOutbox(db, clock, { mailer: null })).toEqual({ sent: 2, retrying: 0, failed: 2 });
+    const rows = await db.notification.findMany({ where: { userId: staff.id, channel: "WHATSAPP" } });
+    const sent = rows.filter((r) => r.status === "SENT");
+    expect(sent.map((r) => r.link).sort()).toEqual([
+      "https://wa.me/6281111111111?text=Halo",
+      expect.stringMatching(/^https:\/\/wa\.me\/6281234567890\?text=/),
+    ]);
+    for (const r of sent) expect(r).toMatchObject({ sentAt: clock.now(), lastError: null, attempts: 1 });
+    const failed = rows.filter((r) => r.status === "FAILED");
+    expect(failed).toHaveLength(2);
+    for (const r of failed)
+      expect(r).toMatchObject({ lastError: "Nomor WhatsApp UMKM tidak valid", nextAttemptAt: null, sentAt: null });
+    expect(await dispatchOutbox(db, clock, { mailer: null })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+  });
+
   it("sends e-mail when SMTP is configured, retrying with back-off after a failure", async () => {
     const { db, clock, vendorUserId } = await cityWithOffer({ email: true });
     const mailer = fakeMailer(1);

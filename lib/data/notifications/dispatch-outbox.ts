@@ -30,6 +30,29 @@ interface Claimed {
   email: string | null;
 }
 
+/** What became of one claimed row: sent, failed for good, or back to PENDING until `next`. */
+interface Settlement {
+  id: string;
+  status: "SENT" | "FAILED" | "PENDING";
+  error: string | null;
+  next: Date | null;
+}
+
+/** Records settlements in one statement: sent rows keep their lease time, the others get `next`. */
+async function settle(db: Db, clock: Clock, rows: Settlement[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "Notification" n
+    SET status = v.status::"NotificationStatus",
+        "sentAt" = CASE WHEN v.status = 'SENT' THEN ${clock.now()}::timestamptz ELSE n."sentAt" END,
+        "lastError" = v.error,
+        "nextAttemptAt" = CASE WHEN v.status = 'SENT' THEN n."nextAttemptAt" ELSE v.next END
+    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.status)}::text[],
+                ${rows.map((r) => r.error)}::text[], ${rows.map((r) => r.next?.toISOString() ?? null)}::timestamptz[])
+         AS v(id, status, error, next)
+    WHERE n.id = v.id`;
+}
+
 export interface DispatchResult {
   sent: number;
   retrying: number;
@@ -56,6 +79,9 @@ export async function dispatchOutbox(
     WHERE n.id = due.id AND u.id = n."userId"
     RETURNING n.id, n.channel::text AS channel, n.title, n.body, n.link, n.attempts, u.email`;
   const result: DispatchResult = { sent: 0, retrying: 0, failed: 0 };
+  // WhatsApp rows have no side effect to repeat, so they are recorded together at the end; an e-mail's
+  // result is recorded as soon as it is sent, so a crash re-sends at most the one in flight.
+  const released: Settlement[] = [];
   for (const row of claimed) {
     let error: string | null = null;
     let permanent = false;
@@ -76,26 +102,21 @@ export async function dispatchOutbox(
     } catch (e) {
       error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
     }
+    let settlement: Settlement;
     if (!error) {
-      await db.notification.update({
-        where: { id: row.id },
-        data: { status: "SENT", sentAt: clock.now(), lastError: null },
-      });
+      settlement = { id: row.id, status: "SENT", error: null, next: null };
       result.sent += 1;
     } else if (permanent || row.attempts >= MAX_ATTEMPTS) {
-      await db.notification.update({
-        where: { id: row.id },
-        data: { status: "FAILED", lastError: error, nextAttemptAt: null },
-      });
+      settlement = { id: row.id, status: "FAILED", error, next: null };
       result.failed += 1;
     } else {
       const wait = BACKOFF_MINUTES[Math.min(row.attempts, BACKOFF_MINUTES.length) - 1] ?? 60;
-      await db.notification.update({
-        where: { id: row.id },
-        data: { lastError: error, nextAttemptAt: new Date(clock.now().getTime() + wait * 60_000) },
-      });
+      settlement = { id: row.id, status: "PENDING", error, next: new Date(clock.now().getTime() + wait * 60_000) };
       result.retrying += 1;
     }
+    if (row.channel === "WHATSAPP") released.push(settlement);
+    else await settle(db, clock, [settlement]);
   }
+  await settle(db, clock, released);
   return result;
 }
