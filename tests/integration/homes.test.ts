@@ -9,6 +9,7 @@ import { getMayorHome } from "@/lib/data/home/get-mayor-home";
 import { checkHealth } from "@/lib/data/system/check-health";
 import { createPrisma } from "@/lib/db/client";
 import { giniOf } from "@/lib/domain/fairness";
+import { fiscalYearOf, fiscalYearRange } from "@/lib/format";
 
 const clock = fixedClock("2026-11-28T03:00:00Z");
 
@@ -42,6 +43,114 @@ describe("role homes read real data, scoped to the caller", () => {
       const order = await db.order.findUniqueOrThrow({ where: { number: o.orderNumber } });
       expect(order.vendorId).toBe(offer.vendorId);
     }
+  });
+
+  it("vendor home reads exactly what the rows say, for every UMKM", async () => {
+    const db = testDb();
+    const now = clock.now();
+    const { start, end } = fiscalYearRange(fiscalYearOf(now));
+    const vendors = await db.vendor.findMany({ select: { id: true, code: true, name: true, status: true } });
+    let withOffers = 0;
+    let withUpcoming = 0;
+    let sanctioned = 0;
+    for (const v of vendors) {
+      const home = await getVendorHome(db, clock, v.id);
+      const offers = await db.offer.findMany({
+        where: { vendorId: v.id, status: "PENDING", expiresAt: { gt: now } },
+        orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
+        include: { order: { include: { opd: true } } },
+      });
+      const upcoming = await db.order.findMany({
+        where: { vendorId: v.id, status: "ACCEPTED", deliveryAt: { gte: new Date(now.getTime() - 6 * 3600_000) } },
+        orderBy: [{ deliveryAt: "asc" }, { number: "asc" }],
+        take: 10,
+        include: { opd: true },
+      });
+      const year = await db.order.aggregate({
+        where: { vendorId: v.id, status: { in: ["ACCEPTED", "DELIVERED"] }, deliveryAt: { gte: start, lt: end } },
+        _sum: { total: true },
+        _count: true,
+      });
+      const sanction = await db.sanction.findFirst({
+        where: { vendorId: v.id, status: "CONFIRMED", OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+        orderBy: { proposedAt: "desc" },
+      });
+      expect(home).toEqual({
+        vendor: { code: v.code, name: v.name, status: v.status },
+        pendingOffers: offers.map((f) => ({
+          offerId: f.id,
+          orderNumber: f.order.number,
+          opdName: f.order.opd.name,
+          eventName: f.order.eventName,
+          deliveryAt: f.order.deliveryAt,
+          place: f.order.place,
+          contactName: f.order.contactName,
+          contactPhone: f.order.contactPhone,
+          notes: f.order.notes,
+          pax: f.order.pax,
+          category: f.order.category,
+          value: Number(f.value),
+          expiresAt: f.expiresAt,
+        })),
+        upcoming: upcoming.map((o) => ({
+          orderNumber: o.number,
+          opdName: o.opd.name,
+          eventName: o.eventName,
+          deliveryAt: o.deliveryAt,
+          place: o.place,
+          pax: o.pax,
+          category: o.category,
+          total: Number(o.total),
+        })),
+        yearValue: Number(year._sum.total ?? 0),
+        yearOrders: year._count,
+        activeSanction: sanction && { level: sanction.level, endsAt: sanction.endsAt, cause: sanction.cause },
+      });
+      withOffers += Number(offers.length > 0);
+      withUpcoming += Number(upcoming.length > 0);
+      sanctioned += Number(sanction !== null);
+    }
+    // The demo city exercises every part of the page.
+    expect(withOffers).toBeGreaterThan(0);
+    expect(withUpcoming).toBeGreaterThan(0);
+    expect(sanctioned).toBeGreaterThan(0);
+  });
+
+  it("vendor home leaves out deliveries more than six hours past and sanctions that have ended", async () => {
+    const db = testDb();
+    const now = clock.now();
+    const order = await db.order.findFirstOrThrow({ where: { status: "DELIVERED", vendorId: { not: null } } });
+    const vendorId = order.vendorId!;
+    const rollback = new Error("rollback");
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.order.update({
+          where: { id: order.id },
+          data: { status: "ACCEPTED", deliveryAt: new Date(now.getTime() - 7 * 3600_000) },
+        });
+        await tx.sanction.create({
+          data: {
+            vendorId,
+            level: "SP2",
+            status: "CONFIRMED",
+            cause: "Sanksi yang sudah selesai",
+            startsAt: new Date(now.getTime() - 8 * 86_400_000),
+            endsAt: new Date(now.getTime() - 3600_000),
+            proposedAt: new Date(now.getTime() - 60_000),
+          },
+        });
+        let home = await getVendorHome(tx, clock, vendorId);
+        expect(home.upcoming.map((o) => o.orderNumber)).not.toContain(order.number);
+        expect(home.activeSanction?.cause).not.toBe("Sanksi yang sudah selesai");
+        await tx.order.update({
+          where: { id: order.id },
+          data: { deliveryAt: new Date(now.getTime() - 5 * 3600_000) },
+        });
+        home = await getVendorHome(tx, clock, vendorId);
+        expect(home.upcoming.map((o) => o.orderNumber)).toContain(order.number);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 
   it("admin home counts e-Katalog progress, escalations and sanction proposals", async () => {

@@ -36,87 +36,67 @@ export interface VendorHome {
   activeSanction: { level: SanctionLevel; endsAt: Date | null; cause: string } | null;
 }
 
-/** Vendor home: always scoped by the caller's own vendorId. */
+interface Row {
+  vendor: { code: string; name: string; status: VendorStatus } | null;
+  // Timestamps as JSON text; rupiah as text (exact, whatever the size).
+  offers: (Omit<VendorHome["pendingOffers"][number], "deliveryAt" | "expiresAt" | "value"> & {
+    deliveryAt: string;
+    expiresAt: string;
+    value: string;
+  })[];
+  upcoming: (Omit<VendorHome["upcoming"][number], "deliveryAt" | "total"> & { deliveryAt: string; total: string })[];
+  year: { value: string; orders: number };
+  sanction: { level: SanctionLevel; endsAt: string | null; cause: string } | null;
+}
+
+/**
+ * Vendor home: always scoped by the caller's own vendorId. One round trip (the page refreshes itself every
+ * 30 s on every open phone): the vendor, its live offers (soonest deadline first), its next accepted
+ * deliveries, its awarded value this fiscal year and its sanction in force.
+ */
 export async function getVendorHome(tx: Tx, clock: Clock, vendorId: string): Promise<VendorHome> {
   const now = clock.now();
   const { start, end } = fiscalYearRange(fiscalYearOf(now));
-  const [vendor, offers, upcoming, year, sanction] = await Promise.all([
-    tx.vendor.findUniqueOrThrow({ where: { id: vendorId }, select: { code: true, name: true, status: true } }),
-    tx.offer.findMany({
-      where: { vendorId, status: "PENDING", expiresAt: { gt: now } },
-      orderBy: { expiresAt: "asc" },
-      include: {
-        order: {
-          select: {
-            number: true,
-            eventName: true,
-            deliveryAt: true,
-            place: true,
-            contactName: true,
-            contactPhone: true,
-            notes: true,
-            pax: true,
-            category: true,
-            opd: { select: { name: true } },
-          },
-        },
-      },
-    }),
-    tx.order.findMany({
-      where: { vendorId, status: "ACCEPTED", deliveryAt: { gte: new Date(now.getTime() - 6 * 3600_000) } },
-      orderBy: { deliveryAt: "asc" },
-      take: 10,
-      select: {
-        number: true,
-        eventName: true,
-        deliveryAt: true,
-        place: true,
-        pax: true,
-        category: true,
-        total: true,
-        opd: { select: { name: true } },
-      },
-    }),
-    tx.order.aggregate({
-      where: { vendorId, status: { in: [...AWARDED_STATUSES] }, deliveryAt: { gte: start, lt: end } },
-      _sum: { total: true },
-      _count: true,
-    }),
-    tx.sanction.findFirst({
-      where: { vendorId, status: "CONFIRMED", OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
-      orderBy: { proposedAt: "desc" },
-      select: { level: true, endsAt: true, cause: true },
-    }),
-  ]);
+  const since = new Date(now.getTime() - 6 * 3600_000);
+  const [row] = await tx.$queryRaw<Row[]>`
+    SELECT
+      (SELECT json_build_object('code', v.code, 'name', v.name, 'status', v.status)
+         FROM "Vendor" v WHERE v.id = ${vendorId}::uuid) AS vendor,
+      COALESCE((SELECT json_agg(json_build_object(
+                  'offerId', f.id, 'orderNumber', o.number, 'opdName', p.name, 'eventName', o."eventName",
+                  'deliveryAt', o."deliveryAt", 'place', o.place, 'contactName', o."contactName",
+                  'contactPhone', o."contactPhone", 'notes', o.notes, 'pax', o.pax, 'category', o.category,
+                  'value', f.value::text, 'expiresAt', f."expiresAt") ORDER BY f."expiresAt", f.id)
+                FROM "Offer" f JOIN "Order" o ON o.id = f."orderId" JOIN "Opd" p ON p.id = o."opdId"
+                WHERE f."vendorId" = ${vendorId}::uuid AND f.status = 'PENDING' AND f."expiresAt" > ${now}), '[]'::json) AS offers,
+      COALESCE((SELECT json_agg(json_build_object(
+                  'orderNumber', u.number, 'opdName', u."opdName", 'eventName', u."eventName", 'deliveryAt', u."deliveryAt",
+                  'place', u.place, 'pax', u.pax, 'category', u.category, 'total', u.total::text) ORDER BY u."deliveryAt", u.number)
+                FROM (SELECT o.number, p.name AS "opdName", o."eventName", o."deliveryAt", o.place, o.pax, o.category, o.total
+                      FROM "Order" o JOIN "Opd" p ON p.id = o."opdId"
+                      WHERE o."vendorId" = ${vendorId}::uuid AND o.status = 'ACCEPTED' AND o."deliveryAt" >= ${since}
+                      ORDER BY o."deliveryAt", o.number LIMIT 10) u), '[]'::json) AS upcoming,
+      (SELECT json_build_object('value', COALESCE(sum(o.total), 0)::text, 'orders', count(*)) FROM "Order" o
+        WHERE o."vendorId" = ${vendorId}::uuid AND o.status = ANY(${[...AWARDED_STATUSES]}::"OrderStatus"[])
+          AND o."deliveryAt" >= ${start} AND o."deliveryAt" < ${end}) AS year,
+      (SELECT json_build_object('level', s.level, 'endsAt', s."endsAt", 'cause', s.cause) FROM "Sanction" s
+        WHERE s."vendorId" = ${vendorId}::uuid AND s.status = 'CONFIRMED' AND (s."endsAt" IS NULL OR s."endsAt" > ${now})
+        ORDER BY s."proposedAt" DESC LIMIT 1) AS sanction`;
+  if (!row?.vendor) throw new Error(`vendor ${vendorId} not found`);
   return {
-    vendor,
-    pendingOffers: offers.map((o) => ({
-      offerId: o.id,
-      orderNumber: o.order.number,
-      opdName: o.order.opd.name,
-      eventName: o.order.eventName,
-      deliveryAt: o.order.deliveryAt,
-      place: o.order.place,
-      contactName: o.order.contactName,
-      contactPhone: o.order.contactPhone,
-      notes: o.order.notes,
-      pax: o.order.pax,
-      category: o.order.category,
-      value: rp(o.value),
-      expiresAt: o.expiresAt,
+    vendor: row.vendor,
+    pendingOffers: row.offers.map((o) => ({
+      ...o,
+      value: rp(BigInt(o.value)),
+      deliveryAt: new Date(o.deliveryAt),
+      expiresAt: new Date(o.expiresAt),
     })),
-    upcoming: upcoming.map((o) => ({
-      orderNumber: o.number,
-      opdName: o.opd.name,
-      eventName: o.eventName,
-      deliveryAt: o.deliveryAt,
-      place: o.place,
-      pax: o.pax,
-      category: o.category,
-      total: rp(o.total),
-    })),
-    yearValue: rp(year._sum.total),
-    yearOrders: year._count,
-    activeSanction: sanction,
+    upcoming: row.upcoming.map((o) => ({ ...o, total: rp(BigInt(o.total)), deliveryAt: new Date(o.deliveryAt) })),
+    yearValue: rp(BigInt(row.year.value)),
+    yearOrders: row.year.orders,
+    activeSanction: row.sanction && {
+      ...row.sanction,
+      endsAt: row.sanction.endsAt ? new Date(row.sanction.endsAt) : null,
+    },
   };
 }
