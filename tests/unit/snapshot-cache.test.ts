@@ -1,6 +1,6 @@
 // lib/cache/snapshot.ts: read models shared for a few seconds — one load per key and TTL, concurrent readers
 // waiting for the same load, failures not kept, and a TTL of 0 reading live every time.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "@/lib/clock";
 import { snapshotCache } from "@/lib/cache/snapshot";
 
@@ -17,6 +17,10 @@ function setup(ttlMs: number, max?: number) {
   };
   return { cache, load, advance, clock, loads: () => loads };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("snapshot cache", () => {
   it("loads once per key within the TTL and says when it read", async () => {
@@ -84,5 +88,16 @@ describe("snapshot cache", () => {
     expect(loads()).toBe(3);
     await cache.get("b", load);
     expect(loads()).toBe(4);
+  });
+
+  it("drops expired snapshots on its own, so memory holds only the views read within the TTL", async () => {
+    vi.useFakeTimers();
+    const { cache, load, advance } = setup(15_000);
+    await cache.get("a", load);
+    await cache.get("b", load);
+    expect(cache.size).toBe(2);
+    advance(15_002);
+    await vi.advanceTimersByTimeAsync(15_002);
+    expect(cache.size).toBe(0);
   });
 });

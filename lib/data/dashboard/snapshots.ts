@@ -25,7 +25,7 @@ function snapshots() {
     caches = {
       dashboard: snapshotCache({ ttlMs, max: 200 }),
       mayorHome: snapshotCache({ ttlMs, max: 4 }),
-      public: snapshotCache({ ttlMs, max: 200 }),
+      public: snapshotCache({ ttlMs, max: 100 }),
     };
   }
   return caches;
