@@ -1,6 +1,9 @@
 // The one reader of process.env for the app. Fails fast at boot with a clear message.
 import { z } from "zod";
 
+/** Seconds the dashboards reuse their figures unless DASHBOARD_CACHE_SECONDS says otherwise. */
+export const DEFAULT_DASHBOARD_CACHE_SECONDS = 15;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -13,7 +16,7 @@ const schema = z
     // The portal's public address, for links in e-mails.
     APP_URL: z.string().url().default("http://localhost:3000"),
     // How long the mayor's dashboard and home page reuse their figures, per app process (0 = always live).
-    DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+    DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(DEFAULT_DASHBOARD_CACHE_SECONDS),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32)) {

@@ -14,7 +14,7 @@
 // every UMKM a large daily capacity in this throwaway database (bench:routing measures the rules themselves).
 //
 // The last line printed is one JSON object:
-//   {"durationS","connections","instances","thinkMs","warmupS","users":{…},"requests","rps","errors","refused",
+//   {"durationS","connections","instances","thinkMs","warmupS","dashboardCacheS","users":{…},"requests","rps","errors","refused",
 //    "kinds":{"<kind>":{"requests","errors","refused":{reason:n},"rps","p50","p95","p99"}},
 //    "cpu":{"machineBusy","appMsPerRequest"},"orders":{"acknowledged","lost","byStatus"},"invariants":{…},"violations",
 //    "target":{"orderSubmitP95Ms":200,"ok"},"errorSamples":[…]}
@@ -24,6 +24,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createPrisma, type Db } from "@/lib/db/client";
 import { systemClock } from "@/lib/clock";
+import { DEFAULT_DASHBOARD_CACHE_SECONDS } from "@/lib/env";
 import { checkInvariants } from "@/lib/data/routing/check-invariants";
 import { periodPresets } from "@/lib/domain/period";
 import { fiscalYearOf, wibDay } from "@/lib/format";
@@ -299,6 +300,8 @@ async function main() {
         instances,
         thinkMs,
         warmupS,
+        // The instances' DASHBOARD_CACHE_SECONDS (the dashboards read snapshots that old at most; 0 = live).
+        dashboardCacheS: Number(process.env.DASHBOARD_CACHE_SECONDS ?? DEFAULT_DASHBOARD_CACHE_SECONDS),
         users,
         requests,
         rps: Math.round((requests / seconds) * 10) / 10,
