@@ -7,8 +7,11 @@ import { expectAccessible, keepScreenshot, login } from "./helpers";
 test("the mayor reads the spread for a period and drills into one agency", async ({ page }, testInfo) => {
   await login(page, "walikota");
   await expect(page).toHaveURL(/\/mayor$/);
+  // Both pages say when their figures were read (they are snapshots a few seconds old at most).
+  await expect(page.getByText(/^Angka per \d{1,2} \S+ \d{4} \d{2}\.\d{2} WIB\.$/)).toBeVisible();
   await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Dasbor" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dasbor pemerataan" })).toBeVisible();
+  await expect(page.getByText(/^Angka dari data pesanan per \d{1,2} \S+ \d{4} \d{2}\.\d{2} WIB\.$/)).toBeVisible();
   await expect(page.getByText(/Merata|Cukup merata|Terkonsentrasi/).first()).toBeVisible();
   await expect(page.getByRole("img", { name: /Kurva Lorenz pembagian nilai/ })).toBeVisible();
   await expectAccessible(page);

@@ -73,7 +73,7 @@ export default async function DashboardPage({
           />
         </form>
       </Card>
-      <p className="text-sm text-slate-700">{t("dashboard.asOf", { at: formatDateTimeWIB(at) })}</p>
+      <p className="text-sm text-slate-700">{t("dashboard.asOf", { at: formatDateTimeWIB(at, locale) })}</p>
       <SpreadStats spread={s} locale={locale} />
       <div className="grid gap-4 lg:grid-cols-2">
         <VendorValues spread={s} locale={locale} />

@@ -24,7 +24,7 @@ export default async function MayorHomePage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">{t("title", { year: home.fiscalYear })}</h1>
-        <p className="mt-1 text-sm text-slate-700">{t("asOf", { at: formatDateTimeWIB(at) })}</p>
+        <p className="mt-1 text-sm text-slate-700">{t("asOf", { at: formatDateTimeWIB(at, locale) })}</p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat

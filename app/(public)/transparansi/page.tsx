@@ -65,7 +65,7 @@ export default async function TransparencyPage({
       </Card>
       <p className="text-sm text-slate-700">
         {view.opd ? t("public.scopeOpd", { name: view.opd.name }) : t("public.scopeCity")}{" "}
-        {t("dashboard.asOf", { at: formatDateTimeWIB(at) })}
+        {t("dashboard.asOf", { at: formatDateTimeWIB(at, locale) })}
       </p>
       <SpreadStats spread={s} locale={locale} />
       <div className="grid gap-4 lg:grid-cols-2">
