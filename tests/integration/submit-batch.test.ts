@@ -55,10 +55,20 @@ describe("submissions routed together", () => {
 
   it("answers a double click in the same burst with the first order, and refuses what the budget cannot hold", async () => {
     const db = testDb();
-    // Room for exactly two orders of Rp 2,000,000.
-    const city = await createCity(db, { opds: 1, vendors: 3, pools: [[0, 1, 2]], budget: 4_000_000 });
+    // The double click charges a line with room to spare; the other two share a line with room for exactly one
+    // order of Rp 2,000,000 (on one line, which of the three distinct orders fits would depend on timing).
+    const city = await createCity(db, { opds: 1, vendors: 3, pools: [[0, 1, 2]], budget: 2_000_000 });
+    const spare = await db.budget.create({
+      data: {
+        opdId: city.opds[0]!.id,
+        fiscalYear: 2026,
+        accountCode: "5.1.02.01.01.0053",
+        accountName: "Belanja Makanan dan Minuman Kegiatan",
+        pagu: 100_000_000n,
+      },
+    });
     const clock = fixedClock(T0);
-    const same = orderInput();
+    const same = orderInput({ accountCode: spare.accountCode });
     const outcomes = await Promise.allSettled([
       submitOrder(db, clock, staff(city), same),
       submitOrder(db, clock, staff(city), same),
@@ -79,8 +89,9 @@ describe("submissions routed together", () => {
     expect((refused.reason as AppError).code).toBe("BUDGET_EXCEEDED");
     expect((refused.reason as AppError).details).toMatchObject({ remaining: 0, total: 2_000_000 });
     expect(await db.order.count({ where: { opdId: city.opds[0]!.id } })).toBe(2);
-    const budget = await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } });
-    expect(budget.committed).toBe(4_000_000n);
+    const tight = await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } });
+    expect(tight.committed).toBe(2_000_000n);
+    expect((await db.budget.findUniqueOrThrow({ where: { id: spare.id } })).committed).toBe(2_000_000n);
     expect((await checkInvariants(db, clock.now())).budgetMismatches).toBe(0);
   });
 });
