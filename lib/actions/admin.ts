@@ -248,9 +248,12 @@ export async function saveRulesAction(formData: FormData): Promise<void> {
   };
   const input = {
     ...Object.fromEntries(RULE_NUMBERS.map((k) => [k, num(k)])),
-    // Entered as a percentage.
+    // Entered as percentages.
     shortQuantityMinRatio: num("shortQuantityMinPercent") / 100,
+    sp2MinFailureShare: num("sp2MinFailurePercent") / 100,
+    sp3MinFailureShare: num("sp3MinFailurePercent") / 100,
     ePurchasingRequiresTayang: formData.get("ePurchasingRequiresTayang") === "on",
+    cityReserve: formData.get("cityReserve") === "on",
   };
   await runAndRedirect("/admin/rules", "/admin", () => saveRules(db(), systemClock, actor, input), "rules");
 }

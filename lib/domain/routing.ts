@@ -159,3 +159,116 @@ export function offerDeadline(
   const deadline = Math.min(byWindow, byLead);
   return deadline > now.getTime() ? new Date(deadline) : null;
 }
+
+/** Why an order went to the admins instead of a vendor. */
+export const ESCALATION_REASONS = [
+  "NO_DECREE",
+  "EMPTY_POOL",
+  "NO_ELIGIBLE_VENDOR",
+  "NO_ELIGIBLE_IN_CITY",
+  "TOO_LATE",
+] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
+
+/** Where an offer's vendor came from: the OPD's own pool, or the decree's city-wide reserve (cadangan kota). */
+export type RouteScope = "POOL" | "RESERVE";
+
+export type Ranked = ReturnType<typeof rankPool>;
+
+/** What routing decided for an order, before it is written. `reserve` is the reserve's ranking when it was consulted. */
+export type RoutePlan =
+  | {
+      kind: "OFFER";
+      scope: RouteScope;
+      pool: Ranked;
+      reserve: Ranked | null;
+      chosen: RankedCandidate;
+      expiresAt: Date;
+    }
+  | { kind: "ESCALATE"; reason: EscalationReason; pool: Ranked; reserve: Ranked | null };
+
+/** The plan cannot be made without the reserve's standings: read them (under the decree's locks) and plan again. */
+export const NEEDS_RESERVE = { kind: "NEEDS_RESERVE" } as const;
+
+const NOBODY: Ranked = { candidates: [], exclusions: [] };
+
+/**
+ * The routing rule for one order (DESIGN.md §3 steps 1–4): the least-loaded eligible vendor of the OPD's pool;
+ * when nobody in the pool is eligible (or the OPD has no pool), the least-loaded eligible UMKM among the rest of
+ * the decree's UMKM — the city-wide reserve, ranked by the same rule — unless the setting turns it off; an admin
+ * only when nobody in the city can take it, or it is too late to ask anyone.
+ *
+ * `reserve` is the standing of every other UMKM of the decree (each weighted by its largest allocation weight),
+ * or `undefined` when not read yet: then a plan that needs it answers NEEDS_RESERVE.
+ */
+export function planRoute(
+  order: OrderToRoute & { deliveryAt: Date },
+  decreeId: string | null,
+  pool: readonly PoolVendor[],
+  reserve: readonly PoolVendor[] | undefined,
+  now: Date,
+  settings: {
+    ePurchasingRequiresTayang: boolean;
+    cityReserve: boolean;
+    responseWindowMinutes: number;
+    minLeadMinutes: number;
+  },
+): RoutePlan | typeof NEEDS_RESERVE {
+  if (!decreeId) return { kind: "ESCALATE", reason: "NO_DECREE", pool: NOBODY, reserve: null };
+  const ranked = rankPool(order, pool, settings.ePurchasingRequiresTayang);
+  const expiresAt = offerDeadline(now, order.deliveryAt, settings.responseWindowMinutes, settings.minLeadMinutes);
+  const first = ranked.candidates[0];
+  if (first) {
+    if (!expiresAt) return { kind: "ESCALATE", reason: "TOO_LATE", pool: ranked, reserve: null };
+    return { kind: "OFFER", scope: "POOL", pool: ranked, reserve: null, chosen: first, expiresAt };
+  }
+  if (!settings.cityReserve)
+    return {
+      kind: "ESCALATE",
+      reason: pool.length === 0 ? "EMPTY_POOL" : "NO_ELIGIBLE_VENDOR",
+      pool: ranked,
+      reserve: null,
+    };
+  if (!expiresAt) return { kind: "ESCALATE", reason: "TOO_LATE", pool: ranked, reserve: null };
+  if (reserve === undefined) return NEEDS_RESERVE;
+  const fromReserve = rankPool(order, reserve, settings.ePurchasingRequiresTayang);
+  const chosen = fromReserve.candidates[0];
+  if (!chosen) return { kind: "ESCALATE", reason: "NO_ELIGIBLE_IN_CITY", pool: ranked, reserve: fromReserve };
+  return { kind: "OFFER", scope: "RESERVE", pool: ranked, reserve: fromReserve, chosen, expiresAt };
+}
+
+/** The ranking a plan chose from (the reserve's when it went there), as recorded with the decision. */
+export function decisionCandidates(plan: RoutePlan): RankedCandidate[] {
+  if (plan.kind === "OFFER") return plan.scope === "RESERVE" ? plan.reserve!.candidates : plan.pool.candidates;
+  return plan.reserve?.candidates ?? plan.pool.candidates;
+}
+
+/**
+ * Each UMKM of the decree once, with its largest allocation weight. A vendor's standing is city-wide (its value
+ * awarded by every OPD), so it is divided by one weight wherever it is ranked — in any pool and in the reserve —
+ * not by a different weight in each pool, which no city-wide total could satisfy at once. (fairness.py measures
+ * the spread with the same weights.)
+ */
+export function decreeWeights(allocations: readonly { vendorId: string; weight: number }[]): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const a of allocations) {
+    const w = weights.get(a.vendorId);
+    weights.set(a.vendorId, w === undefined ? a.weight : Math.max(w, a.weight));
+  }
+  return weights;
+}
+
+/** The reserve for a pool: every other UMKM of the decree, with its weight (decreeWeights). */
+export function reserveOf(weights: ReadonlyMap<string, number>, poolVendorIds: Iterable<string>): Map<string, number> {
+  const reserve = new Map(weights);
+  for (const id of poolVendorIds) reserve.delete(id);
+  return reserve;
+}
+
+/** The escalation cause a decision's outcome records ("ESCALATED:<reason>"); decisions before the causes were kept say NO_ELIGIBLE_VENDOR. */
+export function escalationReasonOf(outcome: string | null | undefined): EscalationReason {
+  const reason = outcome?.startsWith("ESCALATED:") ? outcome.slice("ESCALATED:".length) : "";
+  return (ESCALATION_REASONS as readonly string[]).includes(reason)
+    ? (reason as EscalationReason)
+    : "NO_ELIGIBLE_VENDOR";
+}

@@ -12,13 +12,39 @@ export function deliveryFailure(
   return null;
 }
 
-/** The level proposed for a vendor's failure, given how many failures (this one included) fall in the window. */
+/** A vendor's delivery record in the sanction window, at the moment a new failure is recorded (included). */
+export interface FailureRecord {
+  /** Failures recorded in the window, this one included. */
+  failures: number;
+  /** Orders it accepted whose delivery day fell in the window and has come (delivered, failed, or unconfirmed). */
+  dueOrders: number;
+  /** It already had a confirmed suspension (SP2) in the window: removal comes only after one. */
+  suspendedBefore: boolean;
+}
+
+/** Failures as a share of the orders due; never above 1 (a failure is always one of the orders due). */
+export function failureShare(record: Pick<FailureRecord, "failures" | "dueOrders">): number {
+  if (record.failures <= 0) return 0;
+  return record.failures / Math.max(record.dueOrders, record.failures);
+}
+
+/**
+ * The level proposed for a failure — proportionate to the vendor's volume, as the ladder's count alone is not:
+ * a vendor that fails 2 of its 150 orders is warned (SP1); one that fails 2 of 4 is suspended (SP2); removal
+ * (SP3) is proposed only after a suspension, at a higher count and share. An admin confirms or overrides it.
+ */
 export function sanctionLevelFor(
-  failuresInWindow: number,
-  settings: Pick<RoutingSettings, "sp2AfterFailures" | "sp3AfterFailures">,
+  record: FailureRecord,
+  settings: Pick<
+    RoutingSettings,
+    "sp2AfterFailures" | "sp3AfterFailures" | "sp2MinFailureShare" | "sp3MinFailureShare"
+  >,
 ): SanctionLevel {
-  if (failuresInWindow >= settings.sp3AfterFailures) return "SP3";
-  if (failuresInWindow >= settings.sp2AfterFailures) return "SP2";
+  // A hair of tolerance so that 2 of 20 meets a 10 % threshold exactly, whatever the float rounding.
+  const share = failureShare(record) + 1e-9;
+  if (record.suspendedBefore && record.failures >= settings.sp3AfterFailures && share >= settings.sp3MinFailureShare)
+    return "SP3";
+  if (record.failures >= settings.sp2AfterFailures && share >= settings.sp2MinFailureShare) return "SP2";
   return "SP1";
 }
 

@@ -34,8 +34,19 @@ export const settingsSchema = z.object({
   /** Failures in the window that lead to SP2 (suspension) and SP3 (removal); the first gives SP1. */
   sp2AfterFailures: z.number().int().min(2).max(20),
   sp3AfterFailures: z.number().int().min(3).max(30),
+  /**
+   * …and only when failures are at least this share of the vendor's orders due in the window (accepted, delivery
+   * day passed): a busy vendor's rare slip is a warning, not a suspension (lib/domain/sanctions.ts).
+   */
+  sp2MinFailureShare: z.number().min(0).max(1),
+  sp3MinFailureShare: z.number().min(0).max(1),
   /** Length of an SP2 suspension. */
   suspensionDays: z.number().int().min(1).max(365),
+  /**
+   * When nobody in the OPD's pool is eligible, offer the order to the least-awarded eligible UMKM of the whole
+   * decree (cadangan kota) instead of escalating it to an admin.
+   */
+  cityReserve: z.boolean(),
 });
 
 export type RoutingSettings = z.infer<typeof settingsSchema>;
@@ -49,8 +60,16 @@ export const DEFAULT_SETTINGS: RoutingSettings = {
   sanctionWindowDays: 365,
   sp2AfterFailures: 2,
   sp3AfterFailures: 3,
+  sp2MinFailureShare: 0.1,
+  sp3MinFailureShare: 0.2,
   suspensionDays: 30,
+  cityReserve: true,
 };
+
+/** The ladder must climb: SP3 needs more failures, and at least the share, that SP2 needs. */
+export function ladderIsOrdered(s: RoutingSettings): boolean {
+  return s.sp3AfterFailures > s.sp2AfterFailures && s.sp3MinFailureShare >= s.sp2MinFailureShare;
+}
 
 export const SETTINGS_KEY = "rules";
 
@@ -65,5 +84,5 @@ export function resolveSettings(stored: unknown): RoutingSettings {
     }
   }
   const parsed = settingsSchema.safeParse(merged);
-  return parsed.success && parsed.data.sp3AfterFailures > parsed.data.sp2AfterFailures ? parsed.data : DEFAULT_SETTINGS;
+  return parsed.success && ladderIsOrdered(parsed.data) ? parsed.data : DEFAULT_SETTINGS;
 }

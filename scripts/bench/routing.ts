@@ -224,6 +224,25 @@ async function main() {
     );
     const exclusionRows = await db.$queryRaw<{ reason: string; n: bigint }[]>`
       SELECT e->>'reason' AS reason, count(*) AS n FROM "RoutingDecision" d, jsonb_array_elements(d.exclusions) e GROUP BY 1 ORDER BY 2 DESC`;
+    // Issue 15's figures: why orders ended with an admin (each escalated order's last decision), how many
+    // orders the city-wide reserve served (awarded to a vendor offered from the reserve), the sanctions
+    // confirmed by level, and the vendors suspended or removed when the year ends.
+    const escalationRows = await db.$queryRaw<{ reason: string; n: bigint }[]>`
+      SELECT split_part(d.outcome, ':', 2) AS reason, count(*) AS n
+      FROM "Order" o
+      JOIN LATERAL (SELECT r.outcome FROM "RoutingDecision" r WHERE r."orderId" = o.id ORDER BY r.round DESC LIMIT 1) d ON true
+      WHERE o.status = 'ESCALATED' GROUP BY 1 ORDER BY 2 DESC`;
+    const [reserve] = await db.$queryRaw<{ offered: bigint; awarded: bigint }[]>`
+      SELECT count(*) FILTER (WHERE d.outcome = 'OFFERED') AS offered,
+             count(*) FILTER (WHERE f.status IN ('ACCEPTED', 'FAILED')) AS awarded
+      FROM "RoutingDecision" d LEFT JOIN "Offer" f ON f."decisionId" = d.id
+      WHERE d.scope = 'RESERVE'`;
+    const sanctionRows = await db.$queryRaw<{ level: string; status: string; n: bigint }[]>`
+      SELECT level::text, status::text, count(*) AS n FROM "Sanction" GROUP BY 1, 2`;
+    const vendorRows = await db.$queryRaw<{ status: string; n: bigint }[]>`
+      SELECT status::text, count(*) AS n FROM "Vendor" GROUP BY 1`;
+    const count = (rows: { n: bigint }[], pick: (r: never) => boolean) =>
+      rows.filter((r) => pick(r as never)).reduce((a, r) => a + Number(r.n), 0);
     const result = {
       scenario: scenario.name,
       orders: scenario.orders.length,
@@ -250,6 +269,18 @@ async function main() {
       decisionOutcomes: outcomes,
       exclusionReasons: Object.fromEntries(exclusionRows.map((x) => [x.reason, Number(x.n)])),
       ordersByStatus: byStatus,
+      escalatedShare: Math.round(((byStatus.ESCALATED ?? 0) / scenario.orders.length) * 10000) / 10000,
+      escalationsByCause: Object.fromEntries(escalationRows.map((x) => [x.reason, Number(x.n)])),
+      reserveOffers: Number(reserve!.offered),
+      servedByReserve: Number(reserve!.awarded),
+      sanctionsByLevel: Object.fromEntries(
+        ["SP1", "SP2", "SP3"].map((level) => [
+          level,
+          count(sanctionRows, (r: { level: string; status: string }) => r.level === level && r.status === "CONFIRMED"),
+        ]),
+      ),
+      vendorsSuspendedAtEnd: count(vendorRows, (r: { status: string }) => r.status === "SUSPENDED"),
+      vendorsRemovedAtEnd: count(vendorRows, (r: { status: string }) => r.status === "REMOVED"),
     };
     console.log(JSON.stringify(result));
   } finally {

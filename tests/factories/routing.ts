@@ -2,6 +2,7 @@
 import type { Db } from "@/lib/db/client";
 import { createBudget, createDecree, createOpd, createUser, createVendor } from "@/tests/factories";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
+import { SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
 
 export interface City {
   opds: { id: string; code: string; staffId: string; budgetId: string }[];
@@ -81,4 +82,18 @@ export function orderInput(over: Partial<Record<string, unknown>> = {}) {
     method: "PENGADAAN_LANGSUNG",
     ...over,
   };
+}
+
+/** Runs `fn` with some routing settings overridden (stored as an admin would), then removes the override. */
+export async function withSettings<T>(db: Db, overrides: Partial<RoutingSettings>, fn: () => Promise<T>): Promise<T> {
+  await db.setting.upsert({
+    where: { key: SETTINGS_KEY },
+    create: { key: SETTINGS_KEY, value: overrides },
+    update: { value: overrides },
+  });
+  try {
+    return await fn();
+  } finally {
+    await db.setting.deleteMany({ where: { key: SETTINGS_KEY } });
+  }
 }

@@ -39,8 +39,9 @@ describe("the SpendDaily rollup", () => {
     });
     const clock = fixedClock("2026-06-01T02:00:00Z");
     const staff = (i: number) => ({ id: city.opds[i]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[i]!.id });
-    const vendorActor = (vendorId: string) => ({
-      id: city.vendors.find((v) => v.id === vendorId)!.userId,
+    // Any UMKM of the decree: an order its pool cannot take goes to the city-wide reserve (the demo's UMKM too).
+    const vendorActor = async (vendorId: string) => ({
+      id: (await db.user.findFirstOrThrow({ where: { vendorId }, select: { id: true } })).id,
       role: "VENDOR" as const,
       vendorId,
     });
@@ -60,7 +61,7 @@ describe("the SpendDaily rollup", () => {
             orderInput({ pax: s.pax, deliveryAt: new Date(`2026-06-${s.day}T03:00:00Z`) }),
           );
           if (r.route?.kind !== "OFFERED") continue;
-          const vendor = vendorActor(r.route.vendorId);
+          const vendor = await vendorActor(r.route.vendorId);
           if (s.fate === "decline") await declineOffer(db, clock, vendor, r.route.offerId, "Penuh");
           else if (s.fate === "cancel") await cancelOrder(db, clock, staff(s.opd), r.orderId, "Acara batal");
           else if (s.fate !== "leave") {

@@ -9,7 +9,7 @@ import {
   type OrderToRoute,
   type PoolVendor,
 } from "@/lib/domain/routing";
-import { deliveryFailure, lateMinutesOf, sanctionLevelFor } from "@/lib/domain/sanctions";
+import { deliveryFailure, failureShare, lateMinutesOf, sanctionLevelFor } from "@/lib/domain/sanctions";
 import { DEFAULT_SETTINGS, resolveSettings } from "@/lib/domain/settings";
 import { canTransition } from "@/lib/domain/order-state";
 
@@ -204,11 +204,66 @@ describe("deadlines, outcomes and the sanction ladder", () => {
     expect(lateMinutesOf(now, new Date(now.getTime() - 60_000))).toBe(0);
     expect(lateMinutesOf(now, new Date(now.getTime() + 15 * 60_000))).toBe(15);
   });
-  it("climbs SP1 → SP2 → SP3 with the failures in the window", () => {
-    expect(sanctionLevelFor(1, DEFAULT_SETTINGS)).toBe("SP1");
-    expect(sanctionLevelFor(2, DEFAULT_SETTINGS)).toBe("SP2");
-    expect(sanctionLevelFor(3, DEFAULT_SETTINGS)).toBe("SP3");
-    expect(sanctionLevelFor(9, DEFAULT_SETTINGS)).toBe("SP3");
+  it("climbs SP1 → SP2 → SP3 with the failures in the window when they are a large share of the orders", () => {
+    const rec = (failures: number, dueOrders: number, suspendedBefore = false) => ({
+      failures,
+      dueOrders,
+      suspendedBefore,
+    });
+    expect(sanctionLevelFor(rec(1, 1), DEFAULT_SETTINGS)).toBe("SP1");
+    expect(sanctionLevelFor(rec(2, 4), DEFAULT_SETTINGS)).toBe("SP2");
+    // Removal only after a suspension: 3 of 5 is suspended first, then proposed for removal.
+    expect(sanctionLevelFor(rec(3, 5), DEFAULT_SETTINGS)).toBe("SP2");
+    expect(sanctionLevelFor(rec(3, 5, true), DEFAULT_SETTINGS)).toBe("SP3");
+    expect(sanctionLevelFor(rec(9, 9, true), DEFAULT_SETTINGS)).toBe("SP3");
+  });
+  it("is proportionate: a busy vendor's rare failures are a warning, not a suspension", () => {
+    const rec = (failures: number, dueOrders: number, suspendedBefore = false) => ({
+      failures,
+      dueOrders,
+      suspendedBefore,
+    });
+    expect(sanctionLevelFor(rec(2, 150), DEFAULT_SETTINGS)).toBe("SP1");
+    expect(sanctionLevelFor(rec(3, 150, true), DEFAULT_SETTINGS)).toBe("SP1");
+    // Exactly at the thresholds (10 % for SP2, 20 % for SP3).
+    expect(sanctionLevelFor(rec(2, 20), DEFAULT_SETTINGS)).toBe("SP2");
+    expect(sanctionLevelFor(rec(2, 21), DEFAULT_SETTINGS)).toBe("SP1");
+    expect(sanctionLevelFor(rec(3, 15, true), DEFAULT_SETTINGS)).toBe("SP3");
+    expect(sanctionLevelFor(rec(3, 16, true), DEFAULT_SETTINGS)).toBe("SP2");
+    // A failure is one of the orders due, even when its delivery day has not come (the vendor cancelled early).
+    expect(failureShare({ failures: 2, dueOrders: 0 })).toBe(1);
+    expect(failureShare({ failures: 0, dueOrders: 10 })).toBe(0);
+  });
+  it("never punishes more for a better record (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 50 }),
+        fc.boolean(),
+        (failures, due, extraDue, suspendedBefore) => {
+          const rank = { SP1: 1, SP2: 2, SP3: 3 } as const;
+          const worse = sanctionLevelFor({ failures, dueOrders: due, suspendedBefore }, DEFAULT_SETTINGS);
+          // More orders delivered with the same failures: never a heavier level.
+          const moreOrders = sanctionLevelFor(
+            { failures, dueOrders: due + extraDue, suspendedBefore },
+            DEFAULT_SETTINGS,
+          );
+          expect(rank[moreOrders]).toBeLessThanOrEqual(rank[worse]);
+          // One failure fewer (and one delivery more): never a heavier level.
+          if (failures > 1) {
+            const fewer = sanctionLevelFor(
+              { failures: failures - 1, dueOrders: due, suspendedBefore },
+              DEFAULT_SETTINGS,
+            );
+            expect(rank[fewer]).toBeLessThanOrEqual(rank[worse]);
+          }
+          // Never SP3 without an earlier suspension; never above SP1 below the SP2 count.
+          if (!suspendedBefore) expect(worse).not.toBe("SP3");
+          if (failures < DEFAULT_SETTINGS.sp2AfterFailures) expect(worse).toBe("SP1");
+        },
+      ),
+    );
   });
   it("reads stored settings over the defaults, ignoring invalid fields", () => {
     expect(resolveSettings(null)).toEqual(DEFAULT_SETTINGS);
@@ -217,6 +272,15 @@ describe("deadlines, outcomes and the sanction ladder", () => {
       responseWindowMinutes: 60,
     });
     expect(resolveSettings({ sp2AfterFailures: 5, sp3AfterFailures: 4 })).toEqual(DEFAULT_SETTINGS);
+    // Settings stored before the proportionate ladder and the reserve keep their values and gain the new defaults.
+    expect(resolveSettings({ sp2AfterFailures: 3, sp3AfterFailures: 5, suspensionDays: 14 })).toEqual({
+      ...DEFAULT_SETTINGS,
+      sp2AfterFailures: 3,
+      sp3AfterFailures: 5,
+      suspensionDays: 14,
+    });
+    expect(resolveSettings({ sp2MinFailureShare: 0.5, sp3MinFailureShare: 0.2 })).toEqual(DEFAULT_SETTINGS);
+    expect(resolveSettings({ cityReserve: false }).cityReserve).toBe(false);
   });
   it("allows only the documented order transitions", () => {
     expect(canTransition("OFFERED", "ACCEPTED")).toBe(true);

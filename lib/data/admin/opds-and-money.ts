@@ -200,14 +200,21 @@ export async function saveCeiling(db: Db, _clock: Clock, actor: AdminActor, raw:
   });
 }
 
-/** The routing and sanction rules, all at once (validated as a whole: SP3 must need more failures than SP2). */
+/** The routing and sanction rules, all at once (validated as a whole: SP3 must need more failures, and at least
+ * the share, that SP2 needs). */
 export async function saveRules(db: Db, _clock: Clock, actor: AdminActor, raw: unknown): Promise<RoutingSettings> {
   admin(actor);
   const input = parseInput(
-    settingsSchema.strict().refine((s) => s.sp3AfterFailures > s.sp2AfterFailures, {
-      message: "SP3 harus butuh lebih banyak kegagalan daripada SP2",
-      path: ["sp3AfterFailures"],
-    }),
+    settingsSchema
+      .strict()
+      .refine((s) => s.sp3AfterFailures > s.sp2AfterFailures, {
+        message: "SP3 harus butuh lebih banyak kegagalan daripada SP2",
+        path: ["sp3AfterFailures"],
+      })
+      .refine((s) => s.sp3MinFailureShare >= s.sp2MinFailureShare, {
+        message: "Porsi kegagalan untuk SP3 tidak boleh lebih kecil daripada untuk SP2",
+        path: ["sp3MinFailureShare"],
+      }),
     raw,
   );
   return inTransaction(db, async (tx) => {

@@ -12,7 +12,8 @@ import { getSettings } from "@/lib/data/settings/get-settings";
 import { notify } from "@/lib/data/notifications/notify";
 import { releaseBudget } from "@/lib/data/orders/budget";
 import { routeOrderInTx, ROUTABLE_ORDER_SELECT, type RouteOutcome } from "@/lib/data/routing/route-order";
-import { deliveryFailure, lateMinutesOf, sanctionLevelFor } from "@/lib/domain/sanctions";
+import { deliveryFailure, lateMinutesOf, sanctionLevelFor, type FailureRecord } from "@/lib/domain/sanctions";
+import { dayAsDate, wibDay } from "@/lib/format";
 import { offerDeadline } from "@/lib/domain/routing";
 import type { RoutingSettings } from "@/lib/domain/settings";
 import type { FailureType, SanctionLevel } from "@/lib/generated/prisma/enums";
@@ -63,6 +64,28 @@ async function lockAcceptedOrder(tx: Tx, actor: SettleActor, orderId: string) {
   return { order, offer };
 }
 
+/**
+ * The vendor's record in the sanction window (lib/domain/sanctions.ts FailureRecord), in one round trip: failures
+ * recorded since the window began; orders it was awarded (offers ACCEPTED or FAILED) whose delivery day fell in the
+ * window and has come, or that failed; and whether a suspension (SP2 or SP3) was confirmed for it in the window.
+ */
+export async function readFailureRecord(
+  tx: Tx,
+  vendorId: string,
+  now: Date,
+  windowDays: number,
+): Promise<FailureRecord> {
+  const since = new Date(now.getTime() - windowDays * 86_400_000);
+  const [r] = await tx.$queryRaw<{ failures: number; due: number; suspended: boolean }[]>`
+    SELECT
+      (SELECT count(*) FROM "Fulfilment" f WHERE f."vendorId" = ${vendorId}::uuid AND f.outcome = 'FAILED' AND f."createdAt" >= ${since})::int AS failures,
+      (SELECT count(*) FROM "Offer" o WHERE o."vendorId" = ${vendorId}::uuid AND o."deliveryDay" >= ${dayAsDate(wibDay(since))}::date
+         AND (o.status = 'FAILED' OR (o.status = 'ACCEPTED' AND o."deliveryDay" <= ${dayAsDate(wibDay(now))}::date)))::int AS due,
+      EXISTS (SELECT 1 FROM "Sanction" s WHERE s."vendorId" = ${vendorId}::uuid AND s.status = 'CONFIRMED' AND s.level IN ('SP2', 'SP3')
+              AND s."decidedAt" >= ${since}) AS suspended`;
+  return { failures: r!.failures, dueOrders: r!.due, suspendedBefore: r!.suspended };
+}
+
 async function failInTx(
   tx: Tx,
   now: Date,
@@ -95,11 +118,9 @@ async function failInTx(
       createdAt: now,
     },
   });
-  const since = new Date(now.getTime() - settings.sanctionWindowDays * 86_400_000);
-  const failures = await tx.fulfilment.count({
-    where: { vendorId: offer.vendorId, outcome: "FAILED", createdAt: { gte: since } },
-  });
-  const level = sanctionLevelFor(failures, settings);
+  const record = await readFailureRecord(tx, offer.vendorId, now, settings.sanctionWindowDays);
+  const failures = record.failures;
+  const level = sanctionLevelFor(record, settings);
   const sanction = await tx.sanction.create({
     data: {
       vendorId: offer.vendorId,
@@ -116,7 +137,14 @@ async function failInTx(
     entity: "Order",
     entityId: order.id,
     before: { status: "ACCEPTED" },
-    after: { failureType: failure.type, vendorId: offer.vendorId, sanction: level, failuresInWindow: failures },
+    after: {
+      failureType: failure.type,
+      vendorId: offer.vendorId,
+      sanction: level,
+      failuresInWindow: failures,
+      dueOrdersInWindow: record.dueOrders,
+      suspendedBefore: record.suspendedBefore,
+    },
   });
   await notify(
     tx,

@@ -2,7 +2,13 @@
 // candidates and exclusions ("why this UMKM"). Scoped by the caller's OPD in the query itself.
 import type { Tx } from "@/lib/db/client";
 import { rp } from "@/lib/data/money";
-import type { Exclusion, RankedCandidate } from "@/lib/domain/routing";
+import {
+  EXCLUSION_REASONS,
+  type Exclusion,
+  type ExclusionReason,
+  type RankedCandidate,
+  type RouteScope,
+} from "@/lib/domain/routing";
 import type {
   FailureType,
   FulfilmentOutcome,
@@ -55,7 +61,12 @@ export interface OrderDetail {
     decidedAt: Date;
     outcome: string;
     candidates: RankedCandidate[];
+    /** The OPD's own pool's exclusions: why the pool could not take it (all of them when the reserve was asked). */
     exclusions: Exclusion[];
+    /** POOL, or RESERVE when the pool was exhausted and the decree's city-wide reserve was asked. */
+    scope: RouteScope;
+    /** The reserve's other UMKM that were not eligible, counted by reason. */
+    reserveExcluded: { reason: ExclusionReason; count: number }[];
   }[];
 }
 
@@ -114,6 +125,14 @@ export async function getOrderDetail(tx: Tx, opdId: string, orderId: string): Pr
       outcome: d.outcome,
       candidates: d.candidates as unknown as RankedCandidate[],
       exclusions: d.exclusions as unknown as Exclusion[],
+      scope: d.scope === "RESERVE" ? "RESERVE" : "POOL",
+      reserveExcluded: countByReason((d.reserveExclusions ?? []) as unknown as Exclusion[]),
     })),
   };
+}
+
+function countByReason(exclusions: Exclusion[]): { reason: ExclusionReason; count: number }[] {
+  const counts = new Map<ExclusionReason, number>();
+  for (const x of exclusions) counts.set(x.reason, (counts.get(x.reason) ?? 0) + 1);
+  return EXCLUSION_REASONS.filter((r) => counts.has(r)).map((reason) => ({ reason, count: counts.get(reason)! }));
 }

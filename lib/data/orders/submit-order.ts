@@ -23,15 +23,16 @@ import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
 import {
   decisionSql,
   fiscalYearDays,
-  planRoute,
+  orderToRoute,
   routedOrderUpdateSql,
   routeOutcome,
   toPoolVendor,
+  type AllocationRow,
   type RoutableOrder,
-  type RoutePlan,
   type RouteOutcome,
   type StandingRow,
 } from "@/lib/data/routing/route-order";
+import { decreeWeights, NEEDS_RESERVE, planRoute, reserveOf, type RoutePlan } from "@/lib/domain/routing";
 import { MicroBatcher } from "@/lib/data/batcher";
 import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
 import { orderInputSchema, type OrderInput } from "@/lib/validation/order";
@@ -78,7 +79,8 @@ interface Preflight {
   remaining: bigint | null;
   settings: unknown;
   decreeId: string | null;
-  pool: { vendorId: string; weight: number }[];
+  pool: AllocationRow[];
+  decree: AllocationRow[];
 }
 
 /** A checked submission, waiting to be routed with the others that arrive with it. */
@@ -92,7 +94,9 @@ interface Submission {
   budgetId: string;
   settings: RoutingSettings;
   decreeId: string | null;
-  pool: { vendorId: string; weight: number }[];
+  pool: AllocationRow[];
+  /** The reserve: every other UMKM of the decree. Weights here and in `pool` are each vendor's decreeWeights. */
+  reserve: Map<string, number>;
 }
 
 /** What routing a batch says about one submission. */
@@ -119,7 +123,9 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
       (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}) AS settings,
       (SELECT id FROM d) AS "decreeId",
       COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight', a.weight) ORDER BY a."vendorId")
-                FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d) AND a."opdId" = ${actor.opdId}::uuid), '[]'::json) AS pool`;
+                FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d) AND a."opdId" = ${actor.opdId}::uuid), '[]'::json) AS pool,
+      COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight', a.weight))
+                FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d)), '[]'::json) AS decree`;
   if (pre!.existing) {
     if (pre!.existing.payloadHash !== hash) throw new AppError("IDEMPOTENCY_MISMATCH");
     const e = pre!.existing;
@@ -134,6 +140,7 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
   // Plainly over budget: refuse before routing (the reservation while routing is the real, atomic check).
   if (BigInt(pre!.remaining ?? 0) < total) throw await budgetExceeded(db, pre!.budgetId, total);
 
+  const weights = decreeWeights(pre!.decree);
   const submission: Submission = {
     actor,
     input,
@@ -143,7 +150,11 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
     budgetId: pre!.budgetId,
     settings: resolveSettings(pre!.settings),
     decreeId: pre!.decreeId,
-    pool: pre!.pool,
+    pool: pre!.pool.map((a) => ({ vendorId: a.vendorId, weight: weights.get(a.vendorId) ?? a.weight })),
+    reserve: reserveOf(
+      weights,
+      pre!.pool.map((a) => a.vendorId),
+    ),
     order: {
       id: randomUUID(),
       number: "",
@@ -206,6 +217,62 @@ function batcherFor(db: Db): MicroBatcher<Submission, Routed> {
 }
 
 /** Inserts, reserves, routes and writes a batch of checked submissions in the caller's transaction. */
+/** Each order's standings of the given vendors (one list per order), in one statement; `i` is the list's index. */
+async function readBatchStandings(
+  tx: Tx,
+  vendorLists: string[][],
+  orders: Submission[],
+): Promise<(StandingRow & { i: number })[]> {
+  if (!vendorLists.some((l) => l.length > 0)) return [];
+  return tx.$queryRaw<(StandingRow & { i: number })[]>`
+      SELECT o.i, s.* FROM (VALUES ${Prisma.join(
+        orders.map((s, i) => {
+          const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
+          return Prisma.sql`(${i}::int, ${vendorLists[i]!}::uuid[], ${s.order.id}::uuid, ${s.order.deliveryDay}::date, ${fyStart}::date, ${fyEnd}::date, ${s.now}::timestamptz)`;
+        }),
+      )}) AS o(i, pool, id, day, fy_start, fy_end, at)
+      CROSS JOIN LATERAL "mm_pool_standings"(o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at) s`;
+}
+
+/**
+ * The routing rule applied to a batch in submission order, as if the orders had come one by one: each order's
+ * standings count the value and the day's portions of the offers chosen for the orders before it.
+ */
+function planInTurn(
+  orders: Submission[],
+  poolStandings: (StandingRow & { i: number })[],
+  reserveStandings: Map<number, (StandingRow & { i: number })[]>,
+): (RoutePlan | typeof NEEDS_RESERVE)[] {
+  const chosen: { vendorId: string; fiscalYear: number; day: string; value: bigint; pax: number }[] = [];
+  return orders.map((s, i) => {
+    const day = wibDay(s.order.deliveryAt);
+    const standing = (r: StandingRow, weight: number) => {
+      let pending = BigInt(r.pending);
+      let booked = BigInt(r.booked);
+      for (const c of chosen) {
+        if (c.vendorId !== r.id) continue;
+        if (c.fiscalYear === s.fiscalYear) pending += c.value;
+        if (c.day === day) booked += BigInt(c.pax);
+      }
+      return toPoolVendor({ ...r, pending, booked }, weight);
+    };
+    const weights = new Map(s.pool.map((a) => [a.vendorId, a.weight]));
+    const pool = poolStandings.filter((r) => r.i === i).map((r) => standing(r, weights.get(r.id) ?? 1));
+    const reserveRows = reserveStandings.get(i);
+    const reserve = reserveRows?.map((r) => standing(r, s.reserve.get(r.id) ?? 1));
+    const plan = planRoute(orderToRoute(s.order), s.decreeId, pool, reserve, s.now, s.settings);
+    if (plan.kind === "OFFER")
+      chosen.push({
+        vendorId: plan.chosen.vendorId,
+        fiscalYear: s.fiscalYear,
+        day,
+        value: s.order.total,
+        pax: s.order.pax,
+      });
+    return plan;
+  });
+}
+
 async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
   // New orders, numbered; a key already used (a double click in the same batch, or just committed) is skipped.
   const inserted = await tx.$queryRaw<{ id: string; number: string }[]>`
@@ -232,8 +299,16 @@ async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
   const live = items.filter((s) => numberOf.has(s.order.id));
   for (const s of live) s.order = { ...s.order, number: numberOf.get(s.order.id)! };
 
-  // Every pool's vendors locked (id order), then each budget reserved in submission order.
-  const vendorIds = [...new Set(live.flatMap((s) => s.pool.map((a) => a.vendorId)))];
+  // Every vendor these orders may go to locked (id order; with the reserve on, every UMKM of their decrees), then
+  // each budget reserved in submission order.
+  const vendorIds = [
+    ...new Set(
+      live.flatMap((s) => [
+        ...s.pool.map((a) => a.vendorId),
+        ...(s.decreeId && s.settings.cityReserve ? s.reserve.keys() : []),
+      ]),
+    ),
+  ];
   const [lock] = await tx.$queryRaw<{ reserved: boolean[] }[]>`
     SELECT "mm_lock_and_reserve"(${vendorIds}::uuid[], ${live.map((s) => s.budgetId)}::uuid[], ${live.map((s) => s.order.total)}::bigint[]) AS reserved`;
   const reserved = live.filter((_, k) => lock!.reserved[k]);
@@ -242,46 +317,37 @@ async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
   // Refused orders go (they were never visible); then every routed order's pool standings, read after the locks.
   if (refused.length > 0)
     await tx.$executeRaw`DELETE FROM "Order" WHERE id = ANY(${refused.map((s) => s.order.id)}::uuid[])`;
-  const standings = reserved.some((s) => s.pool.length > 0)
-    ? await tx.$queryRaw<(StandingRow & { i: number })[]>`
-      SELECT o.i, s.* FROM (VALUES ${Prisma.join(
-        reserved.map((s, i) => {
-          const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
-          return Prisma.sql`(${i}::int, ${s.pool.map((a) => a.vendorId)}::uuid[], ${s.order.id}::uuid, ${s.order.deliveryDay}::date, ${fyStart}::date, ${fyEnd}::date, ${s.now}::timestamptz)`;
-        }),
-      )}) AS o(i, pool, id, day, fy_start, fy_end, at)
-      CROSS JOIN LATERAL "mm_pool_standings"(o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at) s`
-    : [];
+  const poolStandings = await readBatchStandings(
+    tx,
+    reserved.map((s) => s.pool.map((a) => a.vendorId)),
+    reserved,
+  );
+  const reserveStandings = new Map<number, (StandingRow & { i: number })[]>();
 
-  // The rule, one order after another, each seeing the offers chosen before it in this batch.
-  const plans: RoutePlan[] = [];
-  const chosen: { vendorId: string; fiscalYear: number; day: string; value: bigint; pax: number }[] = [];
-  reserved.forEach((s, i) => {
-    const weights = new Map(s.pool.map((a) => [a.vendorId, a.weight]));
-    const day = wibDay(s.order.deliveryAt);
-    const pool = standings
-      .filter((r) => r.i === i)
-      .map((r) => {
-        let pending = BigInt(r.pending);
-        let booked = BigInt(r.booked);
-        for (const c of chosen) {
-          if (c.vendorId !== r.id) continue;
-          if (c.fiscalYear === s.fiscalYear) pending += c.value;
-          if (c.day === day) booked += BigInt(c.pax);
-        }
-        return toPoolVendor({ ...r, pending, booked }, weights.get(r.id) ?? 1);
-      });
-    const plan = planRoute(s.order, s.decreeId, pool, s.now, s.settings);
-    plans.push(plan);
-    if (plan.kind === "OFFER")
-      chosen.push({
-        vendorId: plan.chosen.vendorId,
-        fiscalYear: s.fiscalYear,
-        day,
-        value: s.order.total,
-        pax: s.order.pax,
-      });
-  });
+  // The rule, one order after another, each seeing the offers chosen before it in this batch — from its pool, or
+  // from the reserve when its pool is exhausted. The reserve's standings are read only for the orders that need
+  // it; an order may come to need it because an earlier one took the last of its pool's capacity, so plan again
+  // until every order that needs the reserve has it (at most once per order).
+  let plans: RoutePlan[];
+  for (;;) {
+    const planned = planInTurn(reserved, poolStandings, reserveStandings);
+    const missing = planned.flatMap((p, i) => (p.kind === "NEEDS_RESERVE" ? [i] : []));
+    if (missing.length === 0) {
+      plans = planned.filter((p): p is RoutePlan => p.kind !== "NEEDS_RESERVE");
+      break;
+    }
+    const rows = await readBatchStandings(
+      tx,
+      missing.map((i) => [...reserved[i]!.reserve.keys()]),
+      missing.map((i) => reserved[i]!),
+    );
+    missing.forEach((i, k) =>
+      reserveStandings.set(
+        i,
+        rows.filter((r) => r.i === k),
+      ),
+    );
+  }
 
   // Every decision, offer, state change (compare-and-set), audit row and notification: one statement.
   const written =

@@ -9,7 +9,8 @@ export interface InvariantReport {
   capacityViolations: number;
   /** Orders stuck: SUBMITTED, OFFERED without exactly one live offer, ACCEPTED without its accepted offer, or offers pending past their deadline. */
   lostOrders: number;
-  /** Routing decisions that offered to a vendor while an eligible one of the pool had a lower weighted total. */
+  /** Routing decisions that offered to a vendor while an eligible one of the pool (or, from the city-wide reserve, of
+   * the rest of the decree) had a lower weighted total: each decision ranks the scope it chose from. */
   fairnessViolations: number;
   /** Budgets whose committed value differs from what their orders hold, or exceeds the pagu. */
   budgetMismatches: number;

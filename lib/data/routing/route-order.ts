@@ -1,7 +1,10 @@
 // routeOrder (DESIGN.md §3) inside the caller's transaction, which already holds the order's row lock.
-// Locks the pool's vendor rows (sorted), reads every vendor's standing in one statement, ranks with the
-// pure rule, and either offers the order to the first candidate or escalates it — recording the ranked
-// candidates and each exclusion's reason, with its audit row, in the same transaction.
+// Locks the vendor rows it may choose from (sorted, in one statement: the pool's, or with the city-wide reserve
+// on, every UMKM of the decree — so no second lock is ever taken and two routings cannot deadlock), reads the
+// pool's standings in one statement, applies the pure rule (lib/domain/routing.ts planRoute), reads the
+// reserve's standings only when the pool is exhausted, and either offers the order to the first candidate or
+// escalates it — recording the ranked candidates and each exclusion's reason, with its audit row, in the same
+// transaction.
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/data/audit";
@@ -10,7 +13,16 @@ import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
 import { lockVendors } from "@/lib/data/tx";
 import { notifySql, whatsappNudgeSql } from "@/lib/data/notifications/notify";
 import { offerNudgeMessage } from "@/lib/domain/whatsapp";
-import { offerDeadline, rankPool, type PoolVendor } from "@/lib/domain/routing";
+import {
+  decisionCandidates,
+  planRoute,
+  decreeWeights,
+  reserveOf,
+  type EscalationReason,
+  type PoolVendor,
+  type RoutePlan,
+  type RouteScope,
+} from "@/lib/domain/routing";
 import { canTransition } from "@/lib/domain/order-state";
 import type { RoutingSettings } from "@/lib/domain/settings";
 import { dayAsDate, formatDateTimeWIB, wibDay } from "@/lib/format";
@@ -45,8 +57,9 @@ export type RouteOutcome =
       vendorName: string;
       expiresAt: Date;
       round: number;
+      scope: RouteScope;
     }
-  | { kind: "ESCALATED"; reason: "NO_DECREE" | "EMPTY_POOL" | "NO_ELIGIBLE_VENDOR" | "TOO_LATE"; round: number };
+  | { kind: "ESCALATED"; reason: EscalationReason; round: number };
 
 export interface StandingRow {
   id: string;
@@ -95,6 +108,17 @@ export function fiscalYearDays(deliveryAt: Date): { fyStart: Date; fyEnd: Date }
   return { fyStart: dayAsDate(`${year}-01-01`), fyEnd: dayAsDate(`${year + 1}-01-01`) };
 }
 
+/** An order as the routing rule's input. */
+export function orderToRoute(order: RoutableOrder) {
+  return {
+    orderId: order.id,
+    category: order.category,
+    pax: order.pax,
+    method: order.method,
+    deliveryAt: order.deliveryAt,
+  };
+}
+
 /** A standings row as the routing rule's input. */
 export function toPoolVendor(r: StandingRow, weight: number): PoolVendor {
   return {
@@ -117,49 +141,39 @@ export function toPoolVendor(r: StandingRow, weight: number): PoolVendor {
   };
 }
 
-/** The decree in force on the delivery day, this OPD's pool under it, and the next round — one round trip. */
+/** One allocation of the decree: a vendor and its weight in one OPD's pool. */
+export interface AllocationRow {
+  vendorId: string;
+  weight: number;
+}
+
+/**
+ * The decree in force on the delivery day, this OPD's pool under it, every UMKM of the decree with its largest
+ * weight (the reserve), and the next round — one round trip.
+ */
 async function readPool(tx: Tx, order: RoutableOrder) {
   const [row] = await tx.$queryRaw<
-    { decreeId: string | null; round: number; pool: { vendorId: string; weight: number }[] }[]
+    { decreeId: string | null; round: number; pool: AllocationRow[]; decree: AllocationRow[] }[]
   >`
     WITH d AS (${decreeInForceSql(order.deliveryDay)})
     SELECT (SELECT id FROM d) AS "decreeId",
       (SELECT COALESCE(max(r.round), 0) + 1 FROM "RoutingDecision" r WHERE r."orderId" = ${order.id}::uuid)::int AS round,
       COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight', a.weight))
-                FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d) AND a."opdId" = ${order.opdId}::uuid), '[]'::json) AS pool`;
+                FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d) AND a."opdId" = ${order.opdId}::uuid), '[]'::json) AS pool,
+      COALESCE((SELECT json_agg(json_build_object('vendorId', x."vendorId", 'weight', x.weight))
+                FROM (SELECT a."vendorId", max(a.weight) AS weight FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d)
+                      GROUP BY a."vendorId") x), '[]'::json) AS decree`;
   return row!;
 }
 
-type EscalationReason = Extract<RouteOutcome, { kind: "ESCALATED" }>["reason"];
-type Ranked = ReturnType<typeof rankPool>;
-
-/** What routing decided for an order, before it is written. */
-export type RoutePlan =
-  | { kind: "OFFER"; ranked: Ranked; chosen: Ranked["candidates"][number]; expiresAt: Date }
-  | { kind: "ESCALATE"; ranked: Ranked; reason: EscalationReason };
-
-/** The routing rule applied to a pool's standings: offer to the first candidate, or escalate and why. */
-export function planRoute(
-  order: RoutableOrder,
-  decreeId: string | null,
-  pool: PoolVendor[],
-  now: Date,
-  settings: RoutingSettings,
-): RoutePlan {
-  const none = { candidates: [], exclusions: [] };
-  if (!decreeId) return { kind: "ESCALATE", reason: "NO_DECREE", ranked: none };
-  if (pool.length === 0) return { kind: "ESCALATE", reason: "EMPTY_POOL", ranked: none };
-  const ranked = rankPool(
-    { orderId: order.id, category: order.category, pax: order.pax, method: order.method },
-    pool,
-    settings.ePurchasingRequiresTayang,
-  );
-  const chosen = ranked.candidates[0];
-  if (!chosen) return { kind: "ESCALATE", reason: "NO_ELIGIBLE_VENDOR", ranked };
-  const expiresAt = offerDeadline(now, order.deliveryAt, settings.responseWindowMinutes, settings.minLeadMinutes);
-  if (!expiresAt) return { kind: "ESCALATE", reason: "TOO_LATE", ranked };
-  return { kind: "OFFER", ranked, chosen, expiresAt };
-}
+/** Plain words for an escalation's cause, for the admins' notification (codes never reach a person). */
+const ESCALATION_TEXT: Record<EscalationReason, string> = {
+  NO_DECREE: "belum ada SK Wali Kota yang berlaku pada hari antar",
+  EMPTY_POOL: "OPD ini belum mendapat UMKM dalam SK",
+  NO_ELIGIBLE_VENDOR: "tidak ada UMKM OPD ini yang memenuhi syarat",
+  NO_ELIGIBLE_IN_CITY: "tidak ada UMKM OPD ini maupun cadangan kota yang memenuhi syarat",
+  TOO_LATE: "waktu antar terlalu dekat untuk menawarkan lagi",
+};
 
 /**
  * The decision's rows as CTE steps (each starting with a comma): the routing decision, the offer, the audit
@@ -173,25 +187,28 @@ export function decisionSql(
 ): Prisma.Sql {
   const { round, now, actor } = ctx;
   const name = (step: string) => Prisma.raw(`${step}${ctx.suffix ?? ""}`);
-  const { candidates, exclusions } = plan.ranked;
+  const candidates = JSON.stringify(decisionCandidates(plan));
+  const exclusions = JSON.stringify(plan.pool.exclusions);
+  const scope = plan.reserve ? "RESERVE" : "POOL";
+  const reserveExclusions = plan.reserve ? JSON.stringify(plan.reserve.exclusions) : null;
   if (plan.kind === "ESCALATE") {
     const note = {
       kind: "order.escalated",
       title: `Pesanan ${order.number} perlu penugasan`,
-      body: `${order.eventName}: tidak ada UMKM yang memenuhi syarat (${plan.reason}).`,
+      body: `${order.eventName}: ${ESCALATION_TEXT[plan.reason]}.`,
       link: "/admin",
     };
     return Prisma.sql`,
     ${name("dec")} AS (
-      INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", candidates, exclusions, outcome)
-      VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${JSON.stringify(candidates)}::jsonb, ${JSON.stringify(exclusions)}::jsonb, ${`ESCALATED:${plan.reason}`})),
+      INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", candidates, exclusions, scope, "reserveExclusions", outcome)
+      VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${candidates}::jsonb, ${exclusions}::jsonb, ${scope}, ${reserveExclusions}::jsonb, ${`ESCALATED:${plan.reason}`})),
     ${name("aud")} AS (${auditInsertSql(actor, { action: "order.escalated", entity: "Order", entityId: order.id, before: { status: order.status }, after: { status: "ESCALATED", reason: plan.reason, round } })}),
     ${name("ntf")} AS (${notifySql({ role: "ADMIN" }, note, now)})`;
   }
   const { chosen, expiresAt } = plan;
   const note = {
     kind: "offer.new",
-    title: `Tawaran baru ${order.number}`,
+    title: plan.scope === "RESERVE" ? `Tawaran baru ${order.number} (cadangan kota)` : `Tawaran baru ${order.number}`,
     body: `${order.pax} porsi, ${order.eventName}. Jawab sebelum ${formatDateTimeWIB(expiresAt)}.`,
     link: "/vendor",
   };
@@ -210,8 +227,8 @@ export function decisionSql(
   };
   return Prisma.sql`,
     ${name("dec")} AS (
-      INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", "chosenVendorId", candidates, exclusions, outcome)
-      VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${chosen.vendorId}::uuid, ${JSON.stringify(candidates)}::jsonb, ${JSON.stringify(exclusions)}::jsonb, 'OFFERED')
+      INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", "chosenVendorId", candidates, exclusions, scope, "reserveExclusions", outcome)
+      VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${chosen.vendorId}::uuid, ${candidates}::jsonb, ${exclusions}::jsonb, ${scope}, ${reserveExclusions}::jsonb, 'OFFERED')
       RETURNING id),
     ${name("off")} AS (
       INSERT INTO "Offer" (id, "orderId", "vendorId", "decisionId", round, status, value, pax, "deliveryDay", "offeredAt", "expiresAt")
@@ -222,7 +239,7 @@ export function decisionSql(
       entity: "Order",
       entityId: order.id,
       before: { status: order.status },
-      after: { status: "OFFERED", round, vendor: chosen.code, expiresAt },
+      after: { status: "OFFERED", round, vendor: chosen.code, expiresAt, scope: plan.scope },
     })}),
     ${name("ntf")} AS (${notifySql({ vendorId: chosen.vendorId }, note, now)}),
     ${name("wa")} AS (${whatsappNudgeSql(order.opdId, chosen.vendorId, nudge, waMessage, now)})`;
@@ -250,6 +267,7 @@ export function routeOutcome(plan: RoutePlan, round: number, offerId: string | n
     vendorName: plan.chosen.name,
     expiresAt: plan.expiresAt,
     round,
+    scope: plan.scope,
   };
 }
 
@@ -262,16 +280,34 @@ export async function routeOrderInTx(
   if (!canTransition(order.status, "OFFERED") || !canTransition(order.status, "ESCALATED")) {
     throw new Error(`order ${order.number} cannot be routed from ${order.status}`);
   }
-  const { decreeId, round, pool: allocations } = await readPool(tx, order);
+  const { decreeId, round, pool: allocations, decree } = await readPool(tx, order);
+  const vendorWeight = decreeWeights(decree);
+  const weights = new Map(allocations.map((a) => [a.vendorId, vendorWeight.get(a.vendorId) ?? a.weight]));
+  const reserve = reserveOf(vendorWeight, weights.keys());
+  // Everything this routing may choose from is locked at once, in id order (see the header).
+  const alsoLock = [...(ctx.alsoLock ?? []), ...(decreeId && settings.cityReserve ? reserve.keys() : [])];
   let pool: PoolVendor[] = [];
-  if (decreeId && allocations.length > 0) {
-    const weights = new Map(allocations.map((a) => [a.vendorId, a.weight]));
-    const rows = await readStandings(tx, [...weights.keys()], order, now, { alsoLock: ctx.alsoLock ?? [] });
+  if (decreeId && weights.size > 0) {
+    const rows = await readStandings(tx, [...weights.keys()], order, now, { alsoLock });
     pool = rows.map((r) => toPoolVendor(r, weights.get(r.id) ?? 1));
   } else {
-    await lockVendors(tx, ctx.alsoLock ?? []);
+    await lockVendors(tx, alsoLock);
   }
-  const plan = planRoute(order, decreeId, pool, now, settings);
+  const planWith = (reserveRows: StandingRow[] | undefined) =>
+    planRoute(
+      orderToRoute(order),
+      decreeId,
+      pool,
+      reserveRows?.map((r) => toPoolVendor(r, reserve.get(r.id) ?? 1)),
+      now,
+      settings,
+    );
+  const first = planWith(undefined);
+  const plan =
+    first.kind !== "NEEDS_RESERVE"
+      ? first
+      : planWith(reserve.size > 0 ? await readStandings(tx, [...reserve.keys()], order, now, null) : []);
+  if (plan.kind === "NEEDS_RESERVE") throw new Error("the reserve was read but the plan still asks for it");
   const offered = plan.kind === "OFFER";
   // Decision, offer, state change (compare-and-set), audit row and the notifications: one statement.
   const [r] = await tx.$queryRaw<{ offerId: string | null; updated: number }[]>`

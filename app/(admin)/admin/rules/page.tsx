@@ -26,6 +26,12 @@ const NUMBERS = [
   ["sp3AfterFailures", 3, 30],
   ["suspensionDays", 1, 365],
 ] as const;
+/** Shares entered as percentages: the form field and the setting it fills. */
+const PERCENTS = [
+  ["shortQuantityMinPercent", "shortQuantityMinRatio"],
+  ["sp2MinFailurePercent", "sp2MinFailureShare"],
+  ["sp3MinFailurePercent", "sp3MinFailureShare"],
+] as const;
 
 export default async function RulesPage({
   searchParams,
@@ -50,6 +56,8 @@ export default async function RulesPage({
           maxPerPax: r("maxPerPax"),
           fiscalYear: r("year"),
           shortQuantityMinRatio: r("shortQuantityMinPercent"),
+          sp2MinFailureShare: r("sp2MinFailurePercent"),
+          sp3MinFailureShare: r("sp3MinFailurePercent"),
           ...Object.fromEntries(NUMBERS.map(([k]) => [k, r(k)])),
         }}
       />
@@ -132,21 +140,25 @@ export default async function RulesPage({
               />
             </div>
           ))}
-          <div>
-            <label htmlFor="r-short" className="block text-sm font-medium">
-              {r("shortQuantityMinPercent")}
-            </label>
-            <input
-              id="r-short"
-              name="shortQuantityMinPercent"
-              type="number"
-              min={0}
-              max={100}
-              required
-              defaultValue={Math.round(rules.shortQuantityMinRatio * 100)}
-              className={input}
-            />
-          </div>
+          {PERCENTS.map(([name, key]) => (
+            <div key={name}>
+              <label htmlFor={`r-${name}`} className="block text-sm font-medium">
+                {r(name)}
+              </label>
+              <input
+                id={`r-${name}`}
+                name={name}
+                type="number"
+                min={0}
+                max={100}
+                step={0.5}
+                required
+                defaultValue={Math.round(rules[key] * 1000) / 10}
+                className={input}
+              />
+            </div>
+          ))}
+          <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-4">{r("ladderHint")}</p>
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input
               type="checkbox"
@@ -155,6 +167,10 @@ export default async function RulesPage({
               className="size-4"
             />
             {r("ePurchasingRequiresTayang")}
+          </label>
+          <label className="flex items-center gap-2 text-sm sm:col-span-2">
+            <input type="checkbox" name="cityReserve" defaultChecked={rules.cityReserve} className="size-4" />
+            {r("cityReserve")}
           </label>
           <div className="sm:col-span-2 lg:col-span-4">
             <Button type="submit">{r("saveRules")}</Button>

@@ -16,10 +16,14 @@ import { cancelOrderAction, confirmDeliveryAction, reportFailureAction } from "@
 import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import { offerNudgeMessage, waLink } from "@/lib/domain/whatsapp";
+import { escalationReasonOf } from "@/lib/domain/routing";
 import { AutoRefresh } from "@/components/live/auto-refresh";
 import { FileText, MessageCircle } from "lucide-react";
 
 export const metadata: Metadata = { title: "Pesanan" };
+
+/** The reserve ranks every other UMKM of the city: the first few say enough on a phone. */
+const SHOWN_CANDIDATES = 5;
 
 export default async function OrderPage({
   params,
@@ -84,7 +88,9 @@ export default async function OrderPage({
             : order.status === "ACCEPTED" && live
               ? t("orderDetail.acceptedBy", { vendor: live.vendorName })
               : order.status === "ESCALATED"
-                ? t("orderDetail.escalated")
+                ? t("orderDetail.escalated", {
+                    why: t(`orderDetail.escalatedBecause.${escalationReasonOf(decision?.outcome)}`),
+                  })
                 : t(`status.order.${order.status}`)}
         </p>
         {nudge ? (
@@ -141,7 +147,9 @@ export default async function OrderPage({
       {decision ? (
         <Card>
           <CardTitle>{t("orderDetail.why")}</CardTitle>
-          <p className="mb-3 text-sm text-slate-700">{t("orderDetail.whyIntro")}</p>
+          <p className="mb-3 text-sm text-slate-700">
+            {decision.scope === "RESERVE" ? t("orderDetail.whyReserve") : t("orderDetail.whyIntro")}
+          </p>
           <p className="mb-2 text-sm font-medium">{t("orderDetail.round", { round: decision.round })}</p>
           {decision.candidates.length > 0 ? (
             <ScrollableTable label={t("orderDetail.why")} minWidth={260}>
@@ -159,7 +167,7 @@ export default async function OrderPage({
                 </tr>
               </thead>
               <tbody>
-                {decision.candidates.map((c) => (
+                {decision.candidates.slice(0, SHOWN_CANDIDATES).map((c) => (
                   <tr key={c.vendorId} className={c.rank === 1 ? "bg-green-50 font-medium" : ""}>
                     <td className="py-1 pr-3">{c.rank}</td>
                     <td className="py-1 pr-3">{c.name}</td>
@@ -171,9 +179,16 @@ export default async function OrderPage({
               </tbody>
             </ScrollableTable>
           ) : null}
+          {decision.candidates.length > SHOWN_CANDIDATES ? (
+            <p className="mt-1 text-sm text-slate-600">
+              {t("orderDetail.moreCandidates", { count: decision.candidates.length - SHOWN_CANDIDATES })}
+            </p>
+          ) : null}
           {decision.exclusions.length > 0 ? (
             <>
-              <p className="mt-3 text-sm font-medium">{t("orderDetail.excluded")}</p>
+              <p className="mt-3 text-sm font-medium">
+                {decision.scope === "RESERVE" ? t("orderDetail.poolExhausted") : t("orderDetail.excluded")}
+              </p>
               <ul className="list-inside list-disc text-sm text-slate-700">
                 {decision.exclusions.map((x) => (
                   <li key={x.vendorId}>
@@ -182,6 +197,16 @@ export default async function OrderPage({
                 ))}
               </ul>
             </>
+          ) : null}
+          {decision.reserveExcluded.length > 0 ? (
+            <p className="mt-3 text-sm text-slate-700">
+              {t("orderDetail.reserveExcluded", {
+                count: decision.reserveExcluded.reduce((a, x) => a + x.count, 0),
+                reasons: decision.reserveExcluded
+                  .map((x) => `${t(`orderDetail.reasons.${x.reason}`)} (${x.count})`)
+                  .join(" · "),
+              })}
+            </p>
           ) : null}
         </Card>
       ) : null}
