@@ -12,6 +12,8 @@ import { prng } from "@/prisma/seed/seed-demo";
 import { AppError } from "@/lib/errors";
 import type { RouteOutcome } from "@/lib/data/routing/route-order";
 
+const orderScope = (city: { opds: { id: string }[] }) => ({ opdId: { in: city.opds.map((o) => o.id) } });
+
 describe("routing under concurrency", () => {
   it(
     "keeps every invariant with 20 concurrent clients, shared vendors, concurrent accepts and declines",
@@ -113,6 +115,10 @@ describe("routing under concurrency", () => {
       // Every order ended somewhere definite: accepted, offered (still answerable) or escalated.
       expect((statuses.ACCEPTED ?? 0) + (statuses.OFFERED ?? 0) + (statuses.ESCALATED ?? 0)).toBe(orders);
       expect(statuses.ACCEPTED ?? 0).toBeGreaterThan(100);
+      // Exhausted pools were served by the city-wide reserve, under the same concurrency.
+      expect(
+        await db.routingDecision.count({ where: { scope: "RESERVE", outcome: "OFFERED", order: orderScope(city) } }),
+      ).toBeGreaterThan(0);
       // Declines really happened concurrently with everything else.
       expect(
         await db.offer.count({ where: { status: "DECLINED", vendorId: { in: city.vendors.map((v) => v.id) } } }),

@@ -68,5 +68,7 @@ describe("crashes in the middle of routing", () => {
     expect(expired).toBeGreaterThanOrEqual(placed);
     await expectInvariantsHold(db, clock.now());
     expect(await db.offer.count({ where: { status: "PENDING", expiresAt: { lte: clock.now() } } })).toBe(0);
+    // Pools emptied by the lapses were tried against the city-wide reserve before anything was escalated.
+    expect(await db.routingDecision.count({ where: { scope: "RESERVE", order: orderWhere } })).toBeGreaterThan(0);
   });
 });
