@@ -4,6 +4,7 @@
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { adminActor, idField, runAndRedirect } from "@/lib/actions/form-action";
+import { proposePoolAmendment } from "@/lib/data/admin/pool-health";
 import { VENDOR_FORM_FIELDS } from "@/lib/validation/admin-vendor";
 import { decideSanction, reinstateVendor } from "@/lib/data/sanctions/decide-sanction";
 import { assignEscalatedOrder } from "@/lib/data/orders/assign-escalated-order";
@@ -187,6 +188,18 @@ export async function publishDecreeAction(formData: FormData): Promise<void> {
     "/admin",
     () => publishDecree(db(), systemClock, actor, decreeId, text(formData, "version")),
     "published",
+  );
+}
+
+/** Prepares (or refreshes) the decree amendment that refills thin pools, and opens it. */
+export async function proposePoolAmendmentAction(): Promise<void> {
+  const actor = await adminActor();
+  await runAndRedirect(
+    "/admin",
+    "/admin",
+    () => proposePoolAmendment(db(), systemClock, actor),
+    "amendment",
+    (r) => (r ? `/admin/decrees/${r.id}` : "/admin"),
   );
 }
 

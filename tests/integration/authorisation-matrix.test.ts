@@ -45,6 +45,7 @@ const MATRIX: Record<string, Who[]> = {
   updateDecreeHeaderAction: ["ADMIN"],
   saveAllocationsAction: ["ADMIN"],
   publishDecreeAction: ["ADMIN"],
+  proposePoolAmendmentAction: ["ADMIN"],
   saveOpdAction: ["ADMIN"],
   createOpdStaffAction: ["ADMIN"],
   setUserActiveAction: ["ADMIN"],

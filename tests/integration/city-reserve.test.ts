@@ -12,6 +12,8 @@ import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
 import { expireDueOffers } from "@/lib/data/offers/expire-offers";
 import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
 import { decideSanction } from "@/lib/data/sanctions/decide-sanction";
+import { publishDecree } from "@/lib/data/admin/decrees";
+import { getPoolHealth } from "@/lib/data/admin/pool-health";
 import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
 import type { RouteOutcome } from "@/lib/data/routing/route-order";
 
@@ -223,4 +225,81 @@ describe("proportionate sanctions", () => {
       await expectInvariantsHold(db, clock.now());
     },
   );
+});
+
+describe("pool health and the decree amendment", () => {
+  // Last in the file: publishing the amendment supersedes the other tests' decrees.
+  it("prepares an amendment refilling the pool a suspension thinned, tells the admins, and publishes in one step", async () => {
+    const db = testDb();
+    const year = 2035;
+    const city = await createCity(db, {
+      opds: 2,
+      vendors: 4,
+      pools: [
+        [0, 1],
+        [2, 3],
+      ],
+      fiscalYear: year,
+    });
+    const admin = { id: (await createUser(db, { role: "ADMIN" })).id, role: "ADMIN" as const };
+    const clock = fixedClock(`${year}-03-02T01:00:00Z`);
+    const makan = (h: Awaited<ReturnType<typeof getPoolHealth>>, opd: number) =>
+      h.thin.find((x) => x.opdId === city.opds[opd]!.id && x.need === "MAKAN");
+    expect(makan(await getPoolHealth(db, clock), 0)).toBeUndefined();
+
+    const suspend = async (vendor: number) => {
+      const sanction = await db.sanction.create({
+        data: {
+          vendorId: city.vendors[vendor]!.id,
+          level: "SP2",
+          status: "PROPOSED",
+          cause: "Uji",
+          proposedAt: clock.now(),
+          proposedById: admin.id,
+        },
+      });
+      return decideSanction(db, clock, admin, sanction.id, { decision: "CONFIRM", reason: "Gagal berulang" });
+    };
+    const first = await suspend(0);
+    // OPD 0 now has one eligible UMKM for meals, with the reason for the other.
+    const health = await getPoolHealth(db, clock);
+    expect(makan(health, 0)).toMatchObject({
+      eligible: 1,
+      missing: [{ vendorId: city.vendors[0]!.id, reason: "NOT_ACTIVE" }],
+    });
+    expect(first.amendmentDraftId).toBeTruthy();
+    const draft = await db.decree.findUniqueOrThrow({
+      where: { id: first.amendmentDraftId! },
+      include: { allocations: true },
+    });
+    expect(draft).toMatchObject({ status: "DRAFT", autoProposed: true, amendsId: city.decreeId });
+    expect(health.draft?.id).toBe(draft.id);
+    // The draft keeps every allocation in force and adds an eligible UMKM to OPD 0's pool.
+    const inForce = await db.allocation.count({ where: { decreeId: city.decreeId } });
+    expect(draft.allocations.length).toBeGreaterThan(inForce);
+    const opd0 = draft.allocations.filter((a) => a.opdId === city.opds[0]!.id).map((a) => a.vendorId);
+    expect(opd0).toEqual(expect.arrayContaining([city.vendors[0]!.id, city.vendors[1]!.id]));
+    expect(opd0.length).toBeGreaterThanOrEqual(3);
+    const notes = await db.notification.findMany({
+      where: { kind: "decree.amendment", link: `/admin/decrees/${draft.id}` },
+    });
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes[0]!.title).toContain("Usulan perubahan SK");
+    expect(await db.auditLog.count({ where: { action: "decree.amendment_proposed", entityId: draft.id } })).toBe(1);
+
+    // A second suspension refreshes the same draft instead of opening another one.
+    const second = await suspend(2);
+    expect(second.amendmentDraftId).toBe(draft.id);
+    expect(await db.decree.count({ where: { amendsId: city.decreeId, autoProposed: true, status: "DRAFT" } })).toBe(1);
+    const refreshed = await db.decree.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(refreshed.version).toBe(draft.version + 1);
+
+    // An admin publishes it as it is: in force from tomorrow, and tomorrow no pool of these OPDs is thin for meals.
+    await publishDecree(db, clock, admin, draft.id, refreshed.version);
+    clock.set(`${year}-03-03T01:00:00Z`);
+    const after = await getPoolHealth(db, clock);
+    expect(after.decree?.id).toBe(draft.id);
+    expect(makan(after, 0)).toBeUndefined();
+    expect(makan(after, 1)).toBeUndefined();
+  });
 });

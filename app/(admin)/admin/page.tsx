@@ -8,15 +8,24 @@ import { formatDateTimeWIB, formatDateWIB, formatRupiah, toLocaleTag } from "@/l
 import { Card, CardTitle, EmptyState, Stat } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { EKATALOG_STATUSES } from "@/lib/domain/vendor";
+import { getPoolHealth } from "@/lib/data/admin/pool-health";
+import { PoolHealthCard } from "@/components/admin/pool-health-card";
+import { Flash } from "@/components/ui/flash";
 
-export default async function AdminHomePage() {
+export default async function AdminHomePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string; error?: string }>;
+}) {
   await requirePageRole("ADMIN");
-  const home = await getAdminHome(db(), systemClock);
+  const [home, health] = await Promise.all([getAdminHome(db(), systemClock), getPoolHealth(db(), systemClock)]);
+  const { done, error } = await searchParams;
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const listed = home.ekatalog.BELUM + home.ekatalog.PROSES + home.ekatalog.TAYANG;
   return (
     <div className="space-y-6">
+      <Flash done={done} error={error} messages={{ amendment: t("poolHealth.nothingToRefill") }} />
       <h1 className="text-2xl font-bold">{t("adminHome.title")}</h1>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat
@@ -28,6 +37,7 @@ export default async function AdminHomePage() {
         <Stat label={t("adminHome.proposals")} value={home.sanctionProposals.length} />
         <Stat label={t("adminHome.expiring")} value={home.documentsExpiringSoon} />
       </div>
+      {health.thin.length > 0 ? <PoolHealthCard health={health} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardTitle>{t("adminHome.ekatalog")}</CardTitle>
@@ -116,6 +126,7 @@ export default async function AdminHomePage() {
           )}
         </Card>
       </div>
+      {health.thin.length === 0 ? <PoolHealthCard health={health} /> : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { notify } from "@/lib/data/notifications/notify";
 import { routeOrderInTx, ROUTABLE_ORDER_SELECT } from "@/lib/data/routing/route-order";
+import { prepareAmendmentDraft } from "@/lib/data/admin/pool-health";
 import type { SanctionLevel } from "@/lib/generated/prisma/enums";
 
 export const sanctionDecisionSchema = z
@@ -85,12 +86,25 @@ export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sa
       });
       withdrawn = await withdrawPendingOffers(tx, proposal.vendorId, now, actor);
     }
+    // A vendor leaving the pools may leave some with fewer than two eligible UMKM: prepare the decree amendment
+    // that refills them (admins are notified; publishing it stays a person's decision).
+    const amendment =
+      input.decision === "CONFIRM" && level !== "SP1"
+        ? await prepareAmendmentDraft(tx, clock, actor, `sanksi ${level} untuk UMKM yang gagal mengantar`)
+        : null;
     await writeAudit(tx, actor, {
       action: input.decision === "CONFIRM" ? "sanction.confirmed" : "sanction.dismissed",
       entity: "Sanction",
       entityId: sanctionId,
       before: { status: "PROPOSED", level: proposal.level },
-      after: { status: changedStatus, level, endsAt, reason: input.reason, withdrawnOffers: withdrawn },
+      after: {
+        status: changedStatus,
+        level,
+        endsAt,
+        reason: input.reason,
+        withdrawnOffers: withdrawn,
+        amendmentDraft: amendment?.id ?? null,
+      },
     });
     await notify(
       tx,
@@ -103,7 +117,7 @@ export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sa
       },
       now,
     );
-    return { status: changedStatus, level, endsAt, withdrawn };
+    return { status: changedStatus, level, endsAt, withdrawn, amendmentDraftId: amendment?.id ?? null };
   });
 }
 

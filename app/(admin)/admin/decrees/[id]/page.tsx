@@ -19,6 +19,8 @@ import { Flash } from "@/components/ui/flash";
 import { DecreeHeaderForm } from "@/components/admin/decree-header-form";
 import { DecreeImportForm } from "@/components/admin/decree-import-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { getPoolHealth } from "@/lib/data/admin/pool-health";
+import { PoolHealthCard } from "@/components/admin/pool-health-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminDecrees"))("title") };
@@ -46,6 +48,9 @@ export default async function DecreePage({
     : months === "synthetic"
       ? await whatIf(db(), systemClock, g.id, { synthetic: true })
       : null;
+  // The pools of the decree in force, when this is it (a draft shows its own thin rows in the grid).
+  const health = g.status === "IN_FORCE" ? await getPoolHealth(db(), systemClock) : null;
+  const showHealth = health?.decree?.id === g.id ? health : null;
   const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
   const opdName = new Map(g.opds.map((o) => [o.id, o.code]));
   const vendorName = new Map(g.vendors.map((v) => [v.id, v.name]));
@@ -60,6 +65,7 @@ export default async function DecreePage({
           saved: t("adminDecrees.doneSaved"),
           allocations: t("adminDecrees.doneAllocations"),
           published: t("adminDecrees.donePublished"),
+          amendment: t("poolHealth.draftReady"),
         }}
         fieldLabels={{
           number: t("adminDecrees.fields.number"),
@@ -79,6 +85,8 @@ export default async function DecreePage({
         </span>
       </div>
       <p className="text-sm text-slate-700">{g.title}</p>
+      {g.notes && draft ? <p className="rounded-md bg-slate-50 p-2 text-sm text-slate-700">{g.notes}</p> : null}
+      {showHealth ? <PoolHealthCard health={showHealth} /> : null}
       {draft ? (
         <Card>
           <CardTitle>{t("adminDecrees.header")}</CardTitle>

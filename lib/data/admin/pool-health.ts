@@ -1,0 +1,208 @@
+// Pool health and the decree amendment it calls for (issue 15, DESIGN.md §3 step 5): the OPDs whose pool under
+// the decree in force has fewer than two UMKM able to take an order of a kind (lib/domain/pool-health.ts), and a
+// draft amendment — the decree in force plus eligible UMKM refilling each thin pool, least-awarded first — that the
+// portal prepares when a sanction suspends or removes a vendor (or an admin asks), for an admin to review (what-if,
+// diff, SK attachment) and publish like any draft. Vendors' standings come from routing's own SQL
+// (mm_pool_standings), so "eligible" here means what routing means.
+import type { Db, Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { inTransaction } from "@/lib/data/tx";
+import type { Clock } from "@/lib/clock";
+import { writeAudit, type Actor } from "@/lib/data/audit";
+import { notify } from "@/lib/data/notifications/notify";
+import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
+import { fiscalYearDays, type StandingRow } from "@/lib/data/routing/route-order";
+import { getSettings } from "@/lib/data/settings/get-settings";
+import { decreeWeights } from "@/lib/domain/routing";
+import {
+  proposeAmendment,
+  thinPools,
+  type Amendment,
+  type HealthVendor,
+  type PoolNeed,
+  type ThinPool,
+} from "@/lib/domain/pool-health";
+import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
+import type { MenuCategory } from "@/lib/generated/prisma/enums";
+
+const NO_ORDER = "00000000-0000-0000-0000-000000000000";
+
+export interface PoolHealth {
+  decree: { id: string; number: string } | null;
+  needs: PoolNeed[];
+  thin: (ThinPool & { opdCode: string; opdName: string; missingNames: string[] })[];
+  amendment: Amendment;
+  /** The open draft the portal prepared for this decree, if any. */
+  draft: { id: string; number: string; updatedAt: Date } | null;
+  vendorNames: Map<string, string>;
+}
+
+/** The kinds of order a pool must serve: every category with a price ceiling this year, and e-purchasing. */
+async function needsOf(tx: Tx, year: number): Promise<PoolNeed[]> {
+  const ceilings = await tx.priceCeiling.findMany({ where: { fiscalYear: year }, select: { category: true } });
+  const categories = [...new Set(ceilings.map((c) => c.category as MenuCategory))].sort();
+  return [...categories, "E_PURCHASING"];
+}
+
+export async function getPoolHealth(tx: Tx, clock: Clock): Promise<PoolHealth> {
+  const now = clock.now();
+  const today = wibDay(now);
+  const decree = await findDecreeInForce(tx, today);
+  const none: PoolHealth = {
+    decree: null,
+    needs: [],
+    thin: [],
+    amendment: { additions: [], unfilled: [] },
+    draft: null,
+    vendorNames: new Map(),
+  };
+  if (!decree) return none;
+  const [allocations, opds, settings, needs, draft, candidates] = await Promise.all([
+    tx.allocation.findMany({ where: { decreeId: decree.id }, select: { opdId: true, vendorId: true, weight: true } }),
+    tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
+    getSettings(tx),
+    needsOf(tx, fiscalYearOf(now)),
+    tx.decree.findFirst({
+      where: { amendsId: decree.id, autoProposed: true, status: "DRAFT" },
+      select: { id: true, number: true, updatedAt: true },
+    }),
+    tx.vendor.findMany({ where: { status: { not: "REMOVED" } }, select: { id: true } }),
+  ]);
+  const ids = [...new Set([...allocations.map((a) => a.vendorId), ...candidates.map((c) => c.id)])];
+  const { fyStart, fyEnd } = fiscalYearDays(now);
+  const rows = await tx.$queryRaw<StandingRow[]>`
+    SELECT * FROM "mm_pool_standings"(${ids}::uuid[], ${NO_ORDER}::uuid, ${dayAsDate(today)}::date, ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz)`;
+  const weights = decreeWeights(allocations);
+  const vendors = new Map<string, HealthVendor>(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        status: r.status,
+        suspended: r.suspended,
+        categories: r.categories as MenuCategory[],
+        ekatalogStatus: r.ekatalogStatus,
+        awardedValue: Number(r.awarded),
+        weight: weights.get(r.id) ?? 1,
+      },
+    ]),
+  );
+  const pools = new Map<string, string[]>();
+  for (const a of allocations) pools.set(a.opdId, [...(pools.get(a.opdId) ?? []), a.vendorId]);
+  // Every OPD: one the decree leaves without any UMKM is the thinnest pool of all.
+  const thin = thinPools(
+    opds.map((o) => o.id),
+    pools,
+    vendors,
+    needs,
+    settings.ePurchasingRequiresTayang,
+  );
+  const opd = new Map(opds.map((o) => [o.id, o]));
+  return {
+    decree: { id: decree.id, number: decree.number },
+    needs,
+    thin: thin.map((x) => ({
+      ...x,
+      opdCode: opd.get(x.opdId)!.code,
+      opdName: opd.get(x.opdId)!.name,
+      missingNames: x.missing.map((m) => vendors.get(m.vendorId)?.name ?? m.vendorId),
+    })),
+    amendment: proposeAmendment(thin, pools, vendors, settings.ePurchasingRequiresTayang),
+    draft,
+    vendorNames: new Map([...vendors].map(([id, v]) => [id, v.name])),
+  };
+}
+
+/**
+ * Prepares (or refreshes) the amendment draft when the decree in force has thin pools that eligible UMKM can
+ * refill: the decree in force's allocations plus the additions, effective tomorrow (WIB), numbered as a draft the
+ * admin renames when it is signed. Refreshing replaces the prepared draft's matrix and bumps its version, so an
+ * admin editing it meanwhile gets the usual CONFLICT instead of losing either change. Admins are notified.
+ * Runs in the caller's transaction (a sanction's confirmation), with its audit row. Null when nothing is to add.
+ */
+export async function prepareAmendmentDraft(
+  tx: Tx,
+  clock: Clock,
+  actor: Actor,
+  cause: string,
+): Promise<{ id: string; additions: number; created: boolean } | null> {
+  // One preparation at a time city-wide: a second one (two sanctions confirmed at once) waits, then refreshes the
+  // draft the first made instead of colliding with it.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('mm_decree_amendment'))`;
+  const health = await getPoolHealth(tx, clock);
+  if (!health.decree || health.amendment.additions.length === 0) return null;
+  const now = clock.now();
+  const inForce = await tx.allocation.findMany({
+    where: { decreeId: health.decree.id },
+    select: { opdId: true, vendorId: true, weight: true },
+  });
+  const allocations = [
+    ...inForce,
+    ...health.amendment.additions.map((a) => ({ opdId: a.opdId, vendorId: a.vendorId, weight: 1 })),
+  ];
+  const tomorrow = new Date(dayAsDate(wibDay(now)).getTime() + 86_400_000);
+  const summary = health.amendment.additions
+    .map((a) => {
+      const o = health.thin.find((x) => x.opdId === a.opdId);
+      return `${o?.opdCode ?? a.opdId}: + ${health.vendorNames.get(a.vendorId) ?? a.vendorId}`;
+    })
+    .join("; ");
+  const notes = `Disiapkan otomatis oleh Mamin Merata (${cause}) untuk mengisi pool OPD yang kurang dari dua UMKM memenuhi syarat: ${summary}.`;
+  let id: string;
+  const created = !health.draft;
+  if (health.draft) {
+    id = health.draft.id;
+    await tx.$queryRaw`SELECT id FROM "Decree" WHERE id = ${id}::uuid FOR UPDATE`;
+    await tx.allocation.deleteMany({ where: { decreeId: id } });
+    await tx.decree.update({ where: { id }, data: { notes, version: { increment: 1 } } });
+  } else {
+    const stamp = wibDay(now).replaceAll("-", "");
+    const d = await tx.decree.create({
+      data: {
+        number: `RANCANGAN-PERUBAHAN-${health.decree.number}-${stamp}-${now.getTime().toString(36)}`,
+        title: `Usulan perubahan ${health.decree.number}: pengisian pool OPD`,
+        effectiveFrom: tomorrow,
+        status: "DRAFT",
+        notes,
+        amendsId: health.decree.id,
+        autoProposed: true,
+      },
+    });
+    id = d.id;
+  }
+  await tx.allocation.createMany({ data: allocations.map((a) => ({ decreeId: id, ...a })) });
+  await writeAudit(tx, actor, {
+    action: created ? "decree.amendment_proposed" : "decree.amendment_refreshed",
+    entity: "Decree",
+    entityId: id,
+    after: {
+      amends: health.decree.number,
+      cause,
+      additions: health.amendment.additions,
+      unfilled: health.amendment.unfilled.map((u) => ({ opdId: u.opdId, need: u.need })),
+    },
+  });
+  await notify(
+    tx,
+    { role: "ADMIN" },
+    {
+      kind: "decree.amendment",
+      title: `Usulan perubahan SK ${health.decree.number} siap diperiksa`,
+      body: `${health.thin.length} pool OPD kurang dari dua UMKM yang memenuhi syarat. ${summary}.`,
+      link: `/admin/decrees/${id}`,
+    },
+    now,
+  );
+  return { id, additions: health.amendment.additions.length, created };
+}
+
+/**
+ * An admin asks for the amendment now (the admin home's button): one transaction with its audit row. Null when no
+ * pool is thin, or no eligible UMKM is left to refill one.
+ */
+export async function proposePoolAmendment(db: Db, clock: Clock, actor: Actor & { id: string }) {
+  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
+  return inTransaction(db, (tx) => prepareAmendmentDraft(tx, clock, actor, "permintaan admin"));
+}
