@@ -179,6 +179,16 @@ function floors(c: pg.Pool, period: Period) {
           [period.from, period.to],
         ),
         c.query(`SELECT "ekatalogStatus", count(*) FROM "Vendor" WHERE status <> 'REMOVED' GROUP BY 1`),
+        // Escalations and the city-wide reserve (RoutingDaily), and the sanctions in force.
+        c.query(
+          `SELECT to_char(day, 'YYYY-MM'), "opdId", sum(orders), sum(escalated), sum(reserve) FROM "RoutingDaily"
+                 WHERE day BETWEEN $1 AND $2 GROUP BY 1, 2`,
+          [`${year}-01-01`, `${year}-12-31`],
+        ),
+        c.query(
+          `SELECT DISTINCT ON ("vendorId") "vendorId", level FROM "Sanction" WHERE status = 'CONFIRMED' AND level IN ('SP2', 'SP3')
+                 AND ("endsAt" IS NULL OR "endsAt" > now()) ORDER BY "vendorId", level DESC`,
+        ),
       ]),
   };
 }

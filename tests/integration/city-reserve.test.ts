@@ -14,6 +14,9 @@ import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-ord
 import { decideSanction } from "@/lib/data/sanctions/decide-sanction";
 import { publishDecree } from "@/lib/data/admin/decrees";
 import { getPoolHealth } from "@/lib/data/admin/pool-health";
+import { getResilience, publicResilience } from "@/lib/data/dashboard/get-resilience";
+import { getSpread } from "@/lib/data/dashboard/get-spread";
+import { parsePeriod } from "@/lib/domain/period";
 import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
 import type { RouteOutcome } from "@/lib/data/routing/route-order";
 
@@ -118,6 +121,16 @@ describe("the city-wide reserve", () => {
       expect(d.route).toMatchObject({ kind: "ESCALATED", reason: "NO_ELIGIBLE_VENDOR" });
     });
     await expectInvariantsHold(db, clock.now());
+    // The dashboards' figures: both orders needed an admin, one of them after the reserve was tried.
+    const period = parsePeriod(`year:${year}`)!;
+    const res = await getResilience(db, clock, period, null, getSpread(db, clock, period, null));
+    expect(res.total).toEqual({ orders: 2, escalated: 2, reserve: 1 });
+    expect(res.months.find((m) => m.month === `${year}-03`)).toMatchObject({ orders: 2, escalated: 2, reserve: 1 });
+    expect(res.byOpd).toEqual([
+      expect.objectContaining({ opdId: city.opds[0]!.id, orders: 2, escalated: 2, reserve: 1 }),
+    ]);
+    const forOpd1 = await getResilience(db, clock, period, city.opds[1]!.id, { vendors: [] });
+    expect(forOpd1.total).toEqual({ orders: 0, escalated: 0, reserve: 0 });
   });
 
   it("serves, from the reserve, an order whose pool vendor was suspended, and routes new orders there too", async () => {
@@ -162,6 +175,15 @@ describe("the city-wide reserve", () => {
     await acceptOffer(db, clock, vendorActor(city, fromReserve.vendorId), fromReserve.offerId);
     await acceptOffer(db, clock, vendorActor(city, live.vendorId), live.id);
     await expectInvariantsHold(db, clock.now());
+    // The dashboards: one UMKM suspended, its effect measured; the public view counts it without naming it.
+    const period = parsePeriod(`year:${year}`)!;
+    const spread = await getSpread(db, clock, period, null);
+    const res = await getResilience(db, clock, period, null, spread);
+    expect(res.sanctionCounts).toMatchObject({ SP2: 1 });
+    expect(res.sanctioned.map((x) => x.vendorId)).toContain(city.vendors[0]!.id);
+    expect(res.total).toMatchObject({ orders: 2, reserve: 2 });
+    expect(publicResilience(res).sanctioned).toEqual([]);
+    expect(publicResilience(res).sanctionCounts).toEqual(res.sanctionCounts);
   });
 });
 

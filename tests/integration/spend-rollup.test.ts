@@ -90,6 +90,15 @@ describe("the SpendDaily rollup", () => {
         ]) {
           expect(await spendByVendor(db, scope)).toEqual(await spendByVendorFromOrders(db, scope));
         }
+        // RoutingDaily (escalations and the city-wide reserve) is the orders' own counts, day by day and OPD by OPD.
+        const routingMismatched = await db.$queryRaw<{ n: bigint }[]>`
+          SELECT count(*) AS n FROM (
+            SELECT "deliveryDay" AS day, "opdId", count(*)::int AS orders, count("escalatedAt")::int AS escalated,
+                   count("reserveAt")::int AS reserve
+            FROM "Order" WHERE status <> 'CANCELLED' GROUP BY 1, 2
+          ) x FULL JOIN (SELECT * FROM "RoutingDaily" WHERE orders <> 0 OR escalated <> 0 OR reserve <> 0) r USING (day, "opdId")
+          WHERE x.orders IS DISTINCT FROM r.orders OR x.escalated IS DISTINCT FROM r.escalated OR x.reserve IS DISTINCT FROM r.reserve`;
+        expect(Number(routingMismatched[0]!.n)).toBe(0);
         // The monthly rollup is the daily one summed by month.
         const mismatched = await db.$queryRaw<{ n: bigint }[]>`
           SELECT count(*) AS n FROM (

@@ -12,6 +12,7 @@ import { ScrollableTable } from "@/components/ui/table";
 import { FilterActions, FilterInput, FilterSelect } from "@/components/ui/filters";
 import { LorenzChart, TrendChart } from "@/components/dashboard/spread-charts";
 import { BeforeAfter, SpreadStats, UnpaidVendors, VendorValues } from "@/components/dashboard/spread-views";
+import { ResilienceViews } from "@/components/dashboard/resilience-views";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -104,6 +105,7 @@ export default async function DashboardPage({
           </Card>
         </div>
       </div>
+      <ResilienceViews resilience={d.resilience} locale={locale} showNames />
       <BeforeAfter before={d.before} after={s} locale={locale} />
       <Card>
         <CardTitle>{t("dashboard.trend", { year: period.to.slice(0, 4) })}</CardTitle>

@@ -5,6 +5,7 @@ import { systemClock } from "@/lib/clock";
 import { publicSpreadSnapshot } from "@/lib/data/dashboard/snapshots";
 import { periodPresets } from "@/lib/domain/period";
 import { formatDateTimeWIB, toLocaleTag, wibDay } from "@/lib/format";
+import { ResilienceViews } from "@/components/dashboard/resilience-views";
 import { Card } from "@/components/ui/card";
 import { FilterActions, FilterInput, FilterSelect, queryHref } from "@/components/ui/filters";
 import { SpreadStats, UnpaidVendors, VendorValues } from "@/components/dashboard/spread-views";
@@ -98,6 +99,7 @@ export default async function TransparencyPage({
           </Card>
         </div>
       </div>
+      <ResilienceViews resilience={view.resilience} locale={locale} showNames={false} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { rp } from "@/lib/data/money";
 import { getSpread, type Spread } from "@/lib/data/dashboard/get-spread";
+import { getResilience, type Resilience } from "@/lib/data/dashboard/get-resilience";
 import { spendSpanSql } from "@/lib/data/dashboard/spend-by-vendor";
 import { getBeforeDecree, type BeforeDecree } from "@/lib/data/admin/prior-purchases";
 import { giniOf } from "@/lib/domain/fairness";
@@ -21,14 +22,17 @@ export interface Dashboard {
   ekatalog: { live: number; inProgress: number; notStarted: number };
   /** The latest imported year before the period's, for the before/after comparison; null when none. */
   before: BeforeDecree | null;
+  /** Escalations, the city-wide reserve and the sanctions in force (issue 15). */
+  resilience: Resilience;
 }
 
 export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: string | null): Promise<Dashboard> {
   const year = Number(period.to.slice(0, 4));
   const from = wibDateTime(period.from, "00:00");
   const to = new Date(wibDateTime(period.to, "00:00").getTime() + 86_400_000);
-  const [spread, opds, monthly, byOpd, budgets, failures, sanctions, ek, before] = await Promise.all([
-    getSpread(tx, clock, period, opdId),
+  const spreadOf = getSpread(tx, clock, period, opdId);
+  const [spread, opds, monthly, byOpd, budgets, failures, sanctions, ek, before, resilience] = await Promise.all([
+    spreadOf,
     tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
     tx.$queryRaw<{ month: string; vendorId: string; awarded: bigint; delivered: bigint }[]>`
       SELECT to_char(s.day, 'YYYY-MM') AS month, s."vendorId", sum(s."awardedValue")::bigint AS awarded,
@@ -50,6 +54,7 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
     }),
     tx.vendor.groupBy({ by: ["ekatalogStatus"], where: { status: { not: "REMOVED" } }, _count: true }),
     getBeforeDecree(tx, Number(period.from.slice(0, 4)), opdId),
+    getResilience(tx, clock, period, opdId, spreadOf),
   ]);
   // The trend's Gini is measured over the same UMKM as the period's spread, month by month.
   const scope = spread.vendors.map((v) => v.id);
@@ -90,5 +95,6 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
     },
     ekatalog: { live: count("TAYANG"), inProgress: count("PROSES"), notStarted: count("BELUM") },
     before,
+    resilience,
   };
 }

@@ -4,6 +4,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { getSpread, type Spread } from "@/lib/data/dashboard/get-spread";
+import { getResilience, publicResilience, type Resilience } from "@/lib/data/dashboard/get-resilience";
 import { periodFromQuery } from "@/lib/domain/period";
 import { wibDay } from "@/lib/format";
 
@@ -20,6 +21,8 @@ export interface PublicSpread {
   opds: { id: string; code: string; name: string }[];
   /** The query that reproduces this view, for links and downloads. */
   query: Record<string, string>;
+  /** Escalations, the city-wide reserve and how many UMKM are sanctioned (not which). */
+  resilience: Resilience;
 }
 
 export async function getPublicSpread(tx: Tx, clock: Clock, q: PublicQuery): Promise<PublicSpread> {
@@ -30,9 +33,13 @@ export async function getPublicSpread(tx: Tx, clock: Clock, q: PublicQuery): Pro
     q.opd ? null : getSpread(tx, clock, period, null),
   ]);
   const opd = (q.opd && opds.find((o) => o.code === q.opd)) || null;
-  const spread = citySpread ?? (await getSpread(tx, clock, period, opd?.id ?? null));
+  const spreadOf = citySpread ?? getSpread(tx, clock, period, opd?.id ?? null);
+  const [spread, resilience] = await Promise.all([
+    spreadOf,
+    getResilience(tx, clock, period, opd?.id ?? null, spreadOf),
+  ]);
   const query: Record<string, string> =
     period.kind === "custom" ? { from: period.from, to: period.to } : { period: period.key };
   if (opd) query.opd = opd.code;
-  return { spread, opd, opds, query };
+  return { spread, opd, opds, query, resilience: publicResilience(resilience) };
 }

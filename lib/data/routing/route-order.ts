@@ -250,7 +250,9 @@ export function routedOrderUpdateSql(order: RoutableOrder, plan: RoutePlan, decr
   return Prisma.sql`
       UPDATE "Order" SET ${
         plan.kind === "OFFER"
-          ? Prisma.sql`status = 'OFFERED', "decreeId" = ${decreeId}::uuid`
+          ? plan.scope === "RESERVE"
+            ? Prisma.sql`status = 'OFFERED', "decreeId" = ${decreeId}::uuid, "reserveAt" = COALESCE("reserveAt", ${now})`
+            : Prisma.sql`status = 'OFFERED', "decreeId" = ${decreeId}::uuid`
           : Prisma.sql`status = 'ESCALATED', "escalatedAt" = ${now}`
       }, "vendorId" = NULL, "awardedAt" = NULL, version = version + 1, "updatedAt" = now()
       WHERE id = ${order.id}::uuid AND status = ${order.status}::"OrderStatus" RETURNING id`;
