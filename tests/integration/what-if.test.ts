@@ -3,7 +3,8 @@ import { testDb } from "@/tests/support/integration-setup";
 import { fixedClock } from "@/lib/clock";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { createDecreeDraft, saveAllocations } from "@/lib/data/admin/decrees";
-import { whatIf } from "@/lib/data/admin/what-if";
+import { whatIf, whatIfWithFailures } from "@/lib/data/admin/what-if";
+import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 
 const clock = fixedClock("2026-11-28T03:00:00Z");
 const admin = { id: "00000000-0000-4000-8000-0000000000ad", role: "ADMIN" as const };
@@ -60,5 +61,45 @@ describe("what-if on a draft decree", () => {
     expect(syn.syntheticYear).toBe(2027);
     expect(syn.orders).toBe(26 * 4 * 12);
     expect(syn.draft.distribution.gini).toBeGreaterThan(syn.inForce!.result.distribution.gini);
+  });
+});
+
+describe("what-if with failures", () => {
+  it("replays with the declines, lapses and failures observed, under the settings in force and under others", async () => {
+    const db = testDb();
+    const decree = (await findDecreeInForce(db, "2026-11-28"))!;
+    const r = await whatIfWithFailures(db, clock, decree.id, 12, null);
+    expect(r.orders).toBeGreaterThan(20);
+    // The observed rates are the seeded history's own.
+    const since = new Date(clock.now().getTime() - 12 * 30.4375 * 86_400_000);
+    const offers = await db.offer.groupBy({
+      by: ["status"],
+      where: { offeredAt: { gte: since, lt: clock.now() } },
+      _count: true,
+    });
+    const n = (s: string) => offers.find((o) => o.status === s)?._count ?? 0;
+    const answered = n("ACCEPTED") + n("DECLINED") + n("EXPIRED") + n("FAILED");
+    expect(r.observed.offers).toBe(answered);
+    expect(r.observed.declineRate).toBeCloseTo(n("DECLINED") / answered, 6);
+    expect(r.observed.expiryRate).toBeCloseTo(n("EXPIRED") / answered, 6);
+    // By default the comparison is the ladder by count alone.
+    expect(r.alternativeSettings).toMatchObject({ sp2MinFailureShare: 0, sp3MinFailureShare: 0 });
+    for (const x of [r.current, r.alternative]) {
+      expect(x.orders).toBe(r.orders);
+      expect(x.escalatedShare).toBeGreaterThanOrEqual(0);
+      expect(x.escalatedShare).toBeLessThanOrEqual(1);
+      expect(x.distribution.gini).toBeGreaterThanOrEqual(0);
+    }
+    // An explicit comparison is followed: without the reserve and with harsh counts, never fewer escalations.
+    const harsh = await whatIfWithFailures(db, clock, decree.id, 12, {
+      sp2AfterFailures: 2,
+      sp3AfterFailures: 3,
+      sp2MinFailureShare: 0,
+      sp3MinFailureShare: 0,
+      suspensionDays: 365,
+      cityReserve: false,
+    });
+    expect(harsh.alternativeSettings.cityReserve).toBe(false);
+    expect(harsh.alternative.escalated).toBeGreaterThanOrEqual(harsh.current.escalated);
   });
 });

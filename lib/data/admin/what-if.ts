@@ -5,9 +5,20 @@ import type { Clock } from "@/lib/clock";
 import { rp } from "@/lib/data/money";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
-import { replay, syntheticYear, type Allocations, type ReplayResult, type ReplayVendor } from "@/lib/domain/what-if";
+import {
+  replay,
+  simulate,
+  syntheticYear,
+  type Allocations,
+  type Behaviour,
+  type ReplayResult,
+  type ReplayVendor,
+  type SimulationResult,
+} from "@/lib/domain/what-if";
+import { settingsSchema } from "@/lib/domain/settings";
+import { z } from "zod";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
-import { wibDay } from "@/lib/format";
+import { dayAsDate, wibDay } from "@/lib/format";
 
 export const WHAT_IF_MONTHS = [3, 6, 12] as const;
 /** Orders per OPD per month in a synthetic year. */
@@ -40,7 +51,8 @@ async function allocationsOf(tx: Tx, decreeId: string): Promise<Allocations> {
   return map;
 }
 
-export async function whatIf(tx: Tx, clock: Clock, decreeId: string, source: WhatIfSource): Promise<WhatIf> {
+/** What a replay needs: the orders, today's roster, the decree's and the decree in force's allocations, the scope. */
+async function loadReplay(tx: Tx, clock: Clock, decreeId: string, source: WhatIfSource) {
   const now = clock.now();
   const decree = await tx.decree.findUniqueOrThrow({ where: { id: decreeId }, select: { effectiveFrom: true } });
   const synthetic = "synthetic" in source ? Number(decree.effectiveFrom.toISOString().slice(0, 4)) : null;
@@ -118,9 +130,26 @@ export async function whatIf(tx: Tx, clock: Clock, decreeId: string, source: Wha
       for (const a of list) if (vendors.has(a.vendorId)) scopeSet.add(a.vendorId);
   }
   const scope = [...scopeSet];
-  const draft = replay(replayOrders, draftAlloc, vendors, scope, settings.ePurchasingRequiresTayang);
+  return { replayOrders, vendors, draftAlloc, currentAlloc, settings, scope, inForce, synthetic, since, now };
+}
+
+export async function whatIf(tx: Tx, clock: Clock, decreeId: string, source: WhatIfSource): Promise<WhatIf> {
+  const { replayOrders, vendors, draftAlloc, currentAlloc, settings, scope, inForce, synthetic } = await loadReplay(
+    tx,
+    clock,
+    decreeId,
+    source,
+  );
+  const draft = replay(
+    replayOrders,
+    draftAlloc,
+    vendors,
+    scope,
+    settings.ePurchasingRequiresTayang,
+    settings.cityReserve,
+  );
   const current = currentAlloc
-    ? replay(replayOrders, currentAlloc, vendors, scope, settings.ePurchasingRequiresTayang)
+    ? replay(replayOrders, currentAlloc, vendors, scope, settings.ePurchasingRequiresTayang, settings.cityReserve)
     : null;
   const strip = ({ values: _v, ...rest }: ReplayResult) => rest;
   return {
@@ -137,5 +166,78 @@ export async function whatIf(tx: Tx, clock: Clock, decreeId: string, source: Wha
         return { id, code: v.code, name: v.name, current: c, draft: d, diff: d - c };
       })
       .sort((a, b) => a.diff - b.diff || a.code.localeCompare(b.code)),
+  };
+}
+
+/** The sanction settings a failure what-if compares with the current ones. */
+export const alternativeSanctionsSchema = settingsSchema
+  .pick({
+    sp2AfterFailures: true,
+    sp3AfterFailures: true,
+    sp2MinFailureShare: true,
+    sp3MinFailureShare: true,
+    suspensionDays: true,
+    cityReserve: true,
+  })
+  .strict();
+export type AlternativeSanctions = z.infer<typeof alternativeSanctionsSchema>;
+
+export interface FailureWhatIf {
+  months: number;
+  orders: number;
+  /** Observed in the window: shares of answered offers declined and lapsed, of accepted orders due that failed. */
+  observed: Behaviour & { offers: number; due: number };
+  current: SimulationResult;
+  alternative: SimulationResult;
+  alternativeSettings: AlternativeSanctions;
+}
+
+/**
+ * The decree's what-if with failures: the last N months' orders replayed under the decree with the declines,
+ * lapses and failures observed in those months, once with the current sanction settings and once with
+ * `alternative` (by default the ladder by count alone, as before it was proportionate).
+ */
+export async function whatIfWithFailures(
+  tx: Tx,
+  clock: Clock,
+  decreeId: string,
+  months: number,
+  alternative: AlternativeSanctions | null,
+): Promise<FailureWhatIf> {
+  const { replayOrders, vendors, draftAlloc, settings, scope, since, now } = await loadReplay(tx, clock, decreeId, {
+    months,
+  });
+  const [rates] = await tx.$queryRaw<
+    { offers: number; declined: number; expired: number; due: number; failed: number }[]
+  >`
+    SELECT count(*) FILTER (WHERE status IN ('ACCEPTED', 'DECLINED', 'EXPIRED', 'FAILED'))::int AS offers,
+           count(*) FILTER (WHERE status = 'DECLINED')::int AS declined,
+           count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
+           count(*) FILTER (WHERE status IN ('ACCEPTED', 'FAILED') AND "deliveryDay" < ${dayAsDate(wibDay(now))}::date)::int AS due,
+           count(*) FILTER (WHERE status = 'FAILED')::int AS failed
+    FROM "Offer" WHERE "offeredAt" >= ${since} AND "offeredAt" < ${now}`;
+  const r = rates!;
+  const observed = {
+    offers: r.offers,
+    due: r.due,
+    declineRate: r.offers > 0 ? r.declined / r.offers : 0,
+    expiryRate: r.offers > 0 ? r.expired / r.offers : 0,
+    failureRate: r.due > 0 ? Math.min(1, r.failed / r.due) : 0,
+  };
+  const alternativeSettings: AlternativeSanctions = alternative ?? {
+    sp2AfterFailures: settings.sp2AfterFailures,
+    sp3AfterFailures: settings.sp3AfterFailures,
+    sp2MinFailureShare: 0,
+    sp3MinFailureShare: 0,
+    suspensionDays: settings.suspensionDays,
+    cityReserve: settings.cityReserve,
+  };
+  return {
+    months,
+    orders: replayOrders.length,
+    observed,
+    current: simulate(replayOrders, draftAlloc, vendors, scope, settings, observed),
+    alternative: simulate(replayOrders, draftAlloc, vendors, scope, { ...settings, ...alternativeSettings }, observed),
+    alternativeSettings,
   };
 }

@@ -21,6 +21,7 @@ import { DecreeImportForm } from "@/components/admin/decree-import-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getPoolHealth } from "@/lib/data/admin/pool-health";
 import { PoolHealthCard } from "@/components/admin/pool-health-card";
+import { FailureWhatIf, type FailureWhatIfQuery } from "@/components/admin/failure-what-if";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminDecrees"))("title") };
@@ -31,7 +32,7 @@ export default async function DecreePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; error?: string; field?: string; months?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; field?: string; months?: string } & FailureWhatIfQuery>;
 }) {
   await requirePageRole("ADMIN");
   const { id } = await params;
@@ -40,7 +41,8 @@ export default async function DecreePage({
   if (!g) notFound();
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
-  const { done, error, field, months } = await searchParams;
+  const query = await searchParams;
+  const { done, error, field, months } = query;
   const draft = g.status === "DRAFT";
   const wantedMonths = WHAT_IF_MONTHS.find((m) => String(m) === months);
   const sim = wantedMonths
@@ -351,6 +353,7 @@ export default async function DecreePage({
           </div>
         ) : null}
       </Card>
+      <FailureWhatIf decreeId={g.id} query={query} locale={locale} />
       {draft ? (
         <Card>
           <CardTitle>{t("adminDecrees.publish")}</CardTitle>
