@@ -97,7 +97,7 @@ export async function FailureWhatIf({
       <form method="get" className="grid gap-2 sm:grid-cols-3 lg:grid-cols-4">
         <div>
           <label htmlFor="fw" className="block text-sm font-medium">
-            {t("adminDecrees.whatIfMonths")}
+            {t("failureWhatIf.months")}
           </label>
           <select id="fw" name="fw" defaultValue={String(months ?? 6)} className={field}>
             {WHAT_IF_MONTHS.map((m) => (

@@ -1,5 +1,6 @@
 // The dashboard as a workbook: one sheet per view (summary, value per UMKM, UMKM with no order, Lorenz curve,
-// monthly trend, budget absorption), numbers as numbers so Excel can chart and sum them.
+// monthly trend, budget absorption, escalations per month and per OPD, sanctions in force), numbers as numbers so
+// Excel can chart and sum them.
 import "server-only";
 import ExcelJS from "exceljs";
 import { formatDateTimeWIB } from "@/lib/format";
@@ -79,6 +80,48 @@ export async function renderDashboardXlsx(d: Dashboard, scopeLabel: string, gene
     { header: "Diterima, belum diantar", key: "committed", width: 18, fmt: RUPIAH },
   ]);
   absorption.addRows(d.absorption);
+  // How the spread holds up: escalations and the city-wide reserve per month and per OPD, sanctions in force.
+  const r = d.resilience;
+  const counts = [
+    { header: "Pesanan", key: "orders", width: 10 },
+    { header: "Perlu admin", key: "escalated", width: 12 },
+    { header: "Porsi perlu admin", key: "escalatedShare", width: 16, fmt: "0.0%" },
+    { header: "Cadangan kota", key: "reserve", width: 14 },
+    { header: "Porsi cadangan kota", key: "reserveShare", width: 18, fmt: "0.0%" },
+  ];
+  const shares = <T extends { orders: number; escalated: number; reserve: number }>(x: T) => ({
+    ...x,
+    escalatedShare: x.orders > 0 ? x.escalated / x.orders : 0,
+    reserveShare: x.orders > 0 ? x.reserve / x.orders : 0,
+  });
+  sheet(wb, "Eskalasi per bulan", [{ header: "Bulan", key: "month", width: 10 }, ...counts]).addRows(
+    r.months.map(shares),
+  );
+  sheet(wb, "Eskalasi per OPD", [
+    { header: "Kode OPD", key: "code", width: 20 },
+    { header: "OPD", key: "name", width: 48 },
+    ...counts,
+  ]).addRows(r.byOpd.map(shares));
+  const sanctioned = sheet(wb, "Sanksi berlaku", [
+    { header: "Kode", key: "code", width: 14 },
+    { header: "UMKM", key: "name", width: 36 },
+    { header: "Tingkat", key: "level", width: 8 },
+    { header: "Sejak", key: "since", width: 20 },
+    { header: "Sampai", key: "until", width: 20 },
+  ]);
+  sanctioned.addRows(
+    r.sanctioned.map((x) => ({
+      ...x,
+      since: x.since ? formatDateTimeWIB(x.since) : "",
+      until: x.until ? formatDateTimeWIB(x.until) : "dicabut",
+    })),
+  );
+  summary.addRows([
+    { k: "Pesanan yang perlu admin", v: r.total.escalated },
+    { k: "Pesanan dilayani cadangan kota", v: r.total.reserve },
+    { k: "UMKM dibekukan (SP2) / dicabut (SP3)", v: `${r.sanctionCounts.SP2} / ${r.sanctionCounts.SP3}` },
+    { k: "Gini tanpa UMKM bersanksi", v: r.giniWithoutSanctioned },
+  ]);
   if (d.before) {
     const b = d.before;
     const compare = sheet(wb, "Sebelum-sesudah SK", [

@@ -139,6 +139,15 @@ test("an admin drafts a decree from the one in force, changes the grid, sees the
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "admin-decree-what-if");
 
+  // The what-if with failures: observed rates, the settings in force beside the count-only ladder.
+  await page.getByLabel("Pesanan yang diputar ulang").selectOption("12");
+  await page.getByRole("button", { name: "Simulasikan dengan kegagalan" }).click();
+  await expect(page.getByText(/\d+ pesanan dari 12 bulan terakhir; teramati: ditolak/)).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Pesanan perlu admin" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Aturan pembanding" })).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "admin-decree-failure-what-if");
+
   await page.getByText("Terbitkan SK ini…").click();
   await page.getByRole("button", { name: "Ya, terbitkan" }).click();
   await expect(page.getByText("SK diterbitkan.")).toBeVisible();

@@ -14,6 +14,9 @@ test("the mayor reads the spread for a period and drills into one agency", async
   await expect(page.getByText(/^Angka dari data pesanan per \d{1,2} \S+ \d{4} \d{2}\.\d{2} WIB\.$/)).toBeVisible();
   await expect(page.getByText(/Merata|Cukup merata|Terkonsentrasi/).first()).toBeVisible();
   await expect(page.getByRole("img", { name: /Kurva Lorenz pembagian nilai/ })).toBeVisible();
+  // How the spread holds up: escalations and the city reserve per month and per agency, sanctions in force.
+  await expect(page.getByRole("heading", { name: /Ketahanan pemerataan/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Per bulan (tahun anggaran)" })).toBeVisible();
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "dashboard-year");
   const [file] = await Promise.all([
@@ -29,6 +32,9 @@ test("the mayor reads the spread for a period and drills into one agency", async
     "Kurva Lorenz",
     "Tren bulanan",
     "Serapan pagu",
+    "Eskalasi per bulan",
+    "Eskalasi per OPD",
+    "Sanksi berlaku",
     "Sebelum-sesudah SK",
   ]);
   expect(wb.getWorksheet("Nilai per UMKM")!.rowCount).toBeGreaterThan(5);
