@@ -22,7 +22,7 @@ async function CountsTable({
 }) {
   const t = await getTranslations();
   return (
-    <ScrollableTable label={label} minWidth={360}>
+    <ScrollableTable label={label} minWidth={300}>
       <thead className="border-b border-slate-200 text-slate-600">
         <tr>
           <th scope="col" className="py-1 pr-3 font-medium">
@@ -124,7 +124,7 @@ export async function ResilienceViews({
         ) : null}
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card>
+        <Card className="min-w-0">
           <CardTitle>{t("resilience.perMonth")}</CardTitle>
           {months.length === 0 ? (
             <EmptyState>{t("resilience.none")}</EmptyState>
@@ -137,7 +137,7 @@ export async function ResilienceViews({
             />
           )}
         </Card>
-        <Card>
+        <Card className="min-w-0">
           <CardTitle>{t("resilience.perOpd")}</CardTitle>
           {byOpd.length === 0 ? (
             <EmptyState>{t("resilience.none")}</EmptyState>

@@ -19,6 +19,7 @@ import { getSpread } from "@/lib/data/dashboard/get-spread";
 import { parsePeriod } from "@/lib/domain/period";
 import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
 import type { RouteOutcome } from "@/lib/data/routing/route-order";
+import { decreeWeights } from "@/lib/domain/routing";
 
 const staff = (c: City, i = 0) => ({ id: c.opds[i]!.staffId, role: "OPD_STAFF" as const, opdId: c.opds[i]!.id });
 const vendorActor = (c: City, vendorId: string) => ({
@@ -184,6 +185,39 @@ describe("the city-wide reserve", () => {
     expect(res.total).toMatchObject({ orders: 2, reserve: 2 });
     expect(publicResilience(res).sanctioned).toEqual([]);
     expect(publicResilience(res).sanctionCounts).toEqual(res.sanctionCounts);
+  });
+});
+
+describe("the SQL mirror of the weight rule", () => {
+  it("mm_decree_weights gives each UMKM of a decree its largest allocation weight, as decreeWeights does", async () => {
+    const db = testDb();
+    const city = await createCity(db, {
+      opds: 3,
+      vendors: 4,
+      pools: [
+        [0, 1],
+        [1, 2],
+        [2, 3],
+      ],
+      fiscalYear: 2030,
+    });
+    // Different weights for one vendor in different pools.
+    await db.allocation.updateMany({
+      where: { decreeId: city.decreeId, vendorId: city.vendors[1]!.id, opdId: city.opds[0]!.id },
+      data: { weight: 3 },
+    });
+    await db.allocation.updateMany({
+      where: { decreeId: city.decreeId, vendorId: city.vendors[2]!.id },
+      data: { weight: 2 },
+    });
+    const allocations = await db.allocation.findMany({
+      where: { decreeId: city.decreeId },
+      select: { vendorId: true, weight: true },
+    });
+    const sql = await db.$queryRaw<{ vendorId: string; weight: number }[]>`
+      SELECT * FROM "mm_decree_weights"(${city.decreeId}::uuid)`;
+    expect(new Map(sql.map((r) => [r.vendorId, r.weight]))).toEqual(decreeWeights(allocations));
+    expect(decreeWeights(allocations).get(city.vendors[1]!.id)).toBe(3);
   });
 });
 

@@ -24,6 +24,7 @@ import {
   decisionSql,
   fiscalYearDays,
   orderToRoute,
+  poolJsonSql,
   routedOrderUpdateSql,
   routeOutcome,
   toPoolVendor,
@@ -32,7 +33,7 @@ import {
   type RouteOutcome,
   type StandingRow,
 } from "@/lib/data/routing/route-order";
-import { decreeWeights, NEEDS_RESERVE, planRoute, reserveOf, type RoutePlan } from "@/lib/domain/routing";
+import { NEEDS_RESERVE, planRoute, type RoutePlan } from "@/lib/domain/routing";
 import { MicroBatcher } from "@/lib/data/batcher";
 import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
 import { orderInputSchema, type OrderInput } from "@/lib/validation/order";
@@ -80,7 +81,6 @@ interface Preflight {
   settings: unknown;
   decreeId: string | null;
   pool: AllocationRow[];
-  decree: AllocationRow[];
 }
 
 /** A checked submission, waiting to be routed with the others that arrive with it. */
@@ -95,8 +95,7 @@ interface Submission {
   settings: RoutingSettings;
   decreeId: string | null;
   pool: AllocationRow[];
-  /** The reserve: every other UMKM of the decree. Weights here and in `pool` are each vendor's decreeWeights. */
-  reserve: Map<string, number>;
+  /** The OPD's pool, each UMKM with its weight in the decree (mm_decree_weights: its largest allocation weight). */
 }
 
 /** What routing a batch says about one submission. */
@@ -122,10 +121,7 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
       (SELECT b.pagu - b.committed FROM "Budget" b WHERE b."opdId" = ${actor.opdId}::uuid AND b."fiscalYear" = ${fiscalYear} AND b."accountCode" = ${input.accountCode}) AS remaining,
       (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}) AS settings,
       (SELECT id FROM d) AS "decreeId",
-      COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight', a.weight) ORDER BY a."vendorId")
-                FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d) AND a."opdId" = ${actor.opdId}::uuid), '[]'::json) AS pool,
-      COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight', a.weight))
-                FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d)), '[]'::json) AS decree`;
+      ${poolJsonSql(Prisma.sql`(SELECT id FROM d)`, actor.opdId)} AS pool`;
   if (pre!.existing) {
     if (pre!.existing.payloadHash !== hash) throw new AppError("IDEMPOTENCY_MISMATCH");
     const e = pre!.existing;
@@ -140,7 +136,6 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
   // Plainly over budget: refuse before routing (the reservation while routing is the real, atomic check).
   if (BigInt(pre!.remaining ?? 0) < total) throw await budgetExceeded(db, pre!.budgetId, total);
 
-  const weights = decreeWeights(pre!.decree);
   const submission: Submission = {
     actor,
     input,
@@ -150,11 +145,7 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
     budgetId: pre!.budgetId,
     settings: resolveSettings(pre!.settings),
     decreeId: pre!.decreeId,
-    pool: pre!.pool.map((a) => ({ vendorId: a.vendorId, weight: weights.get(a.vendorId) ?? a.weight })),
-    reserve: reserveOf(
-      weights,
-      pre!.pool.map((a) => a.vendorId),
-    ),
+    pool: pre!.pool,
     order: {
       id: randomUUID(),
       number: "",
@@ -234,6 +225,21 @@ async function readBatchStandings(
       CROSS JOIN LATERAL "mm_pool_standings"(o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at) s`;
 }
 
+/** The reserve's standings for each given order (every UMKM of its decree outside its pool, with its weight). */
+async function readBatchReserveStandings(
+  tx: Tx,
+  orders: Submission[],
+): Promise<(StandingRow & { i: number; weight: number })[]> {
+  return tx.$queryRaw<(StandingRow & { i: number; weight: number })[]>`
+      SELECT o.i, s.* FROM (VALUES ${Prisma.join(
+        orders.map((s, i) => {
+          const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
+          return Prisma.sql`(${i}::int, ${s.decreeId}::uuid, ${s.pool.map((a) => a.vendorId)}::uuid[], ${s.order.id}::uuid, ${s.order.deliveryDay}::date, ${fyStart}::date, ${fyEnd}::date, ${s.now}::timestamptz)`;
+        }),
+      )}) AS o(i, decree, pool, id, day, fy_start, fy_end, at)
+      CROSS JOIN LATERAL "mm_reserve_standings"(o.decree, o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at) s`;
+}
+
 /**
  * The routing rule applied to a batch in submission order, as if the orders had come one by one: each order's
  * standings count the value and the day's portions of the offers chosen for the orders before it.
@@ -241,7 +247,7 @@ async function readBatchStandings(
 function planInTurn(
   orders: Submission[],
   poolStandings: (StandingRow & { i: number })[],
-  reserveStandings: Map<number, (StandingRow & { i: number })[]>,
+  reserveStandings: Map<number, (StandingRow & { i: number; weight: number })[]>,
 ): (RoutePlan | typeof NEEDS_RESERVE)[] {
   const chosen: { vendorId: string; fiscalYear: number; day: string; value: bigint; pax: number }[] = [];
   return orders.map((s, i) => {
@@ -259,7 +265,7 @@ function planInTurn(
     const weights = new Map(s.pool.map((a) => [a.vendorId, a.weight]));
     const pool = poolStandings.filter((r) => r.i === i).map((r) => standing(r, weights.get(r.id) ?? 1));
     const reserveRows = reserveStandings.get(i);
-    const reserve = reserveRows?.map((r) => standing(r, s.reserve.get(r.id) ?? 1));
+    const reserve = reserveRows?.map((r) => standing(r, r.weight));
     const plan = planRoute(orderToRoute(s.order), s.decreeId, pool, reserve, s.now, s.settings);
     if (plan.kind === "OFFER")
       chosen.push({
@@ -301,16 +307,10 @@ async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
 
   // Every vendor these orders may go to locked (id order; with the reserve on, every UMKM of their decrees), then
   // each budget reserved in submission order.
-  const vendorIds = [
-    ...new Set(
-      live.flatMap((s) => [
-        ...s.pool.map((a) => a.vendorId),
-        ...(s.decreeId && s.settings.cityReserve ? s.reserve.keys() : []),
-      ]),
-    ),
-  ];
+  const vendorIds = [...new Set(live.flatMap((s) => s.pool.map((a) => a.vendorId)))];
+  const decreeIds = [...new Set(live.flatMap((s) => (s.decreeId && s.settings.cityReserve ? [s.decreeId] : [])))];
   const [lock] = await tx.$queryRaw<{ reserved: boolean[] }[]>`
-    SELECT "mm_lock_and_reserve"(${vendorIds}::uuid[], ${live.map((s) => s.budgetId)}::uuid[], ${live.map((s) => s.order.total)}::bigint[]) AS reserved`;
+    SELECT "mm_lock_and_reserve"(${vendorIds}::uuid[], ${live.map((s) => s.budgetId)}::uuid[], ${live.map((s) => s.order.total)}::bigint[], ${decreeIds}::uuid[]) AS reserved`;
   const reserved = live.filter((_, k) => lock!.reserved[k]);
   const refused = live.filter((_, k) => !lock!.reserved[k]);
 
@@ -322,7 +322,7 @@ async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
     reserved.map((s) => s.pool.map((a) => a.vendorId)),
     reserved,
   );
-  const reserveStandings = new Map<number, (StandingRow & { i: number })[]>();
+  const reserveStandings = new Map<number, (StandingRow & { i: number; weight: number })[]>();
 
   // The rule, one order after another, each seeing the offers chosen before it in this batch — from its pool, or
   // from the reserve when its pool is exhausted. The reserve's standings are read only for the orders that need
@@ -336,9 +336,8 @@ async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
       plans = planned.filter((p): p is RoutePlan => p.kind !== "NEEDS_RESERVE");
       break;
     }
-    const rows = await readBatchStandings(
+    const rows = await readBatchReserveStandings(
       tx,
-      missing.map((i) => [...reserved[i]!.reserve.keys()]),
       missing.map((i) => reserved[i]!),
     );
     missing.forEach((i, k) =>

@@ -16,8 +16,6 @@ import { offerNudgeMessage } from "@/lib/domain/whatsapp";
 import {
   decisionCandidates,
   planRoute,
-  decreeWeights,
-  reserveOf,
   type EscalationReason,
   type PoolVendor,
   type RoutePlan,
@@ -90,15 +88,32 @@ export async function readStandings(
   vendorIds: string[],
   order: Pick<RoutableOrder, "id" | "deliveryAt" | "deliveryDay">,
   now: Date,
-  lock: { alsoLock: string[] } | null,
+  lock: { alsoLock: string[]; decree?: string | null } | null,
 ): Promise<StandingRow[]> {
   const { fyStart, fyEnd } = fiscalYearDays(order.deliveryAt);
   return lock
     ? tx.$queryRaw<StandingRow[]>`
     SELECT * FROM "mm_lock_pool_standings"(${vendorIds}::uuid[], ${lock.alsoLock}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
-      ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz)`
+      ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz, ${lock.decree ?? null}::uuid)`
     : tx.$queryRaw<StandingRow[]>`
     SELECT * FROM "mm_pool_standings"(${vendorIds}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
+      ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz)`;
+}
+
+/**
+ * The reserve's standings for an order: every UMKM of the decree outside the pool, each with its weight
+ * (`mm_reserve_standings`, migration 20261129170000). Read under the locks routing already holds.
+ */
+export async function readReserveStandings(
+  tx: Tx,
+  decreeId: string,
+  poolIds: string[],
+  order: Pick<RoutableOrder, "id" | "deliveryAt" | "deliveryDay">,
+  now: Date,
+): Promise<(StandingRow & { weight: number })[]> {
+  const { fyStart, fyEnd } = fiscalYearDays(order.deliveryAt);
+  return tx.$queryRaw<(StandingRow & { weight: number })[]>`
+    SELECT * FROM "mm_reserve_standings"(${decreeId}::uuid, ${poolIds}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
       ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz)`;
 }
 
@@ -148,21 +163,22 @@ export interface AllocationRow {
 }
 
 /**
- * The decree in force on the delivery day, this OPD's pool under it, every UMKM of the decree with its largest
- * weight (the reserve), and the next round — one round trip.
+ * The SQL of an OPD's pool under a decree, as JSON: each UMKM with its weight — its largest allocation weight in
+ * the whole decree (`mm_decree_weights`, which mirrors decreeWeights in lib/domain/routing.ts).
  */
+export function poolJsonSql(decreeId: Prisma.Sql, opdId: string): Prisma.Sql {
+  return Prisma.sql`COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight', w.weight) ORDER BY a."vendorId")
+    FROM "Allocation" a JOIN "mm_decree_weights"(${decreeId}) w ON w."vendorId" = a."vendorId"
+    WHERE a."decreeId" = ${decreeId} AND a."opdId" = ${opdId}::uuid), '[]'::json)`;
+}
+
+/** The decree in force on the delivery day, this OPD's pool under it, and the next round — one round trip. */
 async function readPool(tx: Tx, order: RoutableOrder) {
-  const [row] = await tx.$queryRaw<
-    { decreeId: string | null; round: number; pool: AllocationRow[]; decree: AllocationRow[] }[]
-  >`
+  const [row] = await tx.$queryRaw<{ decreeId: string | null; round: number; pool: AllocationRow[] }[]>`
     WITH d AS (${decreeInForceSql(order.deliveryDay)})
     SELECT (SELECT id FROM d) AS "decreeId",
       (SELECT COALESCE(max(r.round), 0) + 1 FROM "RoutingDecision" r WHERE r."orderId" = ${order.id}::uuid)::int AS round,
-      COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight', a.weight))
-                FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d) AND a."opdId" = ${order.opdId}::uuid), '[]'::json) AS pool,
-      COALESCE((SELECT json_agg(json_build_object('vendorId', x."vendorId", 'weight', x.weight))
-                FROM (SELECT a."vendorId", max(a.weight) AS weight FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d)
-                      GROUP BY a."vendorId") x), '[]'::json) AS decree`;
+      ${poolJsonSql(Prisma.sql`(SELECT id FROM d)`, order.opdId)} AS pool`;
   return row!;
 }
 
@@ -282,33 +298,35 @@ export async function routeOrderInTx(
   if (!canTransition(order.status, "OFFERED") || !canTransition(order.status, "ESCALATED")) {
     throw new Error(`order ${order.number} cannot be routed from ${order.status}`);
   }
-  const { decreeId, round, pool: allocations, decree } = await readPool(tx, order);
-  const vendorWeight = decreeWeights(decree);
-  const weights = new Map(allocations.map((a) => [a.vendorId, vendorWeight.get(a.vendorId) ?? a.weight]));
-  const reserve = reserveOf(vendorWeight, weights.keys());
-  // Everything this routing may choose from is locked at once, in id order (see the header).
-  const alsoLock = [...(ctx.alsoLock ?? []), ...(decreeId && settings.cityReserve ? reserve.keys() : [])];
+  const { decreeId, round, pool: allocations } = await readPool(tx, order);
+  const weights = new Map(allocations.map((a) => [a.vendorId, a.weight]));
+  // Everything this routing may choose from is locked at once, in id order (see the header): the pool, the extra
+  // ids and, with the reserve on, every UMKM of the decree.
+  const lockDecree = decreeId && settings.cityReserve ? decreeId : null;
   let pool: PoolVendor[] = [];
-  if (decreeId && weights.size > 0) {
-    const rows = await readStandings(tx, [...weights.keys()], order, now, { alsoLock });
+  if (decreeId) {
+    const rows = await readStandings(tx, [...weights.keys()], order, now, {
+      alsoLock: ctx.alsoLock ?? [],
+      decree: lockDecree,
+    });
     pool = rows.map((r) => toPoolVendor(r, weights.get(r.id) ?? 1));
   } else {
-    await lockVendors(tx, alsoLock);
+    await lockVendors(tx, ctx.alsoLock ?? []);
   }
-  const planWith = (reserveRows: StandingRow[] | undefined) =>
+  const planWith = (reserveRows: (StandingRow & { weight: number })[] | undefined) =>
     planRoute(
       orderToRoute(order),
       decreeId,
       pool,
-      reserveRows?.map((r) => toPoolVendor(r, reserve.get(r.id) ?? 1)),
+      reserveRows?.map((r) => toPoolVendor(r, r.weight)),
       now,
       settings,
     );
   const first = planWith(undefined);
   const plan =
-    first.kind !== "NEEDS_RESERVE"
+    first.kind !== "NEEDS_RESERVE" || !decreeId
       ? first
-      : planWith(reserve.size > 0 ? await readStandings(tx, [...reserve.keys()], order, now, null) : []);
+      : planWith(await readReserveStandings(tx, decreeId, [...weights.keys()], order, now));
   if (plan.kind === "NEEDS_RESERVE") throw new Error("the reserve was read but the plan still asks for it");
   const offered = plan.kind === "OFFER";
   // Decision, offer, state change (compare-and-set), audit row and the notifications: one statement.
