@@ -164,12 +164,13 @@ export interface AllocationRow {
 
 /**
  * The SQL of an OPD's pool under a decree, as JSON: each UMKM with its weight — its largest allocation weight in
- * the whole decree (`mm_decree_weights`, which mirrors decreeWeights in lib/domain/routing.ts).
+ * the whole decree (as decreeWeights in lib/domain/routing.ts and mm_decree_weights; read per pool vendor through
+ * the vendor index, not over the whole decree).
  */
 export function poolJsonSql(decreeId: Prisma.Sql, opdId: string): Prisma.Sql {
-  return Prisma.sql`COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight', w.weight) ORDER BY a."vendorId")
-    FROM "Allocation" a JOIN "mm_decree_weights"(${decreeId}) w ON w."vendorId" = a."vendorId"
-    WHERE a."decreeId" = ${decreeId} AND a."opdId" = ${opdId}::uuid), '[]'::json)`;
+  return Prisma.sql`COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight',
+      (SELECT max(b.weight) FROM "Allocation" b WHERE b."vendorId" = a."vendorId" AND b."decreeId" = a."decreeId")) ORDER BY a."vendorId")
+    FROM "Allocation" a WHERE a."decreeId" = ${decreeId} AND a."opdId" = ${opdId}::uuid), '[]'::json)`;
 }
 
 /** The decree in force on the delivery day, this OPD's pool under it, and the next round — one round trip. */
