@@ -7,10 +7,17 @@ import { useTranslations } from "next-intl";
 import { submitOrderAction, type OrderFormState } from "@/lib/actions/orders";
 import { orderInputSchema } from "@/lib/validation/order";
 import { formatRupiah, wibDateTime } from "@/lib/format";
+import { parseIndonesianInteger } from "@/lib/domain/indonesian-input";
 import { Button } from "@/components/ui/button";
 import type { OrderFormContext } from "@/lib/data/orders/get-order-form-context";
 
 const input = "block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base";
+
+/** What the user typed ("20.000", "Rp 20.000", "50") as a number for the running total; 0 while it is none. */
+function asNumber(typed: string): number {
+  const n = parseIndonesianInteger(typed);
+  return typeof n === "number" && Number.isFinite(n) ? n : 0;
+}
 
 function Field({
   id,
@@ -151,7 +158,7 @@ export function OrderForm({
             aria-describedby={describedBy("contactName")}
           />
         </Field>
-        <Field id="contactPhone" label={t("contactPhone")} hint="081234567890" errors={errors.contactPhone}>
+        <Field id="contactPhone" label={t("contactPhone")} hint="0812 3456 7890" errors={errors.contactPhone}>
           <input
             id="contactPhone"
             name="contactPhone"
@@ -183,13 +190,11 @@ export function OrderForm({
           <input
             id="pax"
             name="pax"
-            type="number"
             inputMode="numeric"
-            min={1}
-            max={5000}
+            autoComplete="off"
             required
             className={input}
-            onChange={(e) => setPax(Number(e.target.value) || 0)}
+            onChange={(e) => setPax(asNumber(e.target.value))}
             aria-describedby={describedBy("pax")}
           />
         </Field>
@@ -203,13 +208,12 @@ export function OrderForm({
         <input
           id="unitPrice"
           name="unitPrice"
-          type="number"
           inputMode="numeric"
-          min={1000}
-          step={500}
+          autoComplete="off"
+          placeholder="20.000"
           required
           className={input}
-          onChange={(e) => setPrice(Number(e.target.value) || 0)}
+          onChange={(e) => setPrice(asNumber(e.target.value))}
           aria-describedby={describedBy("unitPrice")}
         />
       </Field>

@@ -1,15 +1,13 @@
 // WhatsApp click-to-chat (wa.me) links: staff nudge a vendor about an offer from their own phone.
 import { formatDateTimeWIB } from "@/lib/format";
+import { normalizePhone } from "@/lib/domain/indonesian-input";
 // wa.me wants the number in international form, digits only: 0812… and +62 812… both become 62812….
 
-/** The number as wa.me wants it, or null when it cannot be an Indonesian mobile/landline number. */
+/** The number as wa.me wants it (62 and the digits after the leading 0), or null when it cannot be an Indonesian
+ * number (normalizePhone is the one rule for reading what people type). */
 export function waNumber(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  let digits = raw.replace(/[^\d]/g, "");
-  if (digits.startsWith("0")) digits = `62${digits.slice(1)}`;
-  else if (digits.startsWith("8")) digits = `62${digits}`;
-  if (!/^62\d{8,13}$/.test(digits)) return null;
-  return digits;
+  const local = normalizePhone(raw);
+  return local ? `62${local.slice(1)}` : null;
 }
 
 /** https://wa.me/<number>?text=<message>, or null without a usable number. */

@@ -1,5 +1,6 @@
 // OPDs, their staff accounts, budgets (pagu) and price ceilings as admins enter them.
 import { z } from "zod";
+import { indonesianNumber } from "@/lib/validation/fields";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 
 export const opdSchema = z
@@ -43,11 +44,13 @@ export const staffSchema = z
   .strict();
 
 const rupiah = (label: string) =>
-  z.coerce
-    .number({ message: `${label} harus berupa angka` })
-    .int(`${label} dalam rupiah bulat`)
-    .min(0, `${label} tidak boleh negatif`)
-    .max(1_000_000_000_000, `${label} terlalu besar`);
+  indonesianNumber(
+    z
+      .number({ message: `${label} harus berupa angka (contoh 25.000.000)` })
+      .int(`${label} dalam rupiah bulat`)
+      .min(0, `${label} tidak boleh negatif`)
+      .max(1_000_000_000_000, `${label} terlalu besar`),
+  );
 
 export const budgetSchema = z
   .object({

@@ -2,7 +2,7 @@
 // the owner's login. Shared by the forms and the use cases; messages in Bahasa Indonesia.
 import { z } from "zod";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
-import { waNumber } from "@/lib/domain/whatsapp";
+import { indonesianNumber, phoneField } from "@/lib/validation/fields";
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 const day = z
@@ -54,10 +54,7 @@ export const vendorSchema = z
     address: z.string().trim().min(5, "Alamat minimal 5 huruf").max(300),
     kelurahan: z.string().trim().min(2, "Isi kelurahan").max(80),
     kecamatan: z.string().trim().min(2, "Isi kecamatan").max(80),
-    whatsapp: z
-      .string()
-      .trim()
-      .refine((v) => waNumber(v) !== null, "Nomor WhatsApp tidak valid (contoh: 0812 3456 7890)"),
+    whatsapp: phoneField("Nomor WhatsApp tidak valid (contoh: 0812 3456 7890)"),
     email: z
       .string()
       .trim()
@@ -65,11 +62,13 @@ export const vendorSchema = z
       .or(z.literal("").transform(() => null))
       .nullable()
       .optional(),
-    dailyCapacityPax: z.coerce
-      .number({ message: "Kapasitas harus berupa angka" })
-      .int("Kapasitas harus bilangan bulat")
-      .min(1, "Kapasitas minimal 1 porsi per hari")
-      .max(5000, "Kapasitas paling banyak 5.000 porsi per hari"),
+    dailyCapacityPax: indonesianNumber(
+      z
+        .number({ message: "Kapasitas harus berupa angka" })
+        .int("Kapasitas harus bilangan bulat")
+        .min(1, "Kapasitas minimal 1 porsi per hari")
+        .max(5000, "Kapasitas paling banyak 5.000 porsi per hari"),
+    ),
     hasPp55: checkbox,
   })
   .strict();

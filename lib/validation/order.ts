@@ -1,5 +1,6 @@
 // One schema for the order form and the server: Indonesian messages, integer rupiah.
 import { z } from "zod";
+import { indonesianNumber, phoneField } from "@/lib/validation/fields";
 
 export const orderInputSchema = z.object({
   idempotencyKey: z.string().trim().min(8, "Kunci pengajuan tidak valid").max(100),
@@ -7,21 +8,22 @@ export const orderInputSchema = z.object({
   deliveryAt: z.coerce.date({ message: "Tanggal dan jam antar tidak valid" }),
   place: z.string().trim().min(3, "Tempat antar wajib diisi").max(300),
   contactName: z.string().trim().min(2, "Nama kontak wajib diisi").max(100),
-  contactPhone: z
-    .string()
-    .trim()
-    .regex(/^(\+?62|0)8\d{7,12}$/, "Nomor HP tidak valid (contoh 081234567890)"),
-  pax: z.coerce
-    .number()
-    .int("Jumlah porsi harus bilangan bulat")
-    .min(1, "Minimal 1 porsi")
-    .max(5000, "Maksimal 5.000 porsi per pesanan"),
+  contactPhone: phoneField("Nomor HP tidak valid (contoh 0812 3456 7890)", { mobile: true }),
+  pax: indonesianNumber(
+    z
+      .number({ message: "Isi jumlah porsi dengan angka (contoh 50 atau 1.000)" })
+      .int("Jumlah porsi harus bilangan bulat")
+      .min(1, "Minimal 1 porsi")
+      .max(5000, "Maksimal 5.000 porsi per pesanan"),
+  ),
   category: z.enum(["MAKAN", "KUDAPAN", "MINUMAN"], { message: "Pilih kategori menu" }),
-  unitPrice: z.coerce
-    .number()
-    .int("Harga harus rupiah bulat")
-    .min(1000, "Harga per porsi minimal Rp1.000")
-    .max(10_000_000),
+  unitPrice: indonesianNumber(
+    z
+      .number({ message: "Isi harga dengan angka (contoh 20.000)" })
+      .int("Harga harus rupiah bulat")
+      .min(1000, "Harga per porsi minimal Rp1.000")
+      .max(10_000_000, "Harga per porsi terlalu besar"),
+  ),
   accountCode: z
     .string()
     .trim()

@@ -1,19 +1,18 @@
 // What a vendor may change about itself (the rest — status, documents, e-Katalog — is the admins').
 // Shared by the forms and the use cases; messages in Bahasa Indonesia.
 import { z } from "zod";
-import { waNumber } from "@/lib/domain/whatsapp";
+import { indonesianNumber, phoneField } from "@/lib/validation/fields";
 
 export const vendorContactSchema = z
   .object({
-    whatsapp: z
-      .string()
-      .trim()
-      .refine((v) => waNumber(v) !== null, "Nomor WhatsApp tidak valid (contoh: 0812 3456 7890)"),
-    dailyCapacityPax: z.coerce
-      .number({ message: "Kapasitas harus berupa angka" })
-      .int("Kapasitas harus bilangan bulat")
-      .min(1, "Kapasitas minimal 1 porsi per hari")
-      .max(5000, "Kapasitas paling banyak 5.000 porsi per hari"),
+    whatsapp: phoneField("Nomor WhatsApp tidak valid (contoh: 0812 3456 7890)"),
+    dailyCapacityPax: indonesianNumber(
+      z
+        .number({ message: "Kapasitas harus berupa angka" })
+        .int("Kapasitas harus bilangan bulat")
+        .min(1, "Kapasitas minimal 1 porsi per hari")
+        .max(5000, "Kapasitas paling banyak 5.000 porsi per hari"),
+    ),
     version: z.coerce.number().int().min(1),
   })
   .strict();
@@ -24,11 +23,13 @@ export const menuItemSchema = z
     category: z.enum(["MAKAN", "KUDAPAN", "MINUMAN"], { message: "Pilih kategori menu" }),
     name: z.string().trim().min(3, "Nama menu minimal 3 huruf").max(100, "Nama menu terlalu panjang"),
     description: z.string().trim().max(300, "Keterangan terlalu panjang").optional(),
-    pricePerPax: z.coerce
-      .number({ message: "Harga harus berupa angka" })
-      .int("Harga dalam rupiah bulat")
-      .min(1000, "Harga minimal Rp1.000")
-      .max(1_000_000, "Harga paling tinggi Rp1.000.000 per porsi"),
+    pricePerPax: indonesianNumber(
+      z
+        .number({ message: "Harga harus berupa angka (contoh 25.000)" })
+        .int("Harga dalam rupiah bulat")
+        .min(1000, "Harga minimal Rp1.000")
+        .max(1_000_000, "Harga paling tinggi Rp1.000.000 per porsi"),
+    ),
     active: z.boolean(),
   })
   .strict();

@@ -15,10 +15,11 @@ async function fillOrder(page: Page, eventName: string, day: number) {
   await page.getByLabel("Jam antar").fill("10:00");
   await page.getByLabel("Tempat antar").fill("Aula Dinas Kominfo");
   await page.getByLabel("Nama kontak di lokasi").fill("Bu Ani");
-  await page.getByLabel("Nomor HP kontak").fill("081234567890");
+  // Typed as people in Indonesia type them: spaced phone, thousands dots and "Rp".
+  await page.getByLabel("Nomor HP kontak").fill("0812 3456 7890");
   await page.getByLabel("Kategori menu").selectOption("MAKAN");
   await page.getByLabel("Jumlah porsi").fill("10");
-  await page.getByLabel("Harga per porsi (Rp)").fill("35000");
+  await page.getByLabel("Harga per porsi (Rp)").fill("Rp 35.000");
 }
 
 test("OPD staff order mamin and see which UMKM got the offer, and why", async ({ page }, testInfo) => {

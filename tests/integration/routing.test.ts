@@ -54,6 +54,19 @@ describe("submitOrder and routing", () => {
     expect(await db.auditLog.count({ where: { action: "order.offered" } })).toBe(3);
   });
 
+  it("takes prices, portions and phone numbers as people type them, and stores one form", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
+    const r = await submitOrder(
+      db,
+      fixedClock(T0),
+      staff(city),
+      orderInput({ unitPrice: "Rp 40.000", pax: "1.000", contactPhone: "0813 3111 2222" }),
+    );
+    const o = await db.order.findUniqueOrThrow({ where: { id: r.orderId } });
+    expect(o).toMatchObject({ unitPrice: 40_000n, pax: 1000, total: 40_000_000n, contactPhone: "081331112222" });
+  });
+
   it("is idempotent on the key: same payload returns the first order, a different payload is refused", async () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
