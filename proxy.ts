@@ -12,6 +12,8 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
+    // The service worker (public/sw.js) that shows push notifications; 'strict-dynamic' would ignore 'self' above.
+    "worker-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

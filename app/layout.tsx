@@ -6,7 +6,13 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+  return {
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("tagline"),
+    // Installable on the vendor's phone (public/manifest.webmanifest), for offers by push notification.
+    manifest: "/manifest.webmanifest",
+    icons: { icon: "/icon.svg" },
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#116530" };

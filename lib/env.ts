@@ -15,10 +15,23 @@ const schema = z
     MAIL_FROM: z.string().default("Mamin Merata <no-reply@mojokertokota.go.id>"),
     // The portal's public address, for links in e-mails.
     APP_URL: z.string().url().default("http://localhost:3000"),
+    // Web Push (offers on the vendor's phone): the VAPID key pair, base64url, made once with
+    // `npx web-push generate-vapid-keys` and kept like AUTH_SECRET; without them push is off. The subject is the
+    // contact the push services may write to.
+    VAPID_PUBLIC_KEY: z.string().optional(),
+    VAPID_PRIVATE_KEY: z.string().optional(),
+    VAPID_SUBJECT: z.string().default("mailto:diskopukmperindag@mojokertokota.go.id"),
     // How long the mayor's dashboard and home page reuse their figures, per app process (0 = always live).
     DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(DEFAULT_DASHBOARD_CACHE_SECONDS),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["VAPID_PRIVATE_KEY"],
+        message: "VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (`npx web-push generate-vapid-keys`)",
+      });
+    }
     if (env.NODE_ENV === "production" && (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32)) {
       ctx.addIssue({
         code: "custom",

@@ -8,6 +8,7 @@ import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensi
 import { dispatchOutbox } from "@/lib/data/notifications/dispatch-outbox";
 import { warnExpiringDocuments } from "@/lib/data/admin/document-expiry";
 import { smtpMailer } from "@/lib/notifications/mailer";
+import { configuredPusher } from "@/lib/notifications/push";
 import { env } from "@/lib/env";
 
 let started = false;
@@ -24,7 +25,11 @@ export function startRoutingWorker(intervalMs = Number(process.env.ROUTING_SWEEP
       const stranded = await routeStrandedOrders(db(), systemClock);
       const reinstated = await endExpiredSuspensions(db(), systemClock);
       const warned = await warnExpiringDocuments(db(), systemClock);
-      const outbox = await dispatchOutbox(db(), systemClock, { mailer: smtpMailer(), appUrl: env().APP_URL });
+      const outbox = await dispatchOutbox(db(), systemClock, {
+        mailer: smtpMailer(),
+        pusher: configuredPusher(),
+        appUrl: env().APP_URL,
+      });
       // Signed-out sessions need remembering only until their tokens would have expired anyway.
       await db().revokedSession.deleteMany({ where: { expiresAt: { lt: systemClock.now() } } });
       if (expired.length + stranded + reinstated + warned + outbox.sent + outbox.retrying + outbox.failed > 0) {

@@ -154,9 +154,24 @@ function floors(c: pg.Pool, period: Period) {
              FROM "Vendor" v LEFT JOIN s ON s."vendorId" = v.id WHERE v.id IN (SELECT "vendorId" FROM al) OR s."vendorId" IS NOT NULL`,
       [period.from, period.to],
     );
+  // Escalations and the city-wide reserve (RoutingDaily), and the sanctions in force: what the dashboard and the
+  // public page show beside the spread.
+  const resilience = () => [
+    c.query(
+      `SELECT to_char(day, 'YYYY-MM'), "opdId", sum(orders), sum(escalated), sum(reserve) FROM "RoutingDaily"
+             WHERE day BETWEEN $1 AND $2 GROUP BY 1, 2`,
+      [`${year}-01-01` < period.from ? `${year}-01-01` : period.from, period.to],
+    ),
+    c.query(
+      `SELECT DISTINCT ON ("vendorId") "vendorId", level FROM "Sanction" WHERE status = 'CONFIRMED' AND level IN ('SP2', 'SP3')
+             AND ("endsAt" IS NULL OR "endsAt" > now()) ORDER BY "vendorId", level DESC`,
+    ),
+  ];
   return {
     spendByVendor: () => spend(""),
     spread,
+    publicSpread: () =>
+      Promise.all([spread(), c.query(`SELECT id, code, name FROM "Opd" ORDER BY code`), ...resilience()]),
     dashboard: () =>
       Promise.all([
         spread(),
@@ -179,16 +194,7 @@ function floors(c: pg.Pool, period: Period) {
           [period.from, period.to],
         ),
         c.query(`SELECT "ekatalogStatus", count(*) FROM "Vendor" WHERE status <> 'REMOVED' GROUP BY 1`),
-        // Escalations and the city-wide reserve (RoutingDaily), and the sanctions in force.
-        c.query(
-          `SELECT to_char(day, 'YYYY-MM'), "opdId", sum(orders), sum(escalated), sum(reserve) FROM "RoutingDaily"
-                 WHERE day BETWEEN $1 AND $2 GROUP BY 1, 2`,
-          [`${year}-01-01`, `${year}-12-31`],
-        ),
-        c.query(
-          `SELECT DISTINCT ON ("vendorId") "vendorId", level FROM "Sanction" WHERE status = 'CONFIRMED' AND level IN ('SP2', 'SP3')
-                 AND ("endsAt" IS NULL OR "endsAt" > now()) ORDER BY "vendorId", level DESC`,
-        ),
+        ...resilience(),
       ]),
   };
 }
@@ -237,7 +243,7 @@ async function main() {
               clock,
               period.kind === "custom" ? { from: period.from, to: period.to } : { period: period.key },
             ),
-          floor: f.spread,
+          floor: f.publicSpread,
         },
       );
     }

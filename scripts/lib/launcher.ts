@@ -3,6 +3,7 @@
 // stops Next.js first and PostgreSQL cleanly after it. (`npx next` does not forward SIGTERM,
 // so Next is spawned directly from here.)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import webpush from "web-push";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -89,6 +90,21 @@ function demoAuthSecret(): string {
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * VAPID keys for the demo's Web Push: generated once and kept beside the data (like AUTH_SECRET), so a phone
+ * subscribed once stays subscribed across restarts. A production start takes them from the environment only.
+ */
+function demoVapidKeys(): { VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KEY: string } {
+  const dir = path.join(PROJECT_ROOT, ".data");
+  const file = path.join(dir, "vapid.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as ReturnType<typeof demoVapidKeys>;
+  mkdirSync(dir, { recursive: true });
+  const keys = webpush.generateVAPIDKeys();
+  const out = { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey };
+  writeFileSync(file, JSON.stringify(out), { mode: 0o600 });
+  return out;
 }
 
 async function openFreshDatabase(): Promise<ProjectDatabase> {
@@ -183,6 +199,7 @@ export function serverEnv(mode: Mode, databaseUrl: string, authSecret: string): 
     NODE_ENV: mode === "dev" ? "development" : "production",
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: authSecret,
+    ...(mode !== "production" && !process.env.VAPID_PUBLIC_KEY ? demoVapidKeys() : {}),
     AUTH_TRUST_HOST: "true",
     MM_DEMO: mode === "production" ? "" : "1",
     // The README's demo logins for the admin and the mayor skip the second factor (demo accounts only,

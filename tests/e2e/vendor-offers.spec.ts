@@ -45,3 +45,24 @@ test("a vendor accepts an offer after confirming, and it moves to upcoming deliv
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "vendor-accepted");
 });
+
+test("a vendor's phone can install the portal and turn on offer notifications", async ({ page, request }, testInfo) => {
+  await login(page, "umkm-01");
+  await expect(page).toHaveURL(/\/vendor$/);
+  const card = page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: "Notifikasi tawaran di ponsel" }) });
+  await expect(card.getByRole("button", { name: "Aktifkan notifikasi" })).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "vendor-push-opt-in");
+  // What the phone installs: the manifest (linked from every page) and the service worker that shows the pushes.
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
+  const manifest = await request.get("/manifest.webmanifest");
+  expect(manifest.ok()).toBe(true);
+  expect(await manifest.json()).toMatchObject({ start_url: "/vendor", display: "standalone" });
+  const sw = await request.get("/sw.js");
+  expect(sw.ok()).toBe(true);
+  expect(await sw.text()).toContain('addEventListener("push"');
+  // The page's policy lets the portal's own service worker register.
+  expect((await page.request.get("/vendor")).headers()["content-security-policy"]).toContain("worker-src 'self'");
+});

@@ -71,6 +71,8 @@ const MATRIX: Record<string, Who[]> = {
   removeUnavailableDayAction: ["VENDOR"],
   // everyone's own
   markAllReadAction: SIGNED_IN,
+  savePushSubscriptionAction: SIGNED_IN,
+  removePushSubscriptionAction: SIGNED_IN,
   // Setting up one's own second factor (the use case refuses roles without one).
   confirmMfaAction: SIGNED_IN,
   // Signing out without a session does nothing (and writes nothing).

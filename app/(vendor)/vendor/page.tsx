@@ -13,6 +13,8 @@ import { acceptOfferAction, declineOfferAction } from "@/lib/actions/offers";
 import { Flash } from "@/components/ui/flash";
 import { Countdown } from "@/components/live/countdown";
 import { AutoRefresh } from "@/components/live/auto-refresh";
+import { PushOptIn } from "@/components/push/push-opt-in";
+import { vapidKeys } from "@/lib/notifications/push";
 
 // Mobile-first: one column at 360 px. Answers are plain form posts; the only client code is the deadline
 // countdown and the periodic refresh, both optional (the page reads right without JavaScript).
@@ -27,6 +29,7 @@ export default async function VendorHomePage({
   const locale = toLocaleTag(await getLocale());
   const { done, error } = await searchParams;
   const now = systemClock.now().getTime();
+  const push = vapidKeys();
   return (
     <div className="space-y-4">
       {/* New offers arrive without a reload (every 30 s while the page is open). */}
@@ -54,6 +57,23 @@ export default async function VendorHomePage({
           <br />
           {home.activeSanction.cause}
         </p>
+      ) : null}
+      {push ? (
+        <Card>
+          <CardTitle>{t("push.title")}</CardTitle>
+          <PushOptIn
+            publicKey={push.publicKey}
+            labels={{
+              intro: t("push.intro"),
+              enable: t("push.enable"),
+              disable: t("push.disable"),
+              on: t("push.on"),
+              denied: t("push.denied"),
+              unsupported: t("push.unsupported"),
+              error: t("push.error"),
+            }}
+          />
+        </Card>
       ) : null}
       <Card>
         <CardTitle>{t("vendorHome.offers")}</CardTitle>

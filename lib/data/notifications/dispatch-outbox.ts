@@ -1,9 +1,10 @@
-// The outbox dispatcher: claims due EMAIL and WHATSAPP rows (SKIP LOCKED, so several app instances can
+// The outbox dispatcher: claims due EMAIL, PUSH and WHATSAPP rows (SKIP LOCKED, so several app instances can
 // run it), processes them outside any transaction, and records the result. A claim is a lease: a process
 // that dies mid-send leaves the row to be retried when the lease runs out. Failures back off and give up
 // after MAX_ATTEMPTS, keeping the last error for the admins.
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
+import type { Pusher } from "@/lib/notifications/push";
 
 export interface Mail {
   to: string;
@@ -22,7 +23,8 @@ const WA_LINK = /^https:\/\/wa\.me\/62\d{8,13}\?text=\S+$/;
 
 interface Claimed {
   id: string;
-  channel: "EMAIL" | "WHATSAPP";
+  userId: string;
+  channel: "EMAIL" | "WHATSAPP" | "PUSH";
   title: string;
   body: string;
   link: string | null;
@@ -60,16 +62,16 @@ export interface DispatchResult {
 }
 
 /**
- * Processes up to `limit` due rows. Without a mailer (no SMTP configured) e-mail rows are left alone;
- * `appUrl` turns relative links into absolute ones in e-mails.
+ * Processes up to `limit` due rows. Without a mailer (no SMTP configured) e-mail rows are left alone, and push rows
+ * without a pusher (no VAPID keys); `appUrl` turns relative links into absolute ones in e-mails.
  */
 export async function dispatchOutbox(
   db: Db,
   clock: Clock,
-  opts: { mailer: Mailer | null; appUrl?: string; limit?: number },
+  opts: { mailer: Mailer | null; pusher?: Pusher | null; appUrl?: string; limit?: number },
 ): Promise<DispatchResult> {
   const now = clock.now();
-  const channels = opts.mailer ? ["EMAIL", "WHATSAPP"] : ["WHATSAPP"];
+  const channels = ["WHATSAPP", ...(opts.mailer ? ["EMAIL"] : []), ...(opts.pusher ? ["PUSH"] : [])];
   const claimed = await db.$queryRaw<Claimed[]>`
     UPDATE "Notification" n SET attempts = n.attempts + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
     FROM (SELECT id FROM "Notification"
@@ -77,7 +79,7 @@ export async function dispatchOutbox(
           ORDER BY "nextAttemptAt" LIMIT ${opts.limit ?? 50} FOR UPDATE SKIP LOCKED) due,
          "User" u
     WHERE n.id = due.id AND u.id = n."userId"
-    RETURNING n.id, n.channel::text AS channel, n.title, n.body, n.link, n.attempts, u.email`;
+    RETURNING n.id, n."userId", n.channel::text AS channel, n.title, n.body, n.link, n.attempts, u.email`;
   const result: DispatchResult = { sent: 0, retrying: 0, failed: 0 };
   // WhatsApp rows have no side effect to repeat, so they are recorded together at the end; an e-mail's
   // result is recorded as soon as it is sent, so a crash re-sends at most the one in flight.
@@ -92,6 +94,9 @@ export async function dispatchOutbox(
           error = "Nomor WhatsApp UMKM tidak valid";
           permanent = true;
         }
+      } else if (row.channel === "PUSH") {
+        const outcome = await pushToEveryBrowser(db, clock, opts.pusher!, row);
+        if (outcome) ({ error, permanent } = outcome);
       } else if (!row.email) {
         error = "Pengguna tidak punya alamat e-mail";
         permanent = true;
@@ -119,4 +124,37 @@ export async function dispatchOutbox(
   }
   await settle(db, clock, released);
   return result;
+}
+
+/**
+ * Sends a PUSH row to every browser its user subscribed; a subscription the push service says is gone is removed.
+ * Null when at least one browser got it; otherwise the error (permanent when no subscription is left).
+ */
+async function pushToEveryBrowser(
+  db: Db,
+  clock: Clock,
+  pusher: Pusher,
+  row: Claimed,
+): Promise<{ error: string; permanent: boolean } | null> {
+  const subs = await db.pushSubscription.findMany({ where: { userId: row.userId } });
+  let delivered = 0;
+  let gone = 0;
+  let lastError = "";
+  for (const s of subs) {
+    try {
+      const r = await pusher.send(s, { title: row.title, body: row.body, url: row.link ?? "/" });
+      if (r.gone) {
+        gone++;
+        await db.pushSubscription.deleteMany({ where: { id: s.id } });
+      } else {
+        delivered++;
+        await db.pushSubscription.updateMany({ where: { id: s.id }, data: { lastSentAt: clock.now() } });
+      }
+    } catch (e) {
+      lastError = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+    }
+  }
+  if (delivered > 0) return null;
+  if (gone === subs.length) return { error: "Langganan notifikasi di ponsel sudah tidak berlaku", permanent: true };
+  return { error: lastError, permanent: false };
 }

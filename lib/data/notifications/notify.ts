@@ -1,8 +1,9 @@
 // Notifications go through one outbox table, written in the caller's transaction (so a rolled-back change
 // notifies nobody): an IN_APP row per user of the audience (read directly by the notification list), an
-// EMAIL row per user with an e-mail address when SMTP is configured, and — for each new offer — a WHATSAPP
-// click-to-chat row for the ordering OPD's staff. EMAIL and WHATSAPP rows start PENDING and are processed
-// by the outbox dispatcher (lib/data/notifications/dispatch-outbox.ts) with retries.
+// EMAIL row per user with an e-mail address when SMTP is configured, a PUSH row per user with a subscribed browser
+// when Web Push is configured, and — for each new offer — a WHATSAPP click-to-chat row for the ordering OPD's
+// staff. EMAIL, PUSH and WHATSAPP rows start PENDING and are processed by the outbox dispatcher
+// (lib/data/notifications/dispatch-outbox.ts) with retries.
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -21,6 +22,12 @@ export function setEmailOutbox(enabled: boolean): void {
   emailOutbox = enabled;
 }
 
+// PUSH rows only when Web Push is configured (VAPID keys), and only for users with a subscribed browser.
+let pushOutbox = Boolean(process.env.VAPID_PUBLIC_KEY && process.env.VAPID_PRIVATE_KEY);
+export function setPushOutbox(enabled: boolean): void {
+  pushOutbox = enabled;
+}
+
 function audienceSql(a: Audience): Prisma.Sql {
   if ("vendorId" in a) return Prisma.sql`u."vendorId" = ${a.vendorId}::uuid`;
   if ("opdId" in a) return Prisma.sql`u."opdId" = ${a.opdId}::uuid`;
@@ -35,10 +42,16 @@ export function notifySql(audience: Audience, note: Note, at: Date): Prisma.Sql 
     SELECT gen_random_uuid(), u.id, 'EMAIL'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'PENDING'::"NotificationStatus", NULL::timestamptz, ${at}::timestamptz, ${at}::timestamptz
     FROM "User" u WHERE u.active AND u.email IS NOT NULL AND ${audienceSql(audience)}`
     : Prisma.empty;
+  const push = pushOutbox
+    ? Prisma.sql`
+    UNION ALL
+    SELECT gen_random_uuid(), u.id, 'PUSH'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'PENDING'::"NotificationStatus", NULL::timestamptz, ${at}::timestamptz, ${at}::timestamptz
+    FROM "User" u WHERE u.active AND ${audienceSql(audience)} AND EXISTS (SELECT 1 FROM "PushSubscription" p WHERE p."userId" = u.id)`
+    : Prisma.empty;
   return Prisma.sql`
     INSERT INTO "Notification" (id, "userId", channel, kind, title, body, link, status, "sentAt", "nextAttemptAt", "createdAt")
     SELECT gen_random_uuid(), u.id, 'IN_APP'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'SENT'::"NotificationStatus", ${at}::timestamptz, NULL::timestamptz, ${at}::timestamptz
-    FROM "User" u WHERE u.active AND ${audienceSql(audience)}${email}`;
+    FROM "User" u WHERE u.active AND ${audienceSql(audience)}${email}${push}`;
 }
 
 /** The wa.me number of a vendor's WhatsApp field, in SQL (0812… / +62 812… → 62812…); see lib/domain/whatsapp.ts. */

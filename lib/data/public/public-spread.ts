@@ -27,17 +27,23 @@ export interface PublicSpread {
 
 export async function getPublicSpread(tx: Tx, clock: Clock, q: PublicQuery): Promise<PublicSpread> {
   const period = periodFromQuery(q, wibDay(clock.now()));
-  // City-wide (the usual view) reads the OPD list and the spread side by side.
-  const [opds, citySpread] = await Promise.all([
+  // City-wide (the usual view) reads the OPD list, the spread and the resilience figures side by side.
+  const cityOf = q.opd ? null : getSpread(tx, clock, period, null);
+  const [opds, citySpread, cityResilience] = await Promise.all([
     tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
-    q.opd ? null : getSpread(tx, clock, period, null),
+    cityOf,
+    cityOf ? getResilience(tx, clock, period, null, cityOf) : null,
   ]);
   const opd = (q.opd && opds.find((o) => o.code === q.opd)) || null;
-  const spreadOf = citySpread ?? getSpread(tx, clock, period, opd?.id ?? null);
-  const [spread, resilience] = await Promise.all([
-    spreadOf,
-    getResilience(tx, clock, period, opd?.id ?? null, spreadOf),
-  ]);
+  let spread: Spread;
+  let resilience: Resilience;
+  if (citySpread && cityResilience) {
+    spread = citySpread;
+    resilience = cityResilience;
+  } else {
+    const spreadOf = getSpread(tx, clock, period, opd?.id ?? null);
+    [spread, resilience] = await Promise.all([spreadOf, getResilience(tx, clock, period, opd?.id ?? null, spreadOf)]);
+  }
   const query: Record<string, string> =
     period.kind === "custom" ? { from: period.from, to: period.to } : { period: period.key };
   if (opd) query.opd = opd.code;

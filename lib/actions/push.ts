@@ -1,0 +1,47 @@
+"use server";
+// The browser's Web Push subscription, sent by the opt-in button (components/push/push-opt-in.tsx) as a form.
+import { headers } from "next/headers";
+import { db } from "@/lib/db";
+import { systemClock } from "@/lib/clock";
+import { requireRole } from "@/lib/auth/guards";
+import { isAppError } from "@/lib/errors";
+import { removePushSubscription, savePushSubscription } from "@/lib/data/notifications/push-subscriptions";
+
+export type PushActionResult = { ok: true } | { ok: false; message: string };
+
+async function actor() {
+  const user = await requireRole("ADMIN", "MAYOR", "OPD_STAFF", "VENDOR");
+  const h = await headers();
+  return { id: user.id, role: user.role, ip: h.get("x-forwarded-for"), userAgent: h.get("user-agent") };
+}
+
+const field = (f: FormData, k: string) => {
+  const v = f.get(k);
+  return typeof v === "string" ? v : undefined;
+};
+
+export async function savePushSubscriptionAction(formData: FormData): Promise<PushActionResult> {
+  const a = await actor();
+  try {
+    await savePushSubscription(db(), systemClock, a, {
+      endpoint: field(formData, "endpoint"),
+      p256dh: field(formData, "p256dh"),
+      auth: field(formData, "auth"),
+    });
+    return { ok: true };
+  } catch (e) {
+    if (isAppError(e)) return { ok: false, message: "Langganan notifikasi tidak dapat disimpan." };
+    throw e;
+  }
+}
+
+export async function removePushSubscriptionAction(formData: FormData): Promise<PushActionResult> {
+  const a = await actor();
+  try {
+    await removePushSubscription(db(), systemClock, a, { endpoint: field(formData, "endpoint") });
+    return { ok: true };
+  } catch (e) {
+    if (isAppError(e)) return { ok: false, message: "Langganan notifikasi tidak dapat dihapus." };
+    throw e;
+  }
+}

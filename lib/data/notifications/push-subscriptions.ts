@@ -1,0 +1,73 @@
+// A signed-in user's browser subscribes to Web Push (the vendor's phone, from its home page) or stops. The
+// subscription is what the browser's push service handed it: an https endpoint and two base64url keys. One browser
+// (endpoint) belongs to one account at a time: subscribing it again under another account moves it. Audited.
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { writeAudit, type Actor } from "@/lib/data/audit";
+import { inTransaction } from "@/lib/data/tx";
+
+const base64url = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, "Kunci langganan tidak valid")
+    .min(min, "Kunci langganan tidak valid")
+    .max(max, "Kunci langganan tidak valid");
+
+export const pushSubscriptionSchema = z
+  .object({
+    endpoint: z
+      .string()
+      .trim()
+      .max(2000, "Alamat layanan push terlalu panjang")
+      .url("Alamat layanan push tidak valid")
+      .refine((u) => u.startsWith("https://"), "Alamat layanan push harus https"),
+    // An uncompressed P-256 public key (65 bytes) and a 16-byte secret, base64url.
+    p256dh: base64url(80, 100),
+    auth: base64url(16, 32),
+  })
+  .strict();
+
+type SignedIn = Actor & { id: string };
+
+export async function savePushSubscription(db: Db, clock: Clock, actor: SignedIn, raw: unknown) {
+  if (!actor.id || !actor.role) throw new AppError("UNAUTHENTICATED");
+  const input = parseInput(pushSubscriptionSchema, raw);
+  return inTransaction(db, async (tx) => {
+    const before = await tx.pushSubscription.findUnique({ where: { endpoint: input.endpoint } });
+    const saved = await tx.pushSubscription.upsert({
+      where: { endpoint: input.endpoint },
+      create: { ...input, userId: actor.id, userAgent: actor.userAgent?.slice(0, 300) ?? null, createdAt: clock.now() },
+      update: { ...input, userId: actor.id, userAgent: actor.userAgent?.slice(0, 300) ?? null },
+    });
+    await writeAudit(tx, actor, {
+      action: before ? "push.resubscribed" : "push.subscribed",
+      entity: "PushSubscription",
+      entityId: saved.id,
+      before: before ? { userId: before.userId } : null,
+      // The endpoint's host only: the full address is a capability to push to that browser.
+      after: { userId: actor.id, service: new URL(input.endpoint).host },
+    });
+    return { id: saved.id };
+  });
+}
+
+export async function removePushSubscription(db: Db, _clock: Clock, actor: SignedIn, raw: unknown) {
+  if (!actor.id || !actor.role) throw new AppError("UNAUTHENTICATED");
+  const { endpoint } = parseInput(pushSubscriptionSchema.pick({ endpoint: true }), raw);
+  return inTransaction(db, async (tx) => {
+    const own = await tx.pushSubscription.findFirst({ where: { endpoint, userId: actor.id } });
+    if (!own) return { removed: 0 };
+    await tx.pushSubscription.delete({ where: { id: own.id } });
+    await writeAudit(tx, actor, {
+      action: "push.unsubscribed",
+      entity: "PushSubscription",
+      entityId: own.id,
+      before: { userId: actor.id },
+    });
+    return { removed: 1 };
+  });
+}
