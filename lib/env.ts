@@ -55,3 +55,18 @@ export function env(): Env {
   cached = parsed.data;
   return cached;
 }
+
+const linkSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  AUTH_SECRET: z.string().optional(),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+});
+
+/**
+ * What links in messages need — the portal's address and the signing secret — read on their own: routing writes
+ * them into every offer's message, also where no DATABASE_URL is in the environment (benchmarks and tests pass
+ * their database explicitly).
+ */
+export function linkEnv(): z.infer<typeof linkSchema> {
+  return linkSchema.parse(process.env);
+}

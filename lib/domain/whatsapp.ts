@@ -24,6 +24,9 @@ export function offerNudgeMessage(o: {
   eventName: string;
   deliveryAt: Date;
   expiresAt: Date;
+  /** The offer's one-tap link (absolute): the vendor opens it and answers without typing a password. */
+  link?: string;
 }): string {
-  return `Halo ${o.vendorName}, ada tawaran pesanan mamin ${o.orderNumber} (${o.pax} porsi, ${o.eventName}, dikirim ${formatDateTimeWIB(o.deliveryAt)}) di Mamin Merata. Mohon dijawab sebelum ${formatDateTimeWIB(o.expiresAt)}. Terima kasih.`;
+  const answer = o.link ? ` Jawab langsung di sini: ${o.link}` : "";
+  return `Halo ${o.vendorName}, ada tawaran pesanan mamin ${o.orderNumber} (${o.pax} porsi, ${o.eventName}, dikirim ${formatDateTimeWIB(o.deliveryAt)}) di Mamin Merata. Mohon dijawab sebelum ${formatDateTimeWIB(o.expiresAt)}.${answer} Terima kasih.`;
 }

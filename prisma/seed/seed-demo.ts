@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { dayAsDate, fiscalYearOf, fiscalYearRange, wibDateTime, wibDay } from "@/lib/format";
 import { ekatalogStatusOf } from "@/lib/domain/vendor";
 import { writeAudit, SYSTEM_ACTOR } from "@/lib/data/audit";
+import { offerLinkFor } from "@/lib/data/offers/offer-link-secret";
 import type { MenuCategory, OrderStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -661,7 +662,8 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
       kind: "offer.new",
       title: `Tawaran baru ${order.number}`,
       body: `${order.pax} porsi, ${order.eventName}. Jawab sebelum batas waktu.`,
-      link: "/vendor",
+      // The one-tap link, as routing writes it.
+      link: offerLinkFor({ id: o.id as string, vendorId: o.vendorId as string, expiresAt: new Date(o.expiresAt as Date) }),
       status: "SENT",
       sentAt: o.offeredAt as Date,
       createdAt: o.offeredAt as Date,

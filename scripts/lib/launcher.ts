@@ -245,6 +245,10 @@ export async function launch(opts: LaunchOptions): Promise<void> {
 
   try {
     await migrate(database.url, log);
+    const authSecret = process.env.AUTH_SECRET ?? (opts.mode === "production" ? undefined : demoAuthSecret());
+    if (!authSecret) throw new Error("AUTH_SECRET is required for a production start (at least 32 characters).");
+    // The seed signs the demo offers' one-tap links with the secret the server will check them with.
+    process.env.AUTH_SECRET = authSecret;
     const prisma = createPrisma(database.url, 2);
     try {
       if (opts.mode === "production") {
@@ -260,8 +264,6 @@ export async function launch(opts: LaunchOptions): Promise<void> {
     } finally {
       await prisma.$disconnect();
     }
-    const authSecret = process.env.AUTH_SECRET ?? (opts.mode === "production" ? undefined : demoAuthSecret());
-    if (!authSecret) throw new Error("AUTH_SECRET is required for a production start (at least 32 characters).");
     if (opts.mode !== "dev") ensureBuilt();
     const pidFile = path.join(PROJECT_ROOT, ".data", `next-${opts.port}.pid`);
     await stopOrphanedServer(pidFile);

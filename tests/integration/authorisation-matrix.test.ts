@@ -80,6 +80,8 @@ const MATRIX: Record<string, Who[]> = {
   // public: choosing the language and signing in
   setLocaleAction: EVERYONE,
   loginAction: EVERYONE,
+  acceptOfferByLinkAction: EVERYONE,
+  declineOfferByLinkAction: EVERYONE,
 };
 
 const ids: Record<string, string> = {};

@@ -15,6 +15,8 @@ import { z } from "zod";
 export interface VendorActor extends Actor {
   id: string;
   vendorId: string;
+  /** How the answer came: "link" from the one-tap link in the offer's message (recorded in the audit row). */
+  via?: "link";
 }
 
 export const declineReasonSchema = z.string().trim().min(3, "Tuliskan alasan menolak").max(500);
@@ -81,7 +83,7 @@ export async function acceptOffer(
       WITH f AS (UPDATE "Offer" SET status = 'ACCEPTED', "respondedAt" = ${now} WHERE id = ${offer.id}::uuid AND status = 'PENDING' RETURNING id),
       o AS (UPDATE "Order" SET status = 'ACCEPTED', "vendorId" = ${offer.vendorId}::uuid, "awardedAt" = ${now}, version = version + 1, "updatedAt" = now()
             WHERE id = ${offer.orderId}::uuid AND status = 'OFFERED' RETURNING id),
-      aud AS (${auditInsertSql(actor, { action: "offer.accepted", entity: "Offer", entityId: offer.id, before: { status: "PENDING" }, after: { status: "ACCEPTED", orderId: offer.orderId } })}),
+      aud AS (${auditInsertSql(actor, { action: "offer.accepted", entity: "Offer", entityId: offer.id, before: { status: "PENDING" }, after: { status: "ACCEPTED", orderId: offer.orderId, ...(actor.via ? { via: actor.via } : {}) } })}),
       ntf AS (${notifySql({ opdId: offer.order.opdId }, note, now)})
       SELECT (SELECT count(*) FROM f)::int AS offers, (SELECT count(*) FROM o)::int AS orders`;
     if (r!.offers !== 1 || r!.orders !== 1) throw new AppError("INVALID_STATE");
@@ -104,7 +106,7 @@ export async function declineOffer(
     if (offer.expiresAt.getTime() <= now.getTime()) throw new AppError("OFFER_EXPIRED");
     const [r] = await tx.$queryRaw<{ n: number }[]>`
       WITH f AS (UPDATE "Offer" SET status = 'DECLINED', "respondedAt" = ${now}, reason = ${why} WHERE id = ${offer.id}::uuid AND status = 'PENDING' RETURNING id),
-      aud AS (${auditInsertSql(actor, { action: "offer.declined", entity: "Offer", entityId: offer.id, before: { status: "PENDING" }, after: { status: "DECLINED", reason: why } })})
+      aud AS (${auditInsertSql(actor, { action: "offer.declined", entity: "Offer", entityId: offer.id, before: { status: "PENDING" }, after: { status: "DECLINED", reason: why, ...(actor.via ? { via: actor.via } : {}) } })})
       SELECT (SELECT count(*) FROM f)::int AS n`;
     if (r!.n !== 1) throw new AppError("INVALID_STATE");
     const route = await routeOrderInTx(tx, offer.order, {

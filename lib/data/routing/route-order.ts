@@ -5,7 +5,10 @@
 // reserve's standings only when the pool is exhausted, and either offers the order to the first candidate or
 // escalates it — recording the ranked candidates and each exclusion's reason, with its audit row, in the same
 // transaction.
+import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
+import { linkEnv } from "@/lib/env";
+import { offerLinkFor } from "@/lib/data/offers/offer-link-secret";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/data/audit";
 import { auditInsertSql } from "@/lib/data/audit-sql";
@@ -223,11 +226,14 @@ export function decisionSql(
     ${name("ntf")} AS (${notifySql({ role: "ADMIN" }, note, now)})`;
   }
   const { chosen, expiresAt } = plan;
+  // The offer's id is made here, so its message can carry the one-tap link signed for it (lib/domain/offer-link.ts).
+  const offerId = randomUUID();
+  const link = offerLinkFor({ id: offerId, vendorId: chosen.vendorId, expiresAt });
   const note = {
     kind: "offer.new",
     title: plan.scope === "RESERVE" ? `Tawaran baru ${order.number} (cadangan kota)` : `Tawaran baru ${order.number}`,
     body: `${order.pax} porsi, ${order.eventName}. Jawab sebelum ${formatDateTimeWIB(expiresAt)}.`,
-    link: "/vendor",
+    link,
   };
   const waMessage = offerNudgeMessage({
     vendorName: chosen.name,
@@ -236,6 +242,7 @@ export function decisionSql(
     eventName: order.eventName,
     deliveryAt: order.deliveryAt,
     expiresAt,
+    link: `${linkEnv().APP_URL}${link}`,
   });
   const nudge = {
     kind: "offer.whatsapp",
@@ -249,7 +256,7 @@ export function decisionSql(
       RETURNING id),
     ${name("off")} AS (
       INSERT INTO "Offer" (id, "orderId", "vendorId", "decisionId", round, status, value, pax, "deliveryDay", "offeredAt", "expiresAt")
-      SELECT gen_random_uuid(), ${order.id}::uuid, ${chosen.vendorId}::uuid, d.id, ${round}, 'PENDING', ${order.total}, ${order.pax}, ${order.deliveryDay}::date, ${now}, ${expiresAt} FROM ${name("dec")} d
+      SELECT ${offerId}::uuid, ${order.id}::uuid, ${chosen.vendorId}::uuid, d.id, ${round}, 'PENDING', ${order.total}, ${order.pax}, ${order.deliveryDay}::date, ${now}, ${expiresAt} FROM ${name("dec")} d
       RETURNING id),
     ${name("aud")} AS (${auditInsertSql(actor, {
       action: "order.offered",
