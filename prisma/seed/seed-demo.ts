@@ -663,7 +663,11 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
       title: `Tawaran baru ${order.number}`,
       body: `${order.pax} porsi, ${order.eventName}. Jawab sebelum batas waktu.`,
       // The one-tap link, as routing writes it.
-      link: offerLinkFor({ id: o.id as string, vendorId: o.vendorId as string, expiresAt: new Date(o.expiresAt as Date) }),
+      link: offerLinkFor({
+        id: o.id as string,
+        vendorId: o.vendorId as string,
+        expiresAt: new Date(o.expiresAt as Date),
+      }),
       status: "SENT",
       sentAt: o.offeredAt as Date,
       createdAt: o.offeredAt as Date,
