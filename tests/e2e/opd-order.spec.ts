@@ -50,7 +50,7 @@ test("the order form refuses bad input with clear messages and creates nothing",
   await page.getByLabel("Nomor HP kontak").fill("12345");
   await page.getByRole("button", { name: "Kirim pesanan" }).click();
   await expect(page.getByText("Harga per porsi melebihi batas SSH.")).toBeVisible();
-  await expect(page.getByText("Nomor HP tidak valid (contoh 081234567890)")).toBeVisible();
+  await expect(page.getByText("Nomor HP tidak valid (contoh 0812 3456 7890)")).toBeVisible();
   await expect(page).toHaveURL(/\/opd\/orders\/new$/);
 });
 

@@ -66,3 +66,38 @@ test("a vendor's phone can install the portal and turn on offer notifications", 
   // The page's policy lets the portal's own service worker register.
   expect((await page.request.get("/vendor")).headers()["content-security-policy"]).toContain("worker-src 'self'");
 });
+
+test("a vendor opens the link in an offer's notification on a phone, without a password, and accepts in one tap", async ({
+  page,
+  browser,
+}, testInfo) => {
+  // The vendor sees the notification (here: the list of notifications), and takes the link in it.
+  const username = await loginAsVendorWithOffer(page, ascending);
+  await page.goto("/notifications");
+  const hrefs = await page.locator('a[href^="/tawaran/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const h of hrefs) expect(h).toMatch(/^\/tawaran\/[0-9a-f-]{36}\.[0-9a-z]+\.[\w-]{43}$/);
+  // A phone that is not signed in opens it (the first whose offer is still open: earlier tests answered some).
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const p = await phone.newPage();
+  let href = "";
+  for (const h of hrefs) {
+    await p.goto(h);
+    await expect(p.getByRole("heading", { name: /^Tawaran pesanan MM-/ })).toBeVisible();
+    if ((await p.getByRole("button", { name: "Ya, sanggup" }).count()) > 0) {
+      href = h;
+      break;
+    }
+  }
+  expect(href).not.toBe("");
+  await expectAccessible(p);
+  await keepScreenshot(p, testInfo, "offer-link");
+  await p.getByRole("button", { name: "Ya, sanggup" }).click();
+  await expect(p.getByText("Tawaran diterima. Pesanan masuk ke daftar pengiriman.")).toBeVisible();
+  await expect(p.getByRole("status").filter({ hasText: "sudah Anda terima" })).toBeVisible();
+  // An edited link opens nothing.
+  await p.goto(href.slice(0, -3) + "abc");
+  await expect(p.getByRole("heading", { name: "Tautan tidak berlaku" })).toBeVisible();
+  await phone.close();
+  expect(username).toMatch(/^umkm-/);
+});
