@@ -4,7 +4,10 @@ import { systemClock } from "@/lib/clock";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { migrate } from "./lib/migrate";
 import { openProjectDatabase } from "./lib/project-database";
+import { demoAuthSecret } from "./lib/launcher";
 
+// The seeded offers' one-tap links are signed with the secret the demo server checks them with.
+process.env.AUTH_SECRET ??= demoAuthSecret();
 const database = await openProjectDatabase();
 try {
   await migrate(database.url, console.log);

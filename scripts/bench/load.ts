@@ -182,6 +182,9 @@ async function main() {
     ensureBuilt();
     database = await openBenchDatabase("bench-load");
     db = createPrisma(database.url, 4);
+    // One secret for both instances, set before the seed: it signs the seeded offers' one-tap links.
+    const secret = randomBytes(32).toString("base64url");
+    process.env.AUTH_SECRET = secret;
     log(`[load] seeding the Mojokerto demo (${database.where})`);
     await seedDemo(db, systemClock, log);
     const deliveryDays = Array.from({ length: 14 }, (_, k) => wibDay(new Date(Date.now() + (k + 1) * 86_400_000)));
@@ -202,7 +205,6 @@ async function main() {
     const today = wibDay(new Date());
     const presets = periodPresets(today).map((p) => `/dashboard?period=${encodeURIComponent(p)}`);
 
-    const secret = randomBytes(32).toString("base64url");
     const ports: number[] = [];
     for (let i = 0; i < instances; i++) {
       const port = await freePort();

@@ -82,7 +82,7 @@ export function ensureBuilt(force = false): void {
 }
 
 /** AUTH_SECRET for the demo: generated once and kept beside the data, so sessions survive restarts. */
-function demoAuthSecret(): string {
+export function demoAuthSecret(): string {
   const dir = path.join(PROJECT_ROOT, ".data");
   const file = path.join(dir, "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();

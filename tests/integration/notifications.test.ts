@@ -115,7 +115,7 @@ describe("the notification outbox", () => {
       expect.objectContaining({
         to: "umkm@example.test",
         subject: expect.stringContaining("Tawaran baru"),
-        text: expect.stringContaining("https://mamin.example/vendor"),
+        text: expect.stringMatching(/\n\nhttps:\/\/mamin\.example\/tawaran\/[0-9a-f-]{36}\./),
       }),
     ]);
     expect(await db.notification.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({

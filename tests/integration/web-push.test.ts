@@ -143,7 +143,7 @@ describe("offers by Web Push", () => {
     expect(message).toEqual({
       title: expect.stringContaining("Tawaran baru"),
       body: expect.stringContaining("porsi"),
-      url: "/vendor",
+      url: expect.stringMatching(/^\/tawaran\/[0-9a-f-]{36}\./),
     });
     const sent = await db.notification.findUniqueOrThrow({ where: { id: rows[0]!.id } });
     expect(sent.status).toBe("SENT");
