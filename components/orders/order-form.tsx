@@ -65,10 +65,16 @@ export function OrderForm({
   const tc = useTranslations("status.category");
   const [state, action, pending] = useActionState<OrderFormState, FormData>(submitOrderAction, {});
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
-  const [category, setCategory] = useState(context.ceilings[0]?.category ?? "MAKAN");
-  const [pax, setPax] = useState(0);
-  const [price, setPrice] = useState(0);
-  const [account, setAccount] = useState(context.budgets[0]?.accountCode ?? "");
+  const init = context.initial;
+  const [category, setCategory] = useState(init.category ?? context.ceilings[0]?.category ?? "MAKAN");
+  const [pax, setPax] = useState(init.pax ?? 0);
+  const [price, setPrice] = useState(init.unitPrice ?? 0);
+  const [account, setAccount] = useState(
+    context.budgets.find((b) => b.accountCode === init.accountCode)?.accountCode ??
+      context.budgets[0]?.accountCode ??
+      "",
+  );
+  const [phone, setPhone] = useState(init.contactPhone);
   const errors = { ...(state.fieldErrors ?? {}), ...clientErrors };
   const ceiling = context.ceilings.find((c) => c.category === category)?.maxPerPax;
   const left = context.budgets.find((b) => b.accountCode === account)?.left ?? 0;
@@ -107,6 +113,7 @@ export function OrderForm({
         <input
           id="eventName"
           name="eventName"
+          defaultValue={init.eventName}
           required
           maxLength={200}
           className={input}
@@ -131,7 +138,7 @@ export function OrderForm({
             name="deliveryTime"
             type="time"
             required
-            defaultValue="09:00"
+            defaultValue={init.deliveryTime}
             className={input}
             aria-describedby={describedBy("deliveryTime")}
           />
@@ -143,9 +150,16 @@ export function OrderForm({
           name="place"
           required
           maxLength={300}
+          defaultValue={init.place}
+          list="known-places"
           className={input}
           aria-describedby={describedBy("place")}
         />
+        <datalist id="known-places">
+          {context.places.map((p) => (
+            <option key={p} value={p} />
+          ))}
+        </datalist>
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="contactName" label={t("contactName")} errors={errors.contactName}>
@@ -154,9 +168,21 @@ export function OrderForm({
             name="contactName"
             required
             maxLength={100}
+            defaultValue={init.contactName}
+            list="known-contacts"
             className={input}
+            onChange={(e) => {
+              // A known contact brings its phone number along.
+              const known = context.contacts.find((c) => c.name === e.target.value);
+              if (known) setPhone(known.phone);
+            }}
             aria-describedby={describedBy("contactName")}
           />
+          <datalist id="known-contacts">
+            {context.contacts.map((c) => (
+              <option key={`${c.name}|${c.phone}`} value={c.name} />
+            ))}
+          </datalist>
         </Field>
         <Field id="contactPhone" label={t("contactPhone")} hint="0812 3456 7890" errors={errors.contactPhone}>
           <input
@@ -164,6 +190,8 @@ export function OrderForm({
             name="contactPhone"
             type="tel"
             inputMode="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
             required
             className={input}
             aria-describedby={describedBy("contactPhone")}
@@ -190,6 +218,7 @@ export function OrderForm({
           <input
             id="pax"
             name="pax"
+            defaultValue={init.pax ?? undefined}
             inputMode="numeric"
             autoComplete="off"
             required
@@ -208,6 +237,7 @@ export function OrderForm({
         <input
           id="unitPrice"
           name="unitPrice"
+          defaultValue={init.unitPrice ?? undefined}
           inputMode="numeric"
           autoComplete="off"
           placeholder="20.000"
@@ -239,7 +269,7 @@ export function OrderForm({
         </select>
       </Field>
       <Field id="method" label={t("method")} errors={errors.method}>
-        <select id="method" name="method" className={input} defaultValue="PENGADAAN_LANGSUNG">
+        <select id="method" name="method" className={input} defaultValue={init.method}>
           <option value="PENGADAAN_LANGSUNG">{t("methods.PENGADAAN_LANGSUNG")}</option>
           <option value="E_PURCHASING">{t("methods.E_PURCHASING")}</option>
         </select>
@@ -248,6 +278,7 @@ export function OrderForm({
         <textarea
           id="notes"
           name="notes"
+          defaultValue={init.notes}
           rows={2}
           maxLength={1000}
           className="block w-full rounded-md border border-slate-300 bg-white p-3 text-base"

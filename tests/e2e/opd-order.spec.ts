@@ -96,3 +96,28 @@ test("the orders list searches and filters, and an order can be cancelled with a
   await page.goto("/opd/orders?status=CANCELLED");
   await expect(page.getByRole("cell", { name: eventName })).toBeVisible();
 });
+
+test("'Pesan lagi' repeats an order in three interactions: the button, the date, send", async ({ page }, testInfo) => {
+  await login(page, "opd-diskominfo");
+  await page.locator("#main").getByRole("link", { name: "Pesan mamin" }).click();
+  const eventName = `Rapat berulang ${testInfo.project.name} ${Date.now()}`;
+  await fillOrder(page, eventName, testInfo.project.name === "phone" ? 28 : 27);
+  await page.getByRole("button", { name: "Kirim pesanan" }).click();
+  await expect(page).toHaveURL(/\/opd\/orders\/[0-9a-f-]{36}$/);
+  const first = page.url();
+  // 1: the button on the order's page; the form opens filled with everything but the date.
+  await page.getByRole("link", { name: "Pesan lagi" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Diisi dari pesanan MM-/ })).toBeVisible();
+  await expect(page.getByLabel("Nama kegiatan")).toHaveValue(eventName);
+  await expect(page.getByLabel("Tempat antar")).toHaveValue("Aula Dinas Kominfo");
+  await expect(page.getByLabel("Nomor HP kontak")).toHaveValue("081234567890");
+  await expect(page.getByText("Rp 350.000")).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, testInfo, "order-repeat");
+  // 2: the date; 3: send.
+  await page.getByLabel("Tanggal antar").fill(inDays(testInfo.project.name === "phone" ? 30 : 29));
+  await page.getByRole("button", { name: "Kirim pesanan" }).click();
+  await expect(page).toHaveURL(/\/opd\/orders\/[0-9a-f-]{36}$/);
+  expect(page.url()).not.toBe(first);
+  await expect(page.getByRole("heading", { name: /^Pesanan MM-/ })).toBeVisible();
+});

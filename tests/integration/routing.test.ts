@@ -3,6 +3,7 @@ import { testDb } from "@/tests/support/integration-setup";
 import { createCity, orderInput, withSettings } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
+import { getOrderFormContext } from "@/lib/data/orders/get-order-form-context";
 import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
 import { expireDueOffers } from "@/lib/data/offers/expire-offers";
 import { cancelOrder } from "@/lib/data/orders/cancel-order";
@@ -65,6 +66,49 @@ describe("submitOrder and routing", () => {
     );
     const o = await db.order.findUniqueOrThrow({ where: { id: r.orderId } });
     expect(o).toMatchObject({ unitPrice: 40_000n, pax: 1000, total: 40_000_000n, contactPhone: "081331112222" });
+  });
+
+  it("repeats an earlier order of the OPD ('Pesan lagi') and offers its places and contacts, never another OPD's", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 2, vendors: 1, pools: [[0], [0]] });
+    const clock = fixedClock(T0);
+    const r = await submitOrder(
+      db,
+      clock,
+      staff(city),
+      orderInput({
+        place: "Aula Kelurahan Wates",
+        contactName: "Pak Budi",
+        contactPhone: "0813 3111 2222",
+        notes: "Halal",
+      }),
+    );
+    const ctx = await getOrderFormContext(db, clock, city.opds[0]!.id, {
+      userName: "Bu Sari",
+      repeatOrderId: r.orderId,
+    });
+    expect(ctx.repeatOf).toMatch(/^MM-/);
+    expect(ctx.initial).toMatchObject({
+      eventName: "Rapat koordinasi",
+      deliveryTime: "10:00",
+      place: "Aula Kelurahan Wates",
+      contactName: "Pak Budi",
+      contactPhone: "081331112222",
+      pax: 50,
+      unitPrice: 40_000,
+      category: "MAKAN",
+      notes: "Halal",
+    });
+    expect(ctx.places).toContain("Aula Kelurahan Wates");
+    expect(ctx.contacts).toContainEqual({ name: "Pak Budi", phone: "081331112222" });
+    // Another OPD cannot start from it; a fresh form has the signed-in user as the contact.
+    const other = await getOrderFormContext(db, clock, city.opds[1]!.id, {
+      userName: "Bu Sari",
+      repeatOrderId: r.orderId,
+    });
+    expect(other.repeatOf).toBeNull();
+    expect(other.initial).toMatchObject({ eventName: "", contactName: "Bu Sari", place: "" });
+    expect(other.places).toEqual([]);
   });
 
   it("is idempotent on the key: same payload returns the first order, a different payload is refused", async () => {

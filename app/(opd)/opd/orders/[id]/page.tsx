@@ -70,6 +70,13 @@ export default async function OrderPage({
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{t("orderDetail.title", { number: order.number })}</h1>
         <OrderStatusBadge status={order.status} />
+        {/* A similar order again: the form opens filled with everything but the date. */}
+        <Link
+          href={`/opd/orders/new?from=${order.id}`}
+          className="ml-auto inline-flex h-10 items-center rounded-md border border-slate-300 px-3 text-sm font-semibold hover:bg-slate-50"
+        >
+          {t("orderDetail.repeat")}
+        </Link>
       </div>
       {done === "cancelled" || done === "delivered" || done === "failed" ? (
         <p className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { Metadata } from "next";
 import { getTranslations } from "@/lib/i18n/server";
 import { requireOpd, requirePageRole } from "@/lib/auth/guards";
@@ -14,13 +15,24 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("orderForm"))("title") };
 }
 
-export default async function NewOrderPage() {
+export default async function NewOrderPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
   const user = await requirePageRole("OPD_STAFF");
-  const context = await getOrderFormContext(db(), systemClock, requireOpd(user));
+  const { from } = await searchParams;
+  // "Pesan lagi": an earlier order of this OPD to start from (anything else is ignored).
+  const repeatOrderId = z.string().uuid().safeParse(from).success ? from! : null;
+  const context = await getOrderFormContext(db(), systemClock, requireOpd(user), {
+    userName: user.name,
+    repeatOrderId,
+  });
   const t = await getTranslations("orderForm");
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {context.repeatOf ? (
+        <p role="status" className="rounded-md bg-slate-100 p-3 text-sm">
+          {t("repeatOf", { number: context.repeatOf })}
+        </p>
+      ) : null}
       <Card>
         {/* A fresh key per form: resubmitting the same form (double click, back button) makes one order. */}
         <ClientMessages namespaces={["orderForm", "status"]}>
