@@ -12,6 +12,7 @@ import {
   type RoutePlan,
 } from "@/lib/domain/routing";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
+import { poolVendor } from "@/tests/factories/domain";
 
 const now = new Date("2026-06-01T01:00:00Z");
 const order = {
@@ -22,27 +23,7 @@ const order = {
   deliveryAt: new Date("2026-06-02T05:00:00Z"),
 };
 
-function vendor(id: string, over: Partial<PoolVendor> = {}): PoolVendor {
-  return {
-    vendorId: id,
-    code: id.toUpperCase(),
-    name: `UMKM ${id}`,
-    weight: 1,
-    status: "ACTIVE",
-    suspended: false,
-    categories: ["MAKAN", "KUDAPAN"],
-    unavailableOnDay: false,
-    ekatalogStatus: "TAYANG",
-    capacityPax: 200,
-    bookedPax: 0,
-    awardedValue: 0n,
-    pendingValue: 0n,
-    awardedOrders: 0,
-    lastAwardAt: null,
-    priorOutcome: null,
-    ...over,
-  };
-}
+const vendor = poolVendor;
 
 const offered = (p: ReturnType<typeof planRoute>) => {
   if (p.kind !== "OFFER") throw new Error(`expected an offer, got ${JSON.stringify(p)}`);

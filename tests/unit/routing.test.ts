@@ -12,30 +12,13 @@ import {
 import { deliveryFailure, failureShare, lateMinutesOf, sanctionLevelFor } from "@/lib/domain/sanctions";
 import { DEFAULT_SETTINGS, resolveSettings } from "@/lib/domain/settings";
 import { canTransition } from "@/lib/domain/order-state";
+import { poolVendor } from "@/tests/factories/domain";
 
 const order: OrderToRoute = { orderId: "order-1", category: "MAKAN", pax: 50, method: "PENGADAAN_LANGSUNG" };
 
-function vendor(over: Partial<PoolVendor> = {}): PoolVendor {
-  return {
-    vendorId: over.vendorId ?? "v-" + Math.random().toString(36).slice(2),
-    code: "U",
-    name: "UMKM",
-    weight: 1,
-    status: "ACTIVE",
-    suspended: false,
-    categories: ["MAKAN", "KUDAPAN"],
-    unavailableOnDay: false,
-    ekatalogStatus: "PROSES",
-    capacityPax: 200,
-    bookedPax: 0,
-    awardedValue: 0n,
-    pendingValue: 0n,
-    awardedOrders: 0,
-    lastAwardAt: null,
-    priorOutcome: null,
-    ...over,
-  };
-}
+/** A pool vendor of these tests: not yet listed on e-Katalog, with a fresh id unless one is given. */
+const vendor = (over: Partial<PoolVendor> = {}): PoolVendor =>
+  poolVendor(over.vendorId ?? "v-" + Math.random().toString(36).slice(2), { ekatalogStatus: "PROSES", ...over });
 
 describe("eligibility", () => {
   it("gives each excluded vendor its reason", () => {

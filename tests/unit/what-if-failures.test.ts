@@ -1,20 +1,10 @@
 // simulate (lib/domain/what-if.ts): the routing rule with declines, lapses, failures and the sanction ladder.
 import { describe, expect, it } from "vitest";
-import { simulate, replay, type ReplayOrder, type ReplayVendor } from "@/lib/domain/what-if";
+import { replayVendor } from "@/tests/factories/domain";
+import { simulate, replay, type ReplayOrder } from "@/lib/domain/what-if";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 
-const vendor = (id: string, over: Partial<ReplayVendor> = {}): ReplayVendor => ({
-  id,
-  code: id,
-  name: id,
-  status: "ACTIVE",
-  suspended: false,
-  categories: ["MAKAN", "KUDAPAN"],
-  capacityPax: 1000,
-  ekatalogStatus: "TAYANG",
-  unavailableDays: new Set(),
-  ...over,
-});
+const vendor = replayVendor;
 const day = (i: number) => new Date(Date.UTC(2026, 0, 2 + Math.floor(i / 4))).toISOString().slice(0, 10);
 const orders: ReplayOrder[] = Array.from({ length: 400 }, (_, i) => ({
   id: `o${i}`,

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { replay, syntheticYear, type ReplayOrder, type ReplayVendor } from "@/lib/domain/what-if";
+import { replayVendor } from "@/tests/factories/domain";
+import { replay, syntheticYear, type ReplayOrder } from "@/lib/domain/what-if";
 
-const vendor = (id: string, over: Partial<ReplayVendor> = {}): ReplayVendor => ({
-  id,
-  code: id,
-  name: id,
-  status: "ACTIVE",
-  suspended: false,
-  categories: ["MAKAN", "KUDAPAN"],
-  capacityPax: 1000,
-  ekatalogStatus: "TAYANG",
-  unavailableDays: new Set(),
-  ...over,
-});
+const vendor = replayVendor;
 const order = (i: number, opdId: string, over: Partial<ReplayOrder> = {}): ReplayOrder => ({
   id: `o${i}`,
   opdId,
