@@ -3,7 +3,8 @@ import type { ButtonHTMLAttributes } from "react";
 import { cn } from "@/lib/utils";
 
 const variants = {
-  primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-400",
+  // Disabled (a form being sent) stays readable: white on slate-600 passes contrast even mid-transition.
+  primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-slate-600",
   secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-100",
   ghost: "text-slate-700 hover:bg-slate-100",
   danger: "bg-red-700 text-white hover:bg-red-800",
