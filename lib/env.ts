@@ -68,5 +68,9 @@ const linkSchema = z.object({
  * their database explicitly).
  */
 export function linkEnv(): z.infer<typeof linkSchema> {
-  return linkSchema.parse(process.env);
+  // Read on every offer routing writes: parsed again only when one of its variables changed.
+  const key = `${process.env.NODE_ENV}|${process.env.AUTH_SECRET}|${process.env.APP_URL}`;
+  if (linkCache?.key !== key) linkCache = { key, value: linkSchema.parse(process.env) };
+  return linkCache.value;
 }
+let linkCache: { key: string; value: z.infer<typeof linkSchema> } | undefined;

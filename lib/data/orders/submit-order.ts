@@ -94,8 +94,8 @@ interface Submission {
   budgetId: string;
   settings: RoutingSettings;
   decreeId: string | null;
-  pool: AllocationRow[];
   /** The OPD's pool, each UMKM with its weight in the decree (mm_decree_weights: its largest allocation weight). */
+  pool: AllocationRow[];
 }
 
 /** What routing a batch says about one submission. */
@@ -207,37 +207,29 @@ function batcherFor(db: Db): MicroBatcher<Submission, Routed> {
   return b;
 }
 
-/** Inserts, reserves, routes and writes a batch of checked submissions in the caller's transaction. */
-/** Each order's standings of the given vendors (one list per order), in one statement; `i` is the list's index. */
-async function readBatchStandings(
-  tx: Tx,
-  vendorLists: string[][],
-  orders: Submission[],
-): Promise<(StandingRow & { i: number })[]> {
-  if (!vendorLists.some((l) => l.length > 0)) return [];
-  return tx.$queryRaw<(StandingRow & { i: number })[]>`
-      SELECT o.i, s.* FROM (VALUES ${Prisma.join(
-        orders.map((s, i) => {
-          const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
-          return Prisma.sql`(${i}::int, ${vendorLists[i]!}::uuid[], ${s.order.id}::uuid, ${s.order.deliveryDay}::date, ${fyStart}::date, ${fyEnd}::date, ${s.now}::timestamptz)`;
-        }),
-      )}) AS o(i, pool, id, day, fy_start, fy_end, at)
-      CROSS JOIN LATERAL "mm_pool_standings"(o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at) s`;
-}
-
-/** The reserve's standings for each given order (every UMKM of its decree outside its pool, with its weight). */
-async function readBatchReserveStandings(
+/**
+ * Each order's standings, in one statement (`i`: the order's index): of its pool's vendors (`mm_pool_standings`), or of
+ * the reserve — every UMKM of its decree outside its pool, with its weight (`mm_reserve_standings`).
+ */
+async function readBatchStandings<R extends StandingRow>(
   tx: Tx,
   orders: Submission[],
-): Promise<(StandingRow & { i: number; weight: number })[]> {
-  return tx.$queryRaw<(StandingRow & { i: number; weight: number })[]>`
-      SELECT o.i, s.* FROM (VALUES ${Prisma.join(
-        orders.map((s, i) => {
-          const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
-          return Prisma.sql`(${i}::int, ${s.decreeId}::uuid, ${s.pool.map((a) => a.vendorId)}::uuid[], ${s.order.id}::uuid, ${s.order.deliveryDay}::date, ${fyStart}::date, ${fyEnd}::date, ${s.now}::timestamptz)`;
-        }),
-      )}) AS o(i, decree, pool, id, day, fy_start, fy_end, at)
-      CROSS JOIN LATERAL "mm_reserve_standings"(o.decree, o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at) s`;
+  of: "pool" | "reserve",
+): Promise<(R & { i: number })[]> {
+  if (orders.length === 0 || (of === "pool" && !orders.some((s) => s.pool.length > 0))) return [];
+  const rows = Prisma.join(
+    orders.map((s, i) => {
+      const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
+      return Prisma.sql`(${i}::int, ${s.decreeId}::uuid, ${s.pool.map((a) => a.vendorId)}::uuid[], ${s.order.id}::uuid, ${s.order.deliveryDay}::date, ${fyStart}::date, ${fyEnd}::date, ${s.now}::timestamptz)`;
+    }),
+  );
+  const standings =
+    of === "pool"
+      ? Prisma.sql`"mm_pool_standings"(o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at)`
+      : Prisma.sql`"mm_reserve_standings"(o.decree, o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at)`;
+  return tx.$queryRaw<(R & { i: number })[]>`
+      SELECT o.i, s.* FROM (VALUES ${rows}) AS o(i, decree, pool, id, day, fy_start, fy_end, at)
+      CROSS JOIN LATERAL ${standings} s`;
 }
 
 /**
@@ -279,6 +271,7 @@ function planInTurn(
   });
 }
 
+/** Inserts, reserves, routes and writes a batch of checked submissions in the caller's transaction. */
 async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
   // New orders, numbered; a key already used (a double click in the same batch, or just committed) is skipped.
   const inserted = await tx.$queryRaw<{ id: string; number: string }[]>`
@@ -317,11 +310,7 @@ async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
   // Refused orders go (they were never visible); then every routed order's pool standings, read after the locks.
   if (refused.length > 0)
     await tx.$executeRaw`DELETE FROM "Order" WHERE id = ANY(${refused.map((s) => s.order.id)}::uuid[])`;
-  const poolStandings = await readBatchStandings(
-    tx,
-    reserved.map((s) => s.pool.map((a) => a.vendorId)),
-    reserved,
-  );
+  const poolStandings = await readBatchStandings(tx, reserved, "pool");
   const reserveStandings = new Map<number, (StandingRow & { i: number; weight: number })[]>();
 
   // The rule, one order after another, each seeing the offers chosen before it in this batch — from its pool, or
@@ -336,9 +325,10 @@ async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
       plans = planned.filter((p): p is RoutePlan => p.kind !== "NEEDS_RESERVE");
       break;
     }
-    const rows = await readBatchReserveStandings(
+    const rows = await readBatchStandings<StandingRow & { weight: number }>(
       tx,
       missing.map((i) => reserved[i]!),
+      "reserve",
     );
     missing.forEach((i, k) =>
       reserveStandings.set(
