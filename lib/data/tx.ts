@@ -48,7 +48,7 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attem
 
 /** Locks rows of "Order" (one) — the first lock of every order transition. Returns false if it does not exist. */
 export async function lockOrder(tx: Tx, orderId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Order" WHERE id = ${orderId}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Order" WHERE id = ${orderId}::uuid FOR NO KEY UPDATE`;
   return rows.length === 1;
 }
 
@@ -56,5 +56,5 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<boolean> {
 export async function lockVendors(tx: Tx, vendorIds: readonly string[]): Promise<void> {
   if (vendorIds.length === 0) return;
   const ids = [...new Set(vendorIds)].sort();
-  await tx.$queryRaw`SELECT id FROM "Vendor" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "Vendor" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
 }

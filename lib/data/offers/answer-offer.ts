@@ -44,7 +44,7 @@ async function lockOwnOffer(tx: Tx, actor: VendorActor, offerId: string): Promis
                         'category', o.category, 'pax', o.pax, 'total', o.total::text, 'method', o.method, 'eventName', o."eventName") AS "order"
     FROM "Offer" f JOIN "Order" o ON o.id = f."orderId"
     WHERE f.id = ${offerId}::uuid AND f."vendorId" = ${actor.vendorId}::uuid
-    FOR UPDATE OF o, f`;
+    FOR NO KEY UPDATE OF o, f`;
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND");
   const o = row.order;

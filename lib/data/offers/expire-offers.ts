@@ -28,7 +28,7 @@ export async function expireDueOffers(db: Db, clock: Clock, limit = 100): Promis
       // Skip an order someone else is working on right now; the next sweep picks it up.
       const locked = await tx.$queryRaw<
         { id: string }[]
-      >`SELECT id FROM "Order" WHERE id = ${d.orderId}::uuid FOR UPDATE SKIP LOCKED`;
+      >`SELECT id FROM "Order" WHERE id = ${d.orderId}::uuid FOR NO KEY UPDATE SKIP LOCKED`;
       if (locked.length === 0) return null;
       const offer = await tx.offer.findUniqueOrThrow({
         where: { id: d.id },
@@ -69,7 +69,7 @@ export async function routeStrandedOrders(db: Db, clock: Clock, limit = 100): Pr
     const routed = await inTransaction(db, async (tx) => {
       const locked = await tx.$queryRaw<
         { id: string }[]
-      >`SELECT id FROM "Order" WHERE id = ${s.id}::uuid AND status = 'SUBMITTED' FOR UPDATE SKIP LOCKED`;
+      >`SELECT id FROM "Order" WHERE id = ${s.id}::uuid AND status = 'SUBMITTED' FOR NO KEY UPDATE SKIP LOCKED`;
       if (locked.length === 0) return false;
       const order = await tx.order.findUniqueOrThrow({ where: { id: s.id }, select: ROUTABLE_ORDER_SELECT });
       await routeOrderInTx(tx, order, { now, settings: await getSettings(tx), actor: SYSTEM_ACTOR });

@@ -27,6 +27,7 @@ import {
   poolJsonSql,
   routedOrderUpdateSql,
   routeOutcome,
+  ROUTING_SAVEPOINT,
   toPoolVendor,
   type AllocationRow,
   type RoutableOrder,
@@ -298,19 +299,23 @@ async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
   const live = items.filter((s) => numberOf.has(s.order.id));
   for (const s of live) s.order = { ...s.order, number: numberOf.get(s.order.id)! };
 
-  // Every vendor these orders may go to locked (id order; with the reserve on, every UMKM of their decrees), then
-  // each budget reserved in submission order.
+  // Every vendor of these orders' pools locked (id order), then each budget reserved in submission order; refused
+  // orders go (they were never visible); then every routed order's pool standings, read after the locks. The whole
+  // decree is locked only when some order's pool proves exhausted (see planAll), after rolling back to a savepoint
+  // taken here, which releases these locks and reservations: every lock is taken from nothing, in one statement.
   const vendorIds = [...new Set(live.flatMap((s) => s.pool.map((a) => a.vendorId)))];
-  const decreeIds = [...new Set(live.flatMap((s) => (s.decreeId && s.settings.cityReserve ? [s.decreeId] : [])))];
-  const [lock] = await tx.$queryRaw<{ reserved: boolean[] }[]>`
-    SELECT "mm_lock_and_reserve"(${vendorIds}::uuid[], ${live.map((s) => s.budgetId)}::uuid[], ${live.map((s) => s.order.total)}::bigint[], ${decreeIds}::uuid[]) AS reserved`;
-  const reserved = live.filter((_, k) => lock!.reserved[k]);
-  const refused = live.filter((_, k) => !lock!.reserved[k]);
-
-  // Refused orders go (they were never visible); then every routed order's pool standings, read after the locks.
-  if (refused.length > 0)
-    await tx.$executeRaw`DELETE FROM "Order" WHERE id = ANY(${refused.map((s) => s.order.id)}::uuid[])`;
-  const poolStandings = await readBatchStandings(tx, reserved, "pool");
+  const reserveDecrees = [...new Set(live.flatMap((s) => (s.decreeId && s.settings.cityReserve ? [s.decreeId] : [])))];
+  if (reserveDecrees.length > 0) await tx.$executeRawUnsafe(`SAVEPOINT ${ROUTING_SAVEPOINT}`);
+  const lockAndRead = async (decreeIds: string[]) => {
+    const [lock] = await tx.$queryRaw<{ reserved: boolean[] }[]>`
+      SELECT "mm_lock_and_reserve"(${vendorIds}::uuid[], ${live.map((s) => s.budgetId)}::uuid[], ${live.map((s) => s.order.total)}::bigint[], ${decreeIds}::uuid[]) AS reserved`;
+    const reserved = live.filter((_, k) => lock!.reserved[k]);
+    const refused = live.filter((_, k) => !lock!.reserved[k]);
+    if (refused.length > 0)
+      await tx.$executeRaw`DELETE FROM "Order" WHERE id = ANY(${refused.map((s) => s.order.id)}::uuid[])`;
+    return { reserved, poolStandings: await readBatchStandings(tx, reserved, "pool") };
+  };
+  let { reserved, poolStandings } = await lockAndRead([]);
   const reserveStandings = new Map<number, (StandingRow & { i: number; weight: number })[]>();
 
   // The rule, one order after another, each seeing the offers chosen before it in this batch — from its pool, or
@@ -318,12 +323,20 @@ async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
   // it; an order may come to need it because an earlier one took the last of its pool's capacity, so plan again
   // until every order that needs the reserve has it (at most once per order).
   let plans: RoutePlan[];
+  let decreesLocked = false;
   for (;;) {
     const planned = planInTurn(reserved, poolStandings, reserveStandings);
     const missing = planned.flatMap((p, i) => (p.kind === "NEEDS_RESERVE" ? [i] : []));
     if (missing.length === 0) {
       plans = planned.filter((p): p is RoutePlan => p.kind !== "NEEDS_RESERVE");
       break;
+    }
+    if (!decreesLocked) {
+      // The pools and the reserve were not all locked: start again from the savepoint with every decree's UMKM.
+      await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${ROUTING_SAVEPOINT}`);
+      ({ reserved, poolStandings } = await lockAndRead(reserveDecrees));
+      decreesLocked = true;
+      continue;
     }
     const rows = await readBatchStandings<StandingRow & { weight: number }>(
       tx,

@@ -1,10 +1,11 @@
 // routeOrder (DESIGN.md §3) inside the caller's transaction, which already holds the order's row lock.
-// Locks the vendor rows it may choose from (sorted, in one statement: the pool's, or with the city-wide reserve
-// on, every UMKM of the decree — so no second lock is ever taken and two routings cannot deadlock), reads the
-// pool's standings in one statement, applies the pure rule (lib/domain/routing.ts planRoute), reads the
-// reserve's standings only when the pool is exhausted, and either offers the order to the first candidate or
-// escalates it — recording the ranked candidates and each exclusion's reason, with its audit row, in the same
-// transaction.
+// Locks the pool's vendor rows (sorted, in one statement), reads their standings in one statement and applies the
+// pure rule (lib/domain/routing.ts planRoute). Only when the pool is exhausted and the city-wide reserve is on does
+// it need the whole decree: it then rolls back to a savepoint taken before the pool's locks (which releases them)
+// and locks the pool and every UMKM of the decree again in one sorted statement — so a routing never waits for a
+// lock while holding one it took, and the everyday case locks only its pool. It then reads the reserve's
+// standings and either offers the order to the first candidate or escalates it — recording the ranked candidates
+// and each exclusion's reason, with its audit row, in the same transaction.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import { linkEnv } from "@/lib/env";
@@ -297,6 +298,13 @@ export function routeOutcome(plan: RoutePlan, round: number, offerId: string | n
   };
 }
 
+/**
+ * The savepoint routing takes before its first vendor lock when the city-wide reserve may be needed: rolling back to
+ * it releases those locks, so the wider set is locked from nothing, in one sorted statement (PostgreSQL releases row
+ * locks taken after a savepoint when rolling back to it).
+ */
+export const ROUTING_SAVEPOINT = "mm_routing_locks";
+
 export async function routeOrderInTx(
   tx: Tx,
   order: RoutableOrder,
@@ -308,18 +316,18 @@ export async function routeOrderInTx(
   }
   const { decreeId, round, pool: allocations } = await readPool(tx, order);
   const weights = new Map(allocations.map((a) => [a.vendorId, a.weight]));
-  // Everything this routing may choose from is locked at once, in id order (see the header): the pool, the extra
-  // ids and, with the reserve on, every UMKM of the decree.
-  const lockDecree = decreeId && settings.cityReserve ? decreeId : null;
+  // What this routing may choose from is locked at once, in id order (see the header): the pool and the extra ids;
+  // the whole decree only once the pool proves exhausted.
   let pool: PoolVendor[] = [];
-  if (decreeId) {
-    const rows = await readStandings(tx, [...weights.keys()], order, now, {
-      alsoLock: ctx.alsoLock ?? [],
-      decree: lockDecree,
-    });
+  const lockAndRead = async (decree: string | null) => {
+    const rows = await readStandings(tx, [...weights.keys()], order, now, { alsoLock: ctx.alsoLock ?? [], decree });
     pool = rows.map((r) => toPoolVendor(r, weights.get(r.id) ?? 1));
-  } else {
-    await lockVendors(tx, ctx.alsoLock ?? []);
+  };
+  const reserveOn = decreeId !== null && settings.cityReserve;
+  if (!decreeId) await lockVendors(tx, ctx.alsoLock ?? []);
+  else {
+    if (reserveOn) await tx.$executeRawUnsafe(`SAVEPOINT ${ROUTING_SAVEPOINT}`);
+    await lockAndRead(null);
   }
   const planWith = (reserveRows: (StandingRow & { weight: number })[] | undefined) =>
     planRoute(
@@ -330,7 +338,12 @@ export async function routeOrderInTx(
       now,
       settings,
     );
-  const first = planWith(undefined);
+  let first = planWith(undefined);
+  if (first.kind === "NEEDS_RESERVE" && reserveOn) {
+    await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${ROUTING_SAVEPOINT}`);
+    await lockAndRead(decreeId);
+    first = planWith(undefined); // the pool may have moved while it was not locked
+  }
   const plan =
     first.kind !== "NEEDS_RESERVE" || !decreeId
       ? first
