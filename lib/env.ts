@@ -1,5 +1,6 @@
 // The one reader of process.env for the app. Fails fast at boot with a clear message.
 import { z } from "zod";
+import { trustedProxyHops } from "@/lib/auth/client-address";
 
 /** Seconds the dashboards reuse their figures unless DASHBOARD_CACHE_SECONDS says otherwise. */
 export const DEFAULT_DASHBOARD_CACHE_SECONDS = 15;
@@ -21,10 +22,18 @@ const schema = z
     VAPID_PUBLIC_KEY: z.string().optional(),
     VAPID_PRIVATE_KEY: z.string().optional(),
     VAPID_SUBJECT: z.string().default("mailto:diskopukmperindag@mojokertokota.go.id"),
+    // How many reverse proxies in front of the app append to X-Forwarded-For (lib/auth/client-address.ts): 0 when
+    // clients reach the app directly, 1 behind one nginx/Caddy that appends the address it saw, and so on.
+    TRUSTED_PROXY_HOPS: z.string().optional(),
     // How long the mayor's dashboard and home page reuse their figures, per app process (0 = always live).
     DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(DEFAULT_DASHBOARD_CACHE_SECONDS),
   })
   .superRefine((env, ctx) => {
+    try {
+      trustedProxyHops(env.TRUSTED_PROXY_HOPS);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXY_HOPS"], message: (e as Error).message });
+    }
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
       ctx.addIssue({
         code: "custom",

@@ -1,12 +1,7 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
-import { readSession } from "@/lib/auth/session";
-import { getCurrentUser } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
-import { writeAudit } from "@/lib/data/audit";
 
 export interface LoginState {
   error?: "invalid" | "required" | "error" | "throttled" | "mfa_required";
@@ -45,21 +40,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
 }
 
 export async function logoutAction(): Promise<void> {
-  const [user, session] = await Promise.all([getCurrentUser(), readSession()]);
-  if (user && session) {
-    const h = await headers();
-    // The server forgets this session, not only the browser: a copied session cookie stops working too.
-    await db().$transaction(async (tx) => {
-      await tx.revokedSession.createMany({
-        data: [{ sid: session.sid, userId: user.id, expiresAt: session.expires }],
-        skipDuplicates: true,
-      });
-      await writeAudit(
-        tx,
-        { id: user.id, role: user.role, ip: h.get("x-forwarded-for"), userAgent: h.get("user-agent") },
-        { action: "auth.logout", entity: "User", entityId: user.id },
-      );
-    });
-  }
+  // Auth.js's signOut event revokes the session on the server and audits it (lib/data/user/revoke-session.ts), as
+  // for its own sign-out endpoint: a copied session cookie stops working too.
   await signOut({ redirectTo: "/login" });
 }

@@ -1,4 +1,5 @@
 // Helpers shared by the plain-form server actions (not actions themselves, so no "use server").
+import { requestAddress } from "@/lib/auth/client-address";
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -12,7 +13,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 async function actorFor(role: Role) {
   const user = await requireRole(role);
   const h = await headers();
-  return { user, ip: h.get("x-forwarded-for"), userAgent: h.get("user-agent") };
+  return { user, ip: requestAddress(h), userAgent: h.get("user-agent") };
 }
 
 export async function opdActor() {

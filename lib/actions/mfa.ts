@@ -1,6 +1,7 @@
 "use server";
 // Confirming the second factor: the code from the authenticator app; on success, the recovery codes (shown
 // once, never stored in clear).
+import { requestAddress } from "@/lib/auth/client-address";
 import { headers } from "next/headers";
 import { getTranslations } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
@@ -26,7 +27,7 @@ export async function confirmMfaAction(_prev: MfaState, formData: FormData): Pro
     const r = await confirmMfaEnrolment(
       db(),
       systemClock,
-      { id: user.id, role: user.role, ip: h.get("x-forwarded-for"), userAgent: h.get("user-agent") },
+      { id: user.id, role: user.role, ip: requestAddress(h), userAgent: h.get("user-agent") },
       String(formData.get("code") ?? ""),
       env().AUTH_SECRET ?? "",
     );

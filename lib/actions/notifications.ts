@@ -1,4 +1,5 @@
 "use server";
+import { requestAddress } from "@/lib/auth/client-address";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
@@ -10,6 +11,6 @@ import { markAllRead } from "@/lib/data/notifications/list-notifications";
 export async function markAllReadAction(): Promise<void> {
   const user = await requireRole("ADMIN", "MAYOR", "OPD_STAFF", "VENDOR");
   const h = await headers();
-  const actor = { id: user.id, role: user.role, ip: h.get("x-forwarded-for"), userAgent: h.get("user-agent") };
+  const actor = { id: user.id, role: user.role, ip: requestAddress(h), userAgent: h.get("user-agent") };
   await runAndRedirect("/notifications", "/", () => markAllRead(db(), systemClock, actor), "read");
 }

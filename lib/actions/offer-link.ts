@@ -1,6 +1,7 @@
 "use server";
 // Answers through an offer's one-tap link (no sign-in: the signed link is the vendor's authority for that offer
 // alone — lib/data/offers/offer-link.ts). Plain form posts; the page shows the outcome.
+import { requestAddress } from "@/lib/auth/client-address";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
@@ -15,7 +16,7 @@ function tokenOf(formData: FormData): string {
 
 async function meta() {
   const h = await headers();
-  return { ip: h.get("x-forwarded-for"), userAgent: h.get("user-agent") };
+  return { ip: requestAddress(h), userAgent: h.get("user-agent") };
 }
 
 export async function acceptOfferByLinkAction(formData: FormData): Promise<void> {

@@ -1,5 +1,6 @@
 "use server";
 // The browser's Web Push subscription, sent by the opt-in button (components/push/push-opt-in.tsx) as a form.
+import { requestAddress } from "@/lib/auth/client-address";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
@@ -12,7 +13,7 @@ export type PushActionResult = { ok: true } | { ok: false; message: string };
 async function actor() {
   const user = await requireRole("ADMIN", "MAYOR", "OPD_STAFF", "VENDOR");
   const h = await headers();
-  return { id: user.id, role: user.role, ip: h.get("x-forwarded-for"), userAgent: h.get("user-agent") };
+  return { id: user.id, role: user.role, ip: requestAddress(h), userAgent: h.get("user-agent") };
 }
 
 const field = (f: FormData, k: string) => {

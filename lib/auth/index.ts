@@ -1,5 +1,7 @@
 import "server-only";
 import NextAuth, { type DefaultSession } from "next-auth";
+import type { JWT } from "next-auth/jwt";
+import { headers } from "next/headers";
 import Credentials from "next-auth/providers/credentials";
 import { CredentialsSignin } from "next-auth";
 import { isAppError } from "@/lib/errors";
@@ -10,6 +12,9 @@ import { systemClock } from "@/lib/clock";
 import { authenticateUser } from "@/lib/data/user/authenticate-user";
 import { isRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { SESSION_MAX_AGE_SECONDS, SESSION_OPTIONS, sessionJwt } from "@/lib/auth/session-lifetime";
+import { revokeSession } from "@/lib/data/user/revoke-session";
+import { requestAddress } from "@/lib/auth/client-address";
 
 declare module "next-auth" {
   interface Session {
@@ -48,15 +53,35 @@ const credentialsSchema = z.object({
   code: z.string().trim().max(20).optional(),
 });
 
-function clientIp(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+/** Revokes the session a token stands for (the request's address and agent for the audit row). */
+async function revokeSignedOutToken(token: JWT): Promise<void> {
+  if (typeof token.sid !== "string" || typeof token.uid !== "string") return;
+  const h = await headers().catch(() => null);
+  await revokeSession(db(), systemClock, {
+    sid: token.sid,
+    userId: token.uid,
+    expiresAt: new Date(
+      (typeof token.exp === "number" ? token.exp : Date.now() / 1000 + SESSION_MAX_AGE_SECONDS) * 1000,
+    ),
+    ip: h ? requestAddress(h) : null,
+    userAgent: h?.get("user-agent") ?? null,
+  });
 }
 
 // Lazy config: the environment is read on the first request, not when `next build` imports this module.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // 12 hours from sign-in, never extended by use (lib/auth/session-lifetime.ts).
+  ...SESSION_OPTIONS,
+  // Every way of signing out — the app's button and Auth.js's own POST /api/auth/signout — revokes the session on
+  // the server, so a copied cookie stops working too.
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token) await revokeSignedOutToken(token);
+    },
+  },
   pages: { signIn: "/login", error: "/login" },
   // A wrong password is not a server error: it is audited (auth.login_failed) and needs no stack trace in the log.
   logger: {
@@ -76,7 +101,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           user = await authenticateUser(
             db(),
             systemClock,
-            { ...parsed.data, ip: clientIp(request), userAgent: request.headers.get("user-agent") },
+            { ...parsed.data, ip: requestAddress(request.headers), userAgent: request.headers.get("user-agent") },
             env().AUTH_SECRET ?? "",
           );
         } catch (e) {
@@ -98,17 +123,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.role = user.role;
-        token.opdId = user.opdId ?? null;
-        token.vendorId = user.vendorId ?? null;
-        token.sv = user.sessionVersion ?? 1;
-        token.sid = crypto.randomUUID();
-      }
-      return token;
-    },
+    // The sign-in time goes into the token; past 12 hours the session is over whatever endpoint is called.
+    jwt: ({ token, user }) => sessionJwt({ token, user }),
     session({ session, token }) {
       const role = isRole(token.role) ? token.role : "VENDOR";
       session.user = {

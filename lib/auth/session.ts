@@ -5,6 +5,7 @@ import { decode, type JWT } from "next-auth/jwt";
 import { LRUCache } from "lru-cache";
 import { env } from "@/lib/env";
 import { isRole } from "@/lib/auth/roles";
+import { secondsLeft } from "@/lib/auth/session-lifetime";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** What the session cookie says (Auth.js's encrypted JWT, written by the jwt callback in lib/auth/index.ts). */
@@ -33,12 +34,15 @@ const verified = new LRUCache<string, SessionClaims>({ max: 20_000 });
 function claimsOf(token: JWT): SessionClaims | null {
   const exp = typeof token.exp === "number" ? token.exp : 0;
   if (typeof token.uid !== "string" || typeof token.sid !== "string" || !isRole(token.role) || !exp) return null;
+  // The absolute lifetime counts from sign-in, whatever expiry a re-issued token carries (lib/auth/session-lifetime.ts).
+  const left = secondsLeft(token, 0);
+  if (left === null) return null;
   return {
     userId: token.uid,
     role: token.role,
     sessionVersion: Number(token.sv ?? 0),
     sid: token.sid,
-    expires: new Date(exp * 1000),
+    expires: new Date(Math.min(exp, left) * 1000),
   };
 }
 

@@ -43,11 +43,23 @@ export function totpCode(secretBase32: string, at: Date): string {
   return totp(secretBase32).generate({ timestamp: at.getTime() });
 }
 
+const PERIOD_MS = 30_000;
+
+/**
+ * The 30-second step (counted from the Unix epoch) whose code `code` is (6 digits, spaces ignored), when it is the
+ * code of `at`'s step or of the step before or after; null otherwise. Sign-in remembers the step it accepted and
+ * refuses that step and earlier ones afterwards, so a code works once (ASVS 2.8.4).
+ */
+export function totpStep(secretBase32: string, code: string, at: Date): number | null {
+  const token = code.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totp(secretBase32).validate({ token, timestamp: at.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(at.getTime() / PERIOD_MS) + delta;
+}
+
 /** True when `code` (6 digits, spaces ignored) is the code of `at` or of the step before or after. */
 export function verifyTotp(secretBase32: string, code: string, at: Date): boolean {
-  const token = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(token)) return false;
-  return totp(secretBase32).validate({ token, timestamp: at.getTime(), window: 1 }) !== null;
+  return totpStep(secretBase32, code, at) !== null;
 }
 
 /** The QR code of the otpauth:// URI, as an SVG document (shown as a data: image). */

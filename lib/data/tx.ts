@@ -48,7 +48,9 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attem
 
 /** Locks rows of "Order" (one) — the first lock of every order transition. Returns false if it does not exist. */
 export async function lockOrder(tx: Tx, orderId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Order" WHERE id = ${orderId}::uuid FOR NO KEY UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "Order" WHERE id = ${orderId}::uuid FOR NO KEY UPDATE`;
   return rows.length === 1;
 }
 

@@ -4,6 +4,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import type { Spread } from "@/lib/data/dashboard/get-spread";
+import { csvCell } from "@/lib/documents/cell-text";
 
 export const SPREAD_CSV_HEADER = [
   "kode_umkm",
@@ -20,7 +21,8 @@ export async function renderSpreadCsv(s: Spread): Promise<Buffer> {
   ws.addRow([...SPREAD_CSV_HEADER]);
   for (const v of s.vendors) {
     const share = s.awarded > 0 ? Math.round((v.awarded / s.awarded) * 10_000) / 100 : 0;
-    ws.addRow([v.code, v.name, v.orders, v.awarded, v.delivered, share]);
+    // Names and codes are typed by people: never let a spreadsheet read one as a formula (lib/documents/cell-text.ts).
+    ws.addRow([v.code, v.name, v.orders, v.awarded, v.delivered, share].map(csvCell));
   }
   const csv = await wb.csv.writeBuffer({ formatterOptions: { writeBOM: true } });
   return Buffer.from(csv as ArrayBuffer);

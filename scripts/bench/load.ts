@@ -30,7 +30,7 @@ import { periodPresets } from "@/lib/domain/period";
 import { fiscalYearOf, wibDay } from "@/lib/format";
 import { DEMO_PASSWORD } from "@/prisma/seed/mojokerto";
 import { seedDemo } from "@/prisma/seed/seed-demo";
-import { ensureBuilt, NEXT_BIN, serverEnv, stopServer, waitForHealth } from "../lib/launcher";
+import { ensureBuilt, NEXT_SERVER, serverEnv, stopServer, waitForHealth } from "../lib/launcher";
 import { freePort, PROJECT_ROOT } from "../lib/postgres";
 import { runTraffic, KINDS, type TrafficPlan } from "./load-traffic";
 import { latencySummary, openBenchDatabase, type BenchDatabase } from "./support";
@@ -160,7 +160,7 @@ async function prepare(db: Db, deliveryDays: string[]) {
 function startInstance(port: number, env: NodeJS.ProcessEnv): { child: ChildProcess; output: string[] } {
   const output: string[] = [];
   const node = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...node, NEXT_BIN, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [...node, NEXT_SERVER, "start", String(port)], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env,

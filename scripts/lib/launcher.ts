@@ -26,6 +26,7 @@ export interface LaunchOptions {
 }
 
 export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+export const NEXT_SERVER = path.join(PROJECT_ROOT, "scripts", "next-server.mjs");
 const BUILD_INPUTS = [
   "app",
   "components",
@@ -272,7 +273,8 @@ export async function launch(opts: LaunchOptions): Promise<void> {
         `port ${opts.port} is already in use (another demo?). Stop that process or choose another port: npm run demo -- --port 3100`,
       );
     }
-    child = spawn(process.execPath, [NEXT_BIN, opts.mode === "dev" ? "dev" : "start", "-p", String(opts.port)], {
+    // Next.js behind our own HTTP server (scripts/next-server.mjs): it tells the app each connection's address.
+    child = spawn(process.execPath, [NEXT_SERVER, opts.mode === "dev" ? "dev" : "start", String(opts.port)], {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "inherit", "inherit"],
       env: serverEnv(opts.mode, database.url, authSecret),

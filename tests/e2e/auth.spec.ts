@@ -155,3 +155,53 @@ test("signing out ends the session on the server too: a copied session cookie no
   await expect(other).toHaveURL(/\/login$/);
   await copy.close();
 });
+
+test("Auth.js's own sign-out endpoint revokes the session too: a copied cookie stops working", async ({
+  page,
+  browser,
+}) => {
+  await login(page, "opd-inspektorat");
+  await expect(page).toHaveURL(/\/opd$/);
+  const copy = await browser.newContext({
+    storageState: await page.context().storageState(),
+    baseURL: test.info().project.use.baseURL,
+  });
+  const other = await copy.newPage();
+  await other.goto("/opd");
+  await expect(other).toHaveURL(/\/opd$/);
+  // Sign out through POST /api/auth/signout (its CSRF token, our origin), not the app's button.
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const origin = new URL(page.url()).origin;
+  const res = await page.request.post("/api/auth/signout", {
+    form: { csrfToken },
+    headers: { origin },
+    maxRedirects: 0,
+  });
+  expect([200, 302]).toContain(res.status());
+  await other.goto("/opd");
+  await expect(other).toHaveURL(/\/login$/);
+  await copy.close();
+});
+
+test("the audit records the connection's address, not what a client writes in X-Forwarded-For", async ({
+  page,
+  playwright,
+}) => {
+  const baseURL = test.info().project.use.baseURL!;
+  const probe = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" },
+  });
+  const { csrfToken } = (await (await probe.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await probe.post("/api/auth/callback/credentials", {
+    form: { csrfToken, username: `xff-probe-${test.info().project.name}`, password: "salah-sekali-123" },
+    headers: { origin: new URL(baseURL).origin },
+    maxRedirects: 0,
+  });
+  await probe.dispose();
+  await login(page, "admin");
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto("/admin/audit?action=auth.login_failed");
+  await expect(page.getByText(/127\.0\.0\.1|::1/).first()).toBeVisible();
+  await expect(page.getByText("203.0.113.77")).toHaveCount(0);
+});

@@ -47,20 +47,22 @@ describe("two-step verification for admins and the mayor", () => {
     const status = await getMfaEnrolment(db, actor, KEY);
     expect(status).toMatchObject({ required: true, recoveryLeft: 10, pending: null });
 
+    // A minute later (the enrolment's own code is spent).
+    const later = fixedClock("2026-11-28T03:01:00Z");
     const signIn = (code?: string) =>
-      authenticateUser(db, clock, { username: "admin-mfa", password: "rahasia-admin-mfa-1", code }, KEY);
+      authenticateUser(db, later, { username: "admin-mfa", password: "rahasia-admin-mfa-1", code }, KEY);
     expect(await refusal(signIn())).toBe("MFA_REQUIRED");
     expect(await signIn("123456")).toBeNull();
-    expect(await signIn(totpCode(secret, clock.now()))).toMatchObject({ id: admin.id });
-    // A wrong password with a right code is still a wrong password.
+    // A wrong password with a right code is still a wrong password (and does not spend the code).
     expect(
       await authenticateUser(
         db,
-        clock,
-        { username: "admin-mfa", password: "salah", code: totpCode(secret, clock.now()) },
+        later,
+        { username: "admin-mfa", password: "salah", code: totpCode(secret, later.now()) },
         KEY,
       ),
     ).toBeNull();
+    expect(await signIn(totpCode(secret, later.now()))).toMatchObject({ id: admin.id });
     expect(await signIn(recoveryCodes[0])).toMatchObject({ id: admin.id });
     expect(await signIn(recoveryCodes[0])).toBeNull();
     expect((await getMfaEnrolment(db, actor, KEY)).recoveryLeft).toBe(9);
@@ -71,12 +73,56 @@ describe("two-step verification for admins and the mayor", () => {
       "wrong_code",
       "wrong_password",
     ]);
+    // The enrolment's code cannot sign in either (its step is spent).
+    expect(
+      await authenticateUser(
+        db,
+        clock,
+        { username: "admin-mfa", password: "rahasia-admin-mfa-1", code: totpCode(secret, clock.now()) },
+        KEY,
+      ),
+    ).toBeNull();
     expect(await db.auditLog.count({ where: { action: "auth.mfa_enabled", entityId: admin.id } })).toBe(1);
     const trail = JSON.stringify(await db.auditLog.findMany({ where: { entityId: admin.id } }), (_k, v) =>
       typeof v === "bigint" ? String(v) : v,
     );
     expect(trail).not.toContain(secret);
     for (const c of recoveryCodes) expect(trail).not.toContain(c);
+  });
+
+  it("takes each authenticator code once: a replay, an older code and a racing second sign-in are refused", async () => {
+    const db = testDb();
+    const admin = await createUser(db, { role: "ADMIN", username: "admin-replay", password: "rahasia-admin-replay-1" });
+    const actor = { id: admin.id, role: "ADMIN" as const };
+    const secret = (await getMfaEnrolment(db, actor, KEY)).pending!.secret;
+    await confirmMfaEnrolment(db, clock, actor, totpCode(secret, clock.now()), KEY);
+    const at = (iso: string) => fixedClock(iso);
+    const signIn = (c: ReturnType<typeof fixedClock>, code: string) =>
+      authenticateUser(db, c, { username: "admin-replay", password: "rahasia-admin-replay-1", code }, KEY);
+
+    const t1 = at("2026-11-28T03:05:00Z");
+    const code1 = totpCode(secret, t1.now());
+    expect(await signIn(t1, code1)).toMatchObject({ id: admin.id });
+    // The same code again, within the same 30 seconds: refused.
+    expect(await signIn(t1, code1)).toBeNull();
+    // Ten seconds on, the code is still within the allowed drift — and still spent.
+    expect(await signIn(at("2026-11-28T03:05:10Z"), code1)).toBeNull();
+
+    // Two sign-ins racing with one fresh code: exactly one gets in.
+    const t2 = at("2026-11-28T03:06:00Z");
+    const code2 = totpCode(secret, t2.now());
+    const raced = await Promise.all([signIn(t2, code2), signIn(t2, code2), signIn(t2, code2)]);
+    expect(raced.filter((r) => r !== null)).toHaveLength(1);
+
+    // A code of the step before the last accepted one (still within drift) is refused as older.
+    const t3 = at("2026-11-28T03:07:00Z");
+    expect(await signIn(t3, totpCode(secret, t3.now()))).toMatchObject({ id: admin.id });
+    expect(await signIn(t3, totpCode(secret, new Date(t3.now().getTime() - 30_000)))).toBeNull();
+
+    const reasons = (await db.auditLog.findMany({ where: { action: "auth.login_failed", entityId: admin.id } })).map(
+      (f) => (f.after as { reason: string }).reason,
+    );
+    expect(reasons).toEqual(Array(5).fill("reused_code"));
   });
 
   it("is asked of the mayor too, not of agency staff, who cannot enrol either", async () => {

@@ -12,6 +12,8 @@ import { getSpread } from "@/lib/data/dashboard/get-spread";
 import { listPublicAwards } from "@/lib/data/public/list-awards";
 import { ocdsReleasePackage, OCID_PREFIX } from "@/lib/documents/ocds";
 import { renderSpreadCsv, SPREAD_CSV_HEADER } from "@/lib/documents/spread-csv";
+import { renderDashboardXlsx } from "@/lib/documents/dashboard-xlsx";
+import { getDashboard } from "@/lib/data/dashboard/get-dashboard";
 import { parsePeriod } from "@/lib/domain/period";
 
 describe("the public transparency data", () => {
@@ -110,5 +112,33 @@ describe("the public transparency data", () => {
     expect(rows).toHaveLength(1 + view.spread.vendors.length);
     const awardedSum = rows.slice(1).reduce((s, r) => s + Number(r[4]), 0);
     expect(awardedSum).toBe(view.spread.awarded);
+
+    // Hostile business names (CSV formula injection): each is written as text in the CSV, and as a plain string
+    // cell (never a formula) in the workbooks.
+    const hostile = ['=HYPERLINK("http://evil.example","klik")', "+62 Catering", "-1+1", "@SUM(A1)", "\tTab", "\rCR"];
+    for (const [i, v] of city.vendors.entries())
+      await db.vendor.update({ where: { id: v.id }, data: { name: hostile[i]! } });
+    const renamed = (await getPublicSpread(db, fixedClock("2026-06-01T03:00:00Z"), { period: "month:2026-06" })).spread;
+    expect(renamed.vendors.every((v) => hostile.includes(v.name))).toBe(true);
+    const csvText = (await renderSpreadCsv(renamed)).toString("utf8");
+    const cells = csvText
+      .split(/\r?\n/)
+      .flatMap((line) => line.split(","))
+      .map((c) => c.replace(/^"/, ""));
+    for (const c of cells) expect(c, c).not.toMatch(/^[=+@\t\r]|^-(?!\d)/);
+    for (const v of renamed.vendors) expect(csvText).toContain(`'${v.name.replace(/"/g, '""')}`);
+    const xlsx = await renderDashboardXlsx(await getDashboard(db, clock, period, null), "Kota", clock.now());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+    let seen = 0;
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type, `${sheet.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
+          if (typeof cell.value === "string" && hostile.includes(cell.value)) seen++;
+        }),
+      ),
+    );
+    expect(seen).toBeGreaterThan(0);
   });
 });

@@ -12,6 +12,7 @@ const claims = {
   vendorId: "5d1f0c1e-8f55-4b52-9d5c-0a1b2c3d4e5f",
   sv: 3,
   sid: "6a0e2f5b-3c4d-4e5f-8a9b-0c1d2e3f4a5b",
+  at: Math.floor(Date.now() / 1000),
 };
 const token = (over: Record<string, unknown> = {}, opts: { salt?: string; secret?: string; maxAge?: number } = {}) =>
   encode({

@@ -7,7 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { Clock } from "@/lib/clock";
 import { writeAudit } from "@/lib/data/audit";
 import { AppError } from "@/lib/errors";
-import { decryptSecret, matchRecoveryCode, mfaRequired, verifyTotp } from "@/lib/auth/totp";
+import { decryptSecret, matchRecoveryCode, mfaRequired, totpStep } from "@/lib/auth/totp";
 import { LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MINUTES } from "@/lib/auth/throttle";
 
 export interface AuthenticatedUser {
@@ -63,14 +63,28 @@ export async function authenticateUser(
   // The second factor, for an admin or the mayor who has enrolled: a code from the app, or a recovery code.
   let usedRecovery: string | null = null;
   let wrongCode = false;
+  let reusedCode = false;
   if (allowed && user && mfaRequired(user) && user.totpEnabledAt && user.totpSecret) {
     const code = input.code?.trim() ?? "";
     if (!code) throw new AppError("MFA_REQUIRED");
     const secret = decryptSecret(user.totpSecret, authSecret);
-    usedRecovery = verifyTotp(secret, code, clock.now()) ? null : matchRecoveryCode(code, user.totpRecovery);
-    if (!usedRecovery && !verifyTotp(secret, code, clock.now())) {
+    const step = totpStep(secret, code, clock.now());
+    usedRecovery = step !== null ? null : matchRecoveryCode(code, user.totpRecovery);
+    if (!usedRecovery && step === null) {
       allowed = false;
       wrongCode = true;
+    }
+    // A code works once: its step must be later than the last one accepted, claimed atomically, so two sign-ins
+    // racing with the same code (or a code seen over someone's shoulder) cannot both pass.
+    if (step !== null) {
+      const claimed = await db.$executeRaw`
+        UPDATE "User" SET "totpLastStep" = ${step}
+        WHERE id = ${user.id}::uuid AND ("totpLastStep" IS NULL OR "totpLastStep" < ${step})`;
+      if (claimed !== 1) {
+        allowed = false;
+        wrongCode = true;
+        reusedCode = true;
+      }
     }
     // A recovery code works once, even when two sign-ins race with it.
     if (usedRecovery) {
@@ -112,9 +126,11 @@ export async function authenticateUser(
               ? "unknown_user"
               : !ok
                 ? "wrong_password"
-                : wrongCode
-                  ? "wrong_code"
-                  : "inactive",
+                : reusedCode
+                  ? "reused_code"
+                  : wrongCode
+                    ? "wrong_code"
+                    : "inactive",
           ...(usedRecovery ? { recoveryCodeUsed: true } : {}),
         },
       },

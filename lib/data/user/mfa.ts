@@ -13,7 +13,7 @@ import {
   newTotpSecret,
   totpQrSvg,
   totpUri,
-  verifyTotp,
+  totpStep,
 } from "@/lib/auth/totp";
 
 export interface MfaStatus {
@@ -60,7 +60,8 @@ export async function confirmMfaEnrolment(
   if (!MFA_ROLES.includes(user.role)) throw new AppError("FORBIDDEN");
   if (user.totpEnabledAt) throw new AppError("INVALID_STATE");
   if (!user.totpSecret) throw new AppError("INVALID_STATE");
-  if (!verifyTotp(decryptSecret(user.totpSecret, authSecret), code, clock.now()))
+  const step = totpStep(decryptSecret(user.totpSecret, authSecret), code, clock.now());
+  if (step === null)
     throw new AppError("VALIDATION", {
       issues: { code: ["Kode tidak cocok; ketik kode yang sedang tampil di aplikasi"] },
     });
@@ -68,7 +69,7 @@ export async function confirmMfaEnrolment(
   await db.$transaction(async (tx) => {
     const n = await tx.user.updateMany({
       where: { id: actor.id, totpEnabledAt: null },
-      data: { totpEnabledAt: clock.now(), totpRecovery: hashes },
+      data: { totpEnabledAt: clock.now(), totpRecovery: hashes, totpLastStep: step }, // the enrolment's code is used
     });
     if (n.count !== 1) throw new AppError("INVALID_STATE");
     await writeAudit(tx, actor, { action: "auth.mfa_enabled", entity: "User", entityId: actor.id });

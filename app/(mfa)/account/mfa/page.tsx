@@ -1,3 +1,4 @@
+import { requestAddress } from "@/lib/auth/client-address";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
@@ -26,7 +27,7 @@ export default async function MfaPage() {
   const t = await getTranslations();
   const status = await getMfaEnrolment(
     db(),
-    { id: user.id, role: user.role, ip: h.get("x-forwarded-for"), userAgent: h.get("user-agent") },
+    { id: user.id, role: user.role, ip: requestAddress(h), userAgent: h.get("user-agent") },
     env().AUTH_SECRET ?? "",
   );
   const home = ROLE_HOME[user.role];
