@@ -4,6 +4,7 @@
 // the charts' SVG styles); nothing else comes from another origin. The other security headers are set for
 // every route in next.config.ts; route handlers (/api) carry their own policy there.
 import { NextResponse, type NextRequest } from "next/server";
+import { isSameOrigin } from "@/lib/same-origin";
 
 export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https: boolean }): string {
   return [
@@ -24,6 +25,17 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
 }
 
 export function proxy(request: NextRequest) {
+  // Server actions are POSTs to pages: Next.js checks an Origin when there is one; one without Origin is accepted
+  // only with a Referer from this site (lib/same-origin.ts).
+  if (
+    request.method !== "GET" &&
+    request.method !== "HEAD" &&
+    !isSameOrigin(request.headers, { refererWhenNoOrigin: true })
+  )
+    return new NextResponse("Permintaan dari situs lain ditolak. / Cross-site request refused.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   const nonce = btoa(String.fromCharCode(...bytes));

@@ -28,6 +28,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Two cores: two workers, each with its own database.
           maxWorkers: 2,
+          // As next.config.ts's experimental.authInterrupts does for the app: server actions answer a wrong role
+          // with forbidden() (403).
+          env: { __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" },
         },
       },
     ],

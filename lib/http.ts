@@ -3,6 +3,7 @@
 import "server-only";
 import { getTranslations } from "@/lib/i18n/server";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
+import { isSameOrigin } from "@/lib/same-origin";
 
 export async function withErrorResponse(run: () => Promise<Response>): Promise<Response> {
   try {
@@ -38,14 +39,7 @@ export function sameOriginOnly<R extends Request, A extends unknown[]>(
   handler: (request: R, ...rest: A) => Promise<Response>,
 ): (request: R, ...rest: A) => Promise<Response> {
   return async (request, ...rest) => {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(request.headers.get("origin") ?? "").host;
-    } catch {
-      // missing or "null": refused below
-    }
-    if (!host || originHost !== host) {
+    if (!isSameOrigin(request.headers)) {
       return Response.json(
         { error: "FORBIDDEN", message: "Permintaan dari situs lain ditolak. / Cross-site request refused." },
         { status: 403, headers: { "Cache-Control": "no-store" } },

@@ -5,13 +5,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireOpd, requireRole, requireVendor } from "@/lib/auth/guards";
+import { requireActionRole, requireOpd, requireVendor } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** The signed-in user of `role`, with the request's IP and user agent for the audit row. */
 async function actorFor(role: Role) {
-  const user = await requireRole(role);
+  const user = await requireActionRole(role);
   const h = await headers();
   return { user, ip: requestAddress(h), userAgent: h.get("user-agent") };
 }

@@ -3,13 +3,14 @@
 // once, never stored in clear).
 import { requestAddress } from "@/lib/auth/client-address";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getTranslations } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { confirmMfaEnrolment } from "@/lib/data/user/mfa";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 
 export interface MfaState {
   message?: string;
@@ -19,7 +20,7 @@ export interface MfaState {
 export async function confirmMfaAction(_prev: MfaState, formData: FormData): Promise<MfaState> {
   // Any signed-in account reaches this (an admin still enrolling cannot pass requireRole yet).
   const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHENTICATED");
+  if (!user) redirect("/login");
   const h = await headers();
   const t = await getTranslations("mfa");
   const te = await getTranslations("errors");

@@ -3,13 +3,13 @@ import { requestAddress } from "@/lib/auth/client-address";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { requireRole } from "@/lib/auth/guards";
+import { requireActionRole } from "@/lib/auth/guards";
 import { runAndRedirect } from "@/lib/actions/form-action";
 import { markAllRead } from "@/lib/data/notifications/list-notifications";
 
 /** Any signed-in user marks their own notifications read (a plain form post). */
 export async function markAllReadAction(): Promise<void> {
-  const user = await requireRole("ADMIN", "MAYOR", "OPD_STAFF", "VENDOR");
+  const user = await requireActionRole("ADMIN", "MAYOR", "OPD_STAFF", "VENDOR");
   const h = await headers();
   const actor = { id: user.id, role: user.role, ip: requestAddress(h), userAgent: h.get("user-agent") };
   await runAndRedirect("/notifications", "/", () => markAllRead(db(), systemClock, actor), "read");

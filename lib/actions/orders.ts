@@ -13,7 +13,7 @@ import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-ord
 import { idField, opdActor, runAndRedirect } from "@/lib/actions/form-action";
 import { isAppError } from "@/lib/errors";
 import { wibDateTime } from "@/lib/format";
-import { savePhoto } from "@/lib/storage/photos";
+import { checkPhoto } from "@/lib/storage/photos";
 
 export interface OrderFormState {
   message?: string;
@@ -77,14 +77,22 @@ export async function confirmDeliveryAction(formData: FormData): Promise<void> {
   await settle(
     orderId,
     async () => {
-      // The optional photo is checked and stored first; its path is chosen by the server, never the client.
-      const photoPath = photo instanceof File && photo.size > 0 ? await savePhoto(orderId, photo) : null;
-      return confirmDelivery(db(), systemClock, actor, orderId, {
-        deliveredAt: deliveryAt(formData.get("deliveredDate"), formData.get("deliveredTime")),
-        quantityReceived: formData.get("quantityReceived"),
-        rating: formData.get("rating") || null,
-        photoPath,
-      });
+      // The optional photo is checked here in memory; the use case stores it (under a name the server chooses) only
+      // once the order proved to be this OPD's and awaiting delivery.
+      const checked = photo instanceof File && photo.size > 0 ? await checkPhoto(photo) : null;
+      return confirmDelivery(
+        db(),
+        systemClock,
+        actor,
+        orderId,
+        {
+          deliveredAt: deliveryAt(formData.get("deliveredDate"), formData.get("deliveredTime")),
+          quantityReceived: formData.get("quantityReceived"),
+          rating: formData.get("rating") || null,
+          earlyReason: formData.get("earlyReason") || null,
+        },
+        checked,
+      );
     },
     "delivered",
   );

@@ -4,14 +4,14 @@ import { requestAddress } from "@/lib/auth/client-address";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { requireRole } from "@/lib/auth/guards";
+import { requireActionRole } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { removePushSubscription, savePushSubscription } from "@/lib/data/notifications/push-subscriptions";
 
 export type PushActionResult = { ok: true } | { ok: false; message: string };
 
 async function actor() {
-  const user = await requireRole("ADMIN", "MAYOR", "OPD_STAFF", "VENDOR");
+  const user = await requireActionRole("ADMIN", "MAYOR", "OPD_STAFF", "VENDOR");
   const h = await headers();
   return { id: user.id, role: user.role, ip: requestAddress(h), userAgent: h.get("user-agent") };
 }

@@ -4,7 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { readSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { mfaRequired } from "@/lib/auth/totp";
 import { writeAudit } from "@/lib/data/audit";
 import { unreadCountSql } from "@/lib/data/notifications/list-notifications";
@@ -95,6 +95,21 @@ export async function requireRole(...roles: Role[]): Promise<CurrentUser> {
   }
   if (user.mfaPending) throw new AppError("MFA_REQUIRED");
   return user;
+}
+
+/**
+ * For server actions: as requireRole, but a refusal answers as a page does — no session → /login, a second factor
+ * still to set up → /account/mfa, the wrong role → 403 (the forbidden page), never a 500 with a digest.
+ */
+export async function requireActionRole(...roles: Role[]): Promise<CurrentUser> {
+  try {
+    return await requireRole(...roles);
+  } catch (e) {
+    if (isAppError(e) && e.code === "FORBIDDEN") forbidden();
+    if (isAppError(e) && e.code === "UNAUTHENTICATED") redirect("/login");
+    if (isAppError(e) && e.code === "MFA_REQUIRED") redirect("/account/mfa");
+    throw e;
+  }
 }
 
 export function requireOpd(user: CurrentUser): string {

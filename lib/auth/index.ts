@@ -15,6 +15,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { SESSION_MAX_AGE_SECONDS, SESSION_OPTIONS, sessionJwt } from "@/lib/auth/session-lifetime";
 import { revokeSession } from "@/lib/data/user/revoke-session";
 import { requestAddress } from "@/lib/auth/client-address";
+import { hasUnsafeCharacters } from "@/lib/domain/text";
 
 declare module "next-auth" {
   interface Session {
@@ -47,10 +48,12 @@ class MfaRequiredSignin extends CredentialsSignin {
   code = "mfa_required";
 }
 
+// Text with control characters (a NUL byte) is refused here as in every form (lib/domain/text.ts): a wrong sign-in.
+const safe = (s: string) => !hasUnsafeCharacters(s);
 const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
-  code: z.string().trim().max(20).optional(),
+  username: z.string().trim().min(1).max(64).refine(safe),
+  password: z.string().min(1).max(256).refine(safe),
+  code: z.string().trim().max(20).refine(safe).optional(),
 });
 
 /** Revokes the session a token stands for (the request's address and agent for the audit row). */

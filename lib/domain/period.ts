@@ -1,4 +1,5 @@
 // Reporting periods: a month, a quarter, a fiscal year or a custom range of WIB days. Pure.
+import { isCalendarDay } from "@/lib/domain/text";
 export type PeriodKind = "month" | "quarter" | "year" | "custom";
 
 export interface Period {
@@ -12,10 +13,6 @@ export interface Period {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const validDay = (d: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(d) &&
-  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
-  new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
 /** Parses a period key; null when it is not one. */
 export function parsePeriod(key: string): Period | null {
@@ -36,7 +33,8 @@ export function parsePeriod(key: string): Period | null {
   m = /^year:(\d{4})$/.exec(key);
   if (m) return { kind: "year", from: `${m[1]}-01-01`, to: `${m[1]}-12-31`, key };
   m = /^custom:(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(key);
-  if (m && validDay(m[1]!) && validDay(m[2]!) && m[1]! <= m[2]!) return { kind: "custom", from: m[1]!, to: m[2]!, key };
+  if (m && isCalendarDay(m[1]!) && isCalendarDay(m[2]!) && m[1]! <= m[2]!)
+    return { kind: "custom", from: m[1]!, to: m[2]!, key };
   return null;
 }
 

@@ -1,9 +1,9 @@
-// Delivery photos on local disk (UPLOAD_DIR, default .data/uploads): checked by their bytes, not by the
-// name or type the browser claims; stored under a server-chosen name; read back only through an
-// authorised route. A photo whose transaction then fails is left unreferenced (harmless; a later
-// clean-up may remove files no fulfilment names).
+// Delivery photos on local disk (UPLOAD_DIR, default .data/uploads): checked in memory by their bytes, not by the
+// name or type the browser claims; written only after the use case has checked the order (its OPD, its state) and
+// under a server-chosen name; removed again when the transaction does not commit; read back only through an
+// authorised route.
 import "server-only";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
@@ -34,20 +34,42 @@ export function photoTypeOf(bytes: Buffer): (typeof TYPES)[number] | null {
   return TYPES.find((t) => t.test(bytes)) ?? null;
 }
 
-/** Saves an uploaded photo for an order; returns the stored relative path. Throws VALIDATION for bad files. */
-export async function savePhoto(orderId: string, file: File): Promise<string> {
-  if (!/^[0-9a-f-]{36}$/.test(orderId)) throw new AppError("NOT_FOUND");
+/** An uploaded photo whose size and bytes were checked, not stored yet. */
+export interface CheckedPhoto {
+  bytes: Buffer;
+  ext: (typeof TYPES)[number]["ext"];
+}
+
+/**
+ * Checks an uploaded photo in memory — size, and by its bytes that it is a JPEG, PNG or WebP — without writing
+ * anything. Throws VALIDATION for a bad file. Storing it is the use case's, after it checked the order.
+ */
+export async function checkPhoto(file: File): Promise<CheckedPhoto> {
   if (file.size > MAX_PHOTO_BYTES) {
     throw new AppError("VALIDATION", { issues: { photo: ["Foto paling besar 5 MB"] } });
   }
   const bytes = Buffer.from(await file.arrayBuffer());
   const type = photoTypeOf(bytes);
   if (!type) throw new AppError("VALIDATION", { issues: { photo: ["Foto harus berupa JPEG, PNG atau WebP"] } });
-  const relative = path.posix.join("photos", orderId, `${randomUUID()}.${type.ext}`);
+  return { bytes, ext: type.ext };
+}
+
+/** Stores a checked photo for an order (an id the caller has checked); returns the stored relative path. */
+export async function storePhoto(orderId: string, photo: CheckedPhoto): Promise<string> {
+  if (!/^[0-9a-f-]{36}$/.test(orderId)) throw new AppError("NOT_FOUND");
+  const relative = path.posix.join("photos", orderId, `${randomUUID()}.${photo.ext}`);
   const full = path.join(/*turbopackIgnore: true*/ uploadDir(), relative);
   await mkdir(path.dirname(full), { recursive: true });
-  await writeFile(full, bytes, { flag: "wx" });
+  await writeFile(full, photo.bytes, { flag: "wx" });
   return relative;
+}
+
+/** Removes a stored photo whose transaction did not commit (missing already is fine). */
+export async function removePhoto(relative: string): Promise<void> {
+  const full = path.join(/*turbopackIgnore: true*/ uploadDir(), relative);
+  if (!full.startsWith(uploadDir() + path.sep)) return;
+  await rm(full, { force: true });
+  await rmdir(path.dirname(full)).catch(() => undefined); // the order's folder, when now empty
 }
 
 /** Reads a stored photo (the path comes from the database, never from the request). */

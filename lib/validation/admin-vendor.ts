@@ -1,6 +1,7 @@
 // What an admin records about a UMKM: identity and contact, its documents, the e-Katalog checklist and
 // the owner's login. Shared by the forms and the use cases; messages in Bahasa Indonesia.
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/domain/text";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 import { indonesianNumber, phoneField } from "@/lib/validation/fields";
 
@@ -9,6 +10,7 @@ const day = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Tanggal tidak valid")
+  .refine(isCalendarDay, "Tanggal tidak ada di kalender")
   .or(z.literal("").transform(() => null))
   .nullable()
   .optional();

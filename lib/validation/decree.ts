@@ -1,10 +1,12 @@
 // A decree's header and allocation matrix as admins enter them; messages in Bahasa Indonesia.
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/domain/text";
 
 const day = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Tanggal tidak valid");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Tanggal tidak valid")
+  .refine(isCalendarDay, "Tanggal tidak ada di kalender");
 const optionalDay = day
   .or(z.literal("").transform(() => null))
   .nullable()

@@ -1,6 +1,7 @@
 // What a vendor may change about itself (the rest — status, documents, e-Katalog — is the admins').
 // Shared by the forms and the use cases; messages in Bahasa Indonesia.
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/domain/text";
 import { indonesianNumber, phoneField } from "@/lib/validation/fields";
 
 export const vendorContactSchema = z
@@ -34,7 +35,10 @@ export const menuItemSchema = z
   })
   .strict();
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Tanggal tidak valid");
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Tanggal tidak valid")
+  .refine(isCalendarDay, "Tanggal tidak ada di kalender");
 export const unavailableDaySchema = z
   .object({ day, reason: z.string().trim().max(200, "Alasan terlalu panjang").optional() })
   .strict();

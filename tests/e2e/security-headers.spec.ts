@@ -108,3 +108,28 @@ test("behind an HTTPS proxy the session cookie is __Secure-, Secure, HttpOnly an
     .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("__Host-authjs.csrf-token="));
   expect(csrfCookie?.value).toMatch(/;\s*Path=\/;.*Secure/i);
 });
+
+test("a server action posted with neither Origin nor a same-site Referer is refused before it runs", async ({
+  playwright,
+}) => {
+  const baseURL = test.info().project.use.baseURL!;
+  const bare = await playwright.request.newContext({ baseURL });
+  const refused = await bare.post("/login", {
+    headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" },
+    data: "[]",
+    maxRedirects: 0,
+  });
+  expect(refused.status()).toBe(403);
+  // A browser without Origin still sends the page it came from: that passes this check (and meets Next.js's own).
+  const withReferer = await bare.post("/login", {
+    headers: {
+      "next-action": "0".repeat(40),
+      "content-type": "text/plain;charset=UTF-8",
+      referer: `${new URL(baseURL).origin}/login`,
+    },
+    data: "[]",
+    maxRedirects: 0,
+  });
+  expect(withReferer.status()).not.toBe(403);
+  await bare.dispose();
+});

@@ -176,6 +176,10 @@ describe("server actions under random input", () => {
         fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
         fc.uuid(),
         fc.string({ minLength: 5000, maxLength: 6000 }),
+        // Control characters (a NUL byte reaches PostgreSQL as error 22021) and bidirectional overrides.
+        fc
+          .tuple(fc.string({ maxLength: 10 }), fc.constantFrom("\u0000", "\u0007", "\u001b", "\u202e", "\u2066"))
+          .map(([a, c]) => `${a}${c}${a}`),
       );
       const formArb = fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 14 });
       for (const [name, role] of Object.entries(AS)) {

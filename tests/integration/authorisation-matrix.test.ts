@@ -13,6 +13,7 @@ import { sameOriginOnly } from "@/lib/http";
 import {
   callAction,
   fingerprint,
+  redirectTarget,
   serverActions,
   signInAs,
   useDatabase,
@@ -200,8 +201,13 @@ describe("the authorisation matrix", () => {
     for (const [name, action] of actions) {
       for (const who of EVERYONE.filter((w) => !MATRIX[name]!.includes(w))) {
         const r = await callAs(who, action);
-        // Refused means the role check threw (a success ends in a redirect, which throws too).
-        const refused = !r.ok && isAppError(r.error) && ["UNAUTHENTICATED", "FORBIDDEN"].includes(r.error.code);
+        // Refused means the role check answered: 403 (forbidden()) for a signed-in user of another role, the sign-in
+        // page for an anonymous one — never a typed error that would reach the browser as a 500 (issue 16, item 12).
+        const digest = r.ok ? "" : String((r.error as { digest?: unknown } | null)?.digest ?? "");
+        const refused =
+          !r.ok &&
+          (who === "ANONYMOUS" ? redirectTarget(r.error) === "/login" : digest === "NEXT_HTTP_ERROR_FALLBACK;403");
+        if (!r.ok && isAppError(r.error)) expect.fail(`${name} as ${who} threw ${r.error.code}, which answers 500`);
         expect(refused, `${name} as ${who} was not refused: ${r.ok ? "returned" : String(r.error)}`).toBe(true);
         if (who !== "ANONYMOUS") signedInRefusals++;
         const after = await fingerprint(testDb());

@@ -1,6 +1,7 @@
 // The audit log viewer's query: filter by user, action, entity (and id) and date range, newest first,
 // paginated. Read-only; admins only (checked by the page).
 import { z } from "zod";
+import { filterDay, filterText } from "@/lib/validation/query";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -8,14 +9,13 @@ import { wibDateTime } from "@/lib/format";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const auditQuerySchema = z.object({
-  user: z.string().trim().max(100).optional().catch(undefined),
-  action: z.string().trim().max(100).optional().catch(undefined),
-  entity: z.string().trim().max(50).optional().catch(undefined),
-  entityId: z.string().trim().max(100).optional().catch(undefined),
-  from: day.optional().catch(undefined),
-  to: day.optional().catch(undefined),
+  user: filterText(100),
+  action: filterText(100),
+  entity: filterText(50),
+  entityId: filterText(100),
+  from: filterDay,
+  to: filterDay,
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

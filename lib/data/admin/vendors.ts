@@ -3,6 +3,7 @@
 // e-Katalog checklist (which drives the status), the owner's login. Each change is one transaction with its
 // audit row.
 import { z } from "zod";
+import { filterText } from "@/lib/validation/query";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -26,10 +27,10 @@ export const VENDOR_PAGE_SIZE = 25;
 export const EXPIRY_WARNING_DAYS = 30;
 
 export const vendorListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: filterText(100),
   status: z.enum(["ACTIVE", "SUSPENDED", "REMOVED"]).optional().catch(undefined),
   ekatalog: z.enum(["BELUM", "PROSES", "TAYANG"]).optional().catch(undefined),
-  kelurahan: z.string().trim().max(80).optional().catch(undefined),
+  kelurahan: filterText(80),
   category: z.enum(["MAKAN", "KUDAPAN", "MINUMAN"]).optional().catch(undefined),
   expiring: z.literal("1").optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),

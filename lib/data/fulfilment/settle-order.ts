@@ -15,6 +15,8 @@ import { routeOrderInTx, ROUTABLE_ORDER_SELECT, type RouteOutcome } from "@/lib/
 import { deliveryFailure, lateMinutesOf, sanctionLevelFor, type FailureRecord } from "@/lib/domain/sanctions";
 import { dayAsDate, wibDay } from "@/lib/format";
 import { offerDeadline } from "@/lib/domain/routing";
+import { deliveryTimeIssue } from "@/lib/domain/delivery-time";
+import { removePhoto, storePhoto, type CheckedPhoto } from "@/lib/storage/photos";
 import type { RoutingSettings } from "@/lib/domain/settings";
 import type { FailureType, SanctionLevel } from "@/lib/generated/prisma/enums";
 
@@ -23,7 +25,8 @@ export const deliverySchema = z
     deliveredAt: z.coerce.date({ message: "Waktu diterima tidak valid" }),
     quantityReceived: z.coerce.number().int().min(0, "Jumlah diterima tidak boleh negatif"),
     rating: z.coerce.number().int().min(1, "Nilai 1–5").max(5, "Nilai 1–5").optional().nullable(),
-    photoPath: z.string().max(500).optional().nullable(),
+    // Why it arrived well before the scheduled time (required then, lib/domain/delivery-time.ts).
+    earlyReason: z.string().trim().max(500).optional().nullable(),
   })
   .strict();
 
@@ -179,64 +182,120 @@ export async function confirmDelivery(
   actor: SettleActor,
   orderId: string,
   raw: unknown,
+  /** The delivery photo, already checked (lib/storage/photos.ts checkPhoto) but not stored yet. */
+  photo: CheckedPhoto | null = null,
 ): Promise<SettleResult> {
   if (actor.role !== "OPD_STAFF" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
   const input = parseInput(deliverySchema, raw);
-  return inTransaction(db, async (tx) => {
-    const now = clock.now();
-    const ctx = await lockAcceptedOrder(tx, actor, orderId);
-    if (input.deliveredAt.getTime() > now.getTime() + 5 * 60_000)
-      throw new AppError("VALIDATION", { issues: { deliveredAt: ["Waktu diterima belum terjadi"] } });
-    if (input.quantityReceived > ctx.order.pax)
-      throw new AppError("VALIDATION", { issues: { quantityReceived: ["Melebihi jumlah pesanan"] } });
-    const settings = await getSettings(tx);
-    const lateMinutes = lateMinutesOf(ctx.order.deliveryAt, input.deliveredAt);
-    const failure = deliveryFailure(
-      { lateMinutes, quantityReceived: input.quantityReceived, pax: ctx.order.pax },
-      settings,
-    );
-    if (failure) {
-      const evidence =
-        failure === "VERY_LATE"
-          ? `Terlambat ${lateMinutes} menit (batas ${settings.veryLateMinutes} menit).`
-          : `Diterima ${input.quantityReceived} dari ${ctx.order.pax} porsi.`;
-      return failInTx(tx, now, settings, actor, ctx, {
-        type: failure,
-        evidence,
-        lateMinutes,
-        quantityReceived: input.quantityReceived,
-        rating: input.rating,
-      });
-    }
-    await tx.fulfilment.create({
-      data: {
-        orderId,
-        offerId: ctx.offer.id,
-        vendorId: ctx.offer.vendorId,
-        outcome: "DELIVERED",
-        deliveredAt: input.deliveredAt,
-        lateMinutes,
-        quantityReceived: input.quantityReceived,
-        rating: input.rating ?? null,
-        photoPath: input.photoPath ?? null,
-        reportedById: actor.id,
-        createdAt: now,
-      },
+  // The photo is written only once the order is known to be this OPD's and awaiting delivery, under a name the
+  // server chooses; a transaction that fails (or is retried) takes its file with it.
+  const stored: string[] = [];
+  const forget = async () => {
+    for (const p of stored.splice(0)) await removePhoto(p);
+  };
+  try {
+    return await inTransaction(db, async (tx) => {
+      await forget();
+      return confirmInTx(tx, clock.now(), actor, orderId, input, photo, stored);
     });
-    const changed = await tx.order.updateMany({
-      where: { id: orderId, status: "ACCEPTED" },
-      data: { status: "DELIVERED", version: { increment: 1 } },
-    });
-    if (changed.count !== 1) throw new AppError("INVALID_STATE");
-    await writeAudit(tx, actor, {
-      action: "order.delivered",
-      entity: "Order",
-      entityId: orderId,
-      before: { status: "ACCEPTED" },
-      after: { status: "DELIVERED", lateMinutes, quantityReceived: input.quantityReceived },
-    });
-    return { outcome: "DELIVERED", lateMinutes };
+  } catch (e) {
+    await forget();
+    throw e;
+  }
+}
+
+async function confirmInTx(
+  tx: Tx,
+  now: Date,
+  actor: SettleActor,
+  orderId: string,
+  input: z.infer<typeof deliverySchema>,
+  photo: CheckedPhoto | null,
+  stored: string[],
+): Promise<SettleResult> {
+  const ctx = await lockAcceptedOrder(tx, actor, orderId);
+  const timeIssue = deliveryTimeIssue({
+    deliveredAt: input.deliveredAt,
+    acceptedAt: ctx.offer.respondedAt ?? ctx.offer.offeredAt,
+    scheduledAt: ctx.order.deliveryAt,
+    now,
+    earlyReason: input.earlyReason,
   });
+  if (timeIssue) throw new AppError("VALIDATION", { issues: { [timeIssue.field]: [timeIssue.message] } });
+  if (input.quantityReceived > ctx.order.pax)
+    throw new AppError("VALIDATION", { issues: { quantityReceived: ["Melebihi jumlah pesanan"] } });
+  const settings = await getSettings(tx);
+  const lateMinutes = lateMinutesOf(ctx.order.deliveryAt, input.deliveredAt);
+  const failure = deliveryFailure(
+    { lateMinutes, quantityReceived: input.quantityReceived, pax: ctx.order.pax },
+    settings,
+  );
+  if (failure) {
+    const evidence =
+      failure === "VERY_LATE"
+        ? `Terlambat ${lateMinutes} menit (batas ${settings.veryLateMinutes} menit).`
+        : `Diterima ${input.quantityReceived} dari ${ctx.order.pax} porsi.`;
+    return failInTx(tx, now, settings, actor, ctx, {
+      type: failure,
+      evidence,
+      lateMinutes,
+      quantityReceived: input.quantityReceived,
+      rating: input.rating,
+    });
+  }
+  await tx.fulfilment.create({
+    data: {
+      orderId,
+      offerId: ctx.offer.id,
+      vendorId: ctx.offer.vendorId,
+      outcome: "DELIVERED",
+      deliveredAt: input.deliveredAt,
+      lateMinutes,
+      quantityReceived: input.quantityReceived,
+      rating: input.rating ?? null,
+      photoPath: photo ? await storeChecked(tx, actor, orderId, photo, now, stored) : null,
+      evidence: input.earlyReason ? `Diterima lebih awal dari jadwal: ${input.earlyReason}` : null,
+      reportedById: actor.id,
+      createdAt: now,
+    },
+  });
+  const changed = await tx.order.updateMany({
+    where: { id: orderId, status: "ACCEPTED" },
+    data: { status: "DELIVERED", version: { increment: 1 } },
+  });
+  if (changed.count !== 1) throw new AppError("INVALID_STATE");
+  await writeAudit(tx, actor, {
+    action: "order.delivered",
+    entity: "Order",
+    entityId: orderId,
+    before: { status: "ACCEPTED" },
+    after: { status: "DELIVERED", lateMinutes, quantityReceived: input.quantityReceived },
+  });
+  return { outcome: "DELIVERED", lateMinutes };
+}
+
+/** Delivery photos one account may store per hour (an hour's honest work is a handful; 5 MB each at most). */
+export const PHOTOS_PER_HOUR = 30;
+
+/** Stores a checked photo for the order, within the account's hourly allowance; the path is recorded in `stored`. */
+async function storeChecked(
+  tx: Tx,
+  actor: SettleActor,
+  orderId: string,
+  photo: CheckedPhoto,
+  now: Date,
+  stored: string[],
+): Promise<string> {
+  const recent = await tx.fulfilment.count({
+    where: { reportedById: actor.id, photoPath: { not: null }, createdAt: { gt: new Date(now.getTime() - 3_600_000) } },
+  });
+  if (recent >= PHOTOS_PER_HOUR)
+    throw new AppError("VALIDATION", {
+      issues: { photo: [`Akun ini sudah mengunggah ${PHOTOS_PER_HOUR} foto dalam satu jam terakhir; coba lagi nanti`] },
+    });
+  const path = await storePhoto(orderId, photo);
+  stored.push(path);
+  return path;
 }
 
 export async function reportFailure(

@@ -1,6 +1,7 @@
 // The OPD's own orders: search (number, event, place, vendor), filters (status, delivery date range,
 // vendor) and pagination. Always scoped by the caller's opdId.
 import { z } from "zod";
+import { filterDay, filterText } from "@/lib/validation/query";
 import type { Tx } from "@/lib/db/client";
 import { ORDER_ROW_SELECT, toOrderRow, type OrderRow } from "@/lib/data/orders/order-row";
 import { wibDateTime } from "@/lib/format";
@@ -8,15 +9,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const PAGE_SIZE = 20;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const orderListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: filterText(100),
   status: z
     .enum(["SUBMITTED", "OFFERED", "ACCEPTED", "DELIVERED", "ESCALATED", "CANCELLED", "FAILED"])
     .optional()
     .catch(undefined),
-  from: day.optional().catch(undefined),
-  to: day.optional().catch(undefined),
+  from: filterDay,
+  to: filterDay,
   vendor: z.string().uuid().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });

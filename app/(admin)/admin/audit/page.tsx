@@ -4,6 +4,8 @@ import { getTranslations } from "@/lib/i18n/server";
 import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { auditQuerySchema, listAuditLog } from "@/lib/data/admin/audit-log";
+import { droppedFilters } from "@/lib/validation/query";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { jsonDiff } from "@/lib/domain/json-diff";
 import { formatDateTimeWIB, toLocaleTag } from "@/lib/format";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -21,7 +23,8 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   await requirePageRole("ADMIN");
-  const query = auditQuerySchema.parse(await searchParams);
+  const raw = await searchParams;
+  const query = auditQuerySchema.parse(raw);
   const list = await listAuditLog(db(), query);
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
@@ -29,6 +32,7 @@ export default async function AuditPage({
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("adminAudit.title")}</h1>
+      <IgnoredFilters dropped={droppedFilters(raw, query, ["from", "to", "page"])} />
       <Card>
         <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
           <FilterInput name="user" label={t("adminAudit.user")} value={query.user} />

@@ -4,6 +4,8 @@ import { getTranslations } from "@/lib/i18n/server";
 import { requireOpd, requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { listOpdOrders, orderListQuerySchema } from "@/lib/data/orders/list-opd-orders";
+import { droppedFilters } from "@/lib/validation/query";
+import { IgnoredFilters } from "@/components/ui/ignored-filters";
 import { Pager } from "@/components/ui/pager";
 import { FilterActions, FilterInput, FilterSelect, queryHref } from "@/components/ui/filters";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -41,6 +43,7 @@ export default async function OrdersPage({
           {t("orderList.export")}
         </a>
       </div>
+      <IgnoredFilters dropped={droppedFilters(raw, query, ["from", "to", "page"])} />
       <Card>
         <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
           <FilterInput

@@ -15,6 +15,9 @@ import { Button } from "@/components/ui/button";
 import { cancelOrderAction, confirmDeliveryAction, reportFailureAction } from "@/lib/actions/orders";
 import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
+
+/** The confirm-delivery form's fields whose refusal the page explains in words of its own. */
+const DELIVERY_FIELDS = ["deliveredAt", "earlyReason", "photo", "quantityReceived"] as const;
 import { offerNudgeMessage, waLink } from "@/lib/domain/whatsapp";
 import { escalationReasonOf } from "@/lib/domain/routing";
 import { AutoRefresh } from "@/components/live/auto-refresh";
@@ -30,7 +33,7 @@ export default async function OrderPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; error?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
 }) {
   const user = await requirePageRole("OPD_STAFF");
   const { id } = await params;
@@ -39,7 +42,7 @@ export default async function OrderPage({
   if (!order) notFound();
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
-  const { done, error } = await searchParams;
+  const { done, error, field } = await searchParams;
   const live = order.offers.find((o) => o.status === "PENDING" || o.status === "ACCEPTED");
   const decision = order.decisions.at(-1);
   // While a vendor is being asked, the page follows the answer (and any re-route) on its own.
@@ -85,7 +88,9 @@ export default async function OrderPage({
       ) : null}
       {error && (ERROR_CODES as readonly string[]).includes(error) ? (
         <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t(`errors.${error as ErrorCode}`)}
+          {error === "VALIDATION" && field && (DELIVERY_FIELDS as readonly string[]).includes(field)
+            ? t(`orderDetail.deliveryField.${field as (typeof DELIVERY_FIELDS)[number]}`)
+            : t(`errors.${error as ErrorCode}`)}
         </p>
       ) : null}
       <Card>
@@ -355,6 +360,21 @@ export default async function OrderPage({
                 />
                 <p id="photo-hint" className="text-xs text-slate-600">
                   {t("orderDetail.photoHint")}
+                </p>
+              </div>
+              <div className="sm:col-span-2">
+                <label htmlFor="earlyReason" className="block text-sm font-medium">
+                  {t("orderDetail.earlyReason")}
+                </label>
+                <input
+                  id="earlyReason"
+                  name="earlyReason"
+                  maxLength={500}
+                  aria-describedby="early-hint"
+                  className="block h-11 w-full rounded-md border border-slate-300 px-2"
+                />
+                <p id="early-hint" className="text-xs text-slate-600">
+                  {t("orderDetail.earlyReasonHint")}
                 </p>
               </div>
               <p className="text-xs text-slate-600 sm:col-span-2">{t("orderDetail.confirmHint")}</p>

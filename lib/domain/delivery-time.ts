@@ -1,0 +1,35 @@
+// When a delivery may be said to have arrived (issue 16, item 8): what the BAST prints must be possible. Not before
+// the vendor accepted the order, not in the future (a few minutes' grace for clocks), and not well before the
+// scheduled time unless the OPD says why (an early delivery happens — a meeting moved — but it must be explained).
+
+/** Clock differences tolerated for "not in the future". */
+export const DELIVERY_FUTURE_GRACE_MINUTES = 5;
+/** A delivery more than this before the scheduled time needs its own reason. */
+export const EARLY_DELIVERY_MINUTES = 60;
+
+export type DeliveryTimeIssue = { field: "deliveredAt"; message: string } | { field: "earlyReason"; message: string };
+
+/** What is wrong with a delivery time, in the words the form shows; null when it is acceptable. */
+export function deliveryTimeIssue(opts: {
+  deliveredAt: Date;
+  acceptedAt: Date;
+  scheduledAt: Date;
+  now: Date;
+  earlyReason?: string | null;
+}): DeliveryTimeIssue | null {
+  const t = opts.deliveredAt.getTime();
+  if (t > opts.now.getTime() + DELIVERY_FUTURE_GRACE_MINUTES * 60_000)
+    return { field: "deliveredAt", message: "Waktu diterima belum terjadi" };
+  if (t < opts.acceptedAt.getTime())
+    return {
+      field: "deliveredAt",
+      message: "Waktu diterima sebelum UMKM menyanggupi pesanan; periksa tanggal dan jamnya",
+    };
+  const early = (opts.scheduledAt.getTime() - t) / 60_000;
+  if (early > EARLY_DELIVERY_MINUTES && (opts.earlyReason ?? "").trim().length < 5)
+    return {
+      field: "earlyReason",
+      message: "Diterima lebih dari 1 jam sebelum jadwal: tuliskan alasannya (minimal 5 huruf)",
+    };
+  return null;
+}

@@ -1,0 +1,146 @@
+// Issue 16 (5 and 8): the delivery photo is written only after the order proved to be the caller's and awaiting
+// delivery, under a server-chosen name, removed again when the transaction fails, within an hourly allowance; and
+// the delivered time must be possible (not before acceptance, not in the future, early only with a reason).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { testDb } from "@/tests/support/integration-setup";
+import { createCity, orderInput } from "@/tests/factories/routing";
+import { fixedClock } from "@/lib/clock";
+import { submitOrder } from "@/lib/data/orders/submit-order";
+import { acceptOffer } from "@/lib/data/offers/answer-offer";
+import { confirmDelivery, PHOTOS_PER_HOUR } from "@/lib/data/fulfilment/settle-order";
+import type { CheckedPhoto } from "@/lib/storage/photos";
+import { isAppError } from "@/lib/errors";
+
+const PNG: CheckedPhoto = {
+  bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+  ext: "png",
+};
+let dir = "";
+const files = () =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(".png")) : [];
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "mm-uploads-"));
+  process.env.UPLOAD_DIR = dir;
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  delete process.env.UPLOAD_DIR;
+});
+
+async function refusal(p: Promise<unknown>) {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  return isAppError(e) ? { code: e.code, fields: Object.keys((e.details?.issues as object) ?? {}) } : e;
+}
+
+async function acceptedOrder(deliveryAt: string) {
+  const db = testDb();
+  const city = await createCity(db, { opds: 2, vendors: 1, pools: [[0], [0]], capacity: 10_000 });
+  const clock = fixedClock("2026-06-01T02:00:00Z");
+  const staff = (i: number) => ({ id: city.opds[i]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[i]!.id });
+  const r = await submitOrder(db, clock, staff(0), orderInput({ deliveryAt: new Date(deliveryAt) }));
+  if (r.route?.kind !== "OFFERED") throw new Error("not offered");
+  const v = city.vendors[0]!;
+  await acceptOffer(
+    db,
+    fixedClock("2026-06-01T03:00:00Z"),
+    { id: v.userId, role: "VENDOR", vendorId: v.id },
+    r.route.offerId,
+  );
+  return { db, city, staff, orderId: r.orderId };
+}
+
+describe("confirming a delivery", () => {
+  it("writes no file for another OPD's order or a made-up id, and none when the transaction fails", async () => {
+    const { db, staff, orderId } = await acceptedOrder("2026-06-10T03:00:00Z");
+    const after = fixedClock("2026-06-10T04:00:00Z");
+    const input = { deliveredAt: new Date("2026-06-10T03:00:00Z"), quantityReceived: 50, rating: 5 };
+    expect(await refusal(confirmDelivery(db, after, staff(1), orderId, input, PNG))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(
+      await refusal(confirmDelivery(db, after, staff(1), "0b6f5a5e-1f0e-4c55-9a57-3d3f0f3a9c11", input, PNG)),
+    ).toMatchObject({ code: "NOT_FOUND" });
+    expect(files()).toEqual([]);
+
+    // The transaction fails after the photo was written (the audit row is refused): the file goes with it.
+    await db.$executeRawUnsafe(`
+      CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused for the test'; END; $$`);
+    await db.$executeRawUnsafe(`
+      CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AuditLog" FOR EACH ROW
+      WHEN (NEW."entityId" = '${orderId}' AND NEW.action = 'order.delivered') EXECUTE FUNCTION test_refuse_audit()`);
+    try {
+      await expect(confirmDelivery(db, after, staff(0), orderId, input, PNG)).rejects.toThrow(/refused for the test/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER test_refuse_audit ON "AuditLog"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION test_refuse_audit()`);
+    }
+    expect(files()).toEqual([]);
+    expect(await db.fulfilment.count({ where: { orderId } })).toBe(0);
+
+    // Its own OPD, the order awaiting delivery: stored once, under a name the server chose.
+    expect(await confirmDelivery(db, after, staff(0), orderId, input, PNG)).toMatchObject({ outcome: "DELIVERED" });
+    const f = await db.fulfilment.findFirstOrThrow({ where: { orderId } });
+    expect(f.photoPath).toMatch(new RegExp(`^photos/${orderId}/[0-9a-f-]{36}\\.png$`));
+    expect(files()).toHaveLength(1);
+  });
+
+  it(`refuses a photo past ${PHOTOS_PER_HOUR} an hour for one account, storing nothing`, async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]], capacity: 100_000 });
+    const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
+    const v = city.vendors[0]!;
+    const vendor = { id: v.userId, role: "VENDOR" as const, vendorId: v.id };
+    const ids: string[] = [];
+    for (let i = 0; i <= PHOTOS_PER_HOUR; i++) {
+      const r = await submitOrder(
+        db,
+        fixedClock("2026-06-01T02:00:00Z"),
+        staff,
+        orderInput({ pax: 10, deliveryAt: new Date("2026-06-13T03:00:00Z") }),
+      );
+      if (r.route?.kind !== "OFFERED") throw new Error("not offered");
+      await acceptOffer(db, fixedClock("2026-06-01T03:00:00Z"), vendor, r.route.offerId);
+      ids.push(r.orderId);
+    }
+    const input = { deliveredAt: new Date("2026-06-13T03:00:00Z"), quantityReceived: 10 };
+    const before = files().length;
+    for (const [i, id] of ids.slice(0, PHOTOS_PER_HOUR).entries())
+      await confirmDelivery(db, fixedClock(`2026-06-13T04:${String(i).padStart(2, "0")}:00Z`), staff, id, input, PNG);
+    expect(files()).toHaveLength(before + PHOTOS_PER_HOUR);
+    const last = ids.at(-1)!;
+    expect(await refusal(confirmDelivery(db, fixedClock("2026-06-13T04:45:00Z"), staff, last, input, PNG))).toEqual({
+      code: "VALIDATION",
+      fields: ["photo"],
+    });
+    expect(files()).toHaveLength(before + PHOTOS_PER_HOUR);
+    // An hour on, the allowance is back.
+    expect(await confirmDelivery(db, fixedClock("2026-06-13T05:45:00Z"), staff, last, input, PNG)).toMatchObject({
+      outcome: "DELIVERED",
+    });
+  });
+
+  it("takes only a possible delivery time: not before acceptance, not in the future, early only with a reason", async () => {
+    const { db, staff, orderId } = await acceptedOrder("2026-06-12T03:00:00Z");
+    const after = fixedClock("2026-06-12T05:00:00Z");
+    const at = (iso: string, over: Record<string, unknown> = {}) =>
+      refusal(
+        confirmDelivery(db, after, staff(0), orderId, { deliveredAt: new Date(iso), quantityReceived: 50, ...over }),
+      );
+    expect(await at("2020-06-12T03:00:00Z")).toEqual({ code: "VALIDATION", fields: ["deliveredAt"] });
+    expect(await at("2026-05-31T03:00:00Z")).toEqual({ code: "VALIDATION", fields: ["deliveredAt"] }); // before accepted
+    expect(await at("2026-06-12T06:00:00Z")).toEqual({ code: "VALIDATION", fields: ["deliveredAt"] }); // future
+    // Four days early, without a reason: refused; with one: recorded with it.
+    expect(await at("2026-06-08T03:00:00Z")).toEqual({ code: "VALIDATION", fields: ["earlyReason"] });
+    expect(await at("2026-06-08T03:00:00Z", { earlyReason: "Rapat dimajukan oleh Kepala Dinas" })).toBeNull();
+    const f = await db.fulfilment.findFirstOrThrow({ where: { orderId } });
+    expect(f.evidence).toContain("Rapat dimajukan");
+  });
+});
