@@ -31,6 +31,9 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiPolicy }] },
+      // Paths the page proxy (proxy.ts) does not see still answer with a policy — a 404 there is HTML too.
+      { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: apiPolicy }] },
+      { source: "/favicon.ico/:path*", headers: [{ key: "Content-Security-Policy", value: apiPolicy }] },
     ];
   },
 };

@@ -2,6 +2,7 @@
 // workbook whose "Alokasi" sheet is the OPD × UMKM matrix — the same layout the import reads back.
 import "server-only";
 import PDFDocument from "pdfkit";
+import { pdfSafe } from "@/lib/documents/pdf-safe-text";
 import ExcelJS from "exceljs";
 import { formatDateTimeWIB, formatLongDateWIB } from "@/lib/format";
 import { CITY_HEADING } from "@/lib/documents/order-letter-pdf";
@@ -23,7 +24,9 @@ export function decreeFileName(number: string, ext: "pdf" | "xlsx"): string {
   return `lampiran-sk-${number.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}.${ext}`;
 }
 
-export function renderDecreePdf(d: DecreeAllocationFile, generatedAt: Date): Promise<Buffer> {
+export function renderDecreePdf(input: DecreeAllocationFile, generatedAt: Date): Promise<Buffer> {
+  // Only characters the standard fonts print (lib/documents/pdf-safe-text.ts).
+  const d = pdfSafe(input);
   const doc = new PDFDocument({
     size: "A4",
     margin: 50,

@@ -3,6 +3,7 @@
 // words, and signature blocks. Official documents are always in Bahasa Indonesia.
 import "server-only";
 import PDFDocument from "pdfkit";
+import { pdfSafe } from "@/lib/documents/pdf-safe-text";
 import id from "@/messages/id.json";
 import { terbilangRupiah } from "@/lib/domain/terbilang";
 import { formatDateTimeWIB, formatLongDateWIB, formatNumber, formatRupiah } from "@/lib/format";
@@ -262,7 +263,9 @@ function body(doc: PDFKit.PDFDocument, d: OrderDocument) {
 }
 
 /** Renders the document to a PDF buffer. */
-export function renderOrderDocumentPdf(d: OrderDocument, generatedAt: Date): Promise<Buffer> {
+export function renderOrderDocumentPdf(input: OrderDocument, generatedAt: Date): Promise<Buffer> {
+  // Only characters the standard fonts print (lib/documents/pdf-safe-text.ts).
+  const d = pdfSafe(input);
   const doc = new PDFDocument({
     size: PAGE.size,
     margin: PAGE.margin,

@@ -38,6 +38,13 @@ test("pages carry a nonce policy that changes per request; route handlers and st
   const asset = await request.get(chunk);
   expect(asset.status()).toBe(200);
   expect(asset.headers()).toMatchObject(COMMON);
+
+  // Every 404 carries a policy too — a page's, a route handler's, and one where the page proxy does not run.
+  for (const path of ["/tidak-ada", "/api/tidak-ada", "/_next/static/tidak-ada.js", "/favicon.ico/tidak-ada"]) {
+    const missing = await request.get(path);
+    expect(missing.status(), path).toBe(404);
+    expect(missing.headers()["content-security-policy"], path).toMatch(/default-src '(self|none)'/);
+  }
 });
 
 test("a page hydrates under the policy without any violation", async ({ page }) => {

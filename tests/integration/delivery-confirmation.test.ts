@@ -144,3 +144,20 @@ describe("confirming a delivery", () => {
     expect(f.evidence).toContain("Rapat dimajukan");
   });
 });
+
+describe("placing an order", () => {
+  it("refuses a delivery more than a year ahead (a mistyped year), with its own message", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
+    const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
+    const r = await refusal(
+      submitOrder(
+        db,
+        fixedClock("2026-06-01T02:00:00Z"),
+        staff,
+        orderInput({ deliveryAt: new Date("2027-07-02T03:00:00Z") }),
+      ),
+    );
+    expect(r).toEqual({ code: "VALIDATION", fields: ["deliveryAt"] });
+  });
+});

@@ -102,6 +102,17 @@ describe("order documents", () => {
     expect(bastText).toContain("BERITA ACARA SERAH TERIMA");
     expect(bastText).toContain(`BAST/${o.number}`);
     expect(bastText).toContain(terbilangRupiah(received * Number(o.unitPrice)));
+
+    // Emoji and characters outside the PDF font never print as garbage; a long name wraps inside the margin.
+    const odd = {
+      ...sp,
+      eventName: `Rapat 🍱🎉 Ruang ǍǦ 会议 ${"Panjang".repeat(30)}`,
+      vendor: { ...sp.vendor, name: "Dapur 👩‍🍳 Bu Sri" },
+    };
+    const oddText = pdfText(await renderOrderDocumentPdf(odd as typeof sp, now));
+    expect(oddText).toContain("Rapat Ruang AG ??");
+    expect(oddText).toContain("Dapur Bu Sri");
+    expect(oddText).not.toMatch(/Ø|ß|‹|Ã/);
   });
 
   it("exports the OPD's orders to Excel with NPWP, amounts and the tax estimate, honouring the filters", async () => {

@@ -145,6 +145,17 @@ describe("the vendor's profile", () => {
       saveMenuItem(db, clock, vendor, { category: "MINUMAN", name: "x", pricePerPax: "1", active: true }),
       "VALIDATION",
     );
+    // A price far above this year's ceiling for its category could never be ordered: refused, naming the ceiling.
+    const over = await saveMenuItem(db, clock, vendor, {
+      category: "MAKAN",
+      name: "Nasi kotak istimewa",
+      pricePerPax: "490.000",
+      active: true,
+    }).catch((e: unknown) => e);
+    expect(over).toMatchObject({
+      code: "VALIDATION",
+      details: { issues: { pricePerPax: [expect.stringMatching(/Rp\s?49\.000/)] } },
+    });
     // An unknown field is refused (strict schema): the client cannot set anything else.
     await expectCode(
       saveMenuItem(db, clock, vendor, {

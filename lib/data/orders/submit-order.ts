@@ -130,6 +130,10 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
   }
   if (input.deliveryAt.getTime() <= now.getTime())
     throw new AppError("VALIDATION", { issues: { deliveryAt: ["Waktu antar sudah lewat"] } });
+  if (input.deliveryAt.getTime() > now.getTime() + MAX_ORDER_AHEAD_DAYS * 86_400_000)
+    throw new AppError("VALIDATION", {
+      issues: { deliveryAt: [`Waktu antar paling jauh ${MAX_ORDER_AHEAD_DAYS} hari (satu tahun) dari hari ini`] },
+    });
   if (pre!.ceiling === null) throw new AppError("NO_PRICE_CEILING", { category: input.category, fiscalYear });
   if (BigInt(input.unitPrice) > BigInt(pre!.ceiling))
     throw new AppError("PRICE_CEILING_EXCEEDED", { max: Number(pre!.ceiling) });
@@ -271,6 +275,9 @@ function planInTurn(
     return plan;
   });
 }
+
+/** How far ahead an order may be placed: a year (budgets and the decree are yearly; a typo of the year is caught). */
+export const MAX_ORDER_AHEAD_DAYS = 366;
 
 /** Inserts, reserves, routes and writes a batch of checked submissions in the caller's transaction. */
 async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {

@@ -15,7 +15,7 @@ import {
   vendorContactSchema,
 } from "@/lib/validation/vendor";
 import type { VendorActor } from "@/lib/data/offers/answer-offer";
-import { dayAsDate, wibDay } from "@/lib/format";
+import { dayAsDate, formatRupiah, wibDay } from "@/lib/format";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
 
 export interface VendorProfile {
@@ -105,6 +105,19 @@ export async function saveMenuItem(db: Db, clock: Clock, actor: VendorActor, raw
   const vendorId = own(actor);
   const input = parseInput(menuItemSchema, raw);
   return inTransaction(db, async (tx) => {
+    // A price above this year's ceiling (SBU) for its category could never be ordered: say so now, with the ceiling.
+    const ceiling = await tx.priceCeiling.findFirst({
+      where: { category: input.category, fiscalYear: Number(wibDay(clock.now()).slice(0, 4)) },
+      select: { maxPerPax: true },
+    });
+    if (ceiling && BigInt(input.pricePerPax) > ceiling.maxPerPax)
+      throw new AppError("VALIDATION", {
+        issues: {
+          pricePerPax: [
+            `Melebihi batas harga (SBU) tahun ini: paling tinggi ${formatRupiah(Number(ceiling.maxPerPax))} per porsi`,
+          ],
+        },
+      });
     const data = {
       category: input.category,
       name: input.name,
