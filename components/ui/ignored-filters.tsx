@@ -1,6 +1,6 @@
 // Says which filter values from the address bar were not valid and so were ignored (e.g. ?from=2026-13-45): the
 // list still shows, and the user knows why it is not filtered the way they asked.
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 
 const NAMED = ["from", "to", "q", "page"] as const;
 
