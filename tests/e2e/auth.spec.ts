@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible, keepScreenshot, login } from "./helpers";
 
 const homes = [
@@ -136,11 +136,9 @@ test("after ten failed sign-ins an account is refused for a while, with its own 
   await expectAccessible(page);
 });
 
-test("signing out ends the session on the server too: a copied session cookie no longer works", async ({
-  page,
-  browser,
-}) => {
-  await login(page, "opd-diskominfo");
+/** Signs `username` in on `page`, and opens the same session (a copy of its cookies) in another browser context. */
+async function signedInTwice(page: Page, browser: Browser, username: string) {
+  await login(page, username);
   await expect(page).toHaveURL(/\/opd$/);
   const copy = await browser.newContext({
     storageState: await page.context().storageState(),
@@ -149,6 +147,14 @@ test("signing out ends the session on the server too: a copied session cookie no
   const other = await copy.newPage();
   await other.goto("/opd");
   await expect(other).toHaveURL(/\/opd$/);
+  return { copy, other };
+}
+
+test("signing out ends the session on the server too: a copied session cookie no longer works", async ({
+  page,
+  browser,
+}) => {
+  const { copy, other } = await signedInTwice(page, browser, "opd-diskominfo");
   await page.getByRole("button", { name: "Keluar" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await other.goto("/opd");
@@ -160,15 +166,7 @@ test("Auth.js's own sign-out endpoint revokes the session too: a copied cookie s
   page,
   browser,
 }) => {
-  await login(page, "opd-inspektorat");
-  await expect(page).toHaveURL(/\/opd$/);
-  const copy = await browser.newContext({
-    storageState: await page.context().storageState(),
-    baseURL: test.info().project.use.baseURL,
-  });
-  const other = await copy.newPage();
-  await other.goto("/opd");
-  await expect(other).toHaveURL(/\/opd$/);
+  const { copy, other } = await signedInTwice(page, browser, "opd-inspektorat");
   // Sign out through POST /api/auth/signout (its CSRF token, our origin), not the app's button.
   const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const origin = new URL(page.url()).origin;

@@ -71,6 +71,8 @@ describe("the SpendDaily rollup", () => {
                 deliveredAt: new Date("2026-06-01T02:00:00Z"),
                 quantityReceived: s.pax,
                 rating: 5,
+                // Confirmed "now", days before the scheduled delivery: an early delivery needs its reason.
+                earlyReason: "Acara dimajukan",
               });
             } else if (s.fate === "fail") {
               await reportFailure(db, clock, staff(s.opd), r.orderId, {
