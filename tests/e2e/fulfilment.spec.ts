@@ -56,6 +56,8 @@ test("the OPD confirms what arrived, and the order is delivered", async ({ page,
   const now = wibNow();
   await page.getByLabel("Tanggal diterima").fill(now.day);
   await page.getByLabel("Jam diterima (WIB)").fill(now.time);
+  // Weeks before the scheduled day: an early delivery needs its reason.
+  await page.getByLabel(/Alasan diterima lebih awal/).fill("Acara dimajukan oleh panitia");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Simpan penerimaan" }).click();
   await expect(page.getByText("Penerimaan dicatat.")).toBeVisible();

@@ -107,6 +107,8 @@ test("order → decline → accept → delivery with photo → Surat Pesanan, BA
   const now = wib();
   await page.getByLabel("Tanggal diterima").fill(now.day);
   await page.getByLabel("Jam diterima (WIB)").fill(now.time);
+  // Weeks before the scheduled day: an early delivery needs its reason.
+  await page.getByLabel(/Alasan diterima lebih awal/).fill("Acara dimajukan oleh panitia");
   await page
     .getByLabel("Foto penerimaan (opsional)")
     .setInputFiles({ name: "terima.png", mimeType: "image/png", buffer: PNG });
