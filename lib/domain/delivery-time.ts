@@ -2,8 +2,8 @@
 // the vendor accepted the order, not in the future (a few minutes' grace for clocks), and not well before the
 // scheduled time unless the OPD says why (an early delivery happens — a meeting moved — but it must be explained).
 
-/** Clock differences tolerated for "not in the future". */
-export const DELIVERY_FUTURE_GRACE_MINUTES = 5;
+/** Clock differences and the form's whole minutes, tolerated either way ("not in the future", "not before acceptance"). */
+export const DELIVERY_CLOCK_GRACE_MINUTES = 5;
 /** A delivery more than this before the scheduled time needs its own reason. */
 export const EARLY_DELIVERY_MINUTES = 60;
 
@@ -18,9 +18,10 @@ export function deliveryTimeIssue(opts: {
   earlyReason?: string | null;
 }): DeliveryTimeIssue | null {
   const t = opts.deliveredAt.getTime();
-  if (t > opts.now.getTime() + DELIVERY_FUTURE_GRACE_MINUTES * 60_000)
+  const grace = DELIVERY_CLOCK_GRACE_MINUTES * 60_000;
+  if (t > opts.now.getTime() + grace)
     return { field: "deliveredAt", message: "Waktu diterima belum terjadi" };
-  if (t < opts.acceptedAt.getTime())
+  if (t < opts.acceptedAt.getTime() - grace)
     return {
       field: "deliveredAt",
       message: "Waktu diterima sebelum UMKM menyanggupi pesanan; periksa tanggal dan jamnya",
