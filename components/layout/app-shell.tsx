@@ -31,6 +31,7 @@ const NAV: Record<Role, { href: string; key: string }[]> = {
     { href: "/admin/escalations", key: "escalations" },
     { href: "/admin/sanctions", key: "sanctions" },
     { href: "/admin/audit", key: "audit" },
+    { href: "/admin/accounts", key: "accounts" },
   ],
   MAYOR: [
     { href: "/mayor", key: "home" },

@@ -88,14 +88,17 @@ export function decryptSecret(stored: string, authSecret: string): string {
   return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
 }
 
-/** Ten recovery codes like "7f3k-9q2m-x8vd" (60 bits each) to show once, and their hashes to keep. */
-export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
+/** A one-time code like "7f3k-9q2m-x8vd" (12 characters of 31 that cannot be misread, about 59 bits). */
+export function newOneTimeCode(): string {
   const alphabet = "23456789abcdefghjkmnpqrstuvwxyz";
-  const codes = Array.from({ length: 10 }, () => {
-    const bytes = randomBytes(12);
-    const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
-    return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
-  });
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+/** Ten recovery codes to show once, and their hashes to keep. */
+export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
+  const codes = Array.from({ length: 10 }, newOneTimeCode);
   return { codes, hashes: codes.map(hashRecoveryCode) };
 }
 

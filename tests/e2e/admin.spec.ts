@@ -175,3 +175,20 @@ test("an admin's reference pages — agencies and budgets, prices and rules, dec
   await expect(page.getByText("Berlaku", { exact: true }).first()).toBeVisible();
   await expectAccessible(page);
 });
+
+test("an admin issues a one-time enrolment code for another account's authenticator, shown once", async ({ page }) => {
+  await login(page, "admin");
+  await page.goto("/admin/accounts");
+  await expect(page.getByRole("heading", { name: "Akun admin dan Wali Kota" })).toBeVisible();
+  const row = page.getByRole("listitem").filter({ hasText: "(walikota)" });
+  await row.getByRole("button", { name: "Terbitkan kode pendaftaran" }).click();
+  await expect(row.getByTestId("enrolment-code")).toHaveText(/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
+  await expectAccessible(page);
+  // The admin's own account has no button: another admin must issue its code.
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: "(admin)" })
+      .getByRole("button", { name: "Terbitkan kode pendaftaran" }),
+  ).toHaveCount(0);
+});

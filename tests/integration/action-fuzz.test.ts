@@ -66,6 +66,8 @@ const AS: Record<string, Role> = {
   removeUnavailableDayAction: "VENDOR",
   markAllReadAction: "OPD_STAFF",
   confirmMfaAction: "ADMIN",
+  openMfaEnrolmentAction: "ADMIN",
+  issueMfaCodeAction: "ADMIN",
 };
 
 // The fields the actions read, plus a few they do not.
@@ -78,6 +80,7 @@ const FIELDS = [
   "decreeId",
   "opdId",
   "userId",
+  "enrolmentCode",
   "documentId",
   "reason",
   "decision",

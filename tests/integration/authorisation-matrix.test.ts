@@ -76,6 +76,8 @@ const MATRIX: Record<string, Who[]> = {
   removePushSubscriptionAction: SIGNED_IN,
   // Setting up one's own second factor (the use case refuses roles without one).
   confirmMfaAction: SIGNED_IN,
+  openMfaEnrolmentAction: SIGNED_IN,
+  issueMfaCodeAction: ["ADMIN"],
   // Signing out without a session does nothing (and writes nothing).
   logoutAction: EVERYONE,
   // public: choosing the language and signing in

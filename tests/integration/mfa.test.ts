@@ -3,12 +3,30 @@ import { testDb } from "@/tests/support/integration-setup";
 import { createUser } from "@/tests/factories";
 import { fixedClock } from "@/lib/clock";
 import { authenticateUser } from "@/lib/data/user/authenticate-user";
-import { confirmMfaEnrolment, getMfaEnrolment } from "@/lib/data/user/mfa";
+import {
+  confirmMfaEnrolment,
+  getMfaEnrolment as getMfa,
+  issueMfaEnrolmentCode,
+  openMfaEnrolment,
+} from "@/lib/data/user/mfa";
 import { totpCode } from "@/lib/auth/totp";
 import { isAppError } from "@/lib/errors";
 
 const KEY = "kunci-aplikasi-uji-yang-cukup-panjang-123";
 const clock = fixedClock("2026-11-28T03:00:00Z");
+
+const getMfaEnrolment = (db: Parameters<typeof getMfa>[0], actor: Parameters<typeof getMfa>[2], key: string) =>
+  getMfa(db, clock, actor, key);
+
+/** Another admin issues an enrolment code for `userId`, and its owner types it (the set-up opens). */
+async function openWithCode(db: Parameters<typeof getMfa>[0], actor: { id: string; role: "ADMIN" | "MAYOR" }) {
+  const other = await createUser(db, {
+    role: "ADMIN",
+    username: `penerbit-${Math.random().toString(36).slice(2, 10)}`,
+  });
+  const { code } = await issueMfaEnrolmentCode(db, clock, { id: other.id, role: "ADMIN" }, actor.id);
+  await openMfaEnrolment(db, clock, actor, code, KEY);
+}
 
 async function refusal(p: Promise<unknown>): Promise<string | null> {
   const e = await p.then(
@@ -28,6 +46,9 @@ describe("two-step verification for admins and the mayor", () => {
       await authenticateUser(db, clock, { username: "admin-mfa", password: "rahasia-admin-mfa-1" }, KEY),
     ).not.toBeNull();
 
+    // Without an enrolment code from another admin, nothing to set up is shown.
+    expect(await getMfaEnrolment(db, actor, KEY)).toMatchObject({ required: true, needsCode: true, pending: null });
+    await openWithCode(db, actor);
     const started = await getMfaEnrolment(db, actor, KEY);
     expect(started.required).toBe(true);
     expect(started.pending?.uri).toContain("otpauth://totp/");
@@ -94,6 +115,7 @@ describe("two-step verification for admins and the mayor", () => {
     const db = testDb();
     const admin = await createUser(db, { role: "ADMIN", username: "admin-replay", password: "rahasia-admin-replay-1" });
     const actor = { id: admin.id, role: "ADMIN" as const };
+    await openWithCode(db, actor);
     const secret = (await getMfaEnrolment(db, actor, KEY)).pending!.secret;
     await confirmMfaEnrolment(db, clock, actor, totpCode(secret, clock.now()), KEY);
     const at = (iso: string) => fixedClock(iso);
@@ -123,6 +145,58 @@ describe("two-step verification for admins and the mayor", () => {
       (f) => (f.after as { reason: string }).reason,
     );
     expect(reasons).toEqual(Array(5).fill("reused_code"));
+  });
+
+  it("needs an enrolment code another admin issued: single use, not for oneself, expiring, and a fresh secret", async () => {
+    const db = testDb();
+    const admin = await createUser(db, { role: "ADMIN", username: "admin-baru", password: "rahasia-admin-baru-1" });
+    const other = await createUser(db, { role: "ADMIN", username: "admin-lama", password: "rahasia-admin-lama-1" });
+    const actor = { id: admin.id, role: "ADMIN" as const };
+    const issuer = { id: other.id, role: "ADMIN" as const };
+    // With the password alone: no secret shown, and confirming is refused.
+    expect((await getMfaEnrolment(db, actor, KEY)).pending).toBeNull();
+    expect(await refusal(confirmMfaEnrolment(db, clock, actor, "123456", KEY))).toBe("VALIDATION");
+    expect(await refusal(openMfaEnrolment(db, clock, actor, "abcd-efgh-jkmn", KEY))).toBe("VALIDATION");
+    // Nobody issues their own; a vendor or agency account gets none.
+    expect(await refusal(issueMfaEnrolmentCode(db, clock, actor, admin.id))).toBe("VALIDATION");
+    const opd = await db.opd.create({ data: { code: "OPD-ENR", name: "Dinas Enrol" } });
+    const clerk = await createUser(db, { role: "OPD_STAFF", opdId: opd.id });
+    expect(await refusal(issueMfaEnrolmentCode(db, clock, issuer, clerk.id))).toBe("NOT_FOUND");
+    expect(await refusal(issueMfaEnrolmentCode(db, clock, { id: clerk.id, role: "OPD_STAFF" }, admin.id))).toBe(
+      "FORBIDDEN",
+    );
+
+    // A code expires after 24 hours; a newer one replaces an older one.
+    const old = await issueMfaEnrolmentCode(db, clock, issuer, admin.id);
+    const late = fixedClock("2026-11-29T03:00:01Z");
+    expect(await refusal(openMfaEnrolment(db, late, actor, old.code, KEY))).toBe("VALIDATION");
+    const first = await issueMfaEnrolmentCode(db, clock, issuer, admin.id);
+    const second = await issueMfaEnrolmentCode(db, clock, issuer, admin.id);
+    expect(await refusal(openMfaEnrolment(db, clock, actor, first.code, KEY))).toBe("VALIDATION");
+    // Typed in capitals with spaces: still the code.
+    await openMfaEnrolment(db, clock, actor, `  ${second.code.toUpperCase().replace(/-/g, " ")} `, KEY);
+    const secret = (await getMfaEnrolment(db, actor, KEY)).pending!.secret;
+    await confirmMfaEnrolment(db, clock, actor, totpCode(secret, clock.now()), KEY);
+    // Spent: it opens nothing again, and the account is enrolled.
+    expect(await refusal(openMfaEnrolment(db, clock, actor, second.code, KEY))).toBe("INVALID_STATE");
+    expect(await db.mfaEnrolmentCode.count({ where: { userId: admin.id, usedAt: { not: null } } })).toBe(1);
+    const trail = JSON.stringify(await db.auditLog.findMany({ where: { entityId: admin.id } }), (_k, v) =>
+      typeof v === "bigint" ? String(v) : v,
+    );
+    expect(trail).toContain("auth.mfa_enrolment_code_issued");
+    for (const c of [old.code, first.code, second.code]) expect(trail).not.toContain(c);
+  });
+
+  it("opens with a fresh secret, so one seen before the code (by whoever had only the password) is useless", async () => {
+    const db = testDb();
+    const admin = await createUser(db, { role: "MAYOR", username: "walikota-baru" });
+    const actor = { id: admin.id, role: "MAYOR" as const };
+    await openWithCode(db, actor);
+    const seen = (await getMfaEnrolment(db, actor, KEY)).pending!.secret;
+    await openWithCode(db, actor);
+    const now = (await getMfaEnrolment(db, actor, KEY)).pending!.secret;
+    expect(now).not.toBe(seen);
+    expect(await refusal(confirmMfaEnrolment(db, clock, actor, totpCode(seen, clock.now()), KEY))).toBe("VALIDATION");
   });
 
   it("is asked of the mayor too, not of agency staff, who cannot enrol either", async () => {

@@ -11,6 +11,8 @@ import { getMfaEnrolment } from "@/lib/data/user/mfa";
 import { formatDateTimeWIB } from "@/lib/format";
 import { Card } from "@/components/ui/card";
 import { MfaConfirmForm } from "@/components/auth/mfa-confirm-form";
+import { MfaEnrolmentCodeForm } from "@/components/auth/mfa-enrolment-code-form";
+import { systemClock } from "@/lib/clock";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { logoutAction } from "@/lib/actions/auth";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -27,6 +29,7 @@ export default async function MfaPage() {
   const t = await getTranslations();
   const status = await getMfaEnrolment(
     db(),
+    systemClock,
     { id: user.id, role: user.role, ip: requestAddress(h), userAgent: h.get("user-agent") },
     env().AUTH_SECRET ?? "",
   );
@@ -47,7 +50,15 @@ export default async function MfaPage() {
           </form>
         </div>
       </div>
-      {!status.pending ? (
+      {status.needsCode ? (
+        <Card className="space-y-3">
+          <p className="text-sm text-slate-700">{t("mfa.intro")}</p>
+          <p className="text-sm text-slate-700">{t("mfa.needsCode")}</p>
+          <ClientMessages namespaces={["mfa"]}>
+            <MfaEnrolmentCodeForm />
+          </ClientMessages>
+        </Card>
+      ) : !status.pending ? (
         <Card>
           <p className="text-sm">
             {status.enabledAt
