@@ -19,8 +19,7 @@ export function deliveryTimeIssue(opts: {
 }): DeliveryTimeIssue | null {
   const t = opts.deliveredAt.getTime();
   const grace = DELIVERY_CLOCK_GRACE_MINUTES * 60_000;
-  if (t > opts.now.getTime() + grace)
-    return { field: "deliveredAt", message: "Waktu diterima belum terjadi" };
+  if (t > opts.now.getTime() + grace) return { field: "deliveredAt", message: "Waktu diterima belum terjadi" };
   if (t < opts.acceptedAt.getTime() - grace)
     return {
       field: "deliveredAt",
