@@ -247,6 +247,7 @@ const RULE_NUMBERS = [
   "responseWindowMinutes",
   "minLeadMinutes",
   "veryLateMinutes",
+  "failureReportGraceMinutes",
   "sanctionWindowDays",
   "sp2AfterFailures",
   "sp3AfterFailures",

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { idField, runAndRedirect, vendorActor } from "@/lib/actions/form-action";
 import { markDelivery } from "@/lib/data/vendor/delivery-marks";
+import { clarifySanction } from "@/lib/data/sanctions/clarify-sanction";
 import {
   addUnavailableDay,
   removeUnavailableDay,
@@ -87,5 +88,18 @@ export async function removeUnavailableDayAction(formData: FormData): Promise<vo
     "/vendor",
     () => removeUnavailableDay(db(), systemClock, actor, input),
     "dayRemoved",
+  );
+}
+
+/** The vendor's side of the story on a proposed sanction, before an admin decides. */
+export async function clarifySanctionAction(formData: FormData): Promise<void> {
+  const actor = await vendorActor();
+  const sanctionId = idField(formData, "sanctionId", "/vendor/record?error=NOT_FOUND");
+  await runAndRedirect(
+    "/vendor/record",
+    "/vendor/record",
+    () =>
+      clarifySanction(db(), systemClock, actor, sanctionId, { clarification: text(formData, "clarification") ?? "" }),
+    "clarified",
   );
 }

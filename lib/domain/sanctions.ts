@@ -52,3 +52,13 @@ export function sanctionLevelFor(
 export function lateMinutesOf(deliveryAt: Date, deliveredAt: Date): number {
   return Math.max(0, Math.round((deliveredAt.getTime() - deliveryAt.getTime()) / 60_000));
 }
+
+/**
+ * When a failure of `type` may first be reported for an order due at `deliveryAt`: after the delivery time plus the
+ * grace period — an order is not "not delivered", late or short before it was due — except the vendor's own
+ * cancellation, which can be reported at any time (issue 17, fair failure reports). Null: at any time.
+ */
+export function failureReportOpensAt(type: string, deliveryAt: Date, graceMinutes: number): Date | null {
+  if (type === "VENDOR_CANCELLED") return null;
+  return new Date(deliveryAt.getTime() + graceMinutes * 60_000);
+}

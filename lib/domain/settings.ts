@@ -23,6 +23,11 @@ export const settingsSchema = z.object({
     .int()
     .min(1)
     .max(24 * 60),
+  /**
+   * A failure (other than the vendor's own cancellation) can be reported only this long after the delivery time: an
+   * order is not "not delivered" before it was due (lib/domain/sanctions.ts failureReportOpensAt).
+   */
+  failureReportGraceMinutes: z.number().int().min(0).max(24 * 60),
   /** Receiving less than this share of the portions counts as a failure (SHORT_QUANTITY). */
   shortQuantityMinRatio: z.number().min(0).max(1),
   /** Failures within this many days count towards the next sanction level. */
@@ -56,6 +61,7 @@ export const DEFAULT_SETTINGS: RoutingSettings = {
   minLeadMinutes: 120,
   ePurchasingRequiresTayang: true,
   veryLateMinutes: 60,
+  failureReportGraceMinutes: 30,
   shortQuantityMinRatio: 0.9,
   sanctionWindowDays: 365,
   sp2AfterFailures: 2,

@@ -92,3 +92,24 @@ test("a failure report proposes a sanction the admin sees, and the order goes to
   await expect(proposals).toContainText("UMKM mengabarkan lewat WhatsApp tidak sanggup lagi.");
   await admin.close();
 });
+
+test("a failure reported before the delivery time is refused in words, and nothing is recorded", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const { url, vendorName } = await placeAndAccept(
+    page,
+    browser,
+    `Rapat terlalu dini ${testInfo.project.name} ${Date.now()}`,
+    testInfo.project.name === "phone" ? 35 : 34,
+  );
+  await page.goto(url);
+  await page.getByText("Laporkan kegagalan", { exact: true }).click();
+  await expect(page.getByText(/Laporan gagal \(selain pembatalan oleh UMKM\) dapat dikirim mulai/)).toBeVisible();
+  await page.getByLabel("Jenis kegagalan").selectOption("NOT_DELIVERED");
+  await page.getByLabel("Kronologi dan bukti").fill("Belum datang, padahal acaranya masih minggu depan.");
+  await page.getByRole("button", { name: "Kirim laporan kegagalan" }).click();
+  await expect(page.getByText(/baru dapat dilaporkan setelah waktu antar lewat/)).toBeVisible();
+  await expect(page.getByRole("status").first()).toHaveText(`Diterima oleh ${vendorName}`);
+  await expectAccessible(page);
+});

@@ -68,6 +68,7 @@ const MATRIX: Record<string, Who[]> = {
   markHandedOverAction: ["VENDOR"],
   updateContactAction: ["VENDOR"],
   saveMenuItemAction: ["VENDOR"],
+  clarifySanctionAction: ["VENDOR"],
   addUnavailableDayAction: ["VENDOR"],
   removeUnavailableDayAction: ["VENDOR"],
   // everyone's own

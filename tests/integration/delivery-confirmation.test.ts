@@ -1,4 +1,4 @@
-// Issue 16 (5 and 8): the delivery photo is written only after the order proved to be the caller's and awaiting
+// Issue 16 (5 and 8) and issue 17 (7): the delivery photo is written only after the order proved to be the caller's and awaiting
 // delivery, under a server-chosen name, removed again when the transaction fails, within an hourly allowance; and
 // the delivered time must be possible (not before acceptance, not in the future, early only with a reason).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,10 @@ import { createCity, orderInput } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
 import { acceptOffer } from "@/lib/data/offers/answer-offer";
-import { confirmDelivery, PHOTOS_PER_HOUR } from "@/lib/data/fulfilment/settle-order";
+import { confirmDelivery, PHOTOS_PER_HOUR, reportFailure } from "@/lib/data/fulfilment/settle-order";
+import { clarifySanction } from "@/lib/data/sanctions/clarify-sanction";
+import { decideSanction } from "@/lib/data/sanctions/decide-sanction";
+import { getSanctionQueue } from "@/lib/data/admin/sanction-queue";
 import type { CheckedPhoto } from "@/lib/storage/photos";
 import { isAppError } from "@/lib/errors";
 
@@ -159,5 +162,60 @@ describe("placing an order", () => {
       ),
     );
     expect(r).toEqual({ code: "VALIDATION", fields: ["deliveryAt"] });
+  });
+});
+
+describe("reporting a failure fairly", () => {
+  it("waits for the delivery time (plus grace) except a vendor's cancellation; the vendor answers in words before the decision", async () => {
+    const { db, city, staff, orderId } = await acceptedOrder("2026-06-14T03:00:00Z");
+    const report = (iso: string, type: string) =>
+      reportFailure(db, fixedClock(iso), staff(0), orderId, { type, evidence: "Pesanan tidak datang sama sekali." });
+    // Before the delivery time, and within the 30 minutes' grace: refused, naming when it opens.
+    expect(await refusal(report("2026-06-13T03:00:00Z", "NOT_DELIVERED"))).toEqual({
+      code: "VALIDATION",
+      fields: ["type"],
+    });
+    expect(await refusal(report("2026-06-14T03:29:00Z", "SHORT_QUANTITY"))).toEqual({
+      code: "VALIDATION",
+      fields: ["type"],
+    });
+    // After it: taken; the sanction's cause is in words, never a code.
+    const r = await report("2026-06-14T03:30:00Z", "NOT_DELIVERED");
+    expect(r.outcome).toBe("FAILED");
+    const sanction = await db.sanction.findFirstOrThrow({ where: { orderId } });
+    expect(sanction.cause).toContain("Tidak dikirim");
+    expect(sanction.cause).not.toContain("NOT_DELIVERED");
+
+    // The vendor tells its side before the admin decides; another vendor cannot; after the decision it is closed.
+    const v = city.vendors[0]!;
+    const vendor = { id: v.userId, role: "VENDOR" as const, vendorId: v.id };
+    const clock = fixedClock("2026-06-14T05:00:00Z");
+    const admin = await db.user.create({
+      data: { username: `admin-klar-${Date.now()}`, name: "Admin", role: "ADMIN", passwordHash: "x" },
+    });
+    expect(await refusal(clarifySanction(db, clock, vendor, sanction.id, { clarification: "pendek" }))).toEqual({
+      code: "VALIDATION",
+      fields: ["clarification"],
+    });
+    await clarifySanction(db, clock, vendor, sanction.id, {
+      clarification: "Kurir kami datang 03.10 tetapi gerbang ditutup; foto dan pesan WhatsApp ada.",
+    });
+    const other = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
+    const stranger = { id: other.vendors[0]!.userId, role: "VENDOR" as const, vendorId: other.vendors[0]!.id };
+    expect(
+      await refusal(
+        clarifySanction(db, clock, stranger, sanction.id, { clarification: "Bukan urusan saya sama sekali." }),
+      ),
+    ).toEqual({ code: "NOT_FOUND", fields: [] });
+    const queue = await getSanctionQueue(db, clock);
+    expect(queue.proposals.find((p) => p.id === sanction.id)?.clarification?.text).toContain("gerbang ditutup");
+    expect(await db.notification.count({ where: { kind: "sanction.clarified" } })).toBeGreaterThan(0);
+    await decideSanction(db, clock, { id: admin.id, role: "ADMIN" }, sanction.id, {
+      decision: "DISMISS",
+      reason: "Bukti UMKM diterima",
+    });
+    expect(
+      await refusal(clarifySanction(db, clock, vendor, sanction.id, { clarification: "Tambahan setelah diputuskan." })),
+    ).toMatchObject({ code: "INVALID_STATE" });
   });
 });

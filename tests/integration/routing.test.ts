@@ -284,7 +284,7 @@ describe("fulfilment and sanctions", () => {
     while (b.vendorId !== a.vendorId) b = await place("2026-06-05T06:00:00Z");
     clock.set("2026-06-02T02:00:00Z"); // days before delivery: time to re-route
     const f2 = await reportFailure(db, clock, staff(city), b.orderId, {
-      type: "NOT_DELIVERED",
+      type: "VENDOR_CANCELLED",
       evidence: "UMKM mengabarkan tidak sanggup",
     });
     expect(f2).toMatchObject({ outcome: "FAILED", sanctionLevel: "SP2" });

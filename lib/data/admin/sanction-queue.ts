@@ -9,6 +9,8 @@ export interface SanctionProposal {
   level: SanctionLevel;
   cause: string;
   proposedAt: Date;
+  /** The vendor's side of the story, if it sent one (lib/data/sanctions/clarify-sanction.ts). */
+  clarification: { text: string; at: Date } | null;
   vendor: { id: string; code: string; name: string; status: VendorStatus };
   order: { id: string; number: string; eventName: string; opdName: string; deliveryAt: Date } | null;
   evidence: { type: FailureType | null; text: string | null; reportedAt: Date } | null;
@@ -111,6 +113,8 @@ export async function getSanctionQueue(tx: Tx, clock: Clock): Promise<SanctionQu
         level: p.level,
         cause: p.cause,
         proposedAt: p.proposedAt,
+        clarification:
+          p.vendorClarification && p.clarifiedAt ? { text: p.vendorClarification, at: p.clarifiedAt } : null,
         vendor: p.vendor,
         order: p.order
           ? {

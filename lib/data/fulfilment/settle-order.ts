@@ -2,6 +2,7 @@
 // or reports a failure; a vendor may report that it cannot deliver after all. A failure proposes a
 // sanction on the SP1→SP2→SP3 ladder and re-routes the order at once if there is still time.
 import { z } from "zod";
+import id from "@/messages/id.json";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -12,8 +13,14 @@ import { getSettings } from "@/lib/data/settings/get-settings";
 import { notify } from "@/lib/data/notifications/notify";
 import { releaseBudget } from "@/lib/data/orders/budget";
 import { routeOrderInTx, ROUTABLE_ORDER_SELECT, type RouteOutcome } from "@/lib/data/routing/route-order";
-import { deliveryFailure, lateMinutesOf, sanctionLevelFor, type FailureRecord } from "@/lib/domain/sanctions";
-import { dayAsDate, wibDay } from "@/lib/format";
+import {
+  deliveryFailure,
+  failureReportOpensAt,
+  lateMinutesOf,
+  sanctionLevelFor,
+  type FailureRecord,
+} from "@/lib/domain/sanctions";
+import { dayAsDate, formatDateTimeWIB, wibDay } from "@/lib/format";
 import { offerDeadline } from "@/lib/domain/routing";
 import { deliveryTimeIssue } from "@/lib/domain/delivery-time";
 import { removePhoto, storePhoto, type CheckedPhoto } from "@/lib/storage/photos";
@@ -130,7 +137,8 @@ async function failInTx(
       orderId: order.id,
       level,
       status: "PROPOSED",
-      cause: `${order.number}: ${failure.type} — ${failure.evidence}`,
+      // In words, never a code (the vendor and the admins read it): the failure types' Indonesian names.
+      cause: `${order.number}: ${id.orderDetail.failTypes[failure.type]} — ${failure.evidence}`,
       proposedAt: now,
       proposedById: actor.id,
     },
@@ -311,6 +319,17 @@ export async function reportFailure(
   if (actor.role === "MAYOR") throw new AppError("FORBIDDEN");
   return inTransaction(db, async (tx) => {
     const ctx = await lockAcceptedOrder(tx, actor, orderId);
-    return failInTx(tx, clock.now(), await getSettings(tx), actor, ctx, failure);
+    const now = clock.now();
+    const settings = await getSettings(tx);
+    const opens = failureReportOpensAt(failure.type, ctx.order.deliveryAt, settings.failureReportGraceMinutes);
+    if (opens && now.getTime() < opens.getTime())
+      throw new AppError("VALIDATION", {
+        issues: {
+          type: [
+            `Kegagalan ini baru dapat dilaporkan mulai ${formatDateTimeWIB(opens)} WIB (waktu antar + ${settings.failureReportGraceMinutes} menit); sebelum itu hanya pembatalan oleh UMKM`,
+          ],
+        },
+      });
+    return failInTx(tx, now, settings, actor, ctx, failure);
   });
 }

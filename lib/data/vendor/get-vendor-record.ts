@@ -18,6 +18,7 @@ export interface VendorRecord {
   settled: number;
   failures: { orderNumber: string; eventName: string; type: FailureType | null; at: Date; evidence: string | null }[];
   sanctions: {
+    id: string;
     level: SanctionLevel;
     status: SanctionStatus;
     cause: string;
@@ -25,6 +26,8 @@ export interface VendorRecord {
     startsAt: Date | null;
     endsAt: Date | null;
     proposedAt: Date;
+    vendorClarification: string | null;
+    clarifiedAt: Date | null;
   }[];
   spread: {
     /** This vendor's awarded value (accepted + delivered). */
@@ -69,9 +72,12 @@ export async function getVendorRecord(tx: Tx, clock: Clock, vendorId: string): P
       where: { vendorId },
       orderBy: { proposedAt: "desc" },
       select: {
+        id: true,
         level: true,
         status: true,
         cause: true,
+        vendorClarification: true,
+        clarifiedAt: true,
         decisionReason: true,
         startsAt: true,
         endsAt: true,

@@ -21,6 +21,7 @@ const NUMBERS = [
   ["responseWindowMinutes", 5, 10080],
   ["minLeadMinutes", 0, 10080],
   ["veryLateMinutes", 1, 1440],
+  ["failureReportGraceMinutes", 0, 1440],
   ["sanctionWindowDays", 1, 1095],
   ["sp2AfterFailures", 2, 20],
   ["sp3AfterFailures", 3, 30],

@@ -75,6 +75,14 @@ export default async function SanctionsPage({
                 ) : (
                   <p className="mt-1 text-sm">{p.cause}</p>
                 )}
+                {p.clarification ? (
+                  <p className="mt-1 rounded border border-sky-200 bg-sky-50 p-2 text-sm">
+                    {t("adminSanctions.clarification", { at: formatDateTimeWIB(p.clarification.at, locale) })}:{" "}
+                    {p.clarification.text}
+                  </p>
+                ) : (
+                  <p className="mt-1 text-sm text-slate-600">{t("adminSanctions.noClarification")}</p>
+                )}
                 <p className="mt-1 text-sm text-slate-700">
                   {t("adminSanctions.history", { failures: p.history.failuresLastYear })}
                   {p.history.confirmed.length > 0

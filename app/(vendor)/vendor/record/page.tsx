@@ -8,13 +8,21 @@ import { getVendorRecord } from "@/lib/data/vendor/get-vendor-record";
 import { formatDateTimeWIB, formatDateWIB, formatPercent, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Flash } from "@/components/ui/flash";
+import { clarifySanctionAction } from "@/lib/actions/vendor";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vendorRecord"))("title") };
 }
 
-export default async function VendorRecordPage() {
+export default async function VendorRecordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
+}) {
   const user = await requirePageRole("VENDOR");
+  const sp = await searchParams;
   const r = await getVendorRecord(db(), systemClock, requireVendor(user));
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
@@ -22,6 +30,13 @@ export default async function VendorRecordPage() {
   const stat = "rounded-md border border-slate-200 p-3";
   return (
     <div className="space-y-4">
+      <Flash
+        done={sp.done}
+        error={sp.error}
+        field={sp.field}
+        messages={{ clarified: t("vendorRecord.clarified") }}
+        fieldLabels={{ clarification: t("vendorRecord.clarify") }}
+      />
       <h1 className="text-xl font-bold">{t("vendorRecord.title", { year: r.fiscalYear })}</h1>
       <div className="grid grid-cols-2 gap-3">
         <div className={stat}>
@@ -86,6 +101,31 @@ export default async function VendorRecordPage() {
                   <p className="text-slate-600">
                     {t("vendorRecord.until", { date: formatDateTimeWIB(s.endsAt, locale) })}
                   </p>
+                ) : null}
+                {s.vendorClarification ? (
+                  <p className="mt-1 text-slate-700">
+                    {t("vendorRecord.yourClarification")}: {s.vendorClarification}
+                  </p>
+                ) : null}
+                {s.status === "PROPOSED" ? (
+                  <form action={clarifySanctionAction} className="mt-2 space-y-1">
+                    <input type="hidden" name="sanctionId" value={s.id} />
+                    <label htmlFor={`clarification-${s.id}`} className="block font-medium">
+                      {t("vendorRecord.clarify")}
+                    </label>
+                    <textarea
+                      id={`clarification-${s.id}`}
+                      name="clarification"
+                      required
+                      minLength={10}
+                      maxLength={2000}
+                      rows={3}
+                      defaultValue={s.vendorClarification ?? ""}
+                      className="block w-full rounded-md border border-slate-300 p-2"
+                    />
+                    <p className="text-xs text-slate-600">{t("vendorRecord.clarifyHint")}</p>
+                    <Button type="submit">{t("vendorRecord.clarifySubmit")}</Button>
+                  </form>
                 ) : null}
               </li>
             ))}

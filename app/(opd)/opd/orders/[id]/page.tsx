@@ -15,9 +15,11 @@ import { Button } from "@/components/ui/button";
 import { cancelOrderAction, confirmDeliveryAction, reportFailureAction } from "@/lib/actions/orders";
 import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { getSettings } from "@/lib/data/settings/get-settings";
+import { failureReportOpensAt } from "@/lib/domain/sanctions";
 
 /** The confirm-delivery form's fields whose refusal the page explains in words of its own. */
-const DELIVERY_FIELDS = ["deliveredAt", "earlyReason", "photo", "quantityReceived"] as const;
+const DELIVERY_FIELDS = ["deliveredAt", "earlyReason", "photo", "quantityReceived", "type"] as const;
 import { offerNudgeMessage, waLink } from "@/lib/domain/whatsapp";
 import { escalationReasonOf } from "@/lib/domain/routing";
 import { AutoRefresh } from "@/components/live/auto-refresh";
@@ -38,7 +40,7 @@ export default async function OrderPage({
   const user = await requirePageRole("OPD_STAFF");
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success) notFound();
-  const order = await getOrderDetail(db(), requireOpd(user), id);
+  const [order, settings] = await Promise.all([getOrderDetail(db(), requireOpd(user), id), getSettings(db())]);
   if (!order) notFound();
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
@@ -387,6 +389,14 @@ export default async function OrderPage({
             <summary className="cursor-pointer font-semibold text-red-800">{t("orderDetail.fail")}</summary>
             <form action={reportFailureAction} className="mt-3 space-y-2">
               <input type="hidden" name="orderId" value={order.id} />
+              <p className="text-xs text-slate-600">
+                {t("orderDetail.failOpensAt", {
+                  at: formatDateTimeWIB(
+                    failureReportOpensAt("NOT_DELIVERED", order.deliveryAt, settings.failureReportGraceMinutes)!,
+                    locale,
+                  ),
+                })}
+              </p>
               <label htmlFor="failType" className="block text-sm font-medium">
                 {t("orderDetail.failType")}
               </label>

@@ -1,0 +1,64 @@
+// A vendor answers a proposed sanction with its side of the story — what happened, what it can show — before an
+// admin decides (issue 17, item 7: fair failure reports). Only its own, only while still proposed; the latest
+// clarification stands (each one audited); admins are told. The sanction queue shows it beside the OPD's report.
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { writeAudit } from "@/lib/data/audit";
+import { inTransaction } from "@/lib/data/tx";
+import { notify } from "@/lib/data/notifications/notify";
+import type { VendorActor } from "@/lib/data/offers/answer-offer";
+
+export const clarificationSchema = z
+  .object({
+    clarification: z
+      .string({ message: "Tuliskan penjelasan Anda" })
+      .trim()
+      .min(10, "Tuliskan penjelasan Anda (minimal 10 huruf)")
+      .max(2000, "Penjelasan terlalu panjang (paling banyak 2.000 huruf)"),
+  })
+  .strict();
+
+export async function clarifySanction(
+  db: Db,
+  clock: Clock,
+  actor: VendorActor,
+  sanctionId: string,
+  raw: unknown,
+): Promise<void> {
+  if (actor.role !== "VENDOR" || !actor.vendorId) throw new AppError("FORBIDDEN");
+  const { clarification } = parseInput(clarificationSchema, raw);
+  await inTransaction(db, async (tx) => {
+    const now = clock.now();
+    const before = await tx.sanction.findFirst({
+      where: { id: sanctionId, vendorId: actor.vendorId },
+      select: { status: true, level: true, vendorClarification: true, vendor: { select: { name: true } } },
+    });
+    if (!before) throw new AppError("NOT_FOUND");
+    const changed = await tx.sanction.updateMany({
+      where: { id: sanctionId, vendorId: actor.vendorId, status: "PROPOSED" },
+      data: { vendorClarification: clarification, clarifiedAt: now },
+    });
+    if (changed.count !== 1) throw new AppError("INVALID_STATE", { status: before.status });
+    await writeAudit(tx, actor, {
+      action: "sanction.clarified",
+      entity: "Sanction",
+      entityId: sanctionId,
+      before: { vendorClarification: before.vendorClarification },
+      after: { vendorClarification: clarification },
+    });
+    await notify(
+      tx,
+      { role: "ADMIN" },
+      {
+        kind: "sanction.clarified",
+        title: `Klarifikasi dari ${before.vendor.name}`,
+        body: `Penjelasan UMKM atas usulan ${before.level} sebelum diputuskan.`,
+        link: "/admin/sanctions",
+      },
+      now,
+    );
+  });
+}
