@@ -178,6 +178,7 @@ test("an admin's reference pages — agencies and budgets, prices and rules, dec
 
 test("an admin issues a one-time enrolment code for another account's authenticator, shown once", async ({ page }) => {
   await login(page, "admin");
+  await expect(page).toHaveURL(/\/admin$/);
   await page.goto("/admin/accounts");
   await expect(page.getByRole("heading", { name: "Akun admin dan Wali Kota" })).toBeVisible();
   const row = page.getByRole("listitem").filter({ hasText: "(walikota)" });
