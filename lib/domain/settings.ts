@@ -27,7 +27,11 @@ export const settingsSchema = z.object({
    * A failure (other than the vendor's own cancellation) can be reported only this long after the delivery time: an
    * order is not "not delivered" before it was due (lib/domain/sanctions.ts failureReportOpensAt).
    */
-  failureReportGraceMinutes: z.number().int().min(0).max(24 * 60),
+  failureReportGraceMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   /** Receiving less than this share of the portions counts as a failure (SHORT_QUANTITY). */
   shortQuantityMinRatio: z.number().min(0).max(1),
   /** Failures within this many days count towards the next sanction level. */
