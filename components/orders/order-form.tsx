@@ -75,6 +75,9 @@ export function OrderForm({
       "",
   );
   const [phone, setPhone] = useState(init.contactPhone);
+  // Controlled, so a refusal keeps them, and the earliest routable time can be put in with one tap.
+  const [deliveryDate, setDeliveryDate] = useState("");
+  const [deliveryTime, setDeliveryTime] = useState(init.deliveryTime ?? "");
   const errors = { ...(state.fieldErrors ?? {}), ...clientErrors };
   const ceiling = context.ceilings.find((c) => c.category === category)?.maxPerPax;
   const left = context.budgets.find((b) => b.accountCode === account)?.left ?? 0;
@@ -128,6 +131,8 @@ export function OrderForm({
             type="date"
             required
             min={minDate}
+            value={deliveryDate}
+            onChange={(e) => setDeliveryDate(e.target.value)}
             className={input}
             aria-describedby={describedBy("deliveryDate")}
           />
@@ -138,12 +143,25 @@ export function OrderForm({
             name="deliveryTime"
             type="time"
             required
-            defaultValue={init.deliveryTime}
+            value={deliveryTime}
+            onChange={(e) => setDeliveryTime(e.target.value)}
             className={input}
             aria-describedby={describedBy("deliveryTime")}
           />
         </Field>
       </div>
+      {state.earliest && !(deliveryDate === state.earliest.date && deliveryTime === state.earliest.time) ? (
+        <button
+          type="button"
+          onClick={() => {
+            setDeliveryDate(state.earliest!.date);
+            setDeliveryTime(state.earliest!.time);
+          }}
+          className="rounded-md border border-brand-700 px-3 py-2 text-sm font-semibold text-brand-800"
+        >
+          {t("useEarliest", { date: state.earliest.date.split("-").reverse().join("/"), time: state.earliest.time })}
+        </button>
+      ) : null}
       <Field id="place" label={t("place")} errors={errors.place}>
         <input
           id="place"

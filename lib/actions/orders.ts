@@ -12,12 +12,14 @@ import { cancelOrder } from "@/lib/data/orders/cancel-order";
 import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
 import { idField, opdActor, runAndRedirect } from "@/lib/actions/form-action";
 import { isAppError } from "@/lib/errors";
-import { wibDateTime } from "@/lib/format";
+import { wibDateTime, wibDay, wibTime } from "@/lib/format";
 import { checkPhoto } from "@/lib/storage/photos";
 
 export interface OrderFormState {
   message?: string;
   fieldErrors?: Record<string, string[]>;
+  /** Too short a notice: the earliest delivery that can still be offered to a vendor (WIB), for the form to offer. */
+  earliest?: { date: string; time: string };
 }
 
 function deliveryAt(date: FormDataEntryValue | null, time: FormDataEntryValue | null): Date | string {
@@ -52,7 +54,12 @@ export async function submitOrderAction(_prev: OrderFormState, formData: FormDat
     if (!isAppError(e)) throw e;
     const t = await getTranslations("errors");
     const issues = (e.details?.issues ?? undefined) as Record<string, string[]> | undefined;
-    return { message: t(e.code), fieldErrors: issues };
+    const earliest = typeof e.details?.earliest === "string" ? new Date(e.details.earliest) : null;
+    return {
+      message: t(e.code),
+      fieldErrors: issues,
+      ...(earliest ? { earliest: { date: wibDay(earliest), time: wibTime(earliest) } } : {}),
+    };
   }
   revalidatePath("/opd");
   redirect(`/opd/orders/${orderId}`);

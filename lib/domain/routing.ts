@@ -160,6 +160,20 @@ export function offerDeadline(
   return deadline > now.getTime() ? new Date(deadline) : null;
 }
 
+/** The least time a vendor is given to answer an order placed at short notice. */
+export const MIN_ANSWER_MINUTES = 15;
+
+/**
+ * The earliest delivery time an order placed at `now` can still be offered for, with at least MIN_ANSWER_MINUTES for
+ * the vendor to answer before the lead time: later than this, routing can ask someone; earlier, it could only go to
+ * an admin (TOO_LATE). Rounded up to the next quarter hour, as people write times.
+ */
+export function earliestRoutableDelivery(now: Date, minLeadMinutes: number): Date {
+  const quarter = 15 * 60_000;
+  const t = now.getTime() + (minLeadMinutes + MIN_ANSWER_MINUTES) * 60_000;
+  return new Date(Math.ceil(t / quarter) * quarter);
+}
+
 /** Why an order went to the admins instead of a vendor. */
 export const ESCALATION_REASONS = [
   "NO_DECREE",

@@ -121,3 +121,26 @@ test("'Pesan lagi' repeats an order in three interactions: the button, the date,
   expect(page.url()).not.toBe(first);
   await expect(page.getByRole("heading", { name: /^Pesanan MM-/ })).toBeVisible();
 });
+
+test("too short a notice is caught at submit, with the earliest time that works offered in one tap", async ({
+  page,
+}, testInfo) => {
+  await login(page, "opd-diskominfo");
+  await expect(page).toHaveURL(/\/opd$/);
+  await page.goto("/opd/orders/new");
+  await fillOrder(page, `Rapat mendadak ${testInfo.project.name} ${Date.now()}`, 0);
+  // Thirty minutes from now (WIB): no vendor could answer and cook in time.
+  const soon = new Date(Date.now() + 7 * 3600_000 + 30 * 60_000).toISOString();
+  await page.getByLabel("Tanggal antar").fill(soon.slice(0, 10));
+  await page.getByLabel("Jam antar").fill(soon.slice(11, 16));
+  await page.getByRole("button", { name: "Kirim pesanan" }).click();
+  await expect(page.getByText(/Terlalu mendadak: UMKM perlu waktu menjawab dan menyiapkan/)).toBeVisible();
+  await expect(page).toHaveURL(/\/opd\/orders\/new$/);
+  // What was typed is still there; one tap puts in the earliest time, and the order goes through.
+  await expect(page.getByLabel("Jumlah porsi")).toHaveValue("10");
+  await page.getByRole("button", { name: /Pakai waktu tercepat/ }).click();
+  await expect(page.getByLabel("Jam antar")).not.toHaveValue(soon.slice(11, 16));
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Kirim pesanan" }).click();
+  await expect(page).toHaveURL(/\/opd\/orders\/[0-9a-f-]{36}$/);
+});

@@ -149,6 +149,24 @@ describe("confirming a delivery", () => {
 });
 
 describe("placing an order", () => {
+  it("refuses too short a notice with the earliest time a vendor can still be asked, instead of escalating", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
+    const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
+    const now = fixedClock("2026-06-01T02:07:00Z");
+    const e = await submitOrder(db, now, staff, orderInput({ deliveryAt: new Date("2026-06-01T03:30:00Z") })).catch(
+      (x: unknown) => x,
+    );
+    // Lead time 120 minutes + 15 to answer, rounded up to the quarter hour: 04:30 UTC = 11:30 WIB.
+    expect(e).toMatchObject({
+      code: "VALIDATION",
+      details: { issues: { deliveryAt: [expect.stringContaining("11.30")] }, earliest: "2026-06-01T04:30:00.000Z" },
+    });
+    expect(await db.order.count({ where: { opdId: staff.opdId } })).toBe(0);
+    const ok = await submitOrder(db, now, staff, orderInput({ deliveryAt: new Date("2026-06-01T04:30:00Z") }));
+    expect(ok.route?.kind).toBe("OFFERED");
+  });
+
   it("refuses a delivery more than a year ahead (a mistyped year), with its own message", async () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });

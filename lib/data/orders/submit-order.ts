@@ -34,9 +34,15 @@ import {
   type RouteOutcome,
   type StandingRow,
 } from "@/lib/data/routing/route-order";
-import { NEEDS_RESERVE, planRoute, type RoutePlan } from "@/lib/domain/routing";
+import {
+  earliestRoutableDelivery,
+  NEEDS_RESERVE,
+  offerDeadline,
+  planRoute,
+  type RoutePlan,
+} from "@/lib/domain/routing";
 import { MicroBatcher } from "@/lib/data/batcher";
-import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
+import { dayAsDate, fiscalYearOf, formatDateTimeWIB, wibDay } from "@/lib/format";
 import { orderInputSchema, type OrderInput } from "@/lib/validation/order";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
@@ -130,6 +136,19 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
   }
   if (input.deliveryAt.getTime() <= now.getTime())
     throw new AppError("VALIDATION", { issues: { deliveryAt: ["Waktu antar sudah lewat"] } });
+  // Too short a notice for any vendor to be asked: refused here with the earliest time that still works, instead of
+  // going straight to an admin (issue 17: catch mistakes before submit).
+  const rules = resolveSettings(pre!.settings);
+  const earliest = earliestRoutableDelivery(now, rules.minLeadMinutes);
+  if (!offerDeadline(now, input.deliveryAt, rules.responseWindowMinutes, rules.minLeadMinutes))
+    throw new AppError("VALIDATION", {
+      issues: {
+        deliveryAt: [
+          `Terlalu mendadak: UMKM perlu waktu menjawab dan menyiapkan. Waktu antar paling cepat ${formatDateTimeWIB(earliest)} WIB`,
+        ],
+      },
+      earliest: earliest.toISOString(),
+    });
   if (input.deliveryAt.getTime() > now.getTime() + MAX_ORDER_AHEAD_DAYS * 86_400_000)
     throw new AppError("VALIDATION", {
       issues: { deliveryAt: [`Waktu antar paling jauh ${MAX_ORDER_AHEAD_DAYS} hari (satu tahun) dari hari ini`] },
@@ -148,7 +167,7 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
     now,
     fiscalYear,
     budgetId: pre!.budgetId,
-    settings: resolveSettings(pre!.settings),
+    settings: rules,
     decreeId: pre!.decreeId,
     pool: pre!.pool,
     order: {
