@@ -52,6 +52,18 @@ function Field({
   );
 }
 
+/** The typed text the server gave back, as the form's initial values (numbers as typed, e.g. "1.000"). */
+function typedBack(values: Record<string, string> | undefined) {
+  if (!values) return {};
+  return {
+    eventName: values.eventName,
+    place: values.place,
+    contactName: values.contactName,
+    method: values.method as OrderFormContext["initial"]["method"],
+    notes: values.notes,
+  };
+}
+
 export function OrderForm({
   context,
   idempotencyKey,
@@ -65,7 +77,8 @@ export function OrderForm({
   const tc = useTranslations("status.category");
   const [state, action, pending] = useActionState<OrderFormState, FormData>(submitOrderAction, {});
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
-  const init = context.initial;
+  // After a refusal, what was typed (from the server's answer) — React resets a form after its action, to these.
+  const init = { ...context.initial, ...typedBack(state.values) };
   const [category, setCategory] = useState(init.category ?? context.ceilings[0]?.category ?? "MAKAN");
   const [pax, setPax] = useState(init.pax ?? 0);
   const [price, setPrice] = useState(init.unitPrice ?? 0);
@@ -236,7 +249,7 @@ export function OrderForm({
           <input
             id="pax"
             name="pax"
-            defaultValue={init.pax ?? undefined}
+            defaultValue={state.values?.pax ?? init.pax ?? undefined}
             inputMode="numeric"
             autoComplete="off"
             required
@@ -255,7 +268,7 @@ export function OrderForm({
         <input
           id="unitPrice"
           name="unitPrice"
-          defaultValue={init.unitPrice ?? undefined}
+          defaultValue={state.values?.unitPrice ?? init.unitPrice ?? undefined}
           inputMode="numeric"
           autoComplete="off"
           placeholder="20.000"

@@ -20,7 +20,25 @@ export interface OrderFormState {
   fieldErrors?: Record<string, string[]>;
   /** Too short a notice: the earliest delivery that can still be offered to a vendor (WIB), for the form to offer. */
   earliest?: { date: string; time: string };
+  /** What was typed, when the server refused it: the form shows it again (nothing typed is lost). */
+  values?: Record<string, string>;
 }
+
+/** The order form's typed fields, as text, to give back with a refusal. */
+const ORDER_FIELDS = [
+  "eventName",
+  "deliveryDate",
+  "deliveryTime",
+  "place",
+  "contactName",
+  "contactPhone",
+  "pax",
+  "category",
+  "unitPrice",
+  "accountCode",
+  "method",
+  "notes",
+] as const;
 
 function deliveryAt(date: FormDataEntryValue | null, time: FormDataEntryValue | null): Date | string {
   try {
@@ -55,9 +73,13 @@ export async function submitOrderAction(_prev: OrderFormState, formData: FormDat
     const t = await getTranslations("errors");
     const issues = (e.details?.issues ?? undefined) as Record<string, string[]> | undefined;
     const earliest = typeof e.details?.earliest === "string" ? new Date(e.details.earliest) : null;
+    const values = Object.fromEntries(
+      ORDER_FIELDS.map((k) => [k, typeof formData.get(k) === "string" ? String(formData.get(k)).slice(0, 2000) : ""]),
+    );
     return {
       message: t(e.code),
       fieldErrors: issues,
+      values,
       ...(earliest ? { earliest: { date: wibDay(earliest), time: wibTime(earliest) } } : {}),
     };
   }

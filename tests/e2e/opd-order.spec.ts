@@ -138,6 +138,9 @@ test("too short a notice is caught at submit, with the earliest time that works 
   await expect(page).toHaveURL(/\/opd\/orders\/new$/);
   // What was typed is still there; one tap puts in the earliest time, and the order goes through.
   await expect(page.getByLabel("Jumlah porsi")).toHaveValue("10");
+  await expect(page.getByLabel("Nama kegiatan")).toHaveValue(/^Rapat mendadak/);
+  await expect(page.getByLabel("Harga per porsi (Rp)")).toHaveValue("Rp 35.000");
+  await expect(page.getByLabel("Tempat antar")).toHaveValue("Aula Dinas Kominfo");
   await page.getByRole("button", { name: /Pakai waktu tercepat/ }).click();
   await expect(page.getByLabel("Jam antar")).not.toHaveValue(soon.slice(11, 16));
   await expectAccessible(page);
