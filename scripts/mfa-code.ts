@@ -21,9 +21,7 @@ try {
   if (!user) throw new Error(`no account named ${username}`);
   const r = await issueMfaEnrolmentCode(prisma, systemClock, { id: null, role: null }, user.id);
   console.log(`Kode pendaftaran untuk ${r.username}: ${r.code}`);
-  console.log(
-    `Berlaku sampai ${formatDateTimeWIB(r.expiresAt)} WIB, sekali pakai. Serahkan langsung kepada pemilik akun.`,
-  );
+  console.log(`Berlaku sampai ${formatDateTimeWIB(r.expiresAt)}, sekali pakai. Serahkan langsung kepada pemilik akun.`);
 } catch (e) {
   console.error(
     isAppError(e)

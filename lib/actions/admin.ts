@@ -268,6 +268,8 @@ export async function saveRulesAction(formData: FormData): Promise<void> {
     sp3MinFailureShare: num("sp3MinFailurePercent") / 100,
     ePurchasingRequiresTayang: formData.get("ePurchasingRequiresTayang") === "on",
     cityReserve: formData.get("cityReserve") === "on",
+    quietHoursStart: text(formData, "quietHoursStart") ?? "",
+    quietHoursEnd: text(formData, "quietHoursEnd") ?? "",
   };
   await runAndRedirect("/admin/rules", "/admin", () => saveRules(db(), systemClock, actor, input), "rules");
 }

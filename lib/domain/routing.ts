@@ -1,5 +1,6 @@
 // The routing rule (DESIGN.md §3), as pure functions: who in the decree's pool is eligible for an
 // order, why the others are not, and in which order the eligible ones are asked.
+import { offerTiming, type QuietHours } from "@/lib/domain/quiet-hours";
 import type { EkatalogStatus, MenuCategory, ProcurementMethod, VendorStatus } from "@/lib/generated/prisma/enums";
 
 export const EXCLUSION_REASONS = [
@@ -198,6 +199,8 @@ export type RoutePlan =
       reserve: Ranked | null;
       chosen: RankedCandidate;
       expiresAt: Date;
+      /** When the offer reaches the vendor's phone: now, or the end of the quiet hours (lib/domain/quiet-hours.ts). */
+      sendAt: Date;
     }
   | { kind: "ESCALATE"; reason: EscalationReason; pool: Ranked; reserve: Ranked | null };
 
@@ -226,15 +229,26 @@ export function planRoute(
     cityReserve: boolean;
     responseWindowMinutes: number;
     minLeadMinutes: number;
-  },
+  } & Partial<QuietHours>,
 ): RoutePlan | typeof NEEDS_RESERVE {
   if (!decreeId) return { kind: "ESCALATE", reason: "NO_DECREE", pool: NOBODY, reserve: null };
   const ranked = rankPool(order, pool, settings.ePurchasingRequiresTayang);
-  const expiresAt = offerDeadline(now, order.deliveryAt, settings.responseWindowMinutes, settings.minLeadMinutes);
+  const timing = offerTiming(
+    now,
+    order.deliveryAt,
+    {
+      ...settings,
+      quietHoursStart: settings.quietHoursStart ?? "00:00",
+      quietHoursEnd: settings.quietHoursEnd ?? "00:00",
+    },
+    MIN_ANSWER_MINUTES,
+  );
+  const expiresAt = timing?.expiresAt ?? null;
+  const sendAt = timing?.sendAt ?? now;
   const first = ranked.candidates[0];
   if (first) {
     if (!expiresAt) return { kind: "ESCALATE", reason: "TOO_LATE", pool: ranked, reserve: null };
-    return { kind: "OFFER", scope: "POOL", pool: ranked, reserve: null, chosen: first, expiresAt };
+    return { kind: "OFFER", scope: "POOL", pool: ranked, reserve: null, chosen: first, expiresAt, sendAt };
   }
   if (!settings.cityReserve)
     return {
@@ -248,7 +262,7 @@ export function planRoute(
   const fromReserve = rankPool(order, reserve, settings.ePurchasingRequiresTayang);
   const chosen = fromReserve.candidates[0];
   if (!chosen) return { kind: "ESCALATE", reason: "NO_ELIGIBLE_IN_CITY", pool: ranked, reserve: fromReserve };
-  return { kind: "OFFER", scope: "RESERVE", pool: ranked, reserve: fromReserve, chosen, expiresAt };
+  return { kind: "OFFER", scope: "RESERVE", pool: ranked, reserve: fromReserve, chosen, expiresAt, sendAt };
 }
 
 /** The ranking a plan chose from (the reserve's when it went there), as recorded with the decision. */

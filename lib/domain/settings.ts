@@ -15,6 +15,12 @@ export const settingsSchema = z.object({
     .int()
     .min(0)
     .max(7 * 24 * 60),
+  /**
+   * Quiet hours (WIB, "HH:MM"; equal = off): an offer made then is sent to the vendor in the morning and its answer
+   * window starts then, unless that would pass the lead time (lib/domain/quiet-hours.ts).
+   */
+  quietHoursStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  quietHoursEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   /** E-purchasing orders go only to vendors whose e-Katalog listing is live (TAYANG). */
   ePurchasingRequiresTayang: z.boolean(),
   /** Delivered later than this counts as a failure (VERY_LATE). */
@@ -63,6 +69,8 @@ export type RoutingSettings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: RoutingSettings = {
   responseWindowMinutes: 120,
   minLeadMinutes: 120,
+  quietHoursStart: "21:00",
+  quietHoursEnd: "06:00",
   ePurchasingRequiresTayang: true,
   veryLateMinutes: 60,
   failureReportGraceMinutes: 30,

@@ -326,7 +326,7 @@ export async function reportFailure(
       throw new AppError("VALIDATION", {
         issues: {
           type: [
-            `Kegagalan ini baru dapat dilaporkan mulai ${formatDateTimeWIB(opens)} WIB (waktu antar + ${settings.failureReportGraceMinutes} menit); sebelum itu hanya pembatalan oleh UMKM`,
+            `Kegagalan ini baru dapat dilaporkan mulai ${formatDateTimeWIB(opens)} (waktu antar + ${settings.failureReportGraceMinutes} menit); sebelum itu hanya pembatalan oleh UMKM`,
           ],
         },
       });

@@ -35,17 +35,23 @@ function audienceSql(a: Audience): Prisma.Sql {
 }
 
 /** The INSERT statement, for use inside a larger single-round-trip CTE. */
-export function notifySql(audience: Audience, note: Note, at: Date): Prisma.Sql {
+export function notifySql(
+  audience: Audience,
+  note: Note,
+  at: Date,
+  /** When the channels that reach a phone (e-mail, push) go out: later than `at` in quiet hours. */
+  sendAt: Date = at,
+): Prisma.Sql {
   const email = emailOutbox
     ? Prisma.sql`
     UNION ALL
-    SELECT gen_random_uuid(), u.id, 'EMAIL'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'PENDING'::"NotificationStatus", NULL::timestamptz, ${at}::timestamptz, ${at}::timestamptz
+    SELECT gen_random_uuid(), u.id, 'EMAIL'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'PENDING'::"NotificationStatus", NULL::timestamptz, ${sendAt}::timestamptz, ${at}::timestamptz
     FROM "User" u WHERE u.active AND u.email IS NOT NULL AND ${audienceSql(audience)}`
     : Prisma.empty;
   const push = pushOutbox
     ? Prisma.sql`
     UNION ALL
-    SELECT gen_random_uuid(), u.id, 'PUSH'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'PENDING'::"NotificationStatus", NULL::timestamptz, ${at}::timestamptz, ${at}::timestamptz
+    SELECT gen_random_uuid(), u.id, 'PUSH'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'PENDING'::"NotificationStatus", NULL::timestamptz, ${sendAt}::timestamptz, ${at}::timestamptz
     FROM "User" u WHERE u.active AND ${audienceSql(audience)} AND EXISTS (SELECT 1 FROM "PushSubscription" p WHERE p."userId" = u.id)`
     : Prisma.empty;
   return Prisma.sql`

@@ -40,6 +40,8 @@ export interface OrderDetail {
     status: OfferStatus;
     offeredAt: Date;
     expiresAt: Date;
+    /** Made in quiet hours: when it reaches the vendor's phone. */
+    sendAt: Date | null;
     respondedAt: Date | null;
     reason: string | null;
     onTheWayAt: Date | null;
@@ -103,6 +105,7 @@ export async function getOrderDetail(tx: Tx, opdId: string, orderId: string): Pr
       status: f.status,
       offeredAt: f.offeredAt,
       expiresAt: f.expiresAt,
+      sendAt: f.sendAt,
       respondedAt: f.respondedAt,
       reason: f.reason,
       onTheWayAt: f.onTheWayAt,

@@ -144,7 +144,7 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
     throw new AppError("VALIDATION", {
       issues: {
         deliveryAt: [
-          `Terlalu mendadak: UMKM perlu waktu menjawab dan menyiapkan. Waktu antar paling cepat ${formatDateTimeWIB(earliest)} WIB`,
+          `Terlalu mendadak: UMKM perlu waktu menjawab dan menyiapkan. Waktu antar paling cepat ${formatDateTimeWIB(earliest)}`,
         ],
       },
       earliest: earliest.toISOString(),

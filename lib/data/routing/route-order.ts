@@ -58,6 +58,8 @@ export type RouteOutcome =
       vendorCode: string;
       vendorName: string;
       expiresAt: Date;
+      /** When it reaches the vendor's phone (after the quiet hours, or now). */
+      sendAt: Date;
       round: number;
       scope: RouteScope;
     }
@@ -256,8 +258,9 @@ export function decisionSql(
       VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${chosen.vendorId}::uuid, ${candidates}::jsonb, ${exclusions}::jsonb, ${scope}, ${reserveExclusions}::jsonb, 'OFFERED')
       RETURNING id),
     ${name("off")} AS (
-      INSERT INTO "Offer" (id, "orderId", "vendorId", "decisionId", round, status, value, pax, "deliveryDay", "offeredAt", "expiresAt")
-      SELECT ${offerId}::uuid, ${order.id}::uuid, ${chosen.vendorId}::uuid, d.id, ${round}, 'PENDING', ${order.total}, ${order.pax}, ${order.deliveryDay}::date, ${now}, ${expiresAt} FROM ${name("dec")} d
+      INSERT INTO "Offer" (id, "orderId", "vendorId", "decisionId", round, status, value, pax, "deliveryDay", "offeredAt", "expiresAt", "sendAt")
+      SELECT ${offerId}::uuid, ${order.id}::uuid, ${chosen.vendorId}::uuid, d.id, ${round}, 'PENDING', ${order.total}, ${order.pax}, ${order.deliveryDay}::date, ${now}, ${expiresAt},
+        ${plan.sendAt.getTime() > now.getTime() ? plan.sendAt : null}::timestamptz FROM ${name("dec")} d
       RETURNING id),
     ${name("aud")} AS (${auditInsertSql(actor, {
       action: "order.offered",
@@ -266,7 +269,7 @@ export function decisionSql(
       before: { status: order.status },
       after: { status: "OFFERED", round, vendor: chosen.code, expiresAt, scope: plan.scope },
     })}),
-    ${name("ntf")} AS (${notifySql({ vendorId: chosen.vendorId }, note, now)}),
+    ${name("ntf")} AS (${notifySql({ vendorId: chosen.vendorId }, note, now, plan.sendAt)}),
     ${name("wa")} AS (${whatsappNudgeSql(order.opdId, chosen.vendorId, nudge, waMessage, now)})`;
 }
 
@@ -293,6 +296,7 @@ export function routeOutcome(plan: RoutePlan, round: number, offerId: string | n
     vendorCode: plan.chosen.code,
     vendorName: plan.chosen.name,
     expiresAt: plan.expiresAt,
+    sendAt: plan.sendAt,
     round,
     scope: plan.scope,
   };

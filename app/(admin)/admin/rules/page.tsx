@@ -59,6 +59,8 @@ export default async function RulesPage({
           shortQuantityMinRatio: r("shortQuantityMinPercent"),
           sp2MinFailureShare: r("sp2MinFailurePercent"),
           sp3MinFailureShare: r("sp3MinFailurePercent"),
+          quietHoursStart: r("quietHoursStart"),
+          quietHoursEnd: r("quietHoursEnd"),
           ...Object.fromEntries(NUMBERS.map(([k]) => [k, r(k)])),
         }}
       />
@@ -159,6 +161,15 @@ export default async function RulesPage({
               />
             </div>
           ))}
+          {(["quietHoursStart", "quietHoursEnd"] as const).map((k) => (
+            <div key={k}>
+              <label htmlFor={`r-${k}`} className="block text-sm font-medium">
+                {r(k)}
+              </label>
+              <input id={`r-${k}`} name={k} type="time" required defaultValue={rules[k]} className={input} />
+            </div>
+          ))}
+          <p className="text-sm text-slate-700 sm:col-span-2">{r("quietHoursHint")}</p>
           <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-4">{r("ladderHint")}</p>
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input

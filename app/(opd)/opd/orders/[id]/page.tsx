@@ -107,6 +107,11 @@ export default async function OrderPage({
                   })
                 : t(`status.order.${order.status}`)}
         </p>
+        {live?.status === "PENDING" && live.sendAt ? (
+          <p className="text-sm text-slate-700">
+            {t("orderDetail.quietHours", { time: formatDateTimeWIB(live.sendAt, locale) })}
+          </p>
+        ) : null}
         {nudge ? (
           <a
             href={nudge}
