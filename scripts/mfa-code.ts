@@ -23,14 +23,17 @@ try {
   console.log(`Kode pendaftaran untuk ${r.username}: ${r.code}`);
   console.log(`Berlaku sampai ${formatDateTimeWIB(r.expiresAt)}, sekali pakai. Serahkan langsung kepada pemilik akun.`);
 } catch (e) {
+  const noSchema = (e as { code?: string }).code === "P2021";
   console.error(
-    isAppError(e)
-      ? e.code === "INVALID_STATE"
-        ? "the account is inactive or has set up its authenticator already"
-        : `refused: ${e.code} (only admin and mayor accounts enrol)`
-      : e instanceof Error
-        ? e.message
-        : String(e),
+    noSchema
+      ? "this database has no tables yet: start the portal once (npm run demo, or npm start) so its migrations run"
+      : isAppError(e)
+        ? e.code === "INVALID_STATE"
+          ? "the account is inactive or has set up its authenticator already"
+          : `refused: ${e.code} (only admin and mayor accounts enrol)`
+        : e instanceof Error
+          ? e.message
+          : String(e),
   );
   status = 1;
 } finally {

@@ -2,7 +2,6 @@
 // name or type the browser claims; written only after the use case has checked the order (its OPD, its state) and
 // under a server-chosen name; removed again when the transaction does not commit; read back only through an
 // authorised route.
-import "server-only";
 import { mkdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
