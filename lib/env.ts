@@ -22,6 +22,11 @@ const schema = z
     VAPID_PUBLIC_KEY: z.string().optional(),
     VAPID_PRIVATE_KEY: z.string().optional(),
     VAPID_SUBJECT: z.string().default("mailto:diskopukmperindag@mojokertokota.go.id"),
+    // An SMS/WhatsApp HTTP gateway for offers (lib/notifications/gateway.ts): its send URL and bearer token, and the
+    // sender name or number some gateways want; without the URL and token the channel is off.
+    MESSAGE_GATEWAY_URL: z.string().url().optional(),
+    MESSAGE_GATEWAY_TOKEN: z.string().optional(),
+    MESSAGE_GATEWAY_SENDER: z.string().optional(),
     // How many reverse proxies in front of the app append to X-Forwarded-For (lib/auth/client-address.ts): 0 when
     // clients reach the app directly, 1 behind one nginx/Caddy that appends the address it saw, and so on.
     TRUSTED_PROXY_HOPS: z.string().optional(),
@@ -33,6 +38,13 @@ const schema = z
       trustedProxyHops(env.TRUSTED_PROXY_HOPS);
     } catch (e) {
       ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXY_HOPS"], message: (e as Error).message });
+    }
+    if (Boolean(env.MESSAGE_GATEWAY_URL) !== Boolean(env.MESSAGE_GATEWAY_TOKEN)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MESSAGE_GATEWAY_TOKEN"],
+        message: "MESSAGE_GATEWAY_URL and MESSAGE_GATEWAY_TOKEN go together",
+      });
     }
     if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
       ctx.addIssue({

@@ -9,6 +9,7 @@ import { dispatchOutbox } from "@/lib/data/notifications/dispatch-outbox";
 import { warnExpiringDocuments } from "@/lib/data/admin/document-expiry";
 import { smtpMailer } from "@/lib/notifications/mailer";
 import { configuredPusher } from "@/lib/notifications/push";
+import { configuredGateway } from "@/lib/notifications/gateway";
 import { env } from "@/lib/env";
 
 let started = false;
@@ -28,6 +29,7 @@ export function startRoutingWorker(intervalMs = Number(process.env.ROUTING_SWEEP
       const outbox = await dispatchOutbox(db(), systemClock, {
         mailer: smtpMailer(),
         pusher: configuredPusher(),
+        gateway: configuredGateway(),
         appUrl: env().APP_URL,
       });
       // Signed-out sessions need remembering only until their tokens would have expired anyway.

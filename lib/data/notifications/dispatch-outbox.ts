@@ -1,10 +1,12 @@
-// The outbox dispatcher: claims due EMAIL, PUSH and WHATSAPP rows (SKIP LOCKED, so several app instances can
+// The outbox dispatcher: claims due EMAIL, PUSH, GATEWAY (SMS/WhatsApp messages) and WHATSAPP rows (SKIP LOCKED, so several app instances can
 // run it), processes them outside any transaction, and records the result. A claim is a lease: a process
 // that dies mid-send leaves the row to be retried when the lease runs out. Failures back off and give up
 // after MAX_ATTEMPTS, keeping the last error for the admins.
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import type { Pusher } from "@/lib/notifications/push";
+import { GatewayError, type MessageGateway } from "@/lib/notifications/gateway";
+import { waNumber } from "@/lib/domain/whatsapp";
 
 export interface Mail {
   to: string;
@@ -24,12 +26,14 @@ const WA_LINK = /^https:\/\/wa\.me\/62\d{8,13}\?text=\S+$/;
 interface Claimed {
   id: string;
   userId: string;
-  channel: "EMAIL" | "WHATSAPP" | "PUSH";
+  channel: "EMAIL" | "WHATSAPP" | "PUSH" | "GATEWAY";
   title: string;
   body: string;
   link: string | null;
   attempts: number;
   email: string | null;
+  /** The vendor's WhatsApp/phone number, for GATEWAY rows. */
+  phone: string | null;
 }
 
 /** What became of one claimed row: sent, failed for good, or back to PENDING until `next`. */
@@ -68,10 +72,21 @@ export interface DispatchResult {
 export async function dispatchOutbox(
   db: Db,
   clock: Clock,
-  opts: { mailer: Mailer | null; pusher?: Pusher | null; appUrl?: string; limit?: number },
+  opts: {
+    mailer: Mailer | null;
+    pusher?: Pusher | null;
+    gateway?: MessageGateway | null;
+    appUrl?: string;
+    limit?: number;
+  },
 ): Promise<DispatchResult> {
   const now = clock.now();
-  const channels = ["WHATSAPP", ...(opts.mailer ? ["EMAIL"] : []), ...(opts.pusher ? ["PUSH"] : [])];
+  const channels = [
+    "WHATSAPP",
+    ...(opts.mailer ? ["EMAIL"] : []),
+    ...(opts.pusher ? ["PUSH"] : []),
+    ...(opts.gateway ? ["GATEWAY"] : []),
+  ];
   const claimed = await db.$queryRaw<Claimed[]>`
     UPDATE "Notification" n SET attempts = n.attempts + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
     FROM (SELECT id FROM "Notification"
@@ -79,7 +94,8 @@ export async function dispatchOutbox(
           ORDER BY "nextAttemptAt" LIMIT ${opts.limit ?? 50} FOR UPDATE SKIP LOCKED) due,
          "User" u
     WHERE n.id = due.id AND u.id = n."userId"
-    RETURNING n.id, n."userId", n.channel::text AS channel, n.title, n.body, n.link, n.attempts, u.email`;
+    RETURNING n.id, n."userId", n.channel::text AS channel, n.title, n.body, n.link, n.attempts, u.email,
+      (SELECT v.whatsapp FROM "Vendor" v WHERE v.id = u."vendorId") AS phone`;
   const result: DispatchResult = { sent: 0, retrying: 0, failed: 0 };
   // WhatsApp rows have no side effect to repeat, so they are recorded together at the end; an e-mail's
   // result is recorded as soon as it is sent, so a crash re-sends at most the one in flight.
@@ -97,6 +113,16 @@ export async function dispatchOutbox(
       } else if (row.channel === "PUSH") {
         const outcome = await pushToEveryBrowser(db, clock, opts.pusher!, row);
         if (outcome) ({ error, permanent } = outcome);
+      } else if (row.channel === "GATEWAY") {
+        // The same number rule as the WhatsApp links (lib/domain/whatsapp.ts): 0812…, +62 812…, 812… → 62812….
+        const to = waNumber(row.phone);
+        if (!to) {
+          error = "Nomor WhatsApp/HP UMKM tidak valid";
+          permanent = true;
+        } else {
+          const link = row.link ? `\n${row.link.startsWith("/") ? (opts.appUrl ?? "") : ""}${row.link}` : "";
+          await opts.gateway!.send(to, `${row.title}\n${row.body}${link}`);
+        }
       } else if (!row.email) {
         error = "Pengguna tidak punya alamat e-mail";
         permanent = true;
@@ -106,6 +132,7 @@ export async function dispatchOutbox(
       }
     } catch (e) {
       error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+      if (e instanceof GatewayError) permanent = e.permanent;
     }
     let settlement: Settlement;
     if (!error) {

@@ -1,8 +1,9 @@
 // Notifications go through one outbox table, written in the caller's transaction (so a rolled-back change
 // notifies nobody): an IN_APP row per user of the audience (read directly by the notification list), an
 // EMAIL row per user with an e-mail address when SMTP is configured, a PUSH row per user with a subscribed browser
-// when Web Push is configured, and — for each new offer — a WHATSAPP click-to-chat row for the ordering OPD's
-// staff. EMAIL, PUSH and WHATSAPP rows start PENDING and are processed by the outbox dispatcher
+// when Web Push is configured, and — for each new offer — a GATEWAY row (an SMS/WhatsApp message to the vendor's
+// number, when a gateway is configured) and a WHATSAPP click-to-chat row for the ordering OPD's staff. EMAIL, PUSH,
+// GATEWAY and WHATSAPP rows start PENDING and are processed by the outbox dispatcher
 // (lib/data/notifications/dispatch-outbox.ts) with retries.
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -22,6 +23,12 @@ export function setEmailOutbox(enabled: boolean): void {
   emailOutbox = enabled;
 }
 
+// GATEWAY rows (offers as SMS/WhatsApp messages) only when a gateway is configured (lib/notifications/gateway.ts).
+let gatewayOutbox = Boolean(process.env.MESSAGE_GATEWAY_URL && process.env.MESSAGE_GATEWAY_TOKEN);
+export function setGatewayOutbox(enabled: boolean): void {
+  gatewayOutbox = enabled;
+}
+
 // PUSH rows only when Web Push is configured (VAPID keys), and only for users with a subscribed browser.
 let pushOutbox = Boolean(process.env.VAPID_PUBLIC_KEY && process.env.VAPID_PRIVATE_KEY);
 export function setPushOutbox(enabled: boolean): void {
@@ -39,8 +46,10 @@ export function notifySql(
   audience: Audience,
   note: Note,
   at: Date,
-  /** When the channels that reach a phone (e-mail, push) go out: later than `at` in quiet hours. */
+  /** When the channels that reach a phone (e-mail, push, gateway) go out: later than `at` in quiet hours. */
   sendAt: Date = at,
+  /** Also as a text message through the SMS/WhatsApp gateway, to a vendor audience (offers only: they cost money). */
+  opts: { viaGateway?: boolean } = {},
 ): Prisma.Sql {
   const email = emailOutbox
     ? Prisma.sql`
@@ -54,10 +63,17 @@ export function notifySql(
     SELECT gen_random_uuid(), u.id, 'PUSH'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'PENDING'::"NotificationStatus", NULL::timestamptz, ${sendAt}::timestamptz, ${at}::timestamptz
     FROM "User" u WHERE u.active AND ${audienceSql(audience)} AND EXISTS (SELECT 1 FROM "PushSubscription" p WHERE p."userId" = u.id)`
     : Prisma.empty;
+  const gateway =
+    gatewayOutbox && opts.viaGateway && "vendorId" in audience
+      ? Prisma.sql`
+    UNION ALL
+    SELECT gen_random_uuid(), u.id, 'GATEWAY'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'PENDING'::"NotificationStatus", NULL::timestamptz, ${sendAt}::timestamptz, ${at}::timestamptz
+    FROM "User" u JOIN "Vendor" v ON v.id = u."vendorId" WHERE u.active AND v.whatsapp IS NOT NULL AND ${audienceSql(audience)}`
+      : Prisma.empty;
   return Prisma.sql`
     INSERT INTO "Notification" (id, "userId", channel, kind, title, body, link, status, "sentAt", "nextAttemptAt", "createdAt")
     SELECT gen_random_uuid(), u.id, 'IN_APP'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'SENT'::"NotificationStatus", ${at}::timestamptz, NULL::timestamptz, ${at}::timestamptz
-    FROM "User" u WHERE u.active AND ${audienceSql(audience)}${email}${push}`;
+    FROM "User" u WHERE u.active AND ${audienceSql(audience)}${email}${push}${gateway}`;
 }
 
 /** The wa.me number of a vendor's WhatsApp field, in SQL (0812… / +62 812… → 62812…); see lib/domain/whatsapp.ts. */

@@ -269,7 +269,7 @@ export function decisionSql(
       before: { status: order.status },
       after: { status: "OFFERED", round, vendor: chosen.code, expiresAt, scope: plan.scope },
     })}),
-    ${name("ntf")} AS (${notifySql({ vendorId: chosen.vendorId }, note, now, plan.sendAt)}),
+    ${name("ntf")} AS (${notifySql({ vendorId: chosen.vendorId }, note, now, plan.sendAt, { viaGateway: true })}),
     ${name("wa")} AS (${whatsappNudgeSql(order.opdId, chosen.vendorId, nudge, waMessage, now)})`;
 }
 
