@@ -149,3 +149,21 @@ export function formatLongDateWIB(d: Date, locale: Locale = "id", withWeekday = 
   );
   return f.format(d);
 }
+
+/**
+ * A duration as people say it: "10 hari 12 jam", "2 jam 5 menit", "45 menit" (English: "10 days 12 h", "2 h 5 min").
+ * The two largest units only; rounded down to the minute.
+ */
+export function formatDuration(ms: number, locale: Locale = "id"): string {
+  const total = Math.max(0, Math.floor(ms / 60_000));
+  const d = Math.floor(total / 1440);
+  const h = Math.floor((total % 1440) / 60);
+  const m = total % 60;
+  const en = locale === "en";
+  const day = (n: number) => `${n} ${en ? (n === 1 ? "day" : "days") : "hari"}`;
+  const hour = (n: number) => `${n} ${en ? "h" : "jam"}`;
+  const min = (n: number) => `${n} ${en ? "min" : "menit"}`;
+  if (d > 0) return h > 0 ? `${day(d)} ${hour(h)}` : day(d);
+  if (h > 0) return m > 0 ? `${hour(h)} ${min(m)}` : hour(h);
+  return min(m);
+}

@@ -318,6 +318,21 @@ export function OrderForm({
       <p className="rounded-md bg-slate-100 p-3 text-sm" aria-live="polite">
         {t("total")}: <strong className="tabular-nums">{formatRupiah(total)}</strong>
       </p>
+      {state.fieldErrors?.confirmLarge ? (
+        <div
+          role="group"
+          aria-labelledby="confirm-large-why"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3"
+        >
+          <p id="confirm-large-why" className="text-sm text-amber-900">
+            {state.fieldErrors.confirmLarge[0]}
+          </p>
+          <label className="mt-2 flex items-center gap-2 text-sm font-medium">
+            <input type="checkbox" name="confirmLarge" required className="size-5" />
+            {t("confirmLarge")}
+          </label>
+        </div>
+      ) : null}
       <Button type="submit" className="h-11 w-full sm:w-auto" disabled={pending} aria-busy={pending}>
         {pending ? t("submitting") : t("submit")}
       </Button>

@@ -66,6 +66,7 @@ export async function submitOrderAction(_prev: OrderFormState, formData: FormDat
       accountCode: field("accountCode"),
       method: field("method"),
       notes: field("notes") || null,
+      ...(field("confirmLarge") ? { confirmLarge: field("confirmLarge") } : {}),
     });
     orderId = r.orderId;
   } catch (e) {

@@ -30,6 +30,8 @@ export const orderInputSchema = z.object({
     .regex(/^\d(\.\d{1,4}){5}$/, "Kode rekening tidak valid"),
   method: z.enum(["PENGADAAN_LANGSUNG", "E_PURCHASING"], { message: "Pilih metode pengadaan" }),
   notes: z.string().trim().max(1000).optional().nullable(),
+  /** The OPD confirmed an unusually large order (lib/domain/order-size.ts). */
+  confirmLarge: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).optional(),
 });
 
 export type OrderInput = z.infer<typeof orderInputSchema>;

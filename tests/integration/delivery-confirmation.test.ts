@@ -149,6 +149,27 @@ describe("confirming a delivery", () => {
 });
 
 describe("placing an order", () => {
+  it("asks to confirm an unusually large order, then takes it", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]], capacity: 10_000 });
+    const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
+    const clock = fixedClock("2026-06-01T02:00:00Z");
+    // The OPD's usual order: 50 portions at Rp 40.000 = Rp 2 juta.
+    for (let i = 0; i < 5; i++)
+      await submitOrder(db, clock, staff, orderInput({ deliveryAt: new Date(`2026-06-0${i + 3}T03:00:00Z`) }));
+    const big = orderInput({ pax: 2000, deliveryAt: new Date("2026-06-09T03:00:00Z") });
+    const e = await submitOrder(db, clock, staff, big).catch((x: unknown) => x);
+    expect(e).toMatchObject({
+      code: "VALIDATION",
+      details: {
+        issues: { confirmLarge: [expect.stringMatching(/Rp\s?80\.000\.000.*40 kali pesanan OPD ini biasanya/)] },
+      },
+    });
+    expect(await db.order.count({ where: { opdId: staff.opdId } })).toBe(5);
+    const ok = await submitOrder(db, clock, staff, { ...big, confirmLarge: "on" });
+    expect(ok.route?.kind).toBe("OFFERED");
+  });
+
   it("refuses too short a notice with the earliest time a vendor can still be asked, instead of escalating", async () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });

@@ -55,3 +55,38 @@ describe("text rules", () => {
     expect(parseInput(orderInputSchema, { ...base, pax: "1.000" }).pax).toBe(1000);
   });
 });
+
+describe("unusually large orders", () => {
+  it("are questioned from Rp 10 juta when over a quarter of the pagu or five times the usual order", async () => {
+    const { unusuallyLarge } = await import("@/lib/domain/order-size");
+    expect(unusuallyLarge({ total: 9_999_999, pagu: 10_000_000, medianTotal: 100, ordersCounted: 50 })).toBeNull();
+    expect(unusuallyLarge({ total: 80_000_000, pagu: 200_000_000, medianTotal: null, ordersCounted: 0 })).toMatchObject(
+      {
+        reason: "BUDGET",
+      },
+    );
+    expect(
+      unusuallyLarge({ total: 80_000_000, pagu: 1_000_000_000, medianTotal: 2_000_000, ordersCounted: 5 }),
+    ).toMatchObject({ reason: "HISTORY", times: 40 });
+    // Too little history to judge, and a normal share of the pagu: not questioned.
+    expect(
+      unusuallyLarge({ total: 80_000_000, pagu: 1_000_000_000, medianTotal: 2_000_000, ordersCounted: 4 }),
+    ).toBeNull();
+    expect(
+      unusuallyLarge({ total: 12_000_000, pagu: 1_000_000_000, medianTotal: 3_000_000, ordersCounted: 20 }),
+    ).toBeNull();
+  });
+});
+
+describe("durations", () => {
+  it("read as people say them", async () => {
+    const { formatDuration } = await import("@/lib/format");
+    const min = 60_000;
+    expect(formatDuration((10 * 24 * 60 + 12 * 60 + 5) * min)).toBe("10 hari 12 jam");
+    expect(formatDuration(3 * 24 * 60 * min)).toBe("3 hari");
+    expect(formatDuration((2 * 60 + 5) * min + 30_000)).toBe("2 jam 5 menit");
+    expect(formatDuration(45 * min)).toBe("45 menit");
+    expect(formatDuration(-5)).toBe("0 menit");
+    expect(formatDuration(25 * 60 * min, "en")).toBe("1 day 1 h");
+  });
+});

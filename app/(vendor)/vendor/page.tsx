@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { acceptOfferAction, declineOfferAction } from "@/lib/actions/offers";
 import { Flash } from "@/components/ui/flash";
 import { Countdown } from "@/components/live/countdown";
+import { timeLeftText } from "@/components/live/time-left";
 import { AutoRefresh } from "@/components/live/auto-refresh";
 import { PushOptIn } from "@/components/push/push-opt-in";
 import { vapidKeys } from "@/lib/notifications/push";
@@ -30,6 +31,7 @@ export default async function VendorHomePage({
   const { done, error } = await searchParams;
   const now = systemClock.now().getTime();
   const push = vapidKeys();
+  const timeLeft = (ms: number) => timeLeftText(t, ms, locale);
   return (
     <div className="space-y-4">
       {/* New offers arrive without a reload (every 30 s while the page is open). */}
@@ -112,9 +114,8 @@ export default async function VendorHomePage({
                   {t("vendorHome.timeLeftLabel")}{" "}
                   <Countdown
                     deadline={o.expiresAt.toISOString()}
-                    initial={t("vendorHome.timeLeft", {
-                      minutes: Math.max(0, Math.floor((o.expiresAt.getTime() - now) / 60_000)),
-                    })}
+                    initial={timeLeft(o.expiresAt.getTime() - now)}
+                    locale={locale}
                     expired={t("vendorHome.expired")}
                   />
                 </p>

@@ -42,7 +42,8 @@ import {
   type RoutePlan,
 } from "@/lib/domain/routing";
 import { MicroBatcher } from "@/lib/data/batcher";
-import { dayAsDate, fiscalYearOf, formatDateTimeWIB, wibDay } from "@/lib/format";
+import { dayAsDate, fiscalYearOf, formatDateTimeWIB, formatRupiah, wibDay } from "@/lib/format";
+import { LARGE_ORDER_MIN_RUPIAH, unusuallyLarge } from "@/lib/domain/order-size";
 import { orderInputSchema, type OrderInput } from "@/lib/validation/order";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
@@ -159,6 +160,12 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
   if (!pre!.budgetId) throw new AppError("NO_BUDGET", { fiscalYear, accountCode: input.accountCode });
   // Plainly over budget: refuse before routing (the reservation while routing is the real, atomic check).
   if (BigInt(pre!.remaining ?? 0) < total) throw await budgetExceeded(db, pre!.budgetId, total);
+  // An unusually large order is sent only once confirmed (lib/domain/order-size.ts); its history is read only for
+  // orders big enough to be questioned at all, so everyday orders pay nothing for it.
+  if (!input.confirmLarge && total >= BigInt(LARGE_ORDER_MIN_RUPIAH)) {
+    const large = await largeOrderCheck(db, actor.opdId, pre!.budgetId, Number(total), now);
+    if (large) throw large;
+  }
 
   const submission: Submission = {
     actor,
@@ -292,6 +299,35 @@ function planInTurn(
         pax: s.order.pax,
       });
     return plan;
+  });
+}
+
+/** The confirmation an unusually large order needs, as the refusal to show (with its words), or null. */
+async function largeOrderCheck(
+  db: Db,
+  opdId: string,
+  budgetId: string,
+  total: number,
+  now: Date,
+): Promise<AppError | null> {
+  const [h] = await db.$queryRaw<{ median: number | null; n: number; pagu: bigint }[]>`
+    SELECT (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY o.total)::float8 FROM "Order" o
+              WHERE o."opdId" = ${opdId}::uuid AND o.status <> 'CANCELLED' AND o."createdAt" > ${now}::timestamptz - interval '365 days') AS median,
+           (SELECT count(*)::int FROM "Order" o
+              WHERE o."opdId" = ${opdId}::uuid AND o.status <> 'CANCELLED' AND o."createdAt" > ${now}::timestamptz - interval '365 days') AS n,
+           (SELECT b.pagu FROM "Budget" b WHERE b.id = ${budgetId}::uuid) AS pagu`;
+  const large = unusuallyLarge({ total, pagu: Number(h!.pagu), medianTotal: h!.median, ordersCounted: h!.n });
+  if (!large) return null;
+  const why =
+    large.reason === "BUDGET"
+      ? `${Math.round(large.share * 100)} % dari pagu rekening ini`
+      : `${large.times >= 10 ? Math.round(large.times) : large.times.toFixed(1).replace(".", ",")} kali pesanan OPD ini biasanya (${formatRupiah(Math.round(large.median))})`;
+  return new AppError("VALIDATION", {
+    issues: {
+      confirmLarge: [
+        `Pesanan ${formatRupiah(total)} ini besar sekali: ${why}. Periksa jumlah porsi dan harga; bila sudah benar, centang konfirmasi lalu kirim lagi`,
+      ],
+    },
   });
 }
 

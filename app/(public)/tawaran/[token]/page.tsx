@@ -12,6 +12,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
 import { Countdown } from "@/components/live/countdown";
+import { timeLeftText } from "@/components/live/time-left";
 
 // The page an offer's message opens on the vendor's phone (push, WhatsApp): the offer and its answer, one tap each,
 // without signing in — the signed link is good for this offer only, until its deadline. Light: plain forms.
@@ -43,6 +44,7 @@ export default async function OfferLinkPage({
   }
   const o = offer.order;
   const now = systemClock.now().getTime();
+  const timeLeft = (ms: number) => timeLeftText(t, ms, locale);
   return (
     <div className="mx-auto max-w-md space-y-4">
       <Flash
@@ -82,9 +84,8 @@ export default async function OfferLinkPage({
             {t("vendorHome.deadline", { time: formatDateTimeWIB(offer.expiresAt, locale) })} ·{" "}
             <Countdown
               deadline={offer.expiresAt.toISOString()}
-              initial={t("vendorHome.timeLeft", {
-                minutes: Math.max(0, Math.floor((offer.expiresAt.getTime() - now) / 60_000)),
-              })}
+              initial={timeLeft(offer.expiresAt.getTime() - now)}
+              locale={locale}
               expired={t("vendorHome.expired")}
             />
           </p>
