@@ -9,47 +9,15 @@ import { orderInputSchema } from "@/lib/validation/order";
 import { formatRupiah, wibDateTime } from "@/lib/format";
 import { parseIndonesianInteger } from "@/lib/domain/indonesian-input";
 import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
 import type { OrderFormContext } from "@/lib/data/orders/get-order-form-context";
 
-const input = "block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base";
+const input = inputClass;
 
 /** What the user typed ("20.000", "Rp 20.000", "50") as a number for the running total; 0 while it is none. */
 function asNumber(typed: string): number {
   const n = parseIndonesianInteger(typed);
   return typeof n === "number" && Number.isFinite(n) ? n : 0;
-}
-
-function Field({
-  id,
-  label,
-  hint,
-  errors,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-red-800">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 /** The typed text the server gave back, as the form's initial values (numbers as typed, e.g. "1.000"). */

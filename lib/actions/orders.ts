@@ -99,33 +99,60 @@ export async function cancelOrderAction(formData: FormData): Promise<void> {
   await settle(orderId, () => cancelOrder(db(), systemClock, actor, orderId, reason), "cancelled");
 }
 
-/** The OPD confirms what arrived: when, how many portions, and a rating. Too late or too short becomes a failure. */
-export async function confirmDeliveryAction(formData: FormData): Promise<void> {
+export interface DeliveryFormState {
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** What was typed, given back with a refusal so the form shows it again. */
+  values?: Record<string, string>;
+  /** The photo that was chosen (a browser cannot keep it): the form asks for it again by name. */
+  photoName?: string;
+}
+
+const DELIVERY_FIELDS = ["deliveredDate", "deliveredTime", "quantityReceived", "rating", "earlyReason"] as const;
+
+/**
+ * The OPD confirms what arrived: when, how many portions, a rating, a photo. Too late or too short becomes a failure.
+ * A refusal comes back to the form with what was typed; success goes to the order page.
+ */
+export async function confirmDeliveryAction(_prev: DeliveryFormState, formData: FormData): Promise<DeliveryFormState> {
   const actor = await opdActor();
   const orderId = idField(formData, "orderId", "/opd/orders");
   const photo = formData.get("photo");
-  await settle(
-    orderId,
-    async () => {
-      // The optional photo is checked here in memory; the use case stores it (under a name the server chooses) only
-      // once the order proved to be this OPD's and awaiting delivery.
-      const checked = photo instanceof File && photo.size > 0 ? await checkPhoto(photo) : null;
-      return confirmDelivery(
-        db(),
-        systemClock,
-        actor,
-        orderId,
-        {
-          deliveredAt: deliveryAt(formData.get("deliveredDate"), formData.get("deliveredTime")),
-          quantityReceived: formData.get("quantityReceived"),
-          rating: formData.get("rating") || null,
-          earlyReason: formData.get("earlyReason") || null,
-        },
-        checked,
-      );
-    },
-    "delivered",
-  );
+  const chosen = photo instanceof File && photo.size > 0 ? photo : null;
+  let outcome: "delivered" | "failed";
+  try {
+    // The optional photo is checked here in memory; the use case stores it (under a name the server chooses) only
+    // once the order proved to be this OPD's and awaiting delivery.
+    const checked = chosen ? await checkPhoto(chosen) : null;
+    const r = await confirmDelivery(
+      db(),
+      systemClock,
+      actor,
+      orderId,
+      {
+        deliveredAt: deliveryAt(formData.get("deliveredDate"), formData.get("deliveredTime")),
+        quantityReceived: formData.get("quantityReceived"),
+        rating: formData.get("rating") || null,
+        earlyReason: formData.get("earlyReason") || null,
+      },
+      checked,
+    );
+    outcome = r.outcome === "DELIVERED" ? "delivered" : "failed";
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    const t = await getTranslations("errors");
+    const issues = (e.details?.issues ?? undefined) as Record<string, string[]> | undefined;
+    return {
+      message: t(e.code),
+      fieldErrors: issues,
+      values: Object.fromEntries(
+        DELIVERY_FIELDS.map((k) => [k, typeof formData.get(k) === "string" ? String(formData.get(k)).slice(0, 500) : ""]),
+      ),
+      ...(chosen ? { photoName: chosen.name.slice(0, 100) } : {}),
+    };
+  }
+  revalidatePath("/opd");
+  redirect(`/opd/orders/${orderId}?done=${outcome}`);
 }
 
 /** The OPD reports that the vendor failed, with the kind of failure and what happened. */

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { UMKM } from "../../prisma/seed/mojokerto";
-import { expectAccessible, login } from "./helpers";
+import { expectAccessible, login, PNG } from "./helpers";
 
 function wibNow(offsetDays = 0): { day: string; time: string } {
   const iso = new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString();
@@ -54,10 +54,23 @@ test("the OPD confirms what arrived, and the order is delivered", async ({ page,
   await expect(page.getByRole("status")).toHaveText(`Diterima oleh ${vendorName}`);
   await page.getByText("Konfirmasi pesanan diterima", { exact: true }).click();
   const now = wibNow();
-  await page.getByLabel("Tanggal diterima").fill(now.day);
+  // First a time that has not come yet (tomorrow): refused, with the reason at the field — and nothing typed is lost.
+  const tomorrow = new Date(Date.now() + 7 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Tanggal diterima").fill(tomorrow);
   await page.getByLabel("Jam diterima (WIB)").fill(now.time);
+  await page.getByLabel("Porsi diterima").fill("9");
   // Weeks before the scheduled day: an early delivery needs its reason.
   await page.getByLabel(/Alasan diterima lebih awal/).fill("Acara dimajukan oleh panitia");
+  await page
+    .getByLabel("Foto penerimaan (opsional)")
+    .setInputFiles({ name: "nota-terima.png", mimeType: "image/png", buffer: PNG });
+  await page.getByRole("button", { name: "Simpan penerimaan" }).click();
+  await expect(page.getByText("Waktu diterima belum terjadi")).toBeVisible();
+  await expect(page.getByLabel("Porsi diterima")).toHaveValue("9");
+  await expect(page.getByLabel(/Alasan diterima lebih awal/)).toHaveValue("Acara dimajukan oleh panitia");
+  await expect(page.getByText(/Foto «nota-terima\.png» belum tersimpan/)).toBeVisible();
+  await page.getByLabel("Tanggal diterima").fill(now.day);
+  await page.getByLabel("Porsi diterima").fill("10");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Simpan penerimaan" }).click();
   await expect(page.getByText("Penerimaan dicatat.")).toBeVisible();

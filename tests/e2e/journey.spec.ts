@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import { UMKM } from "../../prisma/seed/mojokerto";
 import { pdfText } from "../support/pdf-text";
-import { expectAccessible, keepScreenshot, login } from "./helpers";
+import { expectAccessible, keepScreenshot, login, PNG } from "./helpers";
 
 function wib(offsetDays = 0): { day: string; time: string } {
   const iso = new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString();
@@ -14,10 +14,6 @@ function wib(offsetDays = 0): { day: string; time: string } {
 }
 
 /** A 1×1 PNG: a real image for the delivery photo. */
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
 
 function offeredVendor(status: string): string {
   const name = /Ditawarkan kepada (.+), jawab sebelum/.exec(status)?.[1];

@@ -12,9 +12,11 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { ScrollableTable } from "@/components/ui/table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { Button } from "@/components/ui/button";
-import { cancelOrderAction, confirmDeliveryAction, reportFailureAction } from "@/lib/actions/orders";
+import { cancelOrderAction, reportFailureAction } from "@/lib/actions/orders";
 import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { ConfirmDeliveryForm } from "@/components/orders/confirm-delivery-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { failureReportOpensAt } from "@/lib/domain/sanctions";
 
@@ -292,103 +294,14 @@ export default async function OrderPage({
         <div className="grid gap-3 md:grid-cols-2">
           <details className="rounded-md border border-green-300 bg-white p-3">
             <summary className="cursor-pointer font-semibold text-green-800">{t("orderDetail.confirm")}</summary>
-            <form action={confirmDeliveryAction} className="mt-3 grid gap-2 sm:grid-cols-2">
-              <input type="hidden" name="orderId" value={order.id} />
-              <div>
-                <label htmlFor="deliveredDate" className="block text-sm font-medium">
-                  {t("orderDetail.deliveredDate")}
-                </label>
-                <input
-                  id="deliveredDate"
-                  name="deliveredDate"
-                  type="date"
-                  required
-                  defaultValue={wibDay(order.deliveryAt)}
-                  className="block h-11 w-full rounded-md border border-slate-300 px-2"
-                />
-              </div>
-              <div>
-                <label htmlFor="deliveredTime" className="block text-sm font-medium">
-                  {t("orderDetail.deliveredTime")}
-                </label>
-                <input
-                  id="deliveredTime"
-                  name="deliveredTime"
-                  type="time"
-                  required
-                  defaultValue={wibTime(order.deliveryAt)}
-                  className="block h-11 w-full rounded-md border border-slate-300 px-2"
-                />
-              </div>
-              <div>
-                <label htmlFor="quantityReceived" className="block text-sm font-medium">
-                  {t("orderDetail.quantityReceived")}
-                </label>
-                <input
-                  id="quantityReceived"
-                  name="quantityReceived"
-                  type="number"
-                  min={0}
-                  max={order.pax}
-                  required
-                  defaultValue={order.pax}
-                  className="block h-11 w-full rounded-md border border-slate-300 px-2"
-                />
-              </div>
-              <div>
-                <label htmlFor="rating" className="block text-sm font-medium">
-                  {t("orderDetail.rating")}
-                </label>
-                <select
-                  id="rating"
-                  name="rating"
-                  defaultValue="5"
-                  className="block h-11 w-full rounded-md border border-slate-300 px-2"
-                >
-                  {[5, 4, 3, 2, 1].map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="sm:col-span-2">
-                <label htmlFor="photo" className="block text-sm font-medium">
-                  {t("orderDetail.photo")}
-                </label>
-                <input
-                  id="photo"
-                  name="photo"
-                  type="file"
-                  accept="image/jpeg,image/png,image/webp"
-                  capture="environment"
-                  aria-describedby="photo-hint"
-                  className="block w-full text-sm"
-                />
-                <p id="photo-hint" className="text-xs text-slate-600">
-                  {t("orderDetail.photoHint")}
-                </p>
-              </div>
-              <div className="sm:col-span-2">
-                <label htmlFor="earlyReason" className="block text-sm font-medium">
-                  {t("orderDetail.earlyReason")}
-                </label>
-                <input
-                  id="earlyReason"
-                  name="earlyReason"
-                  maxLength={500}
-                  aria-describedby="early-hint"
-                  className="block h-11 w-full rounded-md border border-slate-300 px-2"
-                />
-                <p id="early-hint" className="text-xs text-slate-600">
-                  {t("orderDetail.earlyReasonHint")}
-                </p>
-              </div>
-              <p className="text-xs text-slate-600 sm:col-span-2">{t("orderDetail.confirmHint")}</p>
-              <Button type="submit" className="sm:col-span-2">
-                {t("orderDetail.confirmSubmit")}
-              </Button>
-            </form>
+            <ClientMessages namespaces={["orderDetail"]}>
+              <ConfirmDeliveryForm
+                orderId={order.id}
+                pax={order.pax}
+                day={wibDay(order.deliveryAt)}
+                time={wibTime(order.deliveryAt)}
+              />
+            </ClientMessages>
           </details>
           <details className="rounded-md border border-red-200 bg-white p-3">
             <summary className="cursor-pointer font-semibold text-red-800">{t("orderDetail.fail")}</summary>

@@ -1,0 +1,114 @@
+"use client";
+// The OPD confirms what arrived: when, how many portions, a rating, an optional photo and — when well before the
+// scheduled time — why. When the server refuses it, everything typed stays, each field at fault says why on its own
+// line, and a chosen photo is asked for again by its name (a browser cannot keep a file across a submission).
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { confirmDeliveryAction, type DeliveryFormState } from "@/lib/actions/orders";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+
+export function ConfirmDeliveryForm({
+  orderId,
+  pax,
+  day,
+  time,
+}: {
+  orderId: string;
+  pax: number;
+  day: string;
+  time: string;
+}) {
+  const t = useTranslations("orderDetail");
+  const [state, action, pending] = useActionState<DeliveryFormState, FormData>(confirmDeliveryAction, {});
+  const v = state.values ?? {};
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="mt-3 grid gap-2 sm:grid-cols-2">
+      <input type="hidden" name="orderId" value={orderId} />
+      {state.message ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 sm:col-span-2">
+          {state.message}
+        </p>
+      ) : null}
+      <Field id="deliveredDate" label={t("deliveredDate")} errors={e.deliveredAt}>
+        <input
+          id="deliveredDate"
+          name="deliveredDate"
+          type="date"
+          required
+          defaultValue={v.deliveredDate ?? day}
+          className={inputClass}
+        />
+      </Field>
+      <Field id="deliveredTime" label={t("deliveredTime")}>
+        <input
+          id="deliveredTime"
+          name="deliveredTime"
+          type="time"
+          required
+          defaultValue={v.deliveredTime ?? time}
+          className={inputClass}
+        />
+      </Field>
+      <Field id="quantityReceived" label={t("quantityReceived")} errors={e.quantityReceived}>
+        <input
+          id="quantityReceived"
+          name="quantityReceived"
+          type="number"
+          min={0}
+          max={pax}
+          required
+          defaultValue={v.quantityReceived ?? pax}
+          className={inputClass}
+        />
+      </Field>
+      <Field id="rating" label={t("rating")} errors={e.rating}>
+        <select id="rating" name="rating" defaultValue={v.rating ?? "5"} className={inputClass}>
+          {[5, 4, 3, 2, 1].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        id="photo"
+        label={t("photo")}
+        hint={state.photoName ? t("photoAgain", { name: state.photoName }) : t("photoHint")}
+        errors={e.photo}
+        className="sm:col-span-2"
+      >
+        <input
+          id="photo"
+          name="photo"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          capture="environment"
+          aria-describedby="photo-hint"
+          className="block w-full text-sm"
+        />
+      </Field>
+      <Field
+        id="earlyReason"
+        label={t("earlyReason")}
+        hint={t("earlyReasonHint")}
+        errors={e.earlyReason}
+        className="sm:col-span-2"
+      >
+        <input
+          id="earlyReason"
+          name="earlyReason"
+          maxLength={500}
+          defaultValue={v.earlyReason ?? ""}
+          aria-describedby="earlyReason-hint"
+          className={inputClass}
+        />
+      </Field>
+      <p className="text-xs text-slate-600 sm:col-span-2">{t("confirmHint")}</p>
+      <Button type="submit" className="sm:col-span-2" disabled={pending} aria-busy={pending}>
+        {t("confirmSubmit")}
+      </Button>
+    </form>
+  );
+}
