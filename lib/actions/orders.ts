@@ -146,7 +146,10 @@ export async function confirmDeliveryAction(_prev: DeliveryFormState, formData: 
       message: t(e.code),
       fieldErrors: issues,
       values: Object.fromEntries(
-        DELIVERY_FIELDS.map((k) => [k, typeof formData.get(k) === "string" ? String(formData.get(k)).slice(0, 500) : ""]),
+        DELIVERY_FIELDS.map((k) => [
+          k,
+          typeof formData.get(k) === "string" ? String(formData.get(k)).slice(0, 500) : "",
+        ]),
       ),
       ...(chosen ? { photoName: chosen.name.slice(0, 100) } : {}),
     };
