@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
-import { Bell, LogOut } from "lucide-react";
+import { Bell, LogOut, KeyRound } from "lucide-react";
 import { requirePageRole, type CurrentUser } from "@/lib/auth/guards";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLE_HOME } from "@/lib/auth/roles";
@@ -73,6 +73,13 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
                   <span className="sr-only"> {t("nav.unread")}</span>
                 </span>
               ) : null}
+            </Link>
+            <Link
+              href="/account/password"
+              className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium hover:bg-white/10"
+            >
+              <KeyRound aria-hidden className="size-4" />
+              <span className="sr-only sm:not-sr-only">{t("password.nav")}</span>
             </Link>
             <LanguageSwitch />
             <form action={logoutAction}>

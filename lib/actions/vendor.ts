@@ -44,6 +44,7 @@ export async function updateContactAction(formData: FormData): Promise<void> {
   const actor = await vendorActor();
   const input = {
     whatsapp: text(formData, "whatsapp"),
+    email: text(formData, "email") ?? "",
     dailyCapacityPax: text(formData, "dailyCapacityPax"),
     version: text(formData, "version"),
   };

@@ -14,6 +14,17 @@ export const vendorContactSchema = z
         .min(1, "Kapasitas minimal 1 porsi per hari")
         .max(5000, "Kapasitas paling banyak 5.000 porsi per hari"),
     ),
+    // Where offers and notices can also go by e-mail; empty = none.
+    email: z
+      .string()
+      .trim()
+      .max(200)
+      .refine(
+        (v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+        "Alamat e-mail tidak valid (contoh: dapur@contoh.id)",
+      )
+      .transform((v) => (v === "" ? null : v.toLowerCase()))
+      .optional(),
     version: z.coerce.number().int().min(1),
   })
   .strict();

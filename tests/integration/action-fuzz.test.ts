@@ -68,6 +68,7 @@ const AS: Record<string, Role> = {
   markAllReadAction: "OPD_STAFF",
   confirmMfaAction: "ADMIN",
   openMfaEnrolmentAction: "ADMIN",
+  changePasswordAction: "VENDOR",
   issueMfaCodeAction: "ADMIN",
 };
 
@@ -83,6 +84,9 @@ const FIELDS = [
   "userId",
   "enrolmentCode",
   "clarification",
+  "current",
+  "next",
+  "confirm",
   "documentId",
   "reason",
   "decision",

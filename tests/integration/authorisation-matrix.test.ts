@@ -78,6 +78,7 @@ const MATRIX: Record<string, Who[]> = {
   // Setting up one's own second factor (the use case refuses roles without one).
   confirmMfaAction: SIGNED_IN,
   openMfaEnrolmentAction: SIGNED_IN,
+  changePasswordAction: SIGNED_IN,
   issueMfaCodeAction: ["ADMIN"],
   // Signing out without a session does nothing (and writes nothing).
   logoutAction: EVERYONE,

@@ -11,7 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("submit") };
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
+  const { password } = await searchParams;
   const user = await getCurrentUser();
   if (user) redirect(ROLE_HOME[user.role]);
   const t = await getTranslations();
@@ -24,6 +25,11 @@ export default async function LoginPage() {
         </div>
         <LanguageSwitch />
       </div>
+      {password === "changed" ? (
+        <p role="status" className="mb-3 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+          {t("password.changed")}
+        </p>
+      ) : null}
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <ClientMessages namespaces={["login"]}>
           <LoginForm />

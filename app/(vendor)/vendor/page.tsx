@@ -1,3 +1,4 @@
+import { firstSteps, firstStepsPending, type FirstStep } from "@/lib/domain/first-steps";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { Clock3, MapPin, Phone, Users } from "lucide-react";
@@ -19,6 +20,15 @@ import { vapidKeys } from "@/lib/notifications/push";
 
 // Mobile-first: one column at 360 px. Answers are plain form posts; the only client code is the deadline
 // countdown and the periodic refresh, both optional (the page reads right without JavaScript).
+/** Where each first step is done. */
+const FIRST_STEP_LINKS: Record<FirstStep, string> = {
+  password: "/account/password",
+  menu: "/vendor/profile#menu",
+  whatsapp: "/vendor/profile",
+  email: "/vendor/profile",
+  daysOff: "/vendor/profile#days-off",
+};
+
 export default async function VendorHomePage({
   searchParams,
 }: {
@@ -50,6 +60,32 @@ export default async function VendorHomePage({
           </Badge>
         </p>
       </div>
+      {firstStepsPending(home.firstSteps) ? (
+        <Card>
+          <CardTitle>{t("firstSteps.title")}</CardTitle>
+          <p className="mb-2 text-sm text-slate-700">{t("firstSteps.intro")}</p>
+          <ol className="space-y-1 text-sm">
+            {firstSteps(home.firstSteps).map((s) => (
+              <li key={s.step} className="flex items-start gap-2">
+                <span aria-hidden className={s.done ? "text-green-700" : "text-slate-400"}>
+                  {s.done ? "✓" : "○"}
+                </span>
+                <span>
+                  {s.done ? (
+                    <span className="text-slate-600 line-through">{t(`firstSteps.${s.step}`)}</span>
+                  ) : (
+                    <a href={FIRST_STEP_LINKS[s.step]} className="font-medium text-brand-700 underline">
+                      {t(`firstSteps.${s.step}`)}
+                    </a>
+                  )}
+                  {s.optional ? <span className="text-slate-600"> ({t("firstSteps.optional")})</span> : null}
+                  <span className="sr-only">{s.done ? t("firstSteps.done") : t("firstSteps.todo")}</span>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </Card>
+      ) : null}
       {home.activeSanction ? (
         <p role="status" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {t("vendorHome.sanction", { level: t(`status.sanctionLevel.${home.activeSanction.level}`) })}

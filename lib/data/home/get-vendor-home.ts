@@ -1,3 +1,4 @@
+import type { FirstStepsInput } from "@/lib/domain/first-steps";
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { fiscalYearOf, fiscalYearRange } from "@/lib/format";
@@ -6,6 +7,8 @@ import type { MenuCategory, SanctionLevel, VendorStatus } from "@/lib/generated/
 
 export interface VendorHome {
   vendor: { code: string; name: string; status: VendorStatus };
+  /** What the first steps (lib/domain/first-steps.ts) are read from. */
+  firstSteps: FirstStepsInput;
   pendingOffers: {
     offerId: string;
     orderNumber: string;
@@ -38,6 +41,7 @@ export interface VendorHome {
 
 interface Row {
   vendor: { code: string; name: string; status: VendorStatus } | null;
+  firstSteps: FirstStepsInput;
   // Timestamps as JSON text; rupiah as text (exact, whatever the size).
   offers: (Omit<VendorHome["pendingOffers"][number], "deliveryAt" | "expiresAt" | "value"> & {
     deliveryAt: string;
@@ -62,6 +66,13 @@ export async function getVendorHome(tx: Tx, clock: Clock, vendorId: string): Pro
     SELECT
       (SELECT json_build_object('code', v.code, 'name', v.name, 'status', v.status)
          FROM "Vendor" v WHERE v.id = ${vendorId}::uuid) AS vendor,
+      (SELECT json_build_object(
+          'passwordChanged', EXISTS (SELECT 1 FROM "User" u WHERE u."vendorId" = v.id AND u."passwordChangedAt" IS NOT NULL),
+          'activeMenuItems', (SELECT count(*)::int FROM "VendorMenuItem" m WHERE m."vendorId" = v.id AND m.active),
+          'whatsapp', v.whatsapp,
+          'email', COALESCE(v.email, (SELECT u.email FROM "User" u WHERE u."vendorId" = v.id AND u.email IS NOT NULL LIMIT 1)),
+          'daysOff', (SELECT count(*)::int FROM "VendorUnavailableDay" d WHERE d."vendorId" = v.id))
+         FROM "Vendor" v WHERE v.id = ${vendorId}::uuid) AS "firstSteps",
       COALESCE((SELECT json_agg(json_build_object(
                   'offerId', f.id, 'orderNumber', o.number, 'opdName', p.name, 'eventName', o."eventName",
                   'deliveryAt', o."deliveryAt", 'place', o.place, 'contactName', o."contactName",
@@ -85,6 +96,7 @@ export async function getVendorHome(tx: Tx, clock: Clock, vendorId: string): Pro
   if (!row?.vendor) throw new Error(`vendor ${vendorId} not found`);
   return {
     vendor: row.vendor,
+    firstSteps: row.firstSteps,
     pendingOffers: row.offers.map((o) => ({
       ...o,
       value: rp(BigInt(o.value)),

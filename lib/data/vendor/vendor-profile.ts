@@ -24,6 +24,7 @@ export interface VendorProfile {
   ownerName: string;
   address: string;
   whatsapp: string;
+  email: string | null;
   dailyCapacityPax: number;
   version: number;
   menu: {
@@ -61,6 +62,7 @@ export async function getVendorProfile(tx: Tx, clock: Clock, vendorId: string): 
     ownerName: v.ownerName,
     address: v.address,
     whatsapp: v.whatsapp,
+    email: v.email,
     dailyCapacityPax: v.dailyCapacityPax,
     version: v.version,
     menu: v.menuItems.map((m) => ({
@@ -83,19 +85,31 @@ export async function updateVendorContact(db: Db, clock: Clock, actor: VendorAct
   await inTransaction(db, async (tx) => {
     const before = await tx.vendor.findUniqueOrThrow({
       where: { id: vendorId },
-      select: { whatsapp: true, dailyCapacityPax: true, version: true },
+      select: { whatsapp: true, email: true, dailyCapacityPax: true, version: true },
     });
     const { count } = await tx.vendor.updateMany({
       where: { id: vendorId, version: input.version },
-      data: { whatsapp: input.whatsapp, dailyCapacityPax: input.dailyCapacityPax, version: { increment: 1 } },
+      data: {
+        whatsapp: input.whatsapp,
+        dailyCapacityPax: input.dailyCapacityPax,
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        version: { increment: 1 },
+      },
     });
     if (count !== 1) throw new AppError("CONFLICT");
+    // The vendor's own account gets the address too: e-mail notices go to users (lib/data/notifications/notify.ts).
+    if (input.email !== undefined) await tx.user.updateMany({ where: { vendorId }, data: { email: input.email } });
     await writeAudit(tx, actor, {
       action: "vendor.contact_updated",
       entity: "Vendor",
       entityId: vendorId,
-      before: { whatsapp: before.whatsapp, dailyCapacityPax: before.dailyCapacityPax },
-      after: { whatsapp: input.whatsapp, dailyCapacityPax: input.dailyCapacityPax, at: clock.now() },
+      before: { whatsapp: before.whatsapp, email: before.email, dailyCapacityPax: before.dailyCapacityPax },
+      after: {
+        whatsapp: input.whatsapp,
+        email: input.email,
+        dailyCapacityPax: input.dailyCapacityPax,
+        at: clock.now(),
+      },
     });
   });
 }

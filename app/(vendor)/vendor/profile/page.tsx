@@ -84,6 +84,21 @@ export default async function VendorProfilePage({
             />
           </div>
           <div>
+            <label htmlFor="email" className="block text-sm font-medium">
+              {t("vendorProfile.email")}
+            </label>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              maxLength={200}
+              defaultValue={p.email ?? ""}
+              className={input}
+            />
+          </div>
+          <div>
             <label htmlFor="dailyCapacityPax" className="block text-sm font-medium">
               {t("vendorProfile.capacity")}
             </label>
@@ -108,6 +123,7 @@ export default async function VendorProfilePage({
           </Button>
         </form>
       </Card>
+      <div id="menu" aria-hidden className="scroll-mt-4" />
       <Card>
         <CardTitle>{t("vendorProfile.menu")}</CardTitle>
         {p.menu.length === 0 ? <EmptyState>{t("vendorProfile.noMenu")}</EmptyState> : null}
@@ -132,6 +148,7 @@ export default async function VendorProfilePage({
           <MenuForm t={t} ceilings={p.ceilings} locale={locale} />
         </details>
       </Card>
+      <div id="days-off" aria-hidden className="scroll-mt-4" />
       <Card>
         <CardTitle>{t("vendorProfile.unavailable")}</CardTitle>
         <p className="mb-2 text-sm text-slate-600">{t("vendorProfile.unavailableHint")}</p>
