@@ -77,6 +77,23 @@ export async function PoolHealthCard({ health }: { health: PoolHealth }) {
           </div>
         </>
       )}
+      {health.gaps.length > 0 ? (
+        <div className="mt-3 border-t border-slate-200 pt-3">
+          <h3 className="text-sm font-semibold">{t("poolHealth.gapsTitle", { count: health.gaps.length })}</h3>
+          <ul className="mt-1 space-y-1 text-sm">
+            {health.gaps.map((g) => (
+              <li key={g.vendorId}>
+                <Link href={`/admin/vendors/${g.vendorId}`} className="font-medium text-brand-700 underline">
+                  {g.name}
+                </Link>{" "}
+                <span className={g.gap === "NOT_TAYANG" ? "text-amber-800" : "text-red-800"}>
+                  — {t(`poolHealth.gap.${g.gap}`)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </Card>
   );
 }

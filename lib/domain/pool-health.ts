@@ -141,3 +141,29 @@ export function proposeAmendment(
   }
   return { additions, unfilled };
 }
+
+/** Why a UMKM of the decree cannot be offered some orders, or any (issue 17, item 8). */
+export type OfferGap = "NO_MENU" | "NO_PRICED_CATEGORY" | "NOT_TAYANG";
+
+/**
+ * The decree's active UMKM that routing cannot offer every kind of order to: no menu at all or no category with a
+ * price ceiling this year (nothing can be offered to them), or not TAYANG on e-Katalog while e-purchasing requires it
+ * (no e-purchasing order). Suspended and removed UMKM are the sanction queue's, not listed here.
+ */
+export function offerGaps(
+  vendors: Iterable<HealthVendor>,
+  allocated: ReadonlySet<string>,
+  needs: readonly PoolNeed[],
+  ePurchasingRequiresTayang: boolean,
+): { vendorId: string; gap: OfferGap }[] {
+  const priced = needs.filter((n): n is MenuCategory => n !== "E_PURCHASING");
+  const out: { vendorId: string; gap: OfferGap }[] = [];
+  for (const v of vendors) {
+    if (!allocated.has(v.id) || v.status !== "ACTIVE" || v.suspended) continue;
+    if (v.categories.length === 0) out.push({ vendorId: v.id, gap: "NO_MENU" });
+    else if (!v.categories.some((c) => priced.includes(c))) out.push({ vendorId: v.id, gap: "NO_PRICED_CATEGORY" });
+    else if (ePurchasingRequiresTayang && v.ekatalogStatus !== "TAYANG")
+      out.push({ vendorId: v.id, gap: "NOT_TAYANG" });
+  }
+  return out;
+}

@@ -15,10 +15,12 @@ import { fiscalYearDays, type StandingRow } from "@/lib/data/routing/route-order
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { decreeWeights } from "@/lib/domain/routing";
 import {
+  offerGaps,
   proposeAmendment,
   thinPools,
   type Amendment,
   type HealthVendor,
+  type OfferGap,
   type PoolNeed,
   type ThinPool,
 } from "@/lib/domain/pool-health";
@@ -35,6 +37,8 @@ export interface PoolHealth {
   /** The open draft the portal prepared for this decree, if any. */
   draft: { id: string; number: string; updatedAt: Date } | null;
   vendorNames: Map<string, string>;
+  /** The decree's active UMKM routing cannot offer every kind of order to, and why (lib/domain/pool-health.ts). */
+  gaps: { vendorId: string; code: string; name: string; gap: OfferGap }[];
 }
 
 /** The kinds of order a pool must serve: every category with a price ceiling this year, and e-purchasing. */
@@ -55,6 +59,7 @@ export async function getPoolHealth(tx: Tx, clock: Clock): Promise<PoolHealth> {
     amendment: { additions: [], unfilled: [] },
     draft: null,
     vendorNames: new Map(),
+    gaps: [],
   };
   if (!decree) return none;
   const [allocations, opds, settings, needs, draft, candidates] = await Promise.all([
@@ -112,6 +117,12 @@ export async function getPoolHealth(tx: Tx, clock: Clock): Promise<PoolHealth> {
     amendment: proposeAmendment(thin, pools, vendors, settings.ePurchasingRequiresTayang),
     draft,
     vendorNames: new Map([...vendors].map(([id, v]) => [id, v.name])),
+    gaps: offerGaps(
+      vendors.values(),
+      new Set(allocations.map((a) => a.vendorId)),
+      needs,
+      settings.ePurchasingRequiresTayang,
+    ).map((g) => ({ ...g, code: vendors.get(g.vendorId)!.code, name: vendors.get(g.vendorId)!.name })),
   };
 }
 
