@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { changePasswordAction, type PasswordState } from "@/lib/actions/password";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, inputClass, FormAlert } from "@/components/ui/field";
 
 /** The current password, the new one twice; on success the user signs in again with it. */
 export function ChangePasswordForm() {
@@ -12,11 +12,7 @@ export function ChangePasswordForm() {
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-3">
-      {state.message ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert message={state.message} />
       <Field id="current" label={t("current")} errors={e.current}>
         <input
           id="current"

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { confirmMfaAction, type MfaState } from "@/lib/actions/mfa";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/field";
 
 /** The code from the authenticator app; then the recovery codes, once. */
 export function MfaConfirmForm({ homeHref }: { homeHref: string }) {
@@ -31,11 +32,7 @@ export function MfaConfirmForm({ homeHref }: { homeHref: string }) {
   }
   return (
     <form action={action} className="space-y-2">
-      {state.message ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert message={state.message} />
       <label htmlFor="mfa-code" className="block text-sm font-medium">
         {t("codeLabel")}
       </label>

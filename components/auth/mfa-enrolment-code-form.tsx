@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { openMfaEnrolmentAction, type MfaState } from "@/lib/actions/mfa";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/field";
 
 /** The single-use enrolment code another admin issued: it opens the authenticator set-up. */
 export function MfaEnrolmentCodeForm() {
@@ -10,11 +11,7 @@ export function MfaEnrolmentCodeForm() {
   const [state, action, pending] = useActionState<MfaState, FormData>(openMfaEnrolmentAction, {});
   return (
     <form action={action} className="space-y-2">
-      {state.message ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert message={state.message} />
       <label htmlFor="enrolment-code" className="block text-sm font-medium">
         {t("enrolmentCodeLabel")}
       </label>

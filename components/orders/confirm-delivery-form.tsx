@@ -6,7 +6,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { confirmDeliveryAction, type DeliveryFormState } from "@/lib/actions/orders";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, inputClass, FormAlert } from "@/components/ui/field";
 
 export function ConfirmDeliveryForm({
   orderId,
@@ -26,11 +26,7 @@ export function ConfirmDeliveryForm({
   return (
     <form action={action} className="mt-3 grid gap-2 sm:grid-cols-2">
       <input type="hidden" name="orderId" value={orderId} />
-      {state.message ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 sm:col-span-2">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert message={state.message} className="sm:col-span-2" />
       <Field id="deliveredDate" label={t("deliveredDate")} errors={e.deliveredAt}>
         <input
           id="deliveredDate"

@@ -9,7 +9,7 @@ import { orderInputSchema } from "@/lib/validation/order";
 import { formatRupiah, wibDateTime } from "@/lib/format";
 import { parseIndonesianInteger } from "@/lib/domain/indonesian-input";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, inputClass, FormAlert } from "@/components/ui/field";
 import type { OrderFormContext } from "@/lib/data/orders/get-order-form-context";
 
 const input = inputClass;
@@ -88,11 +88,7 @@ export function OrderForm({
   return (
     <form action={action} onSubmit={validate} noValidate className="space-y-4">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      {state.message ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert message={state.message} />
       <Field id="eventName" label={t("eventName")} errors={errors.eventName}>
         <input
           id="eventName"

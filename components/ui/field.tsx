@@ -38,3 +38,16 @@ export function Field({
     </div>
   );
 }
+
+/** A form's own refusal (what the server said), announced to screen readers; nothing when there is none. */
+export function FormAlert({ message, className }: { message?: string; className?: string }) {
+  if (!message) return null;
+  return (
+    <p
+      role="alert"
+      className={`rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 ${className ?? ""}`}
+    >
+      {message}
+    </p>
+  );
+}
