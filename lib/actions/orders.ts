@@ -158,10 +158,29 @@ export async function confirmDeliveryAction(_prev: DeliveryFormState, formData: 
   redirect(`/opd/orders/${orderId}?done=${outcome}`);
 }
 
-/** The OPD reports that the vendor failed, with the kind of failure and what happened. */
-export async function reportFailureAction(formData: FormData): Promise<void> {
+export interface FailureFormState {
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string>;
+}
+
+/** The OPD reports that the vendor failed, with the kind of failure and what happened; a refusal keeps the text. */
+export async function reportFailureAction(_prev: FailureFormState, formData: FormData): Promise<FailureFormState> {
   const actor = await opdActor();
   const orderId = idField(formData, "orderId", "/opd/orders");
   const input = { type: formData.get("type"), evidence: formData.get("evidence") };
-  await settle(orderId, () => reportFailure(db(), systemClock, actor, orderId, input), "failed");
+  try {
+    await reportFailure(db(), systemClock, actor, orderId, input);
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    const t = await getTranslations("errors");
+    const text = (k: string) => (typeof formData.get(k) === "string" ? String(formData.get(k)).slice(0, 2000) : "");
+    return {
+      message: t(e.code),
+      fieldErrors: e.details?.issues as Record<string, string[]> | undefined,
+      values: { type: text("type"), evidence: text("evidence") },
+    };
+  }
+  revalidatePath("/opd");
+  redirect(`/opd/orders/${orderId}?done=failed`);
 }

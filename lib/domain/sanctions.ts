@@ -62,3 +62,12 @@ export function failureReportOpensAt(type: string, deliveryAt: Date, graceMinute
   if (type === "VENDOR_CANCELLED") return null;
   return new Date(deliveryAt.getTime() + graceMinutes * 60_000);
 }
+
+/** The kinds of failure an order can end in (the FailureType enum), in the order forms list them. */
+export const FAILURE_TYPES = [
+  "NOT_DELIVERED",
+  "VERY_LATE",
+  "SHORT_QUANTITY",
+  "QUALITY_SAFETY",
+  "VENDOR_CANCELLED",
+] as const;

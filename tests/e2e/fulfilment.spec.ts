@@ -122,7 +122,13 @@ test("a failure reported before the delivery time is refused in words, and nothi
   await page.getByLabel("Jenis kegagalan").selectOption("NOT_DELIVERED");
   await page.getByLabel("Kronologi dan bukti").fill("Belum datang, padahal acaranya masih minggu depan.");
   await page.getByRole("button", { name: "Kirim laporan kegagalan" }).click();
-  await expect(page.getByText(/baru dapat dilaporkan setelah waktu antar lewat/)).toBeVisible();
+  await expect(
+    page.getByText(/Kegagalan ini baru dapat dilaporkan mulai .* \(waktu antar \+ 30 menit\)/),
+  ).toBeVisible();
+  // What was typed is still there.
+  await expect(page.getByLabel("Kronologi dan bukti")).toHaveValue(
+    "Belum datang, padahal acaranya masih minggu depan.",
+  );
   await expect(page.getByRole("status").first()).toHaveText(`Diterima oleh ${vendorName}`);
   await expectAccessible(page);
 });

@@ -75,8 +75,20 @@ describe("role homes read real data, scoped to the caller", () => {
         where: { vendorId: v.id, status: "CONFIRMED", OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
         orderBy: { proposedAt: "desc" },
       });
+      const users = await db.user.findMany({ where: { vendorId: v.id } });
+      const contact = await db.vendor.findUniqueOrThrow({
+        where: { id: v.id },
+        select: { whatsapp: true, email: true },
+      });
       expect(home).toEqual({
         vendor: { code: v.code, name: v.name, status: v.status },
+        firstSteps: {
+          passwordChanged: users.some((u) => u.passwordChangedAt !== null),
+          activeMenuItems: await db.vendorMenuItem.count({ where: { vendorId: v.id, active: true } }),
+          whatsapp: contact.whatsapp,
+          email: contact.email ?? users.find((u) => u.email)?.email ?? null,
+          daysOff: await db.vendorUnavailableDay.count({ where: { vendorId: v.id } }),
+        },
         pendingOffers: offers.map((f) => ({
           offerId: f.id,
           orderNumber: f.order.number,

@@ -15,6 +15,7 @@ import { releaseBudget } from "@/lib/data/orders/budget";
 import { routeOrderInTx, ROUTABLE_ORDER_SELECT, type RouteOutcome } from "@/lib/data/routing/route-order";
 import {
   deliveryFailure,
+  FAILURE_TYPES,
   failureReportOpensAt,
   lateMinutesOf,
   sanctionLevelFor,
@@ -39,7 +40,7 @@ export const deliverySchema = z
 
 export const failureSchema = z
   .object({
-    type: z.enum(["NOT_DELIVERED", "VERY_LATE", "SHORT_QUANTITY", "QUALITY_SAFETY", "VENDOR_CANCELLED"], {
+    type: z.enum(FAILURE_TYPES, {
       message: "Pilih jenis kegagalan",
     }),
     evidence: z.string().trim().min(10, "Jelaskan kejadiannya (minimal 10 huruf)").max(2000),

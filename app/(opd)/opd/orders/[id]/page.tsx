@@ -12,7 +12,8 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { ScrollableTable } from "@/components/ui/table";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { Button } from "@/components/ui/button";
-import { cancelOrderAction, reportFailureAction } from "@/lib/actions/orders";
+import { cancelOrderAction } from "@/lib/actions/orders";
+import { ReportFailureForm } from "@/components/orders/report-failure-form";
 import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import { ConfirmDeliveryForm } from "@/components/orders/confirm-delivery-form";
@@ -305,49 +306,15 @@ export default async function OrderPage({
           </details>
           <details className="rounded-md border border-red-200 bg-white p-3">
             <summary className="cursor-pointer font-semibold text-red-800">{t("orderDetail.fail")}</summary>
-            <form action={reportFailureAction} className="mt-3 space-y-2">
-              <input type="hidden" name="orderId" value={order.id} />
-              <p className="text-xs text-slate-600">
-                {t("orderDetail.failOpensAt", {
-                  at: formatDateTimeWIB(
-                    failureReportOpensAt("NOT_DELIVERED", order.deliveryAt, settings.failureReportGraceMinutes)!,
-                    locale,
-                  ),
-                })}
-              </p>
-              <label htmlFor="failType" className="block text-sm font-medium">
-                {t("orderDetail.failType")}
-              </label>
-              <select
-                id="failType"
-                name="type"
-                required
-                className="block h-11 w-full rounded-md border border-slate-300 px-2"
-              >
-                {(["NOT_DELIVERED", "VERY_LATE", "SHORT_QUANTITY", "QUALITY_SAFETY", "VENDOR_CANCELLED"] as const).map(
-                  (f) => (
-                    <option key={f} value={f}>
-                      {t(`orderDetail.failTypes.${f}`)}
-                    </option>
-                  ),
+            <ClientMessages namespaces={["orderDetail"]}>
+              <ReportFailureForm
+                orderId={order.id}
+                opensAt={formatDateTimeWIB(
+                  failureReportOpensAt("NOT_DELIVERED", order.deliveryAt, settings.failureReportGraceMinutes)!,
+                  locale,
                 )}
-              </select>
-              <label htmlFor="evidence" className="block text-sm font-medium">
-                {t("orderDetail.evidence")}
-              </label>
-              <textarea
-                id="evidence"
-                name="evidence"
-                required
-                minLength={10}
-                maxLength={2000}
-                rows={3}
-                className="block w-full rounded-md border border-slate-300 p-2 text-base"
               />
-              <Button type="submit" variant="danger">
-                {t("orderDetail.failSubmit")}
-              </Button>
-            </form>
+            </ClientMessages>
           </details>
         </div>
       ) : null}
