@@ -49,3 +49,19 @@ test("a vendor reads its record and deliveries, and keeps its profile current", 
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "vendor-notifications");
 });
+
+test("a new vendor sees its first steps, and the password page refuses a wrong current password in words", async ({
+  page,
+}) => {
+  await login(page, "umkm-02");
+  await expect(page).toHaveURL(/\/vendor$/);
+  await expect(page.getByRole("heading", { name: "Langkah pertama" })).toBeVisible();
+  await page.getByRole("link", { name: "Ganti kata sandi dari admin dengan kata sandi Anda sendiri" }).click();
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await page.getByLabel("Kata sandi sekarang").fill("bukan-kata-sandinya");
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill("frasa-sandi-baru-yang-panjang");
+  await page.getByLabel("Ulangi kata sandi baru").fill("frasa-sandi-baru-yang-panjang");
+  await page.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await expect(page.getByText("Kata sandi sekarang salah")).toBeVisible();
+  await expectAccessible(page);
+});
