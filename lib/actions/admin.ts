@@ -2,6 +2,7 @@
 // The admins' decisions, as plain form posts: authenticate → parse (inside the use cases) → use case →
 // redirect with the outcome in the URL.
 import { db } from "@/lib/db";
+import { saveMenuItemForVendor } from "@/lib/data/vendor/vendor-profile";
 import { systemClock } from "@/lib/clock";
 import { adminActor, idField, runAndRedirect } from "@/lib/actions/form-action";
 import { proposePoolAmendment } from "@/lib/data/admin/pool-health";
@@ -99,6 +100,25 @@ export async function updateVendorAction(formData: FormData): Promise<void> {
     "/admin",
     () => updateVendor(db(), systemClock, actor, vendorId, input),
     "saved",
+  );
+}
+
+/** An admin adds a menu item on a vendor's behalf (same fields and rules as the vendor's own form). */
+export async function addVendorMenuItemAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const vendorId = idField(formData, "vendorId", "/admin/vendors?error=NOT_FOUND");
+  const input = {
+    category: text(formData, "category"),
+    name: text(formData, "name"),
+    description: text(formData, "description") || undefined,
+    pricePerPax: text(formData, "pricePerPax"),
+    active: true,
+  };
+  await runAndRedirect(
+    `/admin/vendors/${vendorId}`,
+    "/admin",
+    () => saveMenuItemForVendor(db(), systemClock, actor, vendorId, input),
+    "menu",
   );
 }
 

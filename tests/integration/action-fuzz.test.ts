@@ -36,6 +36,7 @@ const AS: Record<string, Role> = {
   assignEscalatedAction: "ADMIN",
   createVendorAction: "ADMIN",
   updateVendorAction: "ADMIN",
+  addVendorMenuItemAction: "ADMIN",
   updateEkatalogAction: "ADMIN",
   saveDocumentAction: "ADMIN",
   createVendorLoginAction: "ADMIN",

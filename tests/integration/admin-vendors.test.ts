@@ -12,6 +12,7 @@ import {
   updateVendor,
 } from "@/lib/data/admin/vendors";
 import { authenticateUser } from "@/lib/data/user/authenticate-user";
+import { saveMenuItemForVendor } from "@/lib/data/vendor/vendor-profile";
 import { warnExpiringDocuments } from "@/lib/data/admin/document-expiry";
 
 const clock = fixedClock("2026-06-01T02:00:00Z");
@@ -65,6 +66,30 @@ describe("the vendor registry", () => {
     await expectCode(createVendor(db, clock, admin, vendorInput({ status: "REMOVED" })), "VALIDATION"); // strict
     await expectCode(createVendor(db, clock, { id: admin.id, role: "OPD_STAFF" }, vendorInput()), "FORBIDDEN");
     expect(await db.auditLog.count({ where: { entityId: id, action: "vendor.created" } })).toBe(1);
+  });
+
+  it("lets an admin add a menu on a vendor's behalf, with the vendor's own rules, audited as the admin", async () => {
+    const db = testDb();
+    await db.priceCeiling.createMany({
+      data: [{ category: "MAKAN", fiscalYear: 2026, maxPerPax: 49_000n }],
+      skipDuplicates: true,
+    });
+    const { id } = await createVendor(db, clock, admin, vendorInput());
+    const item = { category: "MAKAN", name: "Nasi kotak ayam bakar", pricePerPax: "35.000", active: true };
+    const { id: menuId } = await saveMenuItemForVendor(db, clock, admin, id, item);
+    expect(await db.vendorMenuItem.findUniqueOrThrow({ where: { id: menuId } })).toMatchObject({
+      vendorId: id,
+      pricePerPax: 35_000n,
+    });
+    expect(
+      await db.auditLog.count({ where: { entityId: menuId, action: "vendor.menu_added", actorRole: "ADMIN" } }),
+    ).toBe(1);
+    await expectCode(saveMenuItemForVendor(db, clock, admin, id, { ...item, pricePerPax: "490.000" }), "VALIDATION");
+    await expectCode(saveMenuItemForVendor(db, clock, { id: admin.id, role: "OPD_STAFF" }, id, item), "FORBIDDEN");
+    await expectCode(
+      saveMenuItemForVendor(db, clock, admin, "0b6f5a5e-1f0e-4c55-9a57-3d3f0f3a9c11", item),
+      "NOT_FOUND",
+    );
   });
 
   it("updates with a version check: a stale form is a conflict and overwrites nothing", async () => {

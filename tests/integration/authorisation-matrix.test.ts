@@ -39,6 +39,7 @@ const MATRIX: Record<string, Who[]> = {
   assignEscalatedAction: ["ADMIN"],
   createVendorAction: ["ADMIN"],
   updateVendorAction: ["ADMIN"],
+  addVendorMenuItemAction: ["ADMIN"],
   updateEkatalogAction: ["ADMIN"],
   saveDocumentAction: ["ADMIN"],
   createVendorLoginAction: ["ADMIN"],

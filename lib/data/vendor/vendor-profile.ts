@@ -4,7 +4,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "@/lib/data/audit";
+import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
 import { rp } from "@/lib/data/money";
 import { parseInput } from "@/lib/validation/parse";
@@ -116,7 +116,32 @@ export async function updateVendorContact(db: Db, clock: Clock, actor: VendorAct
 
 /** Adds a menu item, or changes one of the vendor's own. */
 export async function saveMenuItem(db: Db, clock: Clock, actor: VendorActor, raw: unknown): Promise<{ id: string }> {
-  const vendorId = own(actor);
+  return saveMenuItemOf(db, clock, actor, own(actor), raw);
+}
+
+/**
+ * An admin adds (or changes) a menu item on a vendor's behalf — a vendor in the decree with no menu cannot be offered
+ * anything (issue 17, item 8). The same rules and audit as the vendor's own, with the admin as the actor.
+ */
+export async function saveMenuItemForVendor(
+  db: Db,
+  clock: Clock,
+  actor: Actor & { id: string },
+  vendorId: string,
+  raw: unknown,
+): Promise<{ id: string }> {
+  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
+  if (!(await db.vendor.findUnique({ where: { id: vendorId }, select: { id: true } }))) throw new AppError("NOT_FOUND");
+  return saveMenuItemOf(db, clock, actor, vendorId, raw);
+}
+
+async function saveMenuItemOf(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  vendorId: string,
+  raw: unknown,
+): Promise<{ id: string }> {
   const input = parseInput(menuItemSchema, raw);
   return inTransaction(db, async (tx) => {
     // A price above this year's ceiling (SBU) for its category could never be ordered: say so now, with the ceiling.

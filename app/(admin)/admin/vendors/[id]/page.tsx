@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { getVendorForAdmin } from "@/lib/data/admin/vendors";
 import {
+  addVendorMenuItemAction,
   createVendorLoginAction,
   saveDocumentAction,
   updateEkatalogAction,
@@ -61,6 +62,7 @@ export default async function VendorPage({
           ekatalog: t("adminVendors.doneSaved"),
           document: t("adminVendors.doneSaved"),
           login: t("adminVendors.doneLogin"),
+          menu: t("adminVendors.doneMenu"),
         }}
         fieldLabels={await vendorFieldLabels()}
       />
@@ -273,6 +275,61 @@ export default async function VendorPage({
               ))}
             </ul>
           )}
+          <form
+            action={addVendorMenuItemAction}
+            className="mt-3 grid gap-2 border-t border-slate-200 pt-3 sm:grid-cols-2"
+          >
+            <p className="text-sm font-medium sm:col-span-2">{t("adminVendors.addMenu")}</p>
+            <input type="hidden" name="vendorId" value={v.id} />
+            <div>
+              <label htmlFor="menu-category" className="block text-sm font-medium">
+                {t("adminVendors.menuCategory")}
+              </label>
+              <select
+                id="menu-category"
+                name="category"
+                required
+                className="block h-11 w-full rounded-md border border-slate-300 px-2"
+              >
+                {(["MAKAN", "KUDAPAN", "MINUMAN"] as const).map((c) => (
+                  <option key={c} value={c}>
+                    {t(`status.category.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="menu-price" className="block text-sm font-medium">
+                {t("adminVendors.menuPrice")}
+              </label>
+              <input
+                id="menu-price"
+                name="pricePerPax"
+                inputMode="numeric"
+                required
+                placeholder="25.000"
+                className="block h-11 w-full rounded-md border border-slate-300 px-2"
+              />
+            </div>
+            <div className="sm:col-span-2">
+              <label htmlFor="menu-name" className="block text-sm font-medium">
+                {t("adminVendors.menuName")}
+              </label>
+              <input
+                id="menu-name"
+                name="name"
+                required
+                minLength={3}
+                maxLength={100}
+                className="block h-11 w-full rounded-md border border-slate-300 px-2"
+              />
+            </div>
+            <div className="sm:col-span-2">
+              <Button type="submit" variant="secondary">
+                {t("adminVendors.addMenuSubmit")}
+              </Button>
+            </div>
+          </form>
           <Link
             href={`/admin/audit?entity=Vendor&entityId=${v.id}`}
             className="mt-3 inline-block text-sm text-brand-700 underline"
