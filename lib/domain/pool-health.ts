@@ -151,7 +151,7 @@ export type OfferGap = "NO_MENU" | "NO_PRICED_CATEGORY" | "NOT_TAYANG";
  * (no e-purchasing order). Suspended and removed UMKM are the sanction queue's, not listed here.
  */
 export function offerGaps(
-  vendors: Iterable<HealthVendor>,
+  vendors: Iterable<Pick<HealthVendor, "id" | "status" | "suspended" | "categories" | "ekatalogStatus">>,
   allocated: ReadonlySet<string>,
   needs: readonly PoolNeed[],
   ePurchasingRequiresTayang: boolean,

@@ -55,6 +55,12 @@ describe("what-if on a draft decree", () => {
     const total = (k: "current" | "draft") => b.vendors.reduce((s, v) => s + v[k], 0);
     expect(total("draft")).toBeLessThanOrEqual(total("current") + 1);
     expect(b.draft.unserved).toBeGreaterThanOrEqual(0);
+    // An UMKM of the draft that routing cannot offer anything says why beside its figures.
+    const menu = await db.vendorMenuItem.findMany({ where: { vendorId: one.id, active: true }, select: { id: true } });
+    await db.vendorMenuItem.updateMany({ where: { vendorId: one.id }, data: { active: false } });
+    const gap = await whatIf(db, clock, narrow.id, { months: 6 });
+    expect(gap.vendors.find((v) => v.id === one.id)).toMatchObject({ gap: "NO_MENU", draft: 0 });
+    await db.vendorMenuItem.updateMany({ where: { id: { in: menu.map((m) => m.id) } }, data: { active: true } });
 
     // Without relying on history: a synthetic year for the draft's first fiscal year.
     const syn = await whatIf(db, clock, narrow.id, { synthetic: true });

@@ -17,8 +17,9 @@ import {
 } from "@/lib/domain/what-if";
 import { settingsSchema } from "@/lib/domain/settings";
 import { z } from "zod";
+import { offerGaps, type OfferGap, type PoolNeed } from "@/lib/domain/pool-health";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
-import { dayAsDate, wibDay } from "@/lib/format";
+import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
 
 export const WHAT_IF_MONTHS = [3, 6, 12] as const;
 /** Orders per OPD per month in a synthetic year. */
@@ -34,7 +35,16 @@ export interface WhatIf {
   orders: number;
   inForce: { number: string; result: Omit<ReplayResult, "values"> } | null;
   draft: Omit<ReplayResult, "values">;
-  vendors: { id: string; code: string; name: string; current: number; draft: number; diff: number }[];
+  vendors: {
+    id: string;
+    code: string;
+    name: string;
+    current: number;
+    draft: number;
+    diff: number;
+    /** Why routing cannot offer this UMKM every kind of order, if so (lib/domain/pool-health.ts offerGaps). */
+    gap: OfferGap | null;
+  }[];
 }
 
 async function allocationsOf(tx: Tx, decreeId: string): Promise<Allocations> {
@@ -130,16 +140,16 @@ async function loadReplay(tx: Tx, clock: Clock, decreeId: string, source: WhatIf
       for (const a of list) if (vendors.has(a.vendorId)) scopeSet.add(a.vendorId);
   }
   const scope = [...scopeSet];
-  return { replayOrders, vendors, draftAlloc, currentAlloc, settings, scope, inForce, synthetic, since, now };
+  // Categories with a price ceiling this year: an UMKM whose menu has none of them cannot be offered anything.
+  const priced = [
+    ...new Set(ceilings.filter((c) => c.fiscalYear === fiscalYearOf(now)).map((c) => c.category as MenuCategory)),
+  ];
+  return { replayOrders, vendors, draftAlloc, currentAlloc, settings, scope, inForce, synthetic, since, now, priced };
 }
 
 export async function whatIf(tx: Tx, clock: Clock, decreeId: string, source: WhatIfSource): Promise<WhatIf> {
-  const { replayOrders, vendors, draftAlloc, currentAlloc, settings, scope, inForce, synthetic } = await loadReplay(
-    tx,
-    clock,
-    decreeId,
-    source,
-  );
+  const { replayOrders, vendors, draftAlloc, currentAlloc, settings, scope, inForce, synthetic, priced } =
+    await loadReplay(tx, clock, decreeId, source);
   const draft = replay(
     replayOrders,
     draftAlloc,
@@ -152,6 +162,17 @@ export async function whatIf(tx: Tx, clock: Clock, decreeId: string, source: Wha
     ? replay(replayOrders, currentAlloc, vendors, scope, settings.ePurchasingRequiresTayang, settings.cityReserve)
     : null;
   const strip = ({ values: _v, ...rest }: ReplayResult) => rest;
+  // The UMKM of the draft routing could not offer every kind of order to (no menu, no priced category, not TAYANG):
+  // the reason an UMKM gets nothing here is said beside it.
+  const needs: PoolNeed[] = [...priced, "E_PURCHASING"];
+  const gapOf = new Map(
+    offerGaps(
+      vendors.values(),
+      new Set([...draftAlloc.values()].flatMap((xs) => xs.map((x) => x.vendorId))),
+      needs,
+      settings.ePurchasingRequiresTayang,
+    ).map((g) => [g.vendorId, g.gap]),
+  );
   return {
     months: "months" in source ? source.months : null,
     syntheticYear: synthetic,
@@ -163,7 +184,7 @@ export async function whatIf(tx: Tx, clock: Clock, decreeId: string, source: Wha
         const v = vendors.get(id)!;
         const c = current?.values.get(id) ?? 0;
         const d = draft.values.get(id) ?? 0;
-        return { id, code: v.code, name: v.name, current: c, draft: d, diff: d - c };
+        return { id, code: v.code, name: v.name, current: c, draft: d, diff: d - c, gap: gapOf.get(id) ?? null };
       })
       .sort((a, b) => a.diff - b.diff || a.code.localeCompare(b.code)),
   };

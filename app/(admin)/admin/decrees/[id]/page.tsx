@@ -336,7 +336,16 @@ export default async function DecreePage({
                 <tbody className="tabular-nums">
                   {sim.vendors.map((v) => (
                     <tr key={v.id}>
-                      <td className="py-1 pr-3">{v.name}</td>
+                      <td className="py-1 pr-3">
+                        {v.name}
+                        {v.gap ? (
+                          <span
+                            className={`block text-xs ${v.gap === "NOT_TAYANG" ? "text-amber-800" : "text-red-800"}`}
+                          >
+                            {t(`poolHealth.gap.${v.gap}`)}
+                          </span>
+                        ) : null}
+                      </td>
                       <td className="py-1 pr-3 text-right">{formatRupiah(v.current, locale)}</td>
                       <td className="py-1 pr-3 text-right">{formatRupiah(v.draft, locale)}</td>
                       <td
