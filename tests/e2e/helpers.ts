@@ -29,3 +29,24 @@ export const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
   "base64",
 );
+
+/** A WIB calendar day n days from now. */
+export function inDays(n: number): string {
+  return new Date(Date.now() + 7 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+// Each test and project orders for its own day (beyond the seeded two weeks) and few portions: the demo
+// pools are small (two MAKAN vendors of 60–80 portions a day for DISKOMINFO), and tests run side by side
+// on one database.
+export async function fillOrder(page: Page, eventName: string, day: number) {
+  await page.getByLabel("Nama kegiatan").fill(eventName);
+  await page.getByLabel("Tanggal antar").fill(inDays(day));
+  await page.getByLabel("Jam antar").fill("10:00");
+  await page.getByLabel("Tempat antar").fill("Aula Dinas Kominfo");
+  await page.getByLabel("Nama kontak di lokasi").fill("Bu Ani");
+  // Typed as people in Indonesia type them: spaced phone, thousands dots and "Rp".
+  await page.getByLabel("Nomor HP kontak").fill("0812 3456 7890");
+  await page.getByLabel("Kategori menu").selectOption("MAKAN");
+  await page.getByLabel("Jumlah porsi").fill("10");
+  await page.getByLabel("Harga per porsi (Rp)").fill("Rp 35.000");
+}

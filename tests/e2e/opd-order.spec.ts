@@ -1,26 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, keepScreenshot, login } from "./helpers";
-
-function inDays(n: number): string {
-  // A WIB calendar day n days from now.
-  return new Date(Date.now() + 7 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-// Each test and project orders for its own day (beyond the seeded two weeks) and few portions: the demo
-// pools are small (two MAKAN vendors of 60–80 portions a day for DISKOMINFO), and tests run side by side
-// on one database.
-async function fillOrder(page: Page, eventName: string, day: number) {
-  await page.getByLabel("Nama kegiatan").fill(eventName);
-  await page.getByLabel("Tanggal antar").fill(inDays(day));
-  await page.getByLabel("Jam antar").fill("10:00");
-  await page.getByLabel("Tempat antar").fill("Aula Dinas Kominfo");
-  await page.getByLabel("Nama kontak di lokasi").fill("Bu Ani");
-  // Typed as people in Indonesia type them: spaced phone, thousands dots and "Rp".
-  await page.getByLabel("Nomor HP kontak").fill("0812 3456 7890");
-  await page.getByLabel("Kategori menu").selectOption("MAKAN");
-  await page.getByLabel("Jumlah porsi").fill("10");
-  await page.getByLabel("Harga per porsi (Rp)").fill("Rp 35.000");
-}
+import { expect, test } from "@playwright/test";
+import { expectAccessible, fillOrder, inDays, keepScreenshot, login } from "./helpers";
 
 test("OPD staff order mamin and see which UMKM got the offer, and why", async ({ page }, testInfo) => {
   await login(page, "opd-diskominfo");
@@ -146,40 +125,4 @@ test("too short a notice is caught at submit, with the earliest time that works 
   await expectAccessible(page);
   await page.getByRole("button", { name: "Kirim pesanan" }).click();
   await expect(page).toHaveURL(/\/opd\/orders\/[0-9a-f-]{36}$/);
-});
-
-test("an order placed in quiet hours waits for the morning, and the OPD is told when the vendor sees it", async ({
-  page,
-  browser,
-}, testInfo) => {
-  test.skip(testInfo.project.name === "phone", "changes the city's rules: once is enough");
-  const hhmm = (offsetMin: number) =>
-    new Date(Date.now() + 7 * 3600_000 + offsetMin * 60_000).toISOString().slice(11, 16);
-  const admin = await browser.newPage();
-  const setQuiet = async (start: string, end: string) => {
-    await admin.goto("/admin/rules");
-    await admin.getByLabel("Jam tenang mulai (WIB)").fill(start);
-    await admin.getByLabel("Jam tenang selesai (WIB)").fill(end);
-    await admin.getByRole("button", { name: "Simpan aturan" }).click();
-    await expect(admin.getByText("Perubahan disimpan.")).toBeVisible();
-  };
-  await login(admin, "admin");
-  await expect(admin).toHaveURL(/\/admin$/);
-  // "Night" is now: quiet hours from an hour ago until two hours from now.
-  const end = hhmm(120);
-  await setQuiet(hhmm(-60), end);
-  try {
-    await login(page, "opd-diskominfo");
-    await expect(page).toHaveURL(/\/opd$/);
-    await page.goto("/opd/orders/new");
-    await fillOrder(page, `Rapat jam tenang ${Date.now()}`, 25);
-    await page.getByRole("button", { name: "Kirim pesanan" }).click();
-    await expect(page).toHaveURL(/\/opd\/orders\/[0-9a-f-]{36}$/);
-    await expect(page.getByText(/Dipesan pada jam tenang: tawaran dikirim ke ponsel UMKM pada/)).toContainText(
-      end.replace(":", "."),
-    );
-  } finally {
-    await setQuiet("21:00", "06:00");
-    await admin.close();
-  }
 });

@@ -20,6 +20,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
+import { Field, inputClass } from "@/components/ui/field";
 import { VendorForm } from "@/components/admin/vendor-form";
 import { vendorFieldLabels } from "@/components/admin/vendor-field-labels";
 
@@ -281,49 +282,28 @@ export default async function VendorPage({
           >
             <p className="text-sm font-medium sm:col-span-2">{t("adminVendors.addMenu")}</p>
             <input type="hidden" name="vendorId" value={v.id} />
-            <div>
-              <label htmlFor="menu-category" className="block text-sm font-medium">
-                {t("adminVendors.menuCategory")}
-              </label>
-              <select
-                id="menu-category"
-                name="category"
-                required
-                className="block h-11 w-full rounded-md border border-slate-300 px-2"
-              >
+            <Field id="menu-category" label={t("adminVendors.menuCategory")}>
+              <select id="menu-category" name="category" required className={inputClass}>
                 {(["MAKAN", "KUDAPAN", "MINUMAN"] as const).map((c) => (
                   <option key={c} value={c}>
                     {t(`status.category.${c}`)}
                   </option>
                 ))}
               </select>
-            </div>
-            <div>
-              <label htmlFor="menu-price" className="block text-sm font-medium">
-                {t("adminVendors.menuPrice")}
-              </label>
+            </Field>
+            <Field id="menu-price" label={t("adminVendors.menuPrice")}>
               <input
                 id="menu-price"
                 name="pricePerPax"
                 inputMode="numeric"
                 required
                 placeholder="25.000"
-                className="block h-11 w-full rounded-md border border-slate-300 px-2"
+                className={inputClass}
               />
-            </div>
-            <div className="sm:col-span-2">
-              <label htmlFor="menu-name" className="block text-sm font-medium">
-                {t("adminVendors.menuName")}
-              </label>
-              <input
-                id="menu-name"
-                name="name"
-                required
-                minLength={3}
-                maxLength={100}
-                className="block h-11 w-full rounded-md border border-slate-300 px-2"
-              />
-            </div>
+            </Field>
+            <Field id="menu-name" label={t("adminVendors.menuName")} className="sm:col-span-2">
+              <input id="menu-name" name="name" required minLength={3} maxLength={100} className={inputClass} />
+            </Field>
             <div className="sm:col-span-2">
               <Button type="submit" variant="secondary">
                 {t("adminVendors.addMenuSubmit")}

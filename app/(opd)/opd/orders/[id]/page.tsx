@@ -21,8 +21,6 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { failureReportOpensAt } from "@/lib/domain/sanctions";
 
-/** The confirm-delivery form's fields whose refusal the page explains in words of its own. */
-const DELIVERY_FIELDS = ["deliveredAt", "earlyReason", "photo", "quantityReceived", "type"] as const;
 import { offerNudgeMessage, waLink } from "@/lib/domain/whatsapp";
 import { escalationReasonOf } from "@/lib/domain/routing";
 import { AutoRefresh } from "@/components/live/auto-refresh";
@@ -38,7 +36,7 @@ export default async function OrderPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
+  searchParams: Promise<{ done?: string; error?: string }>;
 }) {
   const user = await requirePageRole("OPD_STAFF");
   const { id } = await params;
@@ -47,7 +45,7 @@ export default async function OrderPage({
   if (!order) notFound();
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
-  const { done, error, field } = await searchParams;
+  const { done, error } = await searchParams;
   const live = order.offers.find((o) => o.status === "PENDING" || o.status === "ACCEPTED");
   const decision = order.decisions.at(-1);
   // While a vendor is being asked, the page follows the answer (and any re-route) on its own.
@@ -93,9 +91,7 @@ export default async function OrderPage({
       ) : null}
       {error && (ERROR_CODES as readonly string[]).includes(error) ? (
         <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {error === "VALIDATION" && field && (DELIVERY_FIELDS as readonly string[]).includes(field)
-            ? t(`orderDetail.deliveryField.${field as (typeof DELIVERY_FIELDS)[number]}`)
-            : t(`errors.${error as ErrorCode}`)}
+          {t(`errors.${error as ErrorCode}`)}
         </p>
       ) : null}
       <Card>
