@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumPath, CHROMIUM_ARGS } from "./tests/support/chromium";
+import { pushStandInCertificate } from "./tests/support/push-stand-in";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -43,5 +44,8 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    // The push journey's stand-in push service (tests/e2e/notifications-journey.spec.ts) has a certificate of its own, which
+    // the app must trust to deliver to it, as it trusts the browser vendors' push services.
+    env: { NODE_EXTRA_CA_CERTS: pushStandInCertificate().certFile },
   },
 });

@@ -95,3 +95,14 @@ export function linkEnv(): z.infer<typeof linkSchema> {
   return linkCache.value;
 }
 let linkCache: { key: string; value: z.infer<typeof linkSchema> } | undefined;
+
+/**
+ * The secret the portal signs its own links and messages with (each use derives its own key from it): AUTH_SECRET,
+ * or a fixed one only outside production.
+ */
+export function signingSecret(): string {
+  const { AUTH_SECRET: secret, NODE_ENV } = linkEnv();
+  if (secret) return secret;
+  if (NODE_ENV === "production") throw new Error("AUTH_SECRET is required to sign links");
+  return "mamin-merata-development-only";
+}

@@ -1,5 +1,6 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";
+import { ActionForm } from "@/components/ui/action-form";
 
 const input = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 
@@ -39,7 +40,7 @@ export async function DecreeHeaderForm({
     </div>
   );
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+    <ActionForm action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
       {values ? <input type="hidden" name="decreeId" value={values.id} /> : null}
       {values ? <input type="hidden" name="version" value={values.version} /> : null}
       {f("number", "text", true)}
@@ -57,6 +58,6 @@ export async function DecreeHeaderForm({
       <div className="sm:col-span-2 lg:col-span-4">
         <Button type="submit">{values ? t("saveHeader") : t("createDraft")}</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -7,6 +7,7 @@ import type { PoolHealth } from "@/lib/data/admin/pool-health";
 import { proposePoolAmendmentAction } from "@/lib/actions/admin";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { ActionForm } from "@/components/ui/action-form";
 
 /** At most this many thin pools are listed; the rest are counted. */
 const SHOWN = 12;
@@ -68,11 +69,11 @@ export async function PoolHealthCard({ health }: { health: PoolHealth }) {
               </p>
             ) : null}
             {amendment.additions.length > 0 ? (
-              <form action={proposePoolAmendmentAction}>
+              <ActionForm action={proposePoolAmendmentAction}>
                 <Button type="submit" variant={draft ? "secondary" : "primary"}>
                   {draft ? t("poolHealth.refresh") : t("poolHealth.prepare")}
                 </Button>
-              </form>
+              </ActionForm>
             ) : null}
           </div>
         </>

@@ -1,5 +1,6 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";
+import { ActionForm } from "@/components/ui/action-form";
 
 const input = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 
@@ -59,7 +60,7 @@ export async function VendorForm({
     </div>
   );
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+    <ActionForm action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {values?.id ? <input type="hidden" name="vendorId" value={values.id} /> : null}
       {values?.version ? <input type="hidden" name="version" value={values.version} /> : null}
       {text("code", { required: true, pattern: "[A-Za-z0-9][A-Za-z0-9-]{1,19}", hint: t("hints.code") })}
@@ -99,6 +100,6 @@ export async function VendorForm({
       <div className="sm:col-span-2 lg:col-span-3">
         <Button type="submit">{values?.id ? t("save") : t("create")}</Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -7,6 +7,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireActionRole, requireOpd, requireVendor } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
+import { signingSecret } from "@/lib/env";
+import { signFormMessage } from "@/lib/domain/form-message";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** The signed-in user of `role`, with the request's IP and user agent for the audit row. */
@@ -57,8 +59,13 @@ export async function runAndRedirect<T>(
   } catch (e) {
     if (!isAppError(e)) throw e;
     // For bad input, name the first field at fault (a key the page maps to its own label, never free text).
-    const field = Object.keys((e.details?.issues as Record<string, unknown> | undefined) ?? {})[0];
-    target = `${page}?error=${e.code}${field && /^[A-Za-z]+$/.test(field) ? `&field=${field}` : ""}`;
+    // and why, in the server's own words (signed: see lib/domain/form-message.ts).
+    const issues = (e.details?.issues as Record<string, string[] | undefined> | undefined) ?? {};
+    const field = Object.keys(issues)[0];
+    const why = field ? issues[field]?.[0] : undefined;
+    target = `${page}?error=${e.code}${field && /^[A-Za-z]+$/.test(field) ? `&field=${field}` : ""}${
+      why ? `&why=${signFormMessage(signingSecret(), why)}` : ""
+    }`;
   }
   revalidatePath(revalidate);
   redirect(target);

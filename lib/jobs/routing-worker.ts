@@ -1,18 +1,30 @@
 // The background sweep inside each app process: expires overdue offers (re-routing them), routes any
 // order left SUBMITTED, ends suspensions whose time is up and dispatches the notification outbox. State
 // lives only in PostgreSQL, so a restart simply resumes; several app instances can sweep at once (rows are claimed with SKIP LOCKED).
+// Between sweeps the outbox listener sends each message the moment its transaction commits (lib/jobs/outbox-listener.ts).
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { expireDueOffers, routeStrandedOrders } from "@/lib/data/offers/expire-offers";
 import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
-import { dispatchOutbox } from "@/lib/data/notifications/dispatch-outbox";
+import { dispatchOutbox, OUTBOX_BATCH } from "@/lib/data/notifications/dispatch-outbox";
 import { warnExpiringDocuments } from "@/lib/data/admin/document-expiry";
 import { smtpMailer } from "@/lib/notifications/mailer";
 import { configuredPusher } from "@/lib/notifications/push";
 import { configuredGateway } from "@/lib/notifications/gateway";
 import { env } from "@/lib/env";
+import { listenForOutbox } from "@/lib/jobs/outbox-listener";
 
 let started = false;
+
+/** One pass over the due outbox rows, with the channels this process has configured. */
+function dispatchDue() {
+  return dispatchOutbox(db(), systemClock, {
+    mailer: smtpMailer(),
+    pusher: configuredPusher(),
+    gateway: configuredGateway(),
+    appUrl: env().APP_URL,
+  });
+}
 
 export function startRoutingWorker(intervalMs = Number(process.env.ROUTING_SWEEP_SECONDS ?? 15) * 1000): void {
   if (started || !(intervalMs > 0)) return;
@@ -26,12 +38,7 @@ export function startRoutingWorker(intervalMs = Number(process.env.ROUTING_SWEEP
       const stranded = await routeStrandedOrders(db(), systemClock);
       const reinstated = await endExpiredSuspensions(db(), systemClock);
       const warned = await warnExpiringDocuments(db(), systemClock);
-      const outbox = await dispatchOutbox(db(), systemClock, {
-        mailer: smtpMailer(),
-        pusher: configuredPusher(),
-        gateway: configuredGateway(),
-        appUrl: env().APP_URL,
-      });
+      const outbox = await dispatchDue();
       // Signed-out sessions need remembering only until their tokens would have expired anyway.
       await db().revokedSession.deleteMany({ where: { expiresAt: { lt: systemClock.now() } } });
       if (expired.length + stranded + reinstated + warned + outbox.sent + outbox.retrying + outbox.failed > 0) {
@@ -47,4 +54,17 @@ export function startRoutingWorker(intervalMs = Number(process.env.ROUTING_SWEEP
   };
   void sweep();
   setInterval(sweep, intervalMs).unref();
+  listenForOutbox({
+    connectionString: env().DATABASE_URL,
+    dispatch: async () => {
+      // A pass takes at most OUTBOX_BATCH rows: go on while passes come back full.
+      for (;;) {
+        const r = await dispatchDue();
+        const done = r.sent + r.retrying + r.failed;
+        if (done > 0) console.log(`[outbox] ${r.sent} sent, ${r.retrying} retrying, ${r.failed} failed`);
+        if (done < OUTBOX_BATCH) break;
+      }
+    },
+    onError: (e) => console.error("[outbox] listener:", e instanceof Error ? e.message : e),
+  });
 }

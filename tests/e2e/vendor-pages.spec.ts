@@ -24,6 +24,21 @@ test("a vendor reads its record and deliveries, and keeps its profile current", 
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Profil" }).click();
+  // The server refuses a number that is not a phone number: what was typed stays, the field is marked and
+  // focused, and the page says why in the server's own words.
+  const whatsapp = page.getByLabel("Nomor WhatsApp");
+  const before = await whatsapp.inputValue();
+  await whatsapp.fill("12");
+  await page.getByLabel("Kapasitas harian (porsi)").fill("77");
+  await page.getByRole("button", { name: "Simpan" }).first().click();
+  await expect(page.getByText("Nomor WhatsApp: Nomor WhatsApp tidak valid (contoh: 0812 3456 7890)")).toBeVisible();
+  await expect(whatsapp).toHaveValue("12");
+  await expect(whatsapp).toHaveAttribute("aria-invalid", "true");
+  await expect(whatsapp).toBeFocused();
+  await expect(page.getByLabel("Kapasitas harian (porsi)")).toHaveValue("77");
+  await expectAccessible(page);
+  await whatsapp.fill(before);
+  await expect(whatsapp).not.toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Kapasitas harian (porsi)").fill("0");
   // The browser stops an out-of-range value; the server would refuse it too. A valid one saves.
   await page.getByLabel("Kapasitas harian (porsi)").fill("90");

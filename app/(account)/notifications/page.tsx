@@ -12,6 +12,7 @@ import { formatDateTimeWIB, toLocaleTag } from "@/lib/format";
 import { Pager } from "@/components/ui/pager";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { ActionForm } from "@/components/ui/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("title") };
@@ -37,11 +38,11 @@ export default async function NotificationsPage({
           {t("notifications.unread", { count: list.unread })}
         </span>
         {list.unread > 0 ? (
-          <form action={markAllReadAction} className="ml-auto">
+          <ActionForm action={markAllReadAction} className="ml-auto">
             <Button type="submit" variant="secondary">
               {t("notifications.markAll")}
             </Button>
-          </form>
+          </ActionForm>
         ) : null}
       </div>
       <Card>

@@ -17,9 +17,11 @@ import { timeLeftText } from "@/components/live/time-left";
 import { AutoRefresh } from "@/components/live/auto-refresh";
 import { PushOptIn } from "@/components/push/push-opt-in";
 import { vapidKeys } from "@/lib/notifications/push";
+import { ActionForm } from "@/components/ui/action-form";
 
-// Mobile-first: one column at 360 px. Answers are plain form posts; the only client code is the deadline
-// countdown and the periodic refresh, both optional (the page reads right without JavaScript).
+// Mobile-first: one column at 360 px. Answers are plain form posts (ActionForm sends them without a page load when
+// JavaScript runs, and keeps a typed decline reason if the server refuses); the other client code is the deadline
+// countdown and the periodic refresh, all optional (the page reads and answers right without JavaScript).
 /** Where each first step is done. */
 const FIRST_STEP_LINKS: Record<FirstStep, string> = {
   password: "/account/password",
@@ -161,19 +163,19 @@ export default async function VendorHomePage({
                     <summary className="cursor-pointer list-none text-center font-semibold text-green-800">
                       {t("vendorHome.accept")}
                     </summary>
-                    <form action={acceptOfferAction} className="mt-2 space-y-2">
+                    <ActionForm action={acceptOfferAction} className="mt-2 space-y-2">
                       <input type="hidden" name="offerId" value={o.offerId} />
                       <p className="text-xs text-slate-700">{t("vendorHome.acceptHint")}</p>
                       <Button type="submit" className="w-full">
                         {t("vendorHome.acceptConfirm")}
                       </Button>
-                    </form>
+                    </ActionForm>
                   </details>
                   <details className="col-span-2 rounded-md border border-slate-300 bg-white p-2">
                     <summary className="cursor-pointer list-none text-center font-semibold text-slate-800">
                       {t("vendorHome.decline")}
                     </summary>
-                    <form action={declineOfferAction} className="mt-2 space-y-2">
+                    <ActionForm action={declineOfferAction} className="mt-2 space-y-2">
                       <input type="hidden" name="offerId" value={o.offerId} />
                       <label htmlFor={`reason-${o.offerId}`} className="block text-sm font-medium">
                         {t("vendorHome.declineReason")}
@@ -194,7 +196,7 @@ export default async function VendorHomePage({
                       <Button type="submit" variant="danger" className="w-full">
                         {t("vendorHome.declineConfirm")}
                       </Button>
-                    </form>
+                    </ActionForm>
                   </details>
                 </div>
               </li>

@@ -18,6 +18,8 @@ export interface Mailer {
 }
 
 export const MAX_ATTEMPTS = 5;
+/** Rows one pass claims unless told otherwise. */
+export const OUTBOX_BATCH = 50;
 const LEASE_MS = 2 * 60_000;
 /** Minutes to wait after the n-th failed attempt. */
 const BACKOFF_MINUTES = [1, 5, 15, 60];
@@ -91,7 +93,7 @@ export async function dispatchOutbox(
     UPDATE "Notification" n SET attempts = n.attempts + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
     FROM (SELECT id FROM "Notification"
           WHERE status = 'PENDING' AND channel::text = ANY(${channels}) AND "nextAttemptAt" <= ${now}
-          ORDER BY "nextAttemptAt" LIMIT ${opts.limit ?? 50} FOR UPDATE SKIP LOCKED) due,
+          ORDER BY "nextAttemptAt" LIMIT ${opts.limit ?? OUTBOX_BATCH} FOR UPDATE SKIP LOCKED) due,
          "User" u
     WHERE n.id = due.id AND u.id = n."userId"
     RETURNING n.id, n."userId", n.channel::text AS channel, n.title, n.body, n.link, n.attempts, u.email,

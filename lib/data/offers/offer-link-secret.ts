@@ -1,14 +1,11 @@
 // The key an offer's one-tap link is signed with, and the link itself (lib/domain/offer-link.ts), for whoever writes
 // an offer's message — routing — without pulling in the answering use cases.
-import { linkEnv } from "@/lib/env";
+import { signingSecret } from "@/lib/env";
 import { offerLinkPath, offerLinkToken } from "@/lib/domain/offer-link";
 
 /** The key offer links are signed with: derived from AUTH_SECRET (a fixed one only outside production). */
 export function offerLinkSecret(): string {
-  const { AUTH_SECRET: secret, NODE_ENV } = linkEnv();
-  if (secret) return secret;
-  if (NODE_ENV === "production") throw new Error("AUTH_SECRET is required to sign offer links");
-  return "mamin-merata-development-only";
+  return signingSecret();
 }
 
 /** The path of an offer's one-tap page. */

@@ -19,18 +19,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DecreesPage({
   searchParams,
 }: {
-  searchParams: Promise<{ error?: string; field?: string }>;
+  searchParams: Promise<{ error?: string; field?: string; why?: string }>;
 }) {
   await requirePageRole("ADMIN");
   const decrees = await listDecrees(db());
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
-  const { error, field } = await searchParams;
+  const { error, field, why } = await searchParams;
   return (
     <div className="space-y-4">
       <Flash
         error={error}
         field={field}
+        why={why}
         messages={{}}
         fieldLabels={{
           number: t("adminDecrees.fields.number"),

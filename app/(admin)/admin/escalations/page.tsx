@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
 import { EXCLUSION_REASONS, type ExclusionReason } from "@/lib/domain/routing";
+import { ActionForm } from "@/components/ui/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminEscalations"))("title") };
@@ -22,19 +23,20 @@ const field = "block w-full rounded-md border border-slate-300 bg-white p-2 text
 export default async function EscalationsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; field?: string; why?: string }>;
 }) {
   await requirePageRole("ADMIN");
   const queue = await getEscalationQueue(db(), systemClock);
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
-  const { done, error, field: badField } = await searchParams;
+  const { done, error, field: badField, why } = await searchParams;
   return (
     <div className="space-y-4">
       <Flash
         done={done}
         error={error}
         field={badField}
+        why={why}
         messages={{ assigned: t("adminEscalations.doneAssigned") }}
         fieldLabels={{ reason: t("adminEscalations.reason"), vendorId: t("adminEscalations.vendor") }}
       />
@@ -75,7 +77,7 @@ export default async function EscalationsPage({
             {o.candidates.length === 0 ? (
               <p className="mt-3 rounded-md bg-red-50 p-2 text-sm text-red-900">{t("adminEscalations.nobody")}</p>
             ) : (
-              <form action={assignEscalatedAction} className="mt-3 grid gap-2 md:grid-cols-3">
+              <ActionForm action={assignEscalatedAction} className="mt-3 grid gap-2 md:grid-cols-3">
                 <input type="hidden" name="orderId" value={o.id} />
                 <div>
                   <label htmlFor={`vendor-${o.id}`} className="block text-sm font-medium">
@@ -99,7 +101,7 @@ export default async function EscalationsPage({
                   <Button type="submit">{t("adminEscalations.assign")}</Button>
                   <p className="mt-1 text-xs text-slate-600">{t("adminEscalations.assignHint")}</p>
                 </div>
-              </form>
+              </ActionForm>
             )}
             {counts.size > 0 ? (
               <p className="mt-2 text-xs text-slate-600">

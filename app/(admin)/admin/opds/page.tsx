@@ -12,6 +12,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
+import { ActionForm } from "@/components/ui/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminOpds"))("title") };
@@ -33,7 +34,7 @@ function Field({ id, label, children }: { id: string; label: string; children: R
 export default async function OpdsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ year?: string; done?: string; error?: string; field?: string }>;
+  searchParams: Promise<{ year?: string; done?: string; error?: string; field?: string; why?: string }>;
 }) {
   await requirePageRole("ADMIN");
   const sp = await searchParams;
@@ -55,6 +56,7 @@ export default async function OpdsPage({
         done={sp.done}
         error={sp.error}
         field={sp.field}
+        why={sp.why}
         messages={{
           opd: a("doneSaved"),
           staff: a("doneStaff"),
@@ -111,7 +113,7 @@ export default async function OpdsPage({
                   </span>
                 </summary>
                 <div className="mt-3 grid gap-4 lg:grid-cols-3">
-                  <form action={saveOpdAction} className="space-y-2">
+                  <ActionForm action={saveOpdAction} className="space-y-2">
                     <p className="text-sm font-semibold">{a("identity")}</p>
                     <input type="hidden" name="opdId" value={o.id} />
                     <Field id={`code-${o.id}`} label={a("code")}>
@@ -129,7 +131,7 @@ export default async function OpdsPage({
                     <Button type="submit" size="sm">
                       {t("adminVendors.save")}
                     </Button>
-                  </form>
+                  </ActionForm>
                   <div className="space-y-2">
                     <p className="text-sm font-semibold">{a("staff")}</p>
                     <ul className="text-sm">
@@ -138,17 +140,17 @@ export default async function OpdsPage({
                           <span className="font-mono">{u.username}</span>
                           <span className="text-slate-600">{u.name}</span>
                           {u.active ? null : <Badge tone="danger">{a("inactive")}</Badge>}
-                          <form action={setUserActiveAction} className="ml-auto">
+                          <ActionForm action={setUserActiveAction} className="ml-auto">
                             <input type="hidden" name="userId" value={u.id} />
                             <input type="hidden" name="active" value={u.active ? "false" : "true"} />
                             <Button type="submit" variant="ghost" size="sm">
                               {u.active ? a("deactivate") : a("activate")}
                             </Button>
-                          </form>
+                          </ActionForm>
                         </li>
                       ))}
                     </ul>
-                    <form action={createOpdStaffAction} className="grid gap-2 rounded-md bg-slate-50 p-2">
+                    <ActionForm action={createOpdStaffAction} className="grid gap-2 rounded-md bg-slate-50 p-2">
                       <input type="hidden" name="opdId" value={o.id} />
                       <Field id={`u-${o.id}`} label={a("username")}>
                         <input id={`u-${o.id}`} name="username" required className={input} />
@@ -173,12 +175,12 @@ export default async function OpdsPage({
                       <Button type="submit" size="sm" variant="secondary">
                         {a("addStaff")}
                       </Button>
-                    </form>
+                    </ActionForm>
                   </div>
                   <div className="space-y-2">
                     <p className="text-sm font-semibold">{a("budgets", { year })}</p>
                     {o.budgets.map((b) => (
-                      <form
+                      <ActionForm
                         key={b.id}
                         action={saveBudgetAction}
                         className="grid gap-1 rounded-md border border-slate-100 p-2 text-sm"
@@ -213,9 +215,9 @@ export default async function OpdsPage({
                         <Button type="submit" size="sm" variant="secondary">
                           {t("adminVendors.save")}
                         </Button>
-                      </form>
+                      </ActionForm>
                     ))}
-                    <form action={saveBudgetAction} className="grid gap-1 rounded-md bg-slate-50 p-2">
+                    <ActionForm action={saveBudgetAction} className="grid gap-1 rounded-md bg-slate-50 p-2">
                       <input type="hidden" name="opdId" value={o.id} />
                       <input type="hidden" name="fiscalYear" value={year} />
                       <Field id={`ac-new-${o.id}`} label={a("accountCode")}>
@@ -236,7 +238,7 @@ export default async function OpdsPage({
                       <Button type="submit" size="sm" variant="secondary">
                         {a("addBudget")}
                       </Button>
-                    </form>
+                    </ActionForm>
                   </div>
                 </div>
               </details>
@@ -246,7 +248,7 @@ export default async function OpdsPage({
       </ul>
       <Card>
         <CardTitle>{a("newOpd")}</CardTitle>
-        <form action={saveOpdAction} className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
+        <ActionForm action={saveOpdAction} className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
           <Field id="new-code" label={a("code")}>
             <input id="new-code" name="code" required className={input} />
           </Field>
@@ -262,7 +264,7 @@ export default async function OpdsPage({
           <div>
             <Button type="submit">{a("addOpd")}</Button>
           </div>
-        </form>
+        </ActionForm>
       </Card>
     </div>
   );

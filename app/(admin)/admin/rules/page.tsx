@@ -11,6 +11,7 @@ import { fiscalYearOf, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
+import { ActionForm } from "@/components/ui/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminRules"))("title") };
@@ -37,7 +38,7 @@ const PERCENTS = [
 export default async function RulesPage({
   searchParams,
 }: {
-  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; field?: string; why?: string }>;
 }) {
   await requirePageRole("ADMIN");
   const [ceilings, rules] = await Promise.all([listCeilings(db()), getSettings(db())]);
@@ -52,6 +53,7 @@ export default async function RulesPage({
         done={sp.done}
         error={sp.error}
         field={sp.field}
+        why={sp.why}
         messages={{ ceiling: r("doneSaved"), rules: r("doneSaved") }}
         fieldLabels={{
           maxPerPax: r("maxPerPax"),
@@ -77,7 +79,7 @@ export default async function RulesPage({
             </li>
           ))}
         </ul>
-        <form action={saveCeilingAction} className="grid gap-2 sm:grid-cols-2 lg:grid-cols-5">
+        <ActionForm action={saveCeilingAction} className="grid gap-2 sm:grid-cols-2 lg:grid-cols-5">
           <div>
             <label htmlFor="c-year" className="block text-sm font-medium">
               {r("year")}
@@ -120,12 +122,12 @@ export default async function RulesPage({
           <div className="flex items-end">
             <Button type="submit">{r("saveCeiling")}</Button>
           </div>
-        </form>
+        </ActionForm>
       </Card>
       <Card>
         <CardTitle>{r("rules")}</CardTitle>
         <p className="mb-2 text-sm text-slate-700">{r("rulesIntro")}</p>
-        <form action={saveRulesAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <ActionForm action={saveRulesAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {NUMBERS.map(([k, min, max]) => (
             <div key={k}>
               <label htmlFor={`r-${k}`} className="block text-sm font-medium">
@@ -187,7 +189,7 @@ export default async function RulesPage({
           <div className="sm:col-span-2 lg:col-span-4">
             <Button type="submit">{r("saveRules")}</Button>
           </div>
-        </form>
+        </ActionForm>
       </Card>
     </div>
   );

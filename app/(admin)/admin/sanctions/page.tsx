@@ -12,6 +12,7 @@ import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
+import { ActionForm } from "@/components/ui/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminSanctions"))("title") };
@@ -22,19 +23,20 @@ const field = "block w-full rounded-md border border-slate-300 bg-white p-2 text
 export default async function SanctionsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; field?: string; why?: string }>;
 }) {
   await requirePageRole("ADMIN");
   const queue = await getSanctionQueue(db(), systemClock);
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
-  const { done, error, field: badField } = await searchParams;
+  const { done, error, field: badField, why } = await searchParams;
   return (
     <div className="space-y-4">
       <Flash
         done={done}
         error={error}
         field={badField}
+        why={why}
         messages={{
           confirmed: t("adminSanctions.doneConfirmed"),
           dismissed: t("adminSanctions.doneDismissed"),
@@ -89,7 +91,7 @@ export default async function SanctionsPage({
                     ? ` · ${t("adminSanctions.previous")}: ${p.history.confirmed.map((c) => t(`status.sanctionLevel.${c.level}`)).join(", ")}`
                     : ""}
                 </p>
-                <form action={decideSanctionAction} className="mt-3 grid gap-2 md:grid-cols-4">
+                <ActionForm action={decideSanctionAction} className="mt-3 grid gap-2 md:grid-cols-4">
                   <input type="hidden" name="sanctionId" value={p.id} />
                   <div>
                     <label htmlFor={`level-${p.id}`} className="block text-sm font-medium">
@@ -126,7 +128,7 @@ export default async function SanctionsPage({
                     </Button>
                     <p className="text-xs text-slate-600">{t("adminSanctions.confirmHint")}</p>
                   </div>
-                </form>
+                </ActionForm>
               </li>
             ))}
           </ul>
@@ -155,7 +157,7 @@ export default async function SanctionsPage({
                     <summary className="cursor-pointer font-medium text-brand-700">
                       {t("adminSanctions.reinstate")}
                     </summary>
-                    <form action={reinstateVendorAction} className="mt-2 flex flex-wrap items-end gap-2">
+                    <ActionForm action={reinstateVendorAction} className="mt-2 flex flex-wrap items-end gap-2">
                       <input type="hidden" name="vendorId" value={v.vendorId} />
                       <div className="grow">
                         <label htmlFor={`reinstate-${v.vendorId}`} className="block text-sm font-medium">
@@ -171,7 +173,7 @@ export default async function SanctionsPage({
                         />
                       </div>
                       <Button type="submit">{t("adminSanctions.reinstateConfirm")}</Button>
-                    </form>
+                    </ActionForm>
                   </details>
                 ) : null}
               </li>

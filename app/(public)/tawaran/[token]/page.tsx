@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
 import { Countdown } from "@/components/live/countdown";
 import { timeLeftText } from "@/components/live/time-left";
+import { ActionForm } from "@/components/ui/action-form";
 
 // The page an offer's message opens on the vendor's phone (push, WhatsApp): the offer and its answer, one tap each,
 // without signing in — the signed link is good for this offer only, until its deadline. Light: plain forms.
@@ -91,16 +92,16 @@ export default async function OfferLinkPage({
           </p>
           <Card>
             <p className="mb-2 text-sm text-slate-700">{t("vendorHome.acceptHint")}</p>
-            <form action={acceptOfferByLinkAction}>
+            <ActionForm action={acceptOfferByLinkAction}>
               <input type="hidden" name="token" value={token} />
               <Button type="submit" className="h-12 w-full text-base">
                 {k("accept")}
               </Button>
-            </form>
+            </ActionForm>
           </Card>
           <Card>
             <CardTitle>{k("declineTitle")}</CardTitle>
-            <form action={declineOfferByLinkAction} className="space-y-2">
+            <ActionForm action={declineOfferByLinkAction} className="space-y-2">
               <input type="hidden" name="token" value={token} />
               <fieldset className="space-y-1 text-sm">
                 <legend className="sr-only">{k("declineTitle")}</legend>
@@ -128,7 +129,7 @@ export default async function OfferLinkPage({
               <Button type="submit" variant="danger" className="w-full">
                 {t("vendorHome.declineConfirm")}
               </Button>
-            </form>
+            </ActionForm>
           </Card>
         </>
       ) : (

@@ -12,6 +12,7 @@ import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
+import { ActionForm } from "@/components/ui/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vendorDeliveries"))("title") };
@@ -136,19 +137,19 @@ function Delivery({
       {actions && !d.handedOverAt ? (
         <div className="mt-2 grid gap-2">
           {!d.onTheWayAt ? (
-            <form action={markOnTheWayAction}>
+            <ActionForm action={markOnTheWayAction}>
               <input type="hidden" name="offerId" value={d.offerId} />
               <Button type="submit" variant="secondary" className="w-full">
                 {t("vendorDeliveries.markOnTheWay")}
               </Button>
-            </form>
+            </ActionForm>
           ) : null}
-          <form action={markHandedOverAction}>
+          <ActionForm action={markHandedOverAction}>
             <input type="hidden" name="offerId" value={d.offerId} />
             <Button type="submit" className="w-full">
               {t("vendorDeliveries.markHandedOver")}
             </Button>
-          </form>
+          </ActionForm>
         </div>
       ) : null}
       {/* Documents the vendor needs at the door and for payment. */}

@@ -15,6 +15,7 @@ import { dayAsDate, formatDateWIB, formatRupiah, toLocaleTag, wibDay } from "@/l
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
+import { ActionForm } from "@/components/ui/action-form";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,13 +29,13 @@ const CATEGORIES: MenuCategory[] = ["MAKAN", "KUDAPAN", "MINUMAN"];
 export default async function VendorProfilePage({
   searchParams,
 }: {
-  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; field?: string; why?: string }>;
 }) {
   const user = await requirePageRole("VENDOR");
   const p = await getVendorProfile(db(), systemClock, requireVendor(user));
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
-  const { done, error, field } = await searchParams;
+  const { done, error, field, why } = await searchParams;
   const today = wibDay(systemClock.now());
   return (
     <div className="space-y-4">
@@ -42,6 +43,7 @@ export default async function VendorProfilePage({
         done={done}
         error={error}
         field={field}
+        why={why}
         messages={{
           contact: t("vendorProfile.saved"),
           menu: t("vendorProfile.saved"),
@@ -67,7 +69,7 @@ export default async function VendorProfilePage({
       </div>
       <Card>
         <CardTitle>{t("vendorProfile.contact")}</CardTitle>
-        <form action={updateContactAction} className="space-y-3">
+        <ActionForm action={updateContactAction} className="space-y-3">
           <input type="hidden" name="version" value={p.version} />
           <div>
             <label htmlFor="whatsapp" className="block text-sm font-medium">
@@ -121,7 +123,7 @@ export default async function VendorProfilePage({
           <Button type="submit" className="w-full sm:w-auto">
             {t("vendorProfile.save")}
           </Button>
-        </form>
+        </ActionForm>
       </Card>
       <div id="menu" aria-hidden className="scroll-mt-4" />
       <Card>
@@ -160,17 +162,17 @@ export default async function VendorProfilePage({
               <li key={d.day} className="flex items-center gap-2 py-2">
                 <span className="font-medium">{formatDateWIB(dayAsDate(d.day), locale)}</span>
                 {d.reason ? <span className="text-slate-600">{d.reason}</span> : null}
-                <form action={removeUnavailableDayAction} className="ml-auto">
+                <ActionForm action={removeUnavailableDayAction} className="ml-auto">
                   <input type="hidden" name="day" value={d.day} />
                   <Button type="submit" variant="ghost" size="sm">
                     {t("vendorProfile.removeDay")}
                   </Button>
-                </form>
+                </ActionForm>
               </li>
             ))}
           </ul>
         )}
-        <form action={addUnavailableDayAction} className="grid gap-2 sm:grid-cols-3">
+        <ActionForm action={addUnavailableDayAction} className="grid gap-2 sm:grid-cols-3">
           <div>
             <label htmlFor="day" className="block text-sm font-medium">
               {t("vendorProfile.day")}
@@ -186,7 +188,7 @@ export default async function VendorProfilePage({
           <Button type="submit" variant="secondary" className="sm:col-span-3 sm:w-auto">
             {t("vendorProfile.addDay")}
           </Button>
-        </form>
+        </ActionForm>
       </Card>
     </div>
   );
@@ -212,7 +214,7 @@ function MenuForm({
 }) {
   const key = item?.id ?? "new";
   return (
-    <form action={saveMenuItemAction} className="mt-2 grid gap-2 sm:grid-cols-2">
+    <ActionForm action={saveMenuItemAction} className="mt-2 grid gap-2 sm:grid-cols-2">
       {item ? <input type="hidden" name="id" value={item.id} /> : null}
       <div>
         <label htmlFor={`name-${key}`} className="block text-sm font-medium">
@@ -282,6 +284,6 @@ function MenuForm({
       <Button type="submit" className="sm:col-span-2 sm:w-auto">
         {item ? t("vendorProfile.save") : t("vendorProfile.addMenu")}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

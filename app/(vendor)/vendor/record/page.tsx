@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
 import { clarifySanctionAction } from "@/lib/actions/vendor";
+import { ActionForm } from "@/components/ui/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vendorRecord"))("title") };
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function VendorRecordPage({
   searchParams,
 }: {
-  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; field?: string; why?: string }>;
 }) {
   const user = await requirePageRole("VENDOR");
   const sp = await searchParams;
@@ -34,6 +35,7 @@ export default async function VendorRecordPage({
         done={sp.done}
         error={sp.error}
         field={sp.field}
+        why={sp.why}
         messages={{ clarified: t("vendorRecord.clarified") }}
         fieldLabels={{ clarification: t("vendorRecord.clarify") }}
       />
@@ -108,7 +110,7 @@ export default async function VendorRecordPage({
                   </p>
                 ) : null}
                 {s.status === "PROPOSED" ? (
-                  <form action={clarifySanctionAction} className="mt-2 space-y-1">
+                  <ActionForm action={clarifySanctionAction} className="mt-2 space-y-1">
                     <input type="hidden" name="sanctionId" value={s.id} />
                     <label htmlFor={`clarification-${s.id}`} className="block font-medium">
                       {t("vendorRecord.clarify")}
@@ -125,7 +127,7 @@ export default async function VendorRecordPage({
                     />
                     <p className="text-xs text-slate-600">{t("vendorRecord.clarifyHint")}</p>
                     <Button type="submit">{t("vendorRecord.clarifySubmit")}</Button>
-                  </form>
+                  </ActionForm>
                 ) : null}
               </li>
             ))}

@@ -22,6 +22,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { getPoolHealth } from "@/lib/data/admin/pool-health";
 import { PoolHealthCard } from "@/components/admin/pool-health-card";
 import { FailureWhatIf, type FailureWhatIfQuery } from "@/components/admin/failure-what-if";
+import { ActionForm } from "@/components/ui/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminDecrees"))("title") };
@@ -32,7 +33,9 @@ export default async function DecreePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; error?: string; field?: string; months?: string } & FailureWhatIfQuery>;
+  searchParams: Promise<
+    { done?: string; error?: string; field?: string; why?: string; months?: string } & FailureWhatIfQuery
+  >;
 }) {
   await requirePageRole("ADMIN");
   const { id } = await params;
@@ -42,7 +45,7 @@ export default async function DecreePage({
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const query = await searchParams;
-  const { done, error, field, months } = query;
+  const { done, error, field, months, why } = query;
   const draft = g.status === "DRAFT";
   const wantedMonths = WHAT_IF_MONTHS.find((m) => String(m) === months);
   const sim = wantedMonths
@@ -62,6 +65,7 @@ export default async function DecreePage({
         done={done}
         error={error}
         field={field}
+        why={why}
         messages={{
           created: t("adminDecrees.doneCreated"),
           saved: t("adminDecrees.doneSaved"),
@@ -126,7 +130,7 @@ export default async function DecreePage({
             {t("adminDecrees.idleVendors", { list: g.idleVendors.map((v) => vendorName.get(v)).join(", ") })}
           </p>
         ) : null}
-        <form action={saveAllocationsAction}>
+        <ActionForm action={saveAllocationsAction}>
           <input type="hidden" name="decreeId" value={g.id} />
           <input type="hidden" name="version" value={g.version} />
           <div
@@ -188,7 +192,7 @@ export default async function DecreePage({
               <Button type="submit">{t("adminDecrees.saveGrid")}</Button>
             </div>
           ) : null}
-        </form>
+        </ActionForm>
       </Card>
       <Card>
         <CardTitle>{t("adminDecrees.files")}</CardTitle>
@@ -368,7 +372,7 @@ export default async function DecreePage({
           <CardTitle>{t("adminDecrees.publish")}</CardTitle>
           <details>
             <summary className="cursor-pointer font-semibold text-brand-700">{t("adminDecrees.publishOpen")}</summary>
-            <form action={publishDecreeAction} className="mt-2 space-y-2">
+            <ActionForm action={publishDecreeAction} className="mt-2 space-y-2">
               <input type="hidden" name="decreeId" value={g.id} />
               <input type="hidden" name="version" value={g.version} />
               <p className="text-sm text-slate-700">
@@ -377,7 +381,7 @@ export default async function DecreePage({
               <Button type="submit" variant="danger">
                 {t("adminDecrees.publishConfirm")}
               </Button>
-            </form>
+            </ActionForm>
           </details>
         </Card>
       ) : null}

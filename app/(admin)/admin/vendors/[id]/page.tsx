@@ -23,6 +23,7 @@ import { Flash } from "@/components/ui/flash";
 import { Field, inputClass } from "@/components/ui/field";
 import { VendorForm } from "@/components/admin/vendor-form";
 import { vendorFieldLabels } from "@/components/admin/vendor-field-labels";
+import { ActionForm } from "@/components/ui/action-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminVendors"))("title") };
@@ -37,7 +38,7 @@ export default async function VendorPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; error?: string; field?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; field?: string; why?: string }>;
 }) {
   await requirePageRole("ADMIN");
   const { id } = await params;
@@ -46,7 +47,7 @@ export default async function VendorPage({
   if (!v) notFound();
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
-  const { done, error, field } = await searchParams;
+  const { done, error, field, why } = await searchParams;
   const kelurahan = (
     await db().vendor.findMany({ distinct: ["kelurahan"], select: { kelurahan: true }, orderBy: { kelurahan: "asc" } })
   ).map((k) => k.kelurahan);
@@ -57,6 +58,7 @@ export default async function VendorPage({
         done={done}
         error={error}
         field={field}
+        why={why}
         messages={{
           created: t("adminVendors.doneCreated"),
           saved: t("adminVendors.doneSaved"),
@@ -102,7 +104,7 @@ export default async function VendorPage({
         <Card>
           <CardTitle>{t("adminVendors.checklist")}</CardTitle>
           <p className="mb-2 text-sm text-slate-700">{t("adminVendors.checklistHint")}</p>
-          <form action={updateEkatalogAction} className="space-y-2">
+          <ActionForm action={updateEkatalogAction} className="space-y-2">
             <input type="hidden" name="vendorId" value={v.id} />
             <input type="hidden" name="version" value={v.version} />
             {CHECKLIST.map((k) => (
@@ -130,7 +132,7 @@ export default async function VendorPage({
               />
             </div>
             <Button type="submit">{t("adminVendors.saveChecklist")}</Button>
-          </form>
+          </ActionForm>
         </Card>
         <Card>
           <CardTitle>{t("adminVendors.documents")}</CardTitle>
@@ -161,7 +163,7 @@ export default async function VendorPage({
                         <span className="text-slate-500">{t("adminVendors.missing")}</span>
                       )}
                     </summary>
-                    <form action={saveDocumentAction} className="mt-2 grid gap-2 sm:grid-cols-3">
+                    <ActionForm action={saveDocumentAction} className="mt-2 grid gap-2 sm:grid-cols-3">
                       <input type="hidden" name="vendorId" value={v.id} />
                       <input type="hidden" name="type" value={type} />
                       <div className="sm:col-span-3">
@@ -206,7 +208,7 @@ export default async function VendorPage({
                           {t("adminVendors.saveDocument")}
                         </Button>
                       </div>
-                    </form>
+                    </ActionForm>
                   </details>
                 </li>
               );
@@ -228,7 +230,7 @@ export default async function VendorPage({
               ))}
             </ul>
           ) : (
-            <form action={createVendorLoginAction} className="grid gap-2 sm:grid-cols-2">
+            <ActionForm action={createVendorLoginAction} className="grid gap-2 sm:grid-cols-2">
               <input type="hidden" name="vendorId" value={v.id} />
               <div>
                 <label htmlFor="username" className="block text-sm font-medium">
@@ -260,7 +262,7 @@ export default async function VendorPage({
               <div className="sm:col-span-2">
                 <Button type="submit">{t("adminVendors.createLogin")}</Button>
               </div>
-            </form>
+            </ActionForm>
           )}
         </Card>
         <Card>
@@ -276,7 +278,7 @@ export default async function VendorPage({
               ))}
             </ul>
           )}
-          <form
+          <ActionForm
             action={addVendorMenuItemAction}
             className="mt-3 grid gap-2 border-t border-slate-200 pt-3 sm:grid-cols-2"
           >
@@ -309,7 +311,7 @@ export default async function VendorPage({
                 {t("adminVendors.addMenuSubmit")}
               </Button>
             </div>
-          </form>
+          </ActionForm>
           <Link
             href={`/admin/audit?entity=Vendor&entityId=${v.id}`}
             className="mt-3 inline-block text-sm text-brand-700 underline"

@@ -16,17 +16,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewVendorPage({
   searchParams,
 }: {
-  searchParams: Promise<{ error?: string; field?: string }>;
+  searchParams: Promise<{ error?: string; field?: string; why?: string }>;
 }) {
   await requirePageRole("ADMIN");
   const t = await getTranslations();
-  const { error, field } = await searchParams;
+  const { error, field, why } = await searchParams;
   const kelurahan = (
     await db().vendor.findMany({ distinct: ["kelurahan"], select: { kelurahan: true }, orderBy: { kelurahan: "asc" } })
   ).map((k) => k.kelurahan);
   return (
     <div className="space-y-4">
-      <Flash error={error} field={field} messages={{}} fieldLabels={await vendorFieldLabels()} />
+      <Flash error={error} field={field} why={why} messages={{}} fieldLabels={await vendorFieldLabels()} />
       <h1 className="text-2xl font-bold">{t("adminVendors.new")}</h1>
       <Card>
         <VendorForm action={createVendorAction} kelurahan={kelurahan} />

@@ -25,6 +25,7 @@ import { offerNudgeMessage, waLink } from "@/lib/domain/whatsapp";
 import { escalationReasonOf } from "@/lib/domain/routing";
 import { AutoRefresh } from "@/components/live/auto-refresh";
 import { FileText, MessageCircle } from "lucide-react";
+import { ActionForm } from "@/components/ui/action-form";
 
 export const metadata: Metadata = { title: "Pesanan" };
 
@@ -317,7 +318,7 @@ export default async function OrderPage({
       {CANCELLABLE_STATES.includes(order.status) ? (
         <details className="rounded-md border border-red-200 bg-white p-3">
           <summary className="cursor-pointer font-semibold text-red-800">{t("orderDetail.cancel")}</summary>
-          <form action={cancelOrderAction} className="mt-3 space-y-2">
+          <ActionForm action={cancelOrderAction} className="mt-3 space-y-2">
             <input type="hidden" name="orderId" value={order.id} />
             <label htmlFor="cancel-reason" className="block text-sm font-medium">
               {t("orderDetail.cancelReason")}
@@ -338,7 +339,7 @@ export default async function OrderPage({
             <Button type="submit" variant="danger">
               {t("orderDetail.cancelConfirm")}
             </Button>
-          </form>
+          </ActionForm>
         </details>
       ) : null}
       <Link href="/opd/orders" className="mr-4 inline-block font-medium text-brand-700 underline">
