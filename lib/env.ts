@@ -1,6 +1,7 @@
 // The one reader of process.env for the app. Fails fast at boot with a clear message.
 import { z } from "zod";
 import { trustedProxyHops } from "@/lib/auth/client-address";
+import { OCDS_PREFIX_PATTERN, OCDS_PREFIX_RULE, TEST_OCDS_PREFIX } from "@/lib/domain/ocds-prefix";
 
 /** Seconds the dashboards reuse their figures unless DASHBOARD_CACHE_SECONDS says otherwise. */
 export const DEFAULT_DASHBOARD_CACHE_SECONDS = 15;
@@ -30,6 +31,10 @@ const schema = z
     // How many reverse proxies in front of the app append to X-Forwarded-For (lib/auth/client-address.ts): 0 when
     // clients reach the app directly, 1 behind one nginx/Caddy that appends the address it saw, and so on.
     TRUSTED_PROXY_HOPS: z.string().optional(),
+    // The city's registered OCDS ocid prefix (lib/domain/ocds-prefix.ts); a plainly test one until it has its own.
+    OCDS_PREFIX: z.string().regex(OCDS_PREFIX_PATTERN, OCDS_PREFIX_RULE).default(TEST_OCDS_PREFIX),
+    // Who answers questions about the published data (the publication policy page).
+    OPEN_DATA_CONTACT: z.string().email().default("diskopukmperindag@mojokertokota.go.id"),
     // How long the mayor's dashboard and home page reuse their figures, per app process (0 = always live).
     DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(DEFAULT_DASHBOARD_CACHE_SECONDS),
   })

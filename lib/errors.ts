@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "NOT_ELIGIBLE",
   "TOO_EARLY",
   "PERIOD_TOO_LONG",
+  "NOTHING_TO_PUBLISH",
   "THROTTLED",
   "MFA_REQUIRED",
 ] as const;
@@ -41,6 +42,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_ELIGIBLE: 422,
   TOO_EARLY: 422,
   PERIOD_TOO_LONG: 422,
+  NOTHING_TO_PUBLISH: 404,
   THROTTLED: 429,
   MFA_REQUIRED: 401,
 };

@@ -10,7 +10,8 @@ import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-ord
 import { getPublicSpread } from "@/lib/data/public/public-spread";
 import { getSpread } from "@/lib/data/dashboard/get-spread";
 import { listPublicAwards } from "@/lib/data/public/list-awards";
-import { ocdsReleasePackage, OCID_PREFIX } from "@/lib/documents/ocds";
+import { ocdsReleasePackage } from "@/lib/documents/ocds";
+import { TEST_OCDS_PREFIX } from "@/lib/domain/ocds-prefix";
 import { renderSpreadCsv, SPREAD_CSV_HEADER } from "@/lib/documents/spread-csv";
 import { renderDashboardXlsx } from "@/lib/documents/dashboard-xlsx";
 import { getDashboard } from "@/lib/data/dashboard/get-dashboard";
@@ -82,12 +83,14 @@ describe("the public transparency data", () => {
       uri: "http://localhost/api/public/transparansi/ocds?period=month:2026-06",
       publishedAt: clock.now(),
       publisher: "Pemerintah Kota Mojokerto",
+      ocidPrefix: TEST_OCDS_PREFIX,
+      policyUrl: "http://localhost/transparansi/kebijakan",
     });
     expect(pkg.version).toBe("1.1");
     expect(pkg.releases).toHaveLength(4);
     for (const [i, r] of pkg.releases.entries()) {
       const a = awards[i]!;
-      expect(r.ocid).toBe(`${OCID_PREFIX}-${a.number}`);
+      expect(r.ocid).toBe(`${TEST_OCDS_PREFIX}-${a.number}`);
       expect(r.tag).toEqual(["award", "contract"]);
       const supplier = r.parties.find((p) => p.roles.includes("supplier"))!;
       expect(supplier).toMatchObject({ name: a.vendor.name, details: { scale: "sme" } });
@@ -95,7 +98,7 @@ describe("the public transparency data", () => {
       expect(r.awards[0]!.value).toEqual({ amount: a.total, currency: "IDR" });
       expect(r.contracts[0]!.awardID).toBe(r.awards[0]!.id);
       expect(r.contracts[0]!.status).toBe(
-        { ACCEPTED: "active", DELIVERED: "terminated", FAILED: "cancelled" }[a.status],
+        { ACCEPTED: "active", DELIVERED: "terminated", FAILED: "cancelled", CANCELLED: "cancelled" }[a.status],
       );
     }
     const text = JSON.stringify(pkg);

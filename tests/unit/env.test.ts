@@ -4,7 +4,7 @@ const base = { DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db" };
 
 async function loadEnv(vars: Record<string, string | undefined>) {
   vi.resetModules();
-  for (const k of ["NODE_ENV", "DATABASE_URL", "AUTH_SECRET", "DASHBOARD_CACHE_SECONDS"])
+  for (const k of ["NODE_ENV", "DATABASE_URL", "AUTH_SECRET", "DASHBOARD_CACHE_SECONDS", "OCDS_PREFIX"])
     vi.stubEnv(k, vars[k] as string);
   return (await import("@/lib/env")).env;
 }
@@ -35,6 +35,13 @@ describe("env", () => {
     expect((await loadEnv({ ...base, DASHBOARD_CACHE_SECONDS: "60" }))().DASHBOARD_CACHE_SECONDS).toBe(60);
     await expect(loadEnv({ ...base, DASHBOARD_CACHE_SECONDS: "-1" }).then((e) => e())).rejects.toThrow(
       /DASHBOARD_CACHE_SECONDS/,
+    );
+  });
+  it("publishes under a test ocid prefix until the city's own is set, and refuses one not of the registered form", async () => {
+    expect((await loadEnv(base))().OCDS_PREFIX).toBe("ocds-test00");
+    expect((await loadEnv({ ...base, OCDS_PREFIX: "ocds-b5fd17" }))().OCDS_PREFIX).toBe("ocds-b5fd17");
+    await expect(loadEnv({ ...base, OCDS_PREFIX: "ocds-mamin-mjk" }).then((e) => e())).rejects.toThrow(
+      /OCDS_PREFIX must be ocds- followed by the six characters/,
     );
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { systemClock } from "@/lib/clock";
@@ -76,26 +77,44 @@ export default async function TransparencyPage({
           <Card>
             <h2 className="mb-2 text-base font-semibold">{t("public.downloads")}</h2>
             <ul className="space-y-2 text-sm">
+              {(
+                [
+                  ["xlsx", "public.xlsx"],
+                  ["csv-titik-koma", "public.csvSemicolon"],
+                  ["csv", "public.csv"],
+                ] as const
+              ).map(([format, label]) => (
+                <li key={format}>
+                  <a
+                    href={queryHref(`/api/public/transparansi/${format}`, view.query)}
+                    download
+                    className="font-medium text-brand-700 underline"
+                  >
+                    {t(label)}
+                  </a>
+                </li>
+              ))}
               <li>
-                <a
-                  href={queryHref("/api/public/transparansi/csv", view.query)}
-                  download
-                  className="font-medium text-brand-700 underline"
-                >
-                  {t("public.csv")}
-                </a>
-              </li>
-              <li>
-                <a
-                  href={queryHref("/api/public/transparansi/ocds", view.query)}
-                  download
-                  className="font-medium text-brand-700 underline"
-                >
-                  {t("public.ocds")}
-                </a>
+                {s.vendors.some((v) => v.orders > 0) ? (
+                  <a
+                    href={queryHref("/api/public/transparansi/ocds", view.query)}
+                    download
+                    className="font-medium text-brand-700 underline"
+                  >
+                    {t("public.ocds")}
+                  </a>
+                ) : (
+                  <span className="text-slate-700">{t("public.noContracts")}</span>
+                )}
               </li>
             </ul>
-            <p className="mt-2 text-xs text-slate-600">{t("public.privacy")}</p>
+            <p className="mt-2 text-xs text-slate-600">{t("public.csvDialect")}</p>
+            <p className="mt-2 text-xs text-slate-600">
+              {t("public.privacy")}{" "}
+              <Link href="/transparansi/kebijakan" className="font-medium text-brand-700 underline">
+                {t("public.policyLink")}
+              </Link>
+            </p>
           </Card>
         </div>
       </div>

@@ -1,4 +1,5 @@
-// The awards a period holds (orders a UMKM accepted, whether delivered, still to deliver or failed), city-wide
+// The awards a period holds (orders a UMKM accepted, whether delivered, still to deliver, failed or cancelled after
+// it accepted), city-wide
 // or for one OPD, for the public transparency page's Open Contracting download. Only what public procurement
 // data publishes: the buying agency, the UMKM's business name and code, the value and dates — no people, no
 // phone numbers, no tax numbers.
@@ -16,8 +17,10 @@ export interface PublicAward {
   pax: number;
   unitPrice: number;
   total: number;
-  status: "ACCEPTED" | "DELIVERED" | "FAILED";
+  status: "ACCEPTED" | "DELIVERED" | "FAILED" | "CANCELLED";
   awardedAt: Date;
+  /** When the order reached its present state: the award, the delivery or failure report, or the cancellation. */
+  changedAt: Date;
   deliveryAt: Date;
 }
 
@@ -41,15 +44,18 @@ export async function listPublicAwards(tx: Tx, period: Period, opdId: string | n
   >`
     SELECT o.id AS "orderId", o.number, o.category::text AS category, o.method::text AS method, o.pax, o."unitPrice", o.total,
            o.status::text AS status, o."awardedAt", o."deliveryAt",
+           GREATEST(o."awardedAt", o."cancelledAt",
+                    (SELECT max(f."createdAt") FROM "Fulfilment" f WHERE f."orderId" = o.id AND f."vendorId" = o."vendorId"))
+             AS "changedAt",
            p.id AS "opdId", p.code AS "opdCode", p.name AS "opdName",
            v.id AS "vendorId", v.code AS "vendorCode", v.name AS "vendorName", v.kelurahan, v.kecamatan
     FROM "Order" o
     JOIN "Opd" p ON p.id = o."opdId"
     JOIN "Vendor" v ON v.id = o."vendorId"
-    WHERE o.status IN ('ACCEPTED', 'DELIVERED', 'FAILED') AND o."awardedAt" IS NOT NULL
+    WHERE o.status IN ('ACCEPTED', 'DELIVERED', 'FAILED', 'CANCELLED') AND o."awardedAt" IS NOT NULL
       AND o."deliveryDay" BETWEEN ${period.from}::date AND ${period.to}::date
       ${opdId ? Prisma.sql`AND o."opdId" = ${opdId}::uuid` : Prisma.empty}
-    ORDER BY o."deliveryDay", o.number
+    ORDER BY "changedAt", o.number
     LIMIT ${PUBLIC_AWARDS_MAX + 1}`;
   return rows.map((r) => ({
     orderId: r.orderId,
@@ -63,6 +69,7 @@ export async function listPublicAwards(tx: Tx, period: Period, opdId: string | n
     total: Number(r.total),
     status: r.status,
     awardedAt: r.awardedAt,
+    changedAt: r.changedAt,
     deliveryAt: r.deliveryAt,
   }));
 }
