@@ -1,5 +1,33 @@
 // Mamin Merata's service worker: shows the portal's push notifications (a new offer on the vendor's phone, even with
-// the portal closed) and opens the page they point to when tapped. Nothing is cached: every page is live data.
+// the portal closed) and opens the page they point to when tapped; with no connection, a page opened shows the
+// offline shell (/offline, kept at install) instead of the browser's error. Nothing else is cached: every page is
+// live data, fetched from the network each time.
+const SHELL = "mm-shell-v1";
+const OFFLINE = "/offline";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches
+      .open(SHELL)
+      .then((cache) => cache.addAll([OFFLINE, "/icon.svg"]))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== SHELL).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  // Page loads only; everything else goes to the network untouched.
+  if (event.request.mode !== "navigate") return;
+  event.respondWith(fetch(event.request).catch(() => caches.match(OFFLINE).then((r) => r || Response.error())));
+});
 self.addEventListener("push", (event) => {
   let message = { title: "Mamin Merata", body: "Ada kabar baru di Mamin Merata.", url: "/" };
   try {

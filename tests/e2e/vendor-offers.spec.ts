@@ -67,6 +67,32 @@ test("a vendor's phone can install the portal and turn on offer notifications", 
   expect((await page.request.get("/vendor")).headers()["content-security-policy"]).toContain("worker-src 'self'");
 });
 
+test("the installed portal opened without signal shows its offline page, not the browser's error", async ({
+  page,
+  context,
+}, testInfo) => {
+  await login(page, "umkm-03");
+  await expect(page).toHaveURL(/\/vendor$/);
+  // The vendor's pages register the service worker, which keeps the offline page at install.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const cache = await caches.open("mm-shell-v1");
+    for (let i = 0; i < 50 && !(await cache.match("/offline")); i++) await new Promise((r) => setTimeout(r, 100));
+  });
+  await context.setOffline(true);
+  try {
+    await page.goto("/vendor/deliveries");
+    await expect(page.getByRole("heading", { name: "Ponsel sedang tidak tersambung ke internet" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "This phone is offline" })).toBeVisible();
+    await expectAccessible(page);
+    await keepScreenshot(page, testInfo, "vendor-offline");
+  } finally {
+    await context.setOffline(false);
+  }
+  await page.goto("/vendor/deliveries");
+  await expect(page.getByRole("heading", { name: "Hari ini" })).toBeVisible();
+});
+
 test("a vendor opens the link in an offer's notification on a phone, without a password, and accepts in one tap", async ({
   page,
   browser,
