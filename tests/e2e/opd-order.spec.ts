@@ -126,3 +126,31 @@ test("too short a notice is caught at submit, with the earliest time that works 
   await page.getByRole("button", { name: "Kirim pesanan" }).click();
   await expect(page).toHaveURL(/\/opd\/orders\/[0-9a-f-]{36}$/);
 });
+
+test("a first order takes at most 8 interactions from the OPD home (the place, time and contact come filled)", async ({
+  page,
+}, testInfo) => {
+  // Staff who never ordered before, in an agency that has: the agency's usual place, 09:00 and the staff member as the
+  // contact come filled in; what is left is what only the person knows.
+  await login(page, testInfo.project.name === "phone" ? "opd-dinsosp3a" : "opd-dpmptsp");
+  await expect(page).toHaveURL(/\/opd$/);
+  let interactions = 0;
+  const act = async (step: Promise<void>) => {
+    await step;
+    interactions++;
+  };
+  await act(page.locator("#main").getByRole("link", { name: "Pesan mamin" }).click());
+  await expect(page.getByLabel("Tempat antar")).not.toHaveValue("");
+  await expect(page.getByLabel("Jam antar")).toHaveValue("09:00");
+  await expect(page.getByLabel("Nama kontak di lokasi")).not.toHaveValue("");
+  await act(page.getByLabel("Nama kegiatan").fill(`Rapat pertama ${testInfo.project.name} ${Date.now()}`));
+  await act(page.getByLabel("Tanggal antar").fill(inDays(testInfo.project.name === "phone" ? 44 : 43)));
+  if ((await page.getByLabel("Nomor HP kontak").inputValue()) === "")
+    await act(page.getByLabel("Nomor HP kontak").fill("0813 3111 2222"));
+  await act(page.getByLabel("Jumlah porsi").fill("15"));
+  await act(page.getByLabel("Harga per porsi (Rp)").fill("20.000"));
+  await act(page.getByRole("button", { name: "Kirim pesanan" }).click());
+  await expect(page).toHaveURL(/\/opd\/orders\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("status").first()).toContainText(/Ditawarkan kepada|Dipesan pada jam tenang|menunggu/);
+  expect(interactions).toBeLessThanOrEqual(8);
+});
