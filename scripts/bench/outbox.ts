@@ -7,12 +7,17 @@
 //    sweep alone (what the portal did before: a message waited for the next sweep).
 // 2. Burst: `--burst` messages committed at once, the time until the instances have delivered all of them.
 // In both: every message delivered exactly once (duplicates and losses counted, never assumed).
+// 3. The same two runs with graphile-worker (a well-kept PostgreSQL queue, run here head to head): each message is a
+//    job added by `graphile_worker.add_job()` in the producing transaction, worked by two runners (concurrency 1,
+//    like the dispatcher) whose task does what the dispatcher does for a push row (find the subscriptions, send,
+//    record the send). `--no-library` skips it.
 // The last line printed is one JSON object.
 import { createPrisma, type Db } from "@/lib/db/client";
 import { systemClock } from "@/lib/clock";
 import { dispatchOutbox, OUTBOX_BATCH } from "@/lib/data/notifications/dispatch-outbox";
 import { listenForOutbox, type OutboxListener } from "@/lib/jobs/outbox-listener";
 import type { Pusher } from "@/lib/notifications/push";
+import { Logger, run as runWorker, runMigrations, type Runner } from "graphile-worker";
 import { latencySummary, openBenchDatabase } from "./support";
 
 const argv = process.argv.slice(2);
@@ -30,6 +35,7 @@ const BURST = arg("--burst", 5000);
 const INSTANCES = arg("--instances", 2);
 const SWEEP_SECONDS = arg("--sweep-seconds", 15);
 const jsonOnly = argv.includes("--json");
+const withLibrary = !argv.includes("--no-library");
 const log = (m: string) => {
   if (!jsonOnly) console.error(m);
 };
@@ -147,6 +153,92 @@ async function burstRun(url: string, userId: string, producer: Db) {
   };
 }
 
+// graphile-worker, head to head: the same producer and the same work per message, its own queue.
+const quiet = new Logger(() => () => {});
+
+async function startLibraryRunners(url: string): Promise<{ runners: Runner[]; dbs: Db[] }> {
+  const runners: Runner[] = [];
+  const dbs: Db[] = [];
+  for (let i = 0; i < INSTANCES; i++) {
+    const db = createPrisma(url, 4);
+    dbs.push(db);
+    runners.push(
+      await runWorker({
+        connectionString: url,
+        concurrency: 1,
+        pollInterval: SWEEP_SECONDS * 1000,
+        noHandleSignals: true,
+        logger: quiet,
+        taskList: {
+          deliver: async (payload) => {
+            const { title, userId } = payload as { title: string; userId: string };
+            const subs = await db.pushSubscription.findMany({ where: { userId } });
+            for (const s of subs) {
+              await standIn.send(s, { title, body: "Tawaran baru: 20 porsi", url: "/tawaran/x" });
+              await db.pushSubscription.updateMany({ where: { id: s.id }, data: { lastSentAt: new Date() } });
+            }
+          },
+        },
+      }),
+    );
+  }
+  return { runners, dbs };
+}
+
+async function addJobs(db: Db, userId: string, titles: string[]) {
+  await db.$executeRaw`
+    SELECT graphile_worker.add_job('deliver', json_build_object('title', t, 'userId', ${userId}::text))
+    FROM unnest(${titles}::text[]) t`;
+}
+
+async function libraryRuns(url: string, userId: string, producer: Db) {
+  await runMigrations({ connectionString: url, logger: quiet });
+  let { runners, dbs } = await startLibraryRunners(url);
+  const stop = async () => {
+    await Promise.all(runners.map((r) => r.stop()));
+    await Promise.all(dbs.map((d) => d.$disconnect()));
+  };
+  await sleep(500);
+  const committed = new Map<string, number>();
+  const titles: string[] = [];
+  for (let n = 0; n < MESSAGES; n++) {
+    const title = `gw-${n}`;
+    titles.push(title);
+    await addJobs(producer, userId, [title]);
+    committed.set(title, performance.now());
+    await sleep(5 + Math.random() * 20);
+  }
+  await waitForAll(titles, SWEEP_SECONDS * 1000 + 10_000);
+  await stop();
+  const l = tally(titles, committed);
+  const latency = {
+    messages: MESSAGES,
+    ...latencySummary(l.latencies),
+    maxMs: Math.round(Math.max(...l.latencies)),
+    lost: l.lost,
+    duplicates: l.duplicates,
+  };
+  log(`[bench:outbox] graphile-worker: ${JSON.stringify(latency)}`);
+  ({ runners, dbs } = await startLibraryRunners(url));
+  await sleep(500);
+  const burstTitles = Array.from({ length: BURST }, (_, n) => `gw-burst-${n}`);
+  const t0 = performance.now();
+  await addJobs(producer, userId, burstTitles);
+  await waitForAll(burstTitles, 120_000);
+  const elapsed = performance.now() - t0;
+  await stop();
+  const b = tally(burstTitles, new Map(burstTitles.map((t) => [t, t0])));
+  const burst = {
+    messages: BURST,
+    seconds: Math.round(elapsed) / 1000,
+    perSecond: Math.round((BURST - b.lost) / (elapsed / 1000)),
+    lost: b.lost,
+    duplicates: b.duplicates,
+  };
+  log(`[bench:outbox] graphile-worker burst: ${JSON.stringify(burst)}`);
+  return { name: "graphile-worker 0.16.6", withWakeUp: latency, burst };
+}
+
 async function main() {
   const bench = await openBenchDatabase("outbox");
   log(`[bench:outbox] ${bench.where}; ${INSTANCES} instances, sweep every ${SWEEP_SECONDS} s`);
@@ -165,7 +257,10 @@ async function main() {
     log(`[bench:outbox] sweep only: ${JSON.stringify(sweepOnly)}`);
     const burst = await burstRun(bench.url, user.id, producer);
     log(`[bench:outbox] burst: ${JSON.stringify(burst)}`);
-    console.log(JSON.stringify({ instances: INSTANCES, sweepSeconds: SWEEP_SECONDS, withWakeUp, sweepOnly, burst }));
+    const library = withLibrary ? await libraryRuns(bench.url, user.id, producer) : null;
+    console.log(
+      JSON.stringify({ instances: INSTANCES, sweepSeconds: SWEEP_SECONDS, withWakeUp, sweepOnly, burst, library }),
+    );
   } finally {
     await producer.$disconnect();
     await bench.close();

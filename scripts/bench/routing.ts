@@ -1,9 +1,11 @@
-// `npm run bench:routing -- --scenario <file> [--concurrency N] [--json]`
+// `npm run bench:routing -- --scenario <file> [--concurrency N] [--json] [--vs-pgbench]`
 // Loads a scenario into a fresh database (embedded, or a new database on DATABASE_URL's server) and
 // runs every order through the product's own use cases on a simulated clock: submit (routes at once),
 // the vendor's scripted answer (decline / let expire / accept), the expiry sweep, failures with their
 // sanctions confirmed at once. The last line printed is one JSON object (../shared/bench/README.md);
-// its totals and violation counts are computed from the database after the run.
+// its totals and violation counts are computed from the database after the run. With --vs-pgbench, pgbench runs
+// first on the same server (its own scale-10 database beside the benchmark's, 16 clients, -j 2, 15 s) and the
+// result adds pgbenchTps and ratioToPgbench (orders per second / pgbench TPS): a figure comparable across machines.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createPrisma, type Db } from "@/lib/db/client";
@@ -17,7 +19,7 @@ import { decideSanction } from "@/lib/data/sanctions/decide-sanction";
 import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
 import type { RouteOutcome } from "@/lib/data/routing/route-order";
 import { checkInvariants } from "@/lib/data/routing/check-invariants";
-import { openBenchDatabase, percentile, type BenchDatabase } from "./support";
+import { measurePgbench, openBenchDatabase, percentile, type BenchDatabase } from "./support";
 import { BENCH_ACCOUNT, loadScenario, scenarioSchema, type LoadedScenario, type Scenario } from "./scenario";
 
 const argv = process.argv.slice(2);
@@ -32,6 +34,7 @@ const jsonOnly = argv.includes("--json");
 // e.g. EMBEDDED_PG_FLAGS="-c shared_preload_libraries=pg_stat_statements"), the statements that took the
 // most database time are printed to stderr before the result.
 const pgStats = argv.includes("--pg-stats");
+const vsPgbench = argv.includes("--vs-pgbench");
 if (!scenarioFile) {
   console.error("usage: npm run bench:routing -- --scenario <file.json> [--concurrency N] [--json]");
   process.exit(2);
@@ -189,6 +192,9 @@ async function main() {
   let db: Db | undefined;
   try {
     database = await openBenchDatabase("bench");
+    // The floor first, so both figures come from the same server in the same minute.
+    const floor = vsPgbench ? await measurePgbench(database.server, { clients: 16, seconds: 15, log }) : null;
+    if (floor) log(`[pgbench] ${floor.tps} TPS (${floor.pgbench})`);
     db = createPrisma(database.url, Number(process.env.BENCH_POOL_MAX ?? Math.min(40, concurrency * 2 + 4)));
     log(
       `[bench] ${scenario.name}: ${scenario.orders.length} orders, ${scenario.vendors.length} vendors, ${scenario.opds.length} OPDs; concurrency ${concurrency}; ${database.where}`,
@@ -281,6 +287,13 @@ async function main() {
       ),
       vendorsSuspendedAtEnd: count(vendorRows, (r: { status: string }) => r.status === "SUSPENDED"),
       vendorsRemovedAtEnd: count(vendorRows, (r: { status: string }) => r.status === "REMOVED"),
+      ...(floor
+        ? {
+            pgbenchTps: floor.tps,
+            ratioToPgbench: Math.round((scenario.orders.length / r.seconds / floor.tps) * 1000) / 1000,
+            pgbench: floor.pgbench,
+          }
+        : {}),
     };
     console.log(JSON.stringify(result));
   } finally {

@@ -1,12 +1,23 @@
 // What the benchmarks share: a throwaway database (a new one on DATABASE_URL's server, or a fresh embedded
 // PostgreSQL), migrated, dropped again afterwards; and percentiles of latency samples.
-import { dropDatabase, externalServer, recreateDatabase, startEmbedded, tempDataDir } from "../lib/postgres";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import {
+  dropDatabase,
+  externalServer,
+  recreateDatabase,
+  startEmbedded,
+  tempDataDir,
+  type DatabaseServer,
+} from "../lib/postgres";
 import { migrate } from "../lib/migrate";
 
 export interface BenchDatabase {
   url: string;
   /** "DATABASE_URL" or "embedded PostgreSQL", for the log. */
   where: string;
+  /** The server it lives on, for databases beside it (pgbench's). */
+  server: DatabaseServer;
   /** Drops the database (external server) or stops the embedded server with its data. */
   close(): Promise<void>;
 }
@@ -22,6 +33,7 @@ export async function openBenchDatabase(label: string): Promise<BenchDatabase> {
   return {
     url,
     where: given ? "DATABASE_URL" : "embedded PostgreSQL",
+    server,
     close: async () => {
       if (given) await dropDatabase(server, name).catch(() => {});
       await server.stop();
@@ -39,4 +51,54 @@ export function percentile(sorted: number[], p: number): number {
 export function latencySummary(samples: number[]): { p50: number; p95: number; p99: number } {
   const s = [...samples].sort((a, b) => a - b);
   return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99) };
+}
+
+/** The pgbench program: $PGBENCH, then the PATH, then Debian's PostgreSQL packages (newest first); null if none. */
+export function pgbenchPath(): string | null {
+  if (process.env.PGBENCH) return process.env.PGBENCH;
+  if (spawnSync("pgbench", ["--version"]).status === 0) return "pgbench";
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return null;
+  for (const v of readdirSync(root).sort((a, b) => Number(b) - Number(a))) {
+    const p = `${root}/${v}/bin/pgbench`;
+    if (existsSync(p)) return p;
+  }
+  return null;
+}
+
+/**
+ * The database's own floor on this machine, measured the standard way: pgbench's TPC-B-like transaction (scale 10,
+ * `clients` clients, 2 threads, `seconds` s) against a database of its own beside the benchmark's, on the same server.
+ * Returns the transactions per second (without the initial connection time).
+ */
+export async function measurePgbench(
+  server: DatabaseServer,
+  opts: { clients: number; seconds: number; log: (m: string) => void },
+): Promise<{ tps: number; pgbench: string }> {
+  const bin = pgbenchPath();
+  if (!bin) {
+    throw new Error(
+      "pgbench not found: install it (Debian: apt-get install postgresql-contrib) or set PGBENCH to its path",
+    );
+  }
+  const name = `mm_pgbench_${process.pid}`;
+  const url = await recreateDatabase(server, name);
+  try {
+    opts.log(`[pgbench] initialising scale 10 in ${name}…`);
+    const init = spawnSync(bin, ["-i", "-s", "10", "-q", url], { encoding: "utf8" });
+    if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
+    opts.log(`[pgbench] ${opts.clients} clients, 2 threads, ${opts.seconds} s…`);
+    const run = spawnSync(bin, ["-c", String(opts.clients), "-j", "2", "-T", String(opts.seconds), url], {
+      encoding: "utf8",
+    });
+    if (run.status !== 0) throw new Error(`pgbench failed: ${run.stderr}`);
+    const m = /tps = ([\d.]+) \((?:without initial connection time|excluding connections establishing)\)/.exec(
+      run.stdout,
+    );
+    if (!m) throw new Error(`pgbench printed no tps: ${run.stdout}`);
+    const version = spawnSync(bin, ["--version"], { encoding: "utf8" }).stdout.trim();
+    return { tps: Math.round(Number(m[1]) * 10) / 10, pgbench: version };
+  } finally {
+    await dropDatabase(server, name).catch(() => {});
+  }
 }
