@@ -6,9 +6,17 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+// The link key derived from the secret, once per secret (routing signs a link for every offer it makes).
+let derived: { secret: string; key: Buffer } | null = null;
+function linkKey(secret: string): Buffer {
+  if (derived?.secret !== secret) {
+    derived = { secret, key: createHmac("sha256", "mamin-merata:offer-link").update(secret).digest() };
+  }
+  return derived.key;
+}
+
 function signature(secret: string, offerId: string, vendorId: string, expiresAt: Date): Buffer {
-  const key = createHmac("sha256", "mamin-merata:offer-link").update(secret).digest();
-  return createHmac("sha256", key).update(`${offerId}|${vendorId}|${expiresAt.getTime()}`).digest();
+  return createHmac("sha256", linkKey(secret)).update(`${offerId}|${vendorId}|${expiresAt.getTime()}`).digest();
 }
 
 /** The token for an offer: "<offer id>.<expiry in ms, base 36>.<signature>". */

@@ -55,9 +55,12 @@ export async function savePushSubscription(db: Db, clock: Clock, actor: SignedIn
   });
 }
 
+// Built once: zod compiles a schema on its first parse, so one made per call is compiled on every call.
+const endpointInput = pushSubscriptionSchema.pick({ endpoint: true });
+
 export async function removePushSubscription(db: Db, _clock: Clock, actor: SignedIn, raw: unknown) {
   if (!actor.id || !actor.role) throw new AppError("UNAUTHENTICATED");
-  const { endpoint } = parseInput(pushSubscriptionSchema.pick({ endpoint: true }), raw);
+  const { endpoint } = parseInput(endpointInput, raw);
   return inTransaction(db, async (tx) => {
     const own = await tx.pushSubscription.findFirst({ where: { endpoint, userId: actor.id } });
     if (!own) return { removed: 0 };

@@ -91,6 +91,9 @@ export async function acceptOffer(
   });
 }
 
+// Built once: zod compiles a schema on its first parse, so one made per call is compiled on every call.
+const declineInput = z.object({ reason: declineReasonSchema });
+
 export async function declineOffer(
   db: Db,
   clock: Clock,
@@ -98,7 +101,7 @@ export async function declineOffer(
   offerId: string,
   reason: string,
 ): Promise<{ orderId: string; route: RouteOutcome }> {
-  const why = parseInput(z.object({ reason: declineReasonSchema }), { reason }).reason;
+  const why = parseInput(declineInput, { reason }).reason;
   return inTransaction(db, async (tx) => {
     const now = clock.now();
     const offer = await lockOwnOffer(tx, actor, offerId);

@@ -15,6 +15,9 @@ import { rankForManualAssignment } from "@/lib/data/admin/escalations";
 
 export const assignReasonSchema = z.string().trim().min(5, "Tuliskan alasan penugasan").max(500);
 
+// Built once: zod compiles a schema on its first parse, so one made per call is compiled on every call.
+const assignInput = z.object({ reason: assignReasonSchema });
+
 export async function assignEscalatedOrder(
   db: Db,
   clock: Clock,
@@ -24,7 +27,7 @@ export async function assignEscalatedOrder(
   reason: string,
 ) {
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
-  const why = parseInput(z.object({ reason: assignReasonSchema }), { reason }).reason;
+  const why = parseInput(assignInput, { reason }).reason;
   return inTransaction(db, async (tx) => {
     const now = clock.now();
     if (!(await lockOrder(tx, orderId))) throw new AppError("NOT_FOUND");

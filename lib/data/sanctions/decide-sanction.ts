@@ -14,6 +14,9 @@ import { routeOrderInTx, ROUTABLE_ORDER_SELECT } from "@/lib/data/routing/route-
 import { prepareAmendmentDraft } from "@/lib/data/admin/pool-health";
 import type { SanctionLevel } from "@/lib/generated/prisma/enums";
 
+// Built once: zod compiles a schema on its first parse.
+const reinstateInput = z.object({ reason: z.string().trim().min(5, "Tuliskan alasan pemulihan").max(1000) });
+
 export const sanctionDecisionSchema = z
   .object({
     decision: z.enum(["CONFIRM", "DISMISS"]),
@@ -123,7 +126,7 @@ export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sa
 
 export async function reinstateVendor(db: Db, clock: Clock, actor: AdminActor, vendorId: string, reason: string) {
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
-  const why = parseInput(z.object({ reason: z.string().trim().min(5, "Tuliskan alasan pemulihan").max(1000) }), {
+  const why = parseInput(reinstateInput, {
     reason,
   }).reason;
   return inTransaction(db, async (tx) => {
