@@ -213,6 +213,14 @@ async function main() {
          FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
       );
       for (const t of top) console.error(`${t.total}ms (+${t.plan}ms planning) ${t.calls}x ${t.mean}ms ${t.query}`);
+      // Top-level statements only (what the app sends): how many per order, and their database time.
+      const [sum] = await db.$queryRawUnsafe<{ calls: bigint; total: number }[]>(
+        `SELECT sum(calls)::bigint AS calls, round(sum(total_exec_time)::numeric, 1)::float AS total
+         FROM pg_stat_statements WHERE toplevel`,
+      );
+      console.error(
+        `top-level statements: ${sum!.calls} (${(Number(sum!.calls) / scenario.orders.length).toFixed(1)} per order), ${sum!.total} ms`,
+      );
     }
     const inv = await checkInvariants(db, r.end);
     const byStatus = Object.fromEntries(
