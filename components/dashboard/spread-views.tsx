@@ -49,7 +49,7 @@ export async function VendorValues({ spread: s, locale }: { spread: Spread; loca
       {s.vendors.length === 0 ? (
         <EmptyState>{t("dashboard.noVendors")}</EmptyState>
       ) : (
-        <ScrollableTable label={t("dashboard.perVendor")} minWidth={360}>
+        <ScrollableTable label={t("dashboard.perVendor")} minWidth={280}>
           <thead className="border-b border-slate-200 text-left text-slate-600">
             <tr>
               <th scope="col" className="py-1 pr-3 font-medium">
@@ -69,13 +69,15 @@ export async function VendorValues({ spread: s, locale }: { spread: Spread; loca
                 <td className="py-1 pr-3">{v.name}</td>
                 <td className="py-1 pr-3 tabular-nums">{v.orders}</td>
                 <td className="py-1">
-                  <div className="flex items-center gap-2">
+                  {/* The amount above, the bar below on a track as wide as the column for every row: its length is
+                      its value's share of the largest, never squeezed by the figure beside it (issue 18). */}
+                  <span className="text-xs tabular-nums">{formatRupiah(v.awarded, locale)}</span>
+                  <div className="mt-0.5 h-2.5 w-full rounded bg-slate-100" aria-hidden data-bar-track>
                     <div
-                      className="h-3 rounded bg-brand-600"
+                      className="h-2.5 rounded bg-brand-600"
                       style={{ width: `${(v.awarded / maxValue) * 100}%` }}
-                      aria-hidden
+                      data-bar-value={v.awarded}
                     />
-                    <span className="whitespace-nowrap text-xs tabular-nums">{formatRupiah(v.awarded, locale)}</span>
                   </div>
                 </td>
               </tr>

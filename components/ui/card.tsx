@@ -2,7 +2,12 @@ import type { HTMLAttributes, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLElement>) {
-  return <section className={cn("rounded-lg border border-slate-200 bg-white p-4 shadow-sm", className)} {...props} />;
+  return (
+    <section
+      className={cn("min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm", className)}
+      {...props}
+    />
+  );
 }
 
 export function CardTitle({ children, className }: { children: ReactNode; className?: string }) {

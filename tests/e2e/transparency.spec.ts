@@ -17,6 +17,16 @@ test("anyone reads the spread without signing in, narrows it to one agency and d
   await expect(page.getByRole("region", { name: "Nilai per UMKM" }).getByRole("row").nth(1)).toBeVisible();
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "transparency-city");
+  // Bars are proportional to value: each bar's length over the longest is its value over the largest (1 px).
+  const bars = await page
+    .locator("[data-bar-value]")
+    .evaluateAll((els) =>
+      els.map((e) => ({ value: Number(e.getAttribute("data-bar-value")), width: e.getBoundingClientRect().width })),
+    );
+  expect(bars.length).toBeGreaterThan(3);
+  const top = bars.reduce((a, b) => (b.value > a.value ? b : a));
+  for (const b of bars) expect(Math.abs(b.width - (top.width * b.value) / top.value)).toBeLessThanOrEqual(1);
+  expect(new Set(bars.map((b) => Math.round(b.width))).size).toBeGreaterThan(1);
 
   await page
     .getByLabel("OPD", { exact: true })
