@@ -167,3 +167,12 @@ export function formatDuration(ms: number, locale: Locale = "id"): string {
   if (h > 0) return m > 0 ? `${hour(h)} ${min(m)}` : hour(h);
   return min(m);
 }
+
+/** The twelve months' short names in the reader's language, January first ("Jan", "Feb", … / "Mei", "Agu", …). */
+export function monthNames(locale: Locale = "id"): string[] {
+  const f = reused(
+    `month|${locale}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { month: "short", timeZone: "UTC" }),
+  );
+  return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2026, i, 15))));
+}

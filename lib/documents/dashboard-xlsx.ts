@@ -70,8 +70,17 @@ export async function renderDashboardXlsx(d: Dashboard, scopeLabel: string, gene
     { header: "Terealisasi", key: "delivered", width: 18, fmt: RUPIAH },
     { header: "Nilai diterima", key: "awarded", width: 18, fmt: RUPIAH },
     { header: "Gini", key: "gini", width: 8, fmt: "0.00" },
+    { header: "UMKM yang menerima", key: "vendorsWithOrders", width: 20 },
+    { header: "Catatan", key: "note", width: 60 },
   ]);
-  trend.addRows(d.trend);
+  // A month without orders has no Gini: an empty cell and a note, never 0 (which reads as "perfectly even").
+  trend.addRows(
+    d.trend.map((m) => ({
+      ...m,
+      gini: m.gini ?? null,
+      note: m.gini === null ? "Tidak ada pesanan: tidak ada data pemerataan" : "",
+    })),
+  );
   const absorption = sheet(wb, "Serapan pagu", [
     { header: "Kode OPD", key: "code", width: 20 },
     { header: "OPD", key: "name", width: 48 },

@@ -14,6 +14,8 @@ import { getDashboard } from "@/lib/data/dashboard/get-dashboard";
 import { parsePeriod } from "@/lib/domain/period";
 import { distributionOf } from "@/lib/domain/fairness";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
+import { renderDashboardXlsx } from "@/lib/documents/dashboard-xlsx";
+import readXlsxFile from "read-excel-file/node";
 
 describe("the SpendDaily rollup", () => {
   // The seeded city first: the seed expects a database without other cities.
@@ -174,5 +176,19 @@ describe("the dashboard's figures", () => {
     expect(one.absorption).toHaveLength(1);
     const month = await getDashboard(db, clock, parsePeriod("month:2026-10")!, null);
     expect(month.spread.awarded).toBe(d.trend.find((m) => m.month === "2026-10")!.awarded);
+    // A month without orders has no Gini — on screen and in the workbook (an empty cell and a note, never 0).
+    for (const m of d.trend) expect(m.gini === null, m.month).toBe(m.awarded === 0);
+    const empty = d.trend.filter((m) => m.gini === null);
+    expect(empty.length).toBeGreaterThan(0);
+    const sheets = await readXlsxFile(await renderDashboardXlsx(d, "Kota", clock.now()));
+    const trend = sheets.find((x) => x.sheet === "Tren bulanan")!.data;
+    const header = trend[0]!;
+    const gini = header.indexOf("Gini");
+    const note = header.indexOf("Catatan");
+    for (const m of empty) {
+      const row = trend.find((r) => r[0] === m.month)!;
+      expect(row[gini], m.month).toBeNull();
+      expect(row[note]).toBe("Tidak ada pesanan: tidak ada data pemerataan");
+    }
   });
 });

@@ -6,7 +6,15 @@ import { requirePageRole } from "@/lib/auth/guards";
 import { systemClock } from "@/lib/clock";
 import { dashboardSnapshot } from "@/lib/data/dashboard/snapshots";
 import { periodFromQuery, periodPresets } from "@/lib/domain/period";
-import { formatDateTimeWIB, formatNumber, formatPercent, formatRupiah, toLocaleTag, wibDay } from "@/lib/format";
+import {
+  formatDateTimeWIB,
+  formatNumber,
+  formatPercent,
+  formatRupiah,
+  monthNames,
+  toLocaleTag,
+  wibDay,
+} from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ScrollableTable } from "@/components/ui/table";
 import { FilterActions, FilterInput, FilterSelect } from "@/components/ui/filters";
@@ -113,7 +121,24 @@ export default async function DashboardPage({
           months={d.trend}
           label={t("dashboard.trendAlt", { year: period.to.slice(0, 4) })}
           spendLabel={t("dashboard.trendSpend")}
+          giniLabel={t("dashboard.trendGiniLegend")}
+          monthNames={monthNames(locale)}
+          spendAxis={t("dashboard.trendSpendAxis")}
+          giniAxis={t("dashboard.trendGiniAxis")}
         />
+        <p className="mt-2 text-xs text-slate-700">
+          {t("dashboard.trendReading", {
+            avg: formatNumber(
+              (() => {
+                const active = d.trend.filter((m) => m.gini !== null);
+                return active.length ? active.reduce((a, m) => a + m.vendorsWithOrders, 0) / active.length : 0;
+              })(),
+              locale,
+              0,
+            ),
+            total: s.vendors.length,
+          })}
+        </p>
         <ScrollableTable label={t("dashboard.trend", { year: period.to.slice(0, 4) })} minWidth={420}>
           <thead className="border-b border-slate-200 text-left text-slate-600">
             <tr>
@@ -134,10 +159,18 @@ export default async function DashboardPage({
           <tbody className="tabular-nums">
             {d.trend.map((m) => (
               <tr key={m.month}>
-                <td className="py-1 pr-3">{m.month}</td>
+                <td className="py-1 pr-3">
+                  {monthNames(locale)[Number(m.month.slice(5)) - 1]} {m.month.slice(0, 4)}
+                </td>
                 <td className="py-1 pr-3 text-right">{formatRupiah(m.delivered, locale)}</td>
                 <td className="py-1 pr-3 text-right">{formatRupiah(m.awarded, locale)}</td>
-                <td className="py-1 text-right">{m.awarded > 0 ? formatNumber(m.gini, locale, 2) : "—"}</td>
+                <td className="py-1 text-right">
+                  {m.gini === null ? (
+                    <span className="text-slate-500">{t("dashboard.trendNoData")}</span>
+                  ) : (
+                    formatNumber(m.gini, locale, 2)
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -15,7 +15,8 @@ import { wibDateTime } from "@/lib/format";
 export interface Dashboard {
   spread: Spread;
   opds: { id: string; code: string; name: string }[];
-  trend: { month: string; delivered: number; awarded: number; gini: number }[];
+  /** Per month of the year; `gini` is null for a month with no order (no data is not "perfectly even"). */
+  trend: { month: string; delivered: number; awarded: number; gini: number | null; vendorsWithOrders: number }[];
   absorption: { opdId: string; code: string; name: string; pagu: number; realised: number; committed: number }[];
   failures: number;
   sanctions: { proposed: number; confirmed: number };
@@ -62,11 +63,13 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
     const month = m.from.slice(0, 7);
     const rows = monthly.filter((r) => r.month === month);
     const value = new Map(rows.map((r) => [r.vendorId, rp(r.awarded)]));
+    const awarded = rows.reduce((s, r) => s + rp(r.awarded), 0);
     return {
       month,
       delivered: rows.reduce((s, r) => s + rp(r.delivered), 0),
-      awarded: rows.reduce((s, r) => s + rp(r.awarded), 0),
-      gini: giniOf(scope.map((id) => value.get(id) ?? 0)),
+      awarded,
+      gini: awarded > 0 ? giniOf(scope.map((id) => value.get(id) ?? 0)) : null,
+      vendorsWithOrders: scope.filter((id) => (value.get(id) ?? 0) > 0).length,
     };
   });
   const count = (s: string) => ek.find((g) => g.ekatalogStatus === s)?._count ?? 0;
