@@ -8,6 +8,7 @@ import { formatNumber, formatPercent, formatRupiah, type Locale } from "@/lib/fo
 import { Card, CardTitle, EmptyState, Stat } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { ScrollableTable } from "@/components/ui/table";
+import { equivalentVendors, evenTopShare } from "@/lib/domain/fairness";
 
 export async function SpreadStats({ spread: s, locale }: { spread: Spread; locale: Locale }) {
   const t = await getTranslations();
@@ -32,7 +33,7 @@ export async function SpreadStats({ spread: s, locale }: { spread: Spread; local
         <Stat
           label={t("dashboard.top3")}
           value={formatPercent(s.distribution.top3Share, locale)}
-          hint={`HHI ${formatNumber(s.distribution.hhi, locale, 3)}`}
+          hint={<ConcentrationReading distribution={s.distribution} locale={locale} />}
         />
       </div>
       <p className="text-xs text-slate-600">{t("dashboard.readingHelp")}</p>
@@ -177,5 +178,31 @@ export async function BeforeAfter({
         {t(`dashboard.reading.${before.reading}`)} → {t(`dashboard.reading.${after.reading}`)}
       </p>
     </Card>
+  );
+}
+
+/**
+ * The top-3 share and the HHI in plain words (issue 18): what the top three would hold if the money were even, and
+ * the HHI as a number of UMKM receiving equal shares.
+ */
+export async function ConcentrationReading({
+  distribution: d,
+  locale,
+}: {
+  distribution: { vendors: number; hhi: number };
+  locale: Locale;
+}) {
+  const t = await getTranslations();
+  const equivalent = equivalentVendors(d.hhi);
+  if (equivalent === null) return null;
+  return (
+    <>
+      {t("dashboard.concentration", {
+        even: formatPercent(evenTopShare(d.vendors), locale),
+        hhi: formatNumber(d.hhi, locale, 3),
+        equivalent: formatNumber(equivalent, locale, equivalent < 10 ? 1 : 0),
+        total: d.vendors,
+      })}
+    </>
   );
 }

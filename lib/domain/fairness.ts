@@ -28,6 +28,19 @@ export function hhiOf(values: readonly number[]): number {
   return values.reduce((s, v) => s + (v / total) ** 2, 0);
 }
 
+/**
+ * The HHI in plain words: as many UMKM as, receiving equal shares, would give the same concentration (1 / HHI;
+ * 23 UMKM that all receive the same give 23). Null when nothing was received.
+ */
+export function equivalentVendors(hhi: number): number | null {
+  return hhi > 0 ? 1 / hhi : null;
+}
+
+/** The share the `k` largest would hold if all `n` received the same: what a top-k share is compared with. */
+export function evenTopShare(n: number, k = 3): number {
+  return n > 0 ? Math.min(k, n) / n : 0;
+}
+
 /** Share of the total held by the `k` largest values (default top 3). */
 export function topShareOf(values: readonly number[], k = 3): number {
   const total = values.reduce((s, v) => s + v, 0);

@@ -9,11 +9,19 @@ test("the mayor reads the spread for a period and drills into one agency", async
   await expect(page).toHaveURL(/\/mayor$/);
   // Both pages say when their figures were read (they are snapshots a few seconds old at most).
   await expect(page.getByText(/^Angka per \d{1,2} \S+ \d{4} \d{2}\.\d{2} WIB\.$/)).toBeVisible();
+  // Every concentration figure comes with its plain reading.
+  await expect(
+    page.getByText(
+      /Bila merata, 3 teratas menerima [\d,]+ ?%\. HHI [\d,]+: seperti [\d,]+ UMKM yang menerima sama besar/,
+    ),
+  ).toBeVisible();
   await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Dasbor" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dasbor pemerataan" })).toBeVisible();
   await expect(page.getByText(/^Angka dari data pesanan per \d{1,2} \S+ \d{4} \d{2}\.\d{2} WIB\.$/)).toBeVisible();
   await expect(page.getByText(/Merata|Cukup merata|Terkonsentrasi/).first()).toBeVisible();
   await expect(page.getByRole("img", { name: /Kurva Lorenz pembagian nilai/ })).toBeVisible();
+  await expect(page.getByText(/Gini bulanan biasanya lebih tinggi daripada Gini setahun/)).toBeVisible();
+  await expect(page.getByText(/Bila merata, 3 teratas menerima/).first()).toBeVisible();
   // How the spread holds up: escalations and the city reserve per month and per agency, sanctions in force.
   await expect(page.getByRole("heading", { name: /Ketahanan pemerataan/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Per bulan (tahun anggaran)" })).toBeVisible();

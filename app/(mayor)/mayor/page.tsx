@@ -1,3 +1,4 @@
+import { ConcentrationReading } from "@/components/dashboard/spread-views";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { requirePageRole } from "@/lib/auth/guards";
@@ -49,8 +50,8 @@ export default async function MayorHomePage() {
         <Card>
           <CardTitle>{t("top")}</CardTitle>
           <p className="mb-3 text-sm text-slate-700">
-            {t("top3")}: {formatPercent(home.distribution.top3Share, locale)} · {t("hhi")}:{" "}
-            {formatNumber(home.distribution.hhi, locale, 3)}
+            {t("top3")}: {formatPercent(home.distribution.top3Share, locale)}.{" "}
+            <ConcentrationReading distribution={home.distribution} locale={locale} />
           </p>
           <ul className="space-y-2">
             {home.topVendors.map((v) => (
