@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";
-import { createCity, orderInput } from "@/tests/factories/routing";
+import { createCity, orderInput, withSettings } from "@/tests/factories/routing";
 import { createVendor } from "@/tests/factories";
 import { fixedClock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -60,6 +60,29 @@ describe("the escalation queue", () => {
     expect(assigned.offerId).toBeTruthy();
     expect((await db.order.findUniqueOrThrow({ where: { id: r.orderId } })).status).toBe("OFFERED");
     expect((await getEscalationQueue(db, clock)).find((q) => q.id === r.orderId)).toBeUndefined();
+  });
+
+  it("puts the most urgent first: the soonest delivery, whichever was escalated first", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
+    const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
+    const vendor = { id: city.vendors[0]!.userId, role: "VENDOR" as const, vendorId: city.vendors[0]!.id };
+    const escalate = async (at: string, deliveryAt: string) => {
+      const clock = fixedClock(at);
+      const r = await submitOrder(db, clock, staff, orderInput({ deliveryAt: new Date(deliveryAt) }));
+      if (r.route?.kind !== "OFFERED") throw new Error(`not offered: ${r.route?.kind}`);
+      expect((await declineOffer(db, clock, vendor, r.route.offerId, "Dapur penuh")).route.kind).toBe("ESCALATED");
+      return r.orderId;
+    };
+    // Escalated first, delivered later; then one escalated later for an earlier delivery (the city reserve off, so
+    // a decline escalates whatever other UMKM this file's tests made).
+    const [later, sooner] = await withSettings(db, { cityReserve: false }, async () => [
+      await escalate("2026-06-01T02:00:00Z", "2026-06-20T03:00:00Z"),
+      await escalate("2026-06-01T03:00:00Z", "2026-06-12T03:00:00Z"),
+    ]);
+    const queue = (await getEscalationQueue(db, fixedClock("2026-06-01T04:00:00Z"))).map((q) => q.id);
+    expect(queue.indexOf(sooner)).toBeLessThan(queue.indexOf(later));
+    expect(queue.indexOf(sooner)).toBeGreaterThanOrEqual(0);
   });
 });
 

@@ -1,5 +1,5 @@
-// The admins' escalation queue: orders nobody in the decree's pool could take, oldest first with the time
-// left before delivery, and for each the UMKM anywhere in the city that could take it — ranked by the same
+// The admins' escalation queue: orders nobody in the decree's pool could take, most urgent first (the soonest
+// delivery; then the longest waiting) with the time left before delivery, and for each the UMKM anywhere in the city that could take it — ranked by the same
 // rule routing uses (least awarded value first), with every other UMKM's reason.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
@@ -53,7 +53,7 @@ export async function getEscalationQueue(tx: Tx, clock: Clock): Promise<Escalate
   const [orders, vendors, settings] = await Promise.all([
     tx.order.findMany({
       where: { status: "ESCALATED" },
-      orderBy: [{ escalatedAt: "asc" }, { createdAt: "asc" }],
+      orderBy: [{ deliveryAt: "asc" }, { escalatedAt: "asc" }, { createdAt: "asc" }],
       take: 50,
       include: {
         opd: { select: { name: true } },
