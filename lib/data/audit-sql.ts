@@ -1,11 +1,12 @@
 // The audit row as an SQL statement, for use cases that write it inside a single-statement CTE
 // (the same columns writeAudit fills).
+import type { AuditAction } from "@/lib/domain/audit-actions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toAuditJson, type Actor } from "@/lib/data/audit";
 
 export function auditInsertSql(
   actor: Actor,
-  e: { action: string; entity: string; entityId: Prisma.Sql | string; before?: unknown; after?: unknown },
+  e: { action: AuditAction; entity: string; entityId: Prisma.Sql | string; before?: unknown; after?: unknown },
 ): Prisma.Sql {
   const json = (v: unknown) => {
     const j = toAuditJson(v);

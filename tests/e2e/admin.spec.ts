@@ -31,7 +31,9 @@ test("an admin confirms a sanction proposal with a reason, and the decision show
 
   await page.getByRole("link", { name: "Lihat jejak audit sanksi" }).click();
   await expect(page).toHaveURL(/\/admin\/audit\?entity=Sanction/);
-  await expect(page.getByText("sanction.confirmed").first()).toBeVisible();
+  // The action in words, never its code.
+  await expect(page.getByText("Sanksi ditetapkan", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("sanction.confirmed")).toHaveCount(0);
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "admin-audit");
 

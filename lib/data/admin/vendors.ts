@@ -2,6 +2,7 @@
 // full record, and the changes — identity and contact (optimistic version check), documents, the
 // e-Katalog checklist (which drives the status), the owner's login. Each change is one transaction with its
 // audit row.
+import type { AuditAction } from "@/lib/domain/audit-actions";
 import { z } from "zod";
 import { filterText } from "@/lib/validation/query";
 import type { Db, Tx } from "@/lib/db/client";
@@ -170,7 +171,7 @@ async function updateWithVersion(
   actor: AdminActor,
   vendorId: string,
   version: number,
-  action: string,
+  action: AuditAction,
   build: (before: Prisma.VendorGetPayload<object>) => Prisma.VendorUpdateManyMutationInput,
 ) {
   try {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { isAuditAction } from "@/lib/domain/audit-actions";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { requirePageRole } from "@/lib/auth/guards";
@@ -65,7 +66,10 @@ export default async function AuditPage({
                 <li key={r.id} className="py-3 text-sm">
                   <p className="flex flex-wrap gap-x-3">
                     <span className="tabular-nums text-slate-600">{formatDateTimeWIB(r.at, locale)}</span>
-                    <strong className="font-mono">{r.action}</strong>
+                    {/* What happened in words; the action's code only as the tooltip, for filtering. */}
+                    <strong title={r.action}>
+                      {isAuditAction(r.action) ? t(`auditActions.${r.action}`) : r.action}
+                    </strong>
                     <span>
                       {r.entity}
                       {r.entityId ? <span className="font-mono text-xs text-slate-600"> {r.entityId}</span> : null}
