@@ -1,5 +1,6 @@
 // The OPD's orders as an Excel workbook for its accountability file (SPJ). Amounts are real numbers
-// formatted as rupiah, times are WIB wall-clock, totals are formulas Excel recalculates.
+// formatted as rupiah, times are WIB wall-clock, totals are formulas Excel recalculates: delivered (terealisasi) and
+// accepted-not-yet-delivered apart, nothing else added in.
 import "server-only";
 import ExcelJS from "exceljs";
 import id from "@/messages/id.json";
@@ -92,25 +93,43 @@ export async function renderOrdersXlsx(
   const first = 5;
   const last = 4 + rows.length;
   if (rows.length > 0) {
-    const totalRow = ws.addRow({ eventName: "Jumlah" });
-    totalRow.font = { bold: true };
-    const sum = (col: string, result: number) => ({ formula: `SUM(${col}${first}:${col}${last})`, result });
-    totalRow.getCell("pax").value = sum(
-      "M",
-      rows.reduce((a, r) => a + r.pax, 0),
-    );
-    totalRow.getCell("total").value = sum(
-      "O",
-      rows.reduce((a, r) => a + r.total, 0),
-    );
-    totalRow.getCell("taxAmount").value = sum(
-      "R",
-      rows.reduce((a, r) => a + (r.tax?.amount ?? 0), 0),
-    );
-    totalRow.getCell("net").value = sum(
-      "S",
-      rows.reduce((a, r) => a + (r.tax ? r.total - r.tax.amount : 0), 0),
-    );
+    // Delivered and committed apart (issue 18): what the OPD received (terealisasi, the SPJ's figure) and what UMKM
+    // accepted but have not delivered yet; cancelled, failed and waiting orders are listed but never added in.
+    // SUMIF formulas Excel recalculates, over the status column, with their results written in for readers that
+    // do not calculate.
+    const range = (col: string) => `${col}${first}:${col}${last}`;
+    const totalBy = (label: string, status: ExportRow["status"]) => {
+      const mine = rows.filter((r) => r.status === status);
+      const totalRow = ws.addRow({ eventName: label });
+      totalRow.font = { bold: true };
+      const statusText = id.status.order[status];
+      const sumIf = (col: string, result: number) => ({
+        formula: `SUMIF(${range("F")},"${statusText}",${range(col)})`,
+        result,
+      });
+      totalRow.getCell("pax").value = sumIf(
+        "M",
+        mine.reduce((a, r) => a + r.pax, 0),
+      );
+      totalRow.getCell("total").value = sumIf(
+        "O",
+        mine.reduce((a, r) => a + r.total, 0),
+      );
+      totalRow.getCell("taxAmount").value = sumIf(
+        "R",
+        mine.reduce((a, r) => a + (r.tax?.amount ?? 0), 0),
+      );
+      totalRow.getCell("net").value = sumIf(
+        "S",
+        mine.reduce((a, r) => a + (r.tax ? r.total - r.tax.amount : 0), 0),
+      );
+    };
+    totalBy("Jumlah terealisasi (sudah diterima OPD)", "DELIVERED");
+    totalBy("Jumlah belum terealisasi (diterima UMKM, belum diantar)", "ACCEPTED");
+    ws.addRow({ eventName: "Pesanan berstatus lain (dibatalkan, gagal, menunggu UMKM) tidak dijumlahkan." }).font = {
+      italic: true,
+      size: 9,
+    };
     ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: last, column: columns.length } };
   } else {
     ws.addRow({ eventName: "Tidak ada pesanan yang cocok dengan filter." });

@@ -138,10 +138,17 @@ describe("order documents", () => {
     expect(found.getCell(15).value).toBe(Number(o.total));
     expect(found.getCell(12).value).toBe(o.vendor!.npwp ?? "");
     expect(found.getCell(18).value).toBe(row.tax!.amount);
-    // The total row sums the values with a formula Excel recalculates.
-    const last = ws.getRow(ws.rowCount);
-    const total = last.getCell(15).value as { formula: string; result: number };
-    expect(total.formula).toBe(`SUM(O5:O${ws.rowCount - 1})`);
-    expect(total.result).toBe(all.rows.reduce((a, r) => a + r.total, 0));
+    // Delivered and committed are summed apart, with formulas Excel recalculates; nothing else is added in.
+    const lastData = 4 + all.rows.length;
+    const deliveredRow = ws.getRow(lastData + 1);
+    const committedRow = ws.getRow(lastData + 2);
+    expect(deliveredRow.getCell(4).value).toBe("Jumlah terealisasi (sudah diterima OPD)");
+    expect(committedRow.getCell(4).value).toBe("Jumlah belum terealisasi (diterima UMKM, belum diantar)");
+    const cell = (r: typeof deliveredRow, c: number) => r.getCell(c).value as { formula: string; result: number };
+    expect(cell(deliveredRow, 15).formula).toBe(`SUMIF(F5:F${lastData},"Terkirim",O5:O${lastData})`);
+    const sumOf = (status: string) => all.rows.filter((r) => r.status === status).reduce((a, r) => a + r.total, 0);
+    expect(cell(deliveredRow, 15).result).toBe(sumOf("DELIVERED"));
+    expect(cell(committedRow, 15).result).toBe(sumOf("ACCEPTED"));
+    expect(String(ws.getRow(lastData + 3).getCell(4).value)).toContain("tidak dijumlahkan");
   });
 });
