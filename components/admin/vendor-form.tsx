@@ -1,5 +1,6 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";
+import { findKelurahan, KECAMATAN, KELURAHAN } from "@/lib/domain/wilayah";
 import { ActionForm } from "@/components/ui/action-form";
 
 const input = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
@@ -25,11 +26,9 @@ export interface VendorFormValues {
 export async function VendorForm({
   action,
   values,
-  kelurahan,
 }: {
   action: (formData: FormData) => Promise<void>;
   values?: VendorFormValues;
-  kelurahan: string[];
 }) {
   const t = await getTranslations("adminVendors");
   const text = (
@@ -50,7 +49,6 @@ export async function VendorForm({
         defaultValue={values ? String(values[name] ?? "") : ""}
         aria-describedby={opts.hint ? `v-${name}-hint` : undefined}
         className={input}
-        {...(name === "kelurahan" ? { list: "kelurahan-list" } : {})}
       />
       {opts.hint ? (
         <p id={`v-${name}-hint`} className="mt-1 text-xs text-slate-600">
@@ -70,8 +68,36 @@ export async function VendorForm({
       {text("npwp", { hint: t("hints.npwp") })}
       {text("whatsapp", { required: true, type: "tel", hint: t("hints.whatsapp") })}
       <div className="sm:col-span-2 lg:col-span-3">{text("address", { required: true, minLength: 5 })}</div>
-      {text("kelurahan", { required: true })}
-      {text("kecamatan", { required: true })}
+      {/* The city's 18 kelurahan grouped by kecamatan; the kecamatan follows from the choice. */}
+      <div>
+        <label htmlFor="v-kelurahan" className="block text-sm font-medium">
+          {t("fields.kelurahan")}
+        </label>
+        <select
+          id="v-kelurahan"
+          name="kelurahan"
+          required
+          defaultValue={values ? (findKelurahan(values.kelurahan)?.kelurahan ?? "") : ""}
+          aria-describedby="v-kelurahan-hint"
+          className={input}
+        >
+          <option value="" disabled>
+            {t("chooseKelurahan")}
+          </option>
+          {KECAMATAN.map((kec) => (
+            <optgroup key={kec} label={`Kecamatan ${kec}`}>
+              {KELURAHAN.filter((k) => k.kecamatan === kec).map((k) => (
+                <option key={k.kelurahan} value={k.kelurahan}>
+                  {k.kelurahan}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        <p id="v-kelurahan-hint" className="mt-1 text-xs text-slate-600">
+          {t("hints.kelurahan")}
+        </p>
+      </div>
       {text("email", { type: "email" })}
       <div>
         <label htmlFor="v-dailyCapacityPax" className="block text-sm font-medium">
@@ -92,11 +118,6 @@ export async function VendorForm({
         <input type="checkbox" name="hasPp55" defaultChecked={values?.hasPp55 ?? false} className="size-4" />
         {t("fields.hasPp55")}
       </label>
-      <datalist id="kelurahan-list">
-        {kelurahan.map((k) => (
-          <option key={k} value={k} />
-        ))}
-      </datalist>
       <div className="sm:col-span-2 lg:col-span-3">
         <Button type="submit">{values?.id ? t("save") : t("create")}</Button>
       </div>

@@ -1,6 +1,7 @@
 // What an admin records about a UMKM: identity and contact, its documents, the e-Katalog checklist and
 // the owner's login. Shared by the forms and the use cases; messages in Bahasa Indonesia.
 import { z } from "zod";
+import { findKecamatan, findKelurahan, KELURAHAN } from "@/lib/domain/wilayah";
 import { isCalendarDay } from "@/lib/domain/text";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 import { indonesianNumber, phoneField } from "@/lib/validation/fields";
@@ -54,8 +55,25 @@ export const vendorSchema = z
       .nullable()
       .optional(),
     address: z.string().trim().min(5, "Alamat minimal 5 huruf").max(300),
-    kelurahan: z.string().trim().min(2, "Isi kelurahan").max(80),
-    kecamatan: z.string().trim().min(2, "Isi kecamatan").max(80),
+    // One of the city's 18 kelurahan (lib/domain/wilayah.ts), written as the list spells it.
+    kelurahan: z
+      .string()
+      .trim()
+      .min(1, "Pilih kelurahan")
+      .max(80)
+      .transform((v, ctx) => {
+        const found = findKelurahan(v);
+        if (!found) {
+          ctx.addIssue({
+            code: "custom",
+            message: `Kelurahan "${v}" tidak ada di Kota Mojokerto; pilih salah satu: ${KELURAHAN.map((k) => k.kelurahan).join(", ")}`,
+          });
+          return z.NEVER;
+        }
+        return found.kelurahan;
+      }),
+    // Follows from the kelurahan; when given (an import's column), it must agree.
+    kecamatan: z.string().trim().max(80).optional(),
     whatsapp: phoneField("Nomor WhatsApp tidak valid (contoh: 0812 3456 7890)"),
     email: z
       .string()
@@ -73,7 +91,19 @@ export const vendorSchema = z
     ),
     hasPp55: checkbox,
   })
-  .strict();
+  .strict()
+  .transform((v, ctx) => {
+    const kecamatan = findKelurahan(v.kelurahan)!.kecamatan;
+    if (v.kecamatan && findKecamatan(v.kecamatan) !== kecamatan) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["kecamatan"],
+        message: `Kelurahan ${v.kelurahan} ada di Kecamatan ${kecamatan}, bukan "${v.kecamatan}"`,
+      });
+      return z.NEVER;
+    }
+    return { ...v, kecamatan };
+  });
 export type VendorInput = z.infer<typeof vendorSchema>;
 
 export const versionSchema = z.coerce.number().int().min(1);

@@ -33,21 +33,8 @@ export const OPDS: { code: string; name: string }[] = [
   { code: "KEC-KRANGGAN", name: "Kecamatan Kranggan" },
 ];
 
-/** Demo grouping of the city's 18 kelurahan into its 3 kecamatan (illustrative). */
-export const KELURAHAN: { kelurahan: string; kecamatan: string }[] = [
-  ...["Blooto", "Kauman", "Mentikan", "Prajurit Kulon", "Pulorejo", "Surodinawan"].map((k) => ({
-    kelurahan: k,
-    kecamatan: "Prajurit Kulon",
-  })),
-  ...["Balongsari", "Gedongan", "Gunung Gedangan", "Kedundung", "Magersari", "Wates"].map((k) => ({
-    kelurahan: k,
-    kecamatan: "Magersari",
-  })),
-  ...["Jagalan", "Kranggan", "Meri", "Miji", "Purwotengah", "Sentanan"].map((k) => ({
-    kelurahan: k,
-    kecamatan: "Kranggan",
-  })),
-];
+/** The city's 18 kelurahan in its 3 kecamatan: one list, lib/domain/wilayah.ts. */
+export { KELURAHAN } from "@/lib/domain/wilayah";
 
 export const BUDGET_ACCOUNTS = [
   { code: "5.1.02.01.01.0052", name: "Belanja Makanan dan Minuman Rapat" },

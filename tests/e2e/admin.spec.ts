@@ -58,8 +58,8 @@ test("an admin onboards a new UMKM to e-Katalog TAYANG and gives the owner a log
   await page.getByLabel("NPWP", { exact: true }).fill("01.234.567.8-602.000");
   await page.getByLabel("Nomor WhatsApp").fill("0812 3456 7890");
   await page.getByLabel("Alamat").fill("Jl. Uji Onboarding 1");
-  await page.getByLabel("Kelurahan").fill("Wates");
-  await page.getByLabel("Kecamatan").fill("Magersari");
+  // The kelurahan from the city's list, grouped by kecamatan; the kecamatan follows.
+  await page.getByLabel("Kelurahan").selectOption("Wates");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Simpan UMKM baru" }).click();
   await expect(page.getByText("UMKM baru tersimpan.", { exact: false })).toBeVisible();

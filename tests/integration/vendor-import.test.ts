@@ -76,11 +76,16 @@ describe("vendor import", () => {
       `CSV-A${t},Dapur CSV A,Pemilik A,,,Jl. A 1,Wates,Magersari,081234567890,,50,tidak`,
       `CSV-A${t},Dapur CSV kembar,Pemilik B,,,Jl. B 2,Wates,Magersari,081234567891,,50,tidak`,
       `CSV-C${t},Dapur CSV C,Pemilik C,123,,Jl. C 3,Wates,Magersari,12,,0,tidak`,
+      // Not a kelurahan of the city; and a real one put in the wrong kecamatan.
+      `CSV-D${t},Dapur CSV D,Pemilik D,,,Jl. D 4,Sukamaju,Magersari,081234567892,,50,tidak`,
+      `CSV-E${t},Dapur CSV E,Pemilik E,,,Jl. E 5,Pulorejo,Magersari,081234567893,,50,tidak`,
     ].join("\n");
     const sheet = await readVendorSheet(Buffer.from(csv), "umkm.csv");
-    expect(sheet.rows).toHaveLength(3);
+    expect(sheet.rows).toHaveLength(5);
     const report = await previewVendorImport(db, admin, sheet.rows);
-    expect(report).toMatchObject({ valid: 1, invalid: 2 });
+    expect(report).toMatchObject({ valid: 1, invalid: 4 });
+    expect(report.rows[3]!.errors.join(" ")).toContain('Kelurahan "Sukamaju" tidak ada di Kota Mojokerto');
+    expect(report.rows[4]!.errors.join(" ")).toContain("Kelurahan Pulorejo ada di Kecamatan Prajurit Kulon");
     expect(report.rows[1]!.errors.join(" ")).toContain("baris 2");
     expect(report.rows[2]!.errors.length).toBeGreaterThanOrEqual(3); // NIB, WhatsApp, capacity
     await expect(commitVendorImport(db, clock, admin, sheet.rows)).rejects.toSatisfy(

@@ -48,9 +48,6 @@ export default async function VendorPage({
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const { done, error, field, why } = await searchParams;
-  const kelurahan = (
-    await db().vendor.findMany({ distinct: ["kelurahan"], select: { kelurahan: true }, orderBy: { kelurahan: "asc" } })
-  ).map((k) => k.kelurahan);
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
   return (
     <div className="space-y-4">
@@ -81,7 +78,7 @@ export default async function VendorPage({
         <CardTitle>{t("adminVendors.identity")}</CardTitle>
         <VendorForm
           action={updateVendorAction}
-          kelurahan={kelurahan}
+
           values={{
             id: v.id,
             version: v.version,

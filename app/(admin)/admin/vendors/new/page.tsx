@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
 import { requirePageRole } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { createVendorAction } from "@/lib/actions/admin";
 import { Card } from "@/components/ui/card";
 import { Flash } from "@/components/ui/flash";
@@ -21,15 +20,12 @@ export default async function NewVendorPage({
   await requirePageRole("ADMIN");
   const t = await getTranslations();
   const { error, field, why } = await searchParams;
-  const kelurahan = (
-    await db().vendor.findMany({ distinct: ["kelurahan"], select: { kelurahan: true }, orderBy: { kelurahan: "asc" } })
-  ).map((k) => k.kelurahan);
   return (
     <div className="space-y-4">
       <Flash error={error} field={field} why={why} messages={{}} fieldLabels={await vendorFieldLabels()} />
       <h1 className="text-2xl font-bold">{t("adminVendors.new")}</h1>
       <Card>
-        <VendorForm action={createVendorAction} kelurahan={kelurahan} />
+        <VendorForm action={createVendorAction} />
       </Card>
       <Link href="/admin/vendors" className="text-sm font-medium text-brand-700 underline">
         {t("adminVendors.back")}
