@@ -66,7 +66,8 @@ export const vendorSchema = z
         if (!found) {
           ctx.addIssue({
             code: "custom",
-            message: `Kelurahan "${v}" tidak ada di Kota Mojokerto; pilih salah satu: ${KELURAHAN.map((k) => k.kelurahan).join(", ")}`,
+            // The city's names only, never the text given: this message can travel in a link (lib/domain/form-message.ts).
+            message: `Kelurahan tidak ada di Kota Mojokerto; pilih salah satu: ${KELURAHAN.map((k) => k.kelurahan).join(", ")}`,
           });
           return z.NEVER;
         }
@@ -98,7 +99,7 @@ export const vendorSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["kecamatan"],
-        message: `Kelurahan ${v.kelurahan} ada di Kecamatan ${kecamatan}, bukan "${v.kecamatan}"`,
+        message: `Kelurahan ${v.kelurahan} ada di Kecamatan ${kecamatan}`,
       });
       return z.NEVER;
     }

@@ -84,7 +84,9 @@ describe("vendor import", () => {
     expect(sheet.rows).toHaveLength(5);
     const report = await previewVendorImport(db, admin, sheet.rows);
     expect(report).toMatchObject({ valid: 1, invalid: 4 });
-    expect(report.rows[3]!.errors.join(" ")).toContain('Kelurahan "Sukamaju" tidak ada di Kota Mojokerto');
+    expect(report.rows[3]!.errors.join(" ")).toContain(
+      "Kelurahan tidak ada di Kota Mojokerto; pilih salah satu: Blooto",
+    );
     expect(report.rows[4]!.errors.join(" ")).toContain("Kelurahan Pulorejo ada di Kecamatan Prajurit Kulon");
     expect(report.rows[1]!.errors.join(" ")).toContain("baris 2");
     expect(report.rows[2]!.errors.length).toBeGreaterThanOrEqual(3); // NIB, WhatsApp, capacity
