@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { expireDueOffers, routeStrandedOrders } from "@/lib/data/offers/expire-offers";
 import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
-import { dispatchOutbox, OUTBOX_BATCH } from "@/lib/data/notifications/dispatch-outbox";
+import { drainOutbox } from "@/lib/data/notifications/dispatch-outbox";
 import { warnExpiringDocuments } from "@/lib/data/admin/document-expiry";
 import { smtpMailer } from "@/lib/notifications/mailer";
 import { configuredPusher } from "@/lib/notifications/push";
@@ -16,9 +16,9 @@ import { listenForOutbox } from "@/lib/jobs/outbox-listener";
 
 let started = false;
 
-/** One pass over the due outbox rows, with the channels this process has configured. */
+/** Every due outbox row, with the channels this process has configured. */
 function dispatchDue() {
-  return dispatchOutbox(db(), systemClock, {
+  return drainOutbox(db(), systemClock, {
     mailer: smtpMailer(),
     pusher: configuredPusher(),
     gateway: configuredGateway(),
@@ -57,13 +57,9 @@ export function startRoutingWorker(intervalMs = Number(process.env.ROUTING_SWEEP
   listenForOutbox({
     connectionString: env().DATABASE_URL,
     dispatch: async () => {
-      // A pass takes at most OUTBOX_BATCH rows: go on while passes come back full.
-      for (;;) {
-        const r = await dispatchDue();
-        const done = r.sent + r.retrying + r.failed;
-        if (done > 0) console.log(`[outbox] ${r.sent} sent, ${r.retrying} retrying, ${r.failed} failed`);
-        if (done < OUTBOX_BATCH) break;
-      }
+      const r = await dispatchDue();
+      if (r.sent + r.retrying + r.failed > 0)
+        console.log(`[outbox] ${r.sent} sent, ${r.retrying} retrying, ${r.failed} failed`);
     },
     onError: (e) => console.error("[outbox] listener:", e instanceof Error ? e.message : e),
   });

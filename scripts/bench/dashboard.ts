@@ -15,26 +15,15 @@ import { spendByVendor } from "@/lib/data/dashboard/spend-by-vendor";
 import { getMayorHome } from "@/lib/data/home/get-mayor-home";
 import { getPublicSpread } from "@/lib/data/public/public-spread";
 import { parsePeriod, type Period } from "@/lib/domain/period";
-import { latencySummary, openBenchDatabase, type BenchDatabase } from "./support";
+import { latencySummary, openBenchDatabase, type BenchDatabase, positiveIntArg, progressLog } from "./support";
 
 const argv = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = argv.indexOf(name);
-  const v = i >= 0 ? Number(argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) {
-    console.error(`${name} must be a positive whole number`);
-    process.exit(2);
-  }
-  return v;
-};
+const arg = (name: string, fallback: number) => positiveIntArg(argv, name, fallback);
 const ORDERS = arg("--orders", 1_000_000);
 const VENDORS = arg("--vendors", 1000);
 const OPDS = arg("--opds", 60);
 const RUNS = arg("--runs", 30);
-const jsonOnly = argv.includes("--json");
-const log = (m: string) => {
-  if (!jsonOnly) console.error(m);
-};
+const log = progressLog(argv);
 const YEARS = [2024, 2025, 2026];
 
 /** The city and its history, in bulk SQL. */

@@ -14,31 +14,20 @@
 // The last line printed is one JSON object.
 import { createPrisma, type Db } from "@/lib/db/client";
 import { systemClock } from "@/lib/clock";
-import { dispatchOutbox, OUTBOX_BATCH } from "@/lib/data/notifications/dispatch-outbox";
+import { drainOutbox } from "@/lib/data/notifications/dispatch-outbox";
 import { listenForOutbox, type OutboxListener } from "@/lib/jobs/outbox-listener";
 import type { Pusher } from "@/lib/notifications/push";
 import { Logger, run as runWorker, runMigrations, type Runner } from "graphile-worker";
-import { latencySummary, openBenchDatabase } from "./support";
+import { latencySummary, openBenchDatabase, positiveIntArg, progressLog } from "./support";
 
 const argv = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = argv.indexOf(name);
-  const v = i >= 0 ? Number(argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) {
-    console.error(`${name} must be a positive whole number`);
-    process.exit(2);
-  }
-  return v;
-};
+const arg = (name: string, fallback: number) => positiveIntArg(argv, name, fallback);
 const MESSAGES = arg("--messages", 300);
 const BURST = arg("--burst", 5000);
 const INSTANCES = arg("--instances", 2);
 const SWEEP_SECONDS = arg("--sweep-seconds", 15);
-const jsonOnly = argv.includes("--json");
 const withLibrary = !argv.includes("--no-library");
-const log = (m: string) => {
-  if (!jsonOnly) console.error(m);
-};
+const log = progressLog(argv);
 
 /** Delivery times by message title, across instances. */
 const delivered = new Map<string, number[]>();
@@ -65,10 +54,7 @@ function startInstance(url: string, wake: boolean): Instance {
     if (running) return;
     running = true;
     try {
-      for (;;) {
-        const r = await dispatchOutbox(db, systemClock, { mailer: null, pusher: standIn });
-        if (r.sent + r.retrying + r.failed < OUTBOX_BATCH) break;
-      }
+      await drainOutbox(db, systemClock, { mailer: null, pusher: standIn });
     } finally {
       running = false;
     }

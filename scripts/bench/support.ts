@@ -102,3 +102,22 @@ export async function measurePgbench(
     await dropDatabase(server, name).catch(() => {});
   }
 }
+
+/** `--name N` among the benchmark's arguments: a positive whole number, or `fallback`; anything else ends the run. */
+export function positiveIntArg(argv: readonly string[], name: string, fallback: number): number {
+  const i = argv.indexOf(name);
+  const v = i >= 0 ? Number(argv[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v < 1) {
+    console.error(`${name} must be a positive whole number`);
+    process.exit(2);
+  }
+  return v;
+}
+
+/** Progress to stderr, unless `--json` asks for the result line alone. */
+export function progressLog(argv: readonly string[]): (m: string) => void {
+  const quiet = argv.includes("--json");
+  return (m) => {
+    if (!quiet) console.error(m);
+  };
+}

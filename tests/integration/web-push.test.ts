@@ -3,12 +3,9 @@
 // request (VAPID authorisation, TTL, aes128gcm encoding) and decrypts the payload with the subscription's own keys.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createECDH, randomBytes } from "node:crypto";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, Agent, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import webpush from "web-push";
 import ece from "http_ece";
 import { testDb } from "@/tests/support/integration-setup";
@@ -20,6 +17,7 @@ import { dispatchOutbox } from "@/lib/data/notifications/dispatch-outbox";
 import { removePushSubscription, savePushSubscription } from "@/lib/data/notifications/push-subscriptions";
 import { webPusher } from "@/lib/notifications/push";
 import { AppError } from "@/lib/errors";
+import { pushStandInCertificate } from "@/tests/support/push-stand-in";
 
 interface Received {
   path: string;
@@ -30,37 +28,13 @@ interface Received {
 let server: Server;
 let base = "";
 let cert: Buffer;
-let dir = "";
 const received: Received[] = [];
 
 beforeAll(async () => {
-  // A certificate of its own for 127.0.0.1: push services are HTTPS only, and web-push speaks only HTTPS.
-  dir = mkdtempSync(path.join(os.tmpdir(), "mm-push-"));
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:prime256v1",
-      "-nodes",
-      "-days",
-      "1",
-      "-keyout",
-      path.join(dir, "key.pem"),
-      "-out",
-      path.join(dir, "cert.pem"),
-      "-subj",
-      "/CN=127.0.0.1",
-      "-addext",
-      "subjectAltName=IP:127.0.0.1",
-    ],
-    { stdio: "ignore" },
-  );
-  cert = readFileSync(path.join(dir, "cert.pem"));
-  server = createServer({ key: readFileSync(path.join(dir, "key.pem")), cert }, (req, res) => {
+  // The stand-in push service's own certificate for 127.0.0.1 (push services are HTTPS only, and so is web-push).
+  const files = pushStandInCertificate();
+  cert = readFileSync(files.certFile);
+  server = createServer({ key: readFileSync(files.keyFile), cert }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -75,7 +49,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((r) => server.close(r));
-  rmSync(dir, { recursive: true, force: true });
 });
 
 afterEach(() => {

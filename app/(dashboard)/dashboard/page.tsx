@@ -45,6 +45,11 @@ export default async function DashboardPage({
     const [kind, value] = key.split(":") as [string, string];
     return t(`dashboard.periods.${kind}`, { value });
   };
+  // How many UMKM an average month with orders reaches: why a month's Gini reads higher than the year's.
+  const activeMonths = d.trend.filter((m) => m.gini !== null);
+  const vendorsPerActiveMonth = activeMonths.length
+    ? activeMonths.reduce((a, m) => a + m.vendorsWithOrders, 0) / activeMonths.length
+    : 0;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center gap-3">
@@ -128,14 +133,7 @@ export default async function DashboardPage({
         />
         <p className="mt-2 text-xs text-slate-700">
           {t("dashboard.trendReading", {
-            avg: formatNumber(
-              (() => {
-                const active = d.trend.filter((m) => m.gini !== null);
-                return active.length ? active.reduce((a, m) => a + m.vendorsWithOrders, 0) / active.length : 0;
-              })(),
-              locale,
-              0,
-            ),
+            avg: formatNumber(vendorsPerActiveMonth, locale, 0),
             total: s.vendors.length,
           })}
         </p>

@@ -19,7 +19,7 @@ export interface Mailer {
 
 export const MAX_ATTEMPTS = 5;
 /** Rows one pass claims unless told otherwise. */
-export const OUTBOX_BATCH = 50;
+const OUTBOX_BATCH = 50;
 const LEASE_MS = 2 * 60_000;
 /** Minutes to wait after the n-th failed attempt. */
 const BACKOFF_MINUTES = [1, 5, 15, 60];
@@ -186,4 +186,20 @@ async function pushToEveryBrowser(
   if (delivered > 0) return null;
   if (gone === subs.length) return { error: "Langganan notifikasi di ponsel sudah tidak berlaku", permanent: true };
   return { error: lastError, permanent: false };
+}
+
+/** Passes over the due rows until one comes back short of a full batch: everything due now, sent or settled. */
+export async function drainOutbox(
+  db: Db,
+  clock: Clock,
+  opts: Parameters<typeof dispatchOutbox>[2],
+): Promise<DispatchResult> {
+  const total: DispatchResult = { sent: 0, retrying: 0, failed: 0 };
+  for (;;) {
+    const r = await dispatchOutbox(db, clock, opts);
+    total.sent += r.sent;
+    total.retrying += r.retrying;
+    total.failed += r.failed;
+    if (r.sent + r.retrying + r.failed < (opts.limit ?? OUTBOX_BATCH)) return total;
+  }
 }

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { offerLinkMatches, parseOfferLinkToken } from "@/lib/domain/offer-link";
-import { offerLinkSecret } from "@/lib/data/offers/offer-link-secret";
+import { signingSecret } from "@/lib/env";
 import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
 import type { OfferStatus } from "@/lib/generated/prisma/enums";
 
@@ -52,7 +52,7 @@ export async function getOfferByLink(db: Db, clock: Clock, token: string): Promi
       },
     },
   });
-  if (!offer || !offerLinkMatches(offerLinkSecret(), token, offer)) return null;
+  if (!offer || !offerLinkMatches(signingSecret(), token, offer)) return null;
   return {
     offerId: offer.id,
     status: offer.status,
@@ -89,7 +89,7 @@ export async function answerOfferByLink(
         select: { id: true, vendorId: true, expiresAt: true },
       })
     : null;
-  if (!offer || !offerLinkMatches(offerLinkSecret(), token, offer)) throw new AppError("NOT_FOUND");
+  if (!offer || !offerLinkMatches(signingSecret(), token, offer)) throw new AppError("NOT_FOUND");
   const actor = await vendorActorOf(db, offer.vendorId, meta);
   return answer.accept
     ? acceptOffer(db, clock, actor, offer.id)
