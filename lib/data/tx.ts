@@ -35,15 +35,24 @@ export function isUniqueViolation(e: unknown): boolean {
   );
 }
 
-export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+/**
+ * Runs `fn` again on deadlock or serialization failure (at most `attempts` times, with a short random wait): for a
+ * transaction, or for a single statement that is its own transaction. `fn` must be safe to repeat, which it is
+ * when a failed attempt was rolled back whole.
+ */
+export async function withRetry<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(fn, { maxWait: 20_000, timeout: 30_000 });
+      return await fn();
     } catch (e) {
       if (attempt >= attempts || !isRetryable(e)) throw e;
       await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
     }
   }
+}
+
+export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+  return withRetry(() => db.$transaction(fn, { maxWait: 20_000, timeout: 30_000 }), attempts);
 }
 
 /** Locks rows of "Order" (one) — the first lock of every order transition. Returns false if it does not exist. */

@@ -4,8 +4,8 @@ import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dayAsDate } from "@/lib/format";
 
-/** The one SQL definition, also embedded by routing's single-round-trip lookup. */
-export function decreeInForceSql(day: Date): Prisma.Sql {
+/** The one SQL definition, also embedded by routing's single-round-trip lookups (`day`: a date, or an SQL expression). */
+export function decreeInForceSql(day: Date | Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT d.id FROM "Decree" d
     WHERE d.status IN ('IN_FORCE', 'SUPERSEDED') AND d."effectiveFrom" <= ${day}::date

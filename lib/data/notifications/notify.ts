@@ -35,61 +35,117 @@ export function setPushOutbox(enabled: boolean): void {
   pushOutbox = enabled;
 }
 
-function audienceSql(a: Audience): Prisma.Sql {
-  if ("vendorId" in a) return Prisma.sql`u."vendorId" = ${a.vendorId}::uuid`;
-  if ("opdId" in a) return Prisma.sql`u."opdId" = ${a.opdId}::uuid`;
-  return Prisma.sql`u.role = 'ADMIN'`;
+/** One notification to write: to whom, what, and when. */
+export interface Notice {
+  audience: Audience;
+  note: Note;
+  at: Date;
+  /** When the channels that reach a phone (e-mail, push, gateway) go out: later than `at` in quiet hours. */
+  sendAt?: Date;
+  /** Also as a text message through the SMS/WhatsApp gateway, to a vendor audience (offers only: they cost money). */
+  viaGateway?: boolean;
+  /** An id the statement's `when` condition can name as n.ref (e.g. the offer the notice is about). */
+  ref?: string;
 }
 
-/** The INSERT statement, for use inside a larger single-round-trip CTE. */
-export function notifySql(
-  audience: Audience,
-  note: Note,
-  at: Date,
-  /** When the channels that reach a phone (e-mail, push, gateway) go out: later than `at` in quiet hours. */
-  sendAt: Date = at,
-  /** Also as a text message through the SMS/WhatsApp gateway, to a vendor audience (offers only: they cost money). */
-  opts: { viaGateway?: boolean } = {},
-): Prisma.Sql {
+/**
+ * The INSERT writing any number of notifications in one statement, for use inside a larger single-round-trip CTE:
+ * each notice's IN_APP row per active user of its audience, and the rows of the channels configured (see the
+ * header). With `when`, only the notices for which that SQL condition holds are written (it may name n.ref).
+ */
+export function notifyManySql(notices: Notice[], when?: Prisma.Sql): Prisma.Sql {
+  if (notices.length === 0)
+    return Prisma.sql`INSERT INTO "Notification" (id, "userId", channel, kind, title) SELECT NULL, NULL, NULL, NULL, NULL WHERE false`;
+  const rows = Prisma.join(
+    notices.map((n) => {
+      const a = n.audience;
+      return Prisma.sql`(${"vendorId" in a ? a.vendorId : null}::uuid, ${"opdId" in a ? a.opdId : null}::uuid, ${"role" in a}::boolean,
+        ${n.note.kind}, ${n.note.title}, ${n.note.body}, ${n.note.link ?? null}, ${n.at}::timestamptz, ${n.sendAt ?? n.at}::timestamptz,
+        ${Boolean(n.viaGateway && "vendorId" in a)}::boolean, ${n.ref ?? null}::uuid)`;
+    }),
+  );
+  // Each notice with each active user of its audience (a vendor's users, an OPD's staff, or the admins): three
+  // branches, each through its own index.
+  const base = Prisma.sql`
+    SELECT n.*, u.id AS uid, u.email FROM (VALUES ${rows}) AS n(vendor, opd, admins, kind, title, body, link, at, send_at, gateway, ref)
+    JOIN LATERAL (
+      SELECT u.id, u.email FROM "User" u WHERE u.active AND u."vendorId" = n.vendor
+      UNION ALL SELECT u.id, u.email FROM "User" u WHERE u.active AND u."opdId" = n.opd
+      UNION ALL SELECT u.id, u.email FROM "User" u WHERE u.active AND n.admins AND u.role = 'ADMIN') u ON true
+    ${when ? Prisma.sql`WHERE ${when}` : Prisma.empty}`;
   const email = emailOutbox
     ? Prisma.sql`
     UNION ALL
-    SELECT gen_random_uuid(), u.id, 'EMAIL'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'PENDING'::"NotificationStatus", NULL::timestamptz, ${sendAt}::timestamptz, ${at}::timestamptz
-    FROM "User" u WHERE u.active AND u.email IS NOT NULL AND ${audienceSql(audience)}`
+    SELECT gen_random_uuid(), r.uid, 'EMAIL'::"NotificationChannel", r.kind, r.title, r.body, r.link, 'PENDING'::"NotificationStatus", NULL::timestamptz, r.send_at, r.at
+    FROM r WHERE r.email IS NOT NULL`
     : Prisma.empty;
   const push = pushOutbox
     ? Prisma.sql`
     UNION ALL
-    SELECT gen_random_uuid(), u.id, 'PUSH'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'PENDING'::"NotificationStatus", NULL::timestamptz, ${sendAt}::timestamptz, ${at}::timestamptz
-    FROM "User" u WHERE u.active AND ${audienceSql(audience)} AND EXISTS (SELECT 1 FROM "PushSubscription" p WHERE p."userId" = u.id)`
+    SELECT gen_random_uuid(), r.uid, 'PUSH'::"NotificationChannel", r.kind, r.title, r.body, r.link, 'PENDING'::"NotificationStatus", NULL::timestamptz, r.send_at, r.at
+    FROM r WHERE EXISTS (SELECT 1 FROM "PushSubscription" p WHERE p."userId" = r.uid)`
     : Prisma.empty;
-  const gateway =
-    gatewayOutbox && opts.viaGateway && "vendorId" in audience
-      ? Prisma.sql`
+  const gateway = gatewayOutbox
+    ? Prisma.sql`
     UNION ALL
-    SELECT gen_random_uuid(), u.id, 'GATEWAY'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'PENDING'::"NotificationStatus", NULL::timestamptz, ${sendAt}::timestamptz, ${at}::timestamptz
-    FROM "User" u JOIN "Vendor" v ON v.id = u."vendorId" WHERE u.active AND v.whatsapp IS NOT NULL AND ${audienceSql(audience)}`
-      : Prisma.empty;
+    SELECT gen_random_uuid(), r.uid, 'GATEWAY'::"NotificationChannel", r.kind, r.title, r.body, r.link, 'PENDING'::"NotificationStatus", NULL::timestamptz, r.send_at, r.at
+    FROM r JOIN "Vendor" v ON v.id = r.vendor WHERE r.gateway AND v.whatsapp IS NOT NULL`
+    : Prisma.empty;
   return Prisma.sql`
+    WITH r AS (${base})
     INSERT INTO "Notification" (id, "userId", channel, kind, title, body, link, status, "sentAt", "nextAttemptAt", "createdAt")
-    SELECT gen_random_uuid(), u.id, 'IN_APP'::"NotificationChannel", ${note.kind}, ${note.title}, ${note.body}, ${note.link ?? null}, 'SENT'::"NotificationStatus", ${at}::timestamptz, NULL::timestamptz, ${at}::timestamptz
-    FROM "User" u WHERE u.active AND ${audienceSql(audience)}${email}${push}${gateway}`;
+    SELECT gen_random_uuid(), r.uid, 'IN_APP'::"NotificationChannel", r.kind, r.title, r.body, r.link, 'SENT'::"NotificationStatus", r.at, NULL::timestamptz, r.at
+    FROM r${email}${push}${gateway}`;
+}
+
+/** One notice's INSERT (see notifyManySql). */
+export function notifySql(
+  audience: Audience,
+  note: Note,
+  at: Date,
+  sendAt: Date = at,
+  opts: { viaGateway?: boolean } = {},
+): Prisma.Sql {
+  return notifyManySql([{ audience, note, at, sendAt, viaGateway: opts.viaGateway }]);
 }
 
 /** The wa.me number of a vendor's WhatsApp field, in SQL (0812… / +62 812… → 62812…); see lib/domain/whatsapp.ts. */
 const waNumberSql = Prisma.sql`regexp_replace(regexp_replace(v.whatsapp, '[^0-9]', '', 'g'), '^0', '62')`;
 
+/** A WhatsApp click-to-chat nudge: the OPD whose staff get it, the vendor to write to, and the prefilled message. */
+export interface Nudge {
+  opdId: string;
+  vendorId: string;
+  note: Note;
+  message: string;
+  at: Date;
+}
+
 /**
- * A WhatsApp click-to-chat row for each staff member of the ordering OPD: a wa.me link to the vendor's number
- * with the message prefilled. The dispatcher checks the number and releases the link (or marks it failed).
+ * WhatsApp click-to-chat rows, one statement for any number of nudges: for each, a row per active staff member of
+ * the ordering OPD, a wa.me link to the vendor's number with the message prefilled. The dispatcher checks the number
+ * and releases the link (or marks it failed).
  */
-export function whatsappNudgeSql(opdId: string, vendorId: string, note: Note, message: string, at: Date): Prisma.Sql {
+export function whatsappNudgesSql(nudges: Nudge[]): Prisma.Sql {
+  if (nudges.length === 0)
+    return Prisma.sql`INSERT INTO "Notification" (id, "userId", channel, kind, title) SELECT NULL, NULL, NULL, NULL, NULL WHERE false`;
+  const rows = Prisma.join(
+    nudges.map(
+      (n) =>
+        Prisma.sql`(${n.opdId}::uuid, ${n.vendorId}::uuid, ${n.note.kind}, ${n.note.title}, ${n.note.body}, ${encodeURIComponent(n.message)}, ${n.at}::timestamptz)`,
+    ),
+  );
   return Prisma.sql`
     INSERT INTO "Notification" (id, "userId", channel, kind, title, body, link, status, "nextAttemptAt", "createdAt")
-    SELECT gen_random_uuid(), u.id, 'WHATSAPP', ${note.kind}, ${note.title}, ${note.body},
-           'https://wa.me/' || ${waNumberSql} || '?text=' || ${encodeURIComponent(message)}, 'PENDING', ${at}, ${at}
-    FROM "User" u JOIN "Vendor" v ON v.id = ${vendorId}::uuid
-    WHERE u.active AND u."opdId" = ${opdId}::uuid`;
+    SELECT gen_random_uuid(), u.id, 'WHATSAPP', w.kind, w.title, w.body, 'https://wa.me/' || ${waNumberSql} || '?text=' || w.message, 'PENDING', w.at, w.at
+    FROM (VALUES ${rows}) AS w(opd, vendor, kind, title, body, message, at)
+    JOIN "Vendor" v ON v.id = w.vendor
+    JOIN "User" u ON u.active AND u."opdId" = w.opd`;
+}
+
+/** One nudge (see whatsappNudgesSql). */
+export function whatsappNudgeSql(opdId: string, vendorId: string, note: Note, message: string, at: Date): Prisma.Sql {
+  return whatsappNudgesSql([{ opdId, vendorId, note, message, at }]);
 }
 
 /** The notifications of one audience, written now. */

@@ -1,15 +1,22 @@
 // A vendor's answer to an offer: accept, or decline with a reason. Both are compare-and-set on the
 // offer (PENDING, not past its deadline) under the order's row lock; a decline re-routes at once.
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import type { Actor } from "@/lib/data/audit";
-import { auditInsertSql } from "@/lib/data/audit-sql";
-import { inTransaction } from "@/lib/data/tx";
-import { getSettings } from "@/lib/data/settings/get-settings";
-import { notifySql } from "@/lib/data/notifications/notify";
-import { routeOrderInTx, type RoutableOrder, type RouteOutcome } from "@/lib/data/routing/route-order";
+import { auditInsertSql, auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
+import { inTransaction, withRetry } from "@/lib/data/tx";
+import { MicroBatcher } from "@/lib/data/batcher";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { notifyManySql, type Notice } from "@/lib/data/notifications/notify";
+import {
+  decodeRoutableOrder,
+  routableOrderJsonSql,
+  routeOrderInTx,
+  type RoutableOrderJson,
+  type RouteOutcome,
+} from "@/lib/data/routing/route-order";
 import { z } from "zod";
 
 export interface VendorActor extends Actor {
@@ -21,79 +28,169 @@ export interface VendorActor extends Actor {
 
 export const declineReasonSchema = z.string().trim().min(3, "Tuliskan alasan menolak").max(500);
 
-interface LockedOffer {
-  id: string;
-  orderId: string;
-  vendorId: string;
-  status: string;
-  expiresAt: Date;
-  order: RoutableOrder;
+/** One vendor's acceptance, waiting to be written with the others that arrive with it. */
+interface Acceptance {
+  actor: VendorActor & { vendorId: string };
+  offerId: string;
+  now: Date;
 }
 
-/** Loads the offer — for its own vendor only — and locks its order row (and the offer, so a waiting
- * second answer re-reads its fresh status), in one round trip. */
-async function lockOwnOffer(tx: Tx, actor: VendorActor, offerId: string): Promise<LockedOffer> {
+type Accepted = { orderId: string; alreadyAccepted: boolean };
+
+/**
+ * Accepting an offer. Acceptances that arrive together (many vendors answering at once) are written together, in two
+ * statements whatever their number and with no interactive transaction (see acceptTogether): under load N answers
+ * cost two round trips instead of four each.
+ */
+export async function acceptOffer(db: Db, clock: Clock, actor: VendorActor, offerId: string): Promise<Accepted> {
   if (actor.role !== "VENDOR" || !actor.vendorId) throw new AppError("FORBIDDEN");
-  const rows = await tx.$queryRaw<
-    (Omit<LockedOffer, "order"> & {
-      order: RoutableOrder & { deliveryAt: string; deliveryDay: string; total: string };
-    })[]
-  >`
-    SELECT f.id, f."orderId", f."vendorId", f.status::text AS status, f."expiresAt",
-      json_build_object('id', o.id, 'number', o.number, 'opdId', o."opdId", 'status', o.status, 'deliveryAt', o."deliveryAt", 'deliveryDay', o."deliveryDay",
-                        'category', o.category, 'pax', o.pax, 'total', o.total::text, 'method', o.method, 'eventName', o."eventName") AS "order"
-    FROM "Offer" f JOIN "Order" o ON o.id = f."orderId"
-    WHERE f.id = ${offerId}::uuid AND f."vendorId" = ${actor.vendorId}::uuid
-    FOR NO KEY UPDATE OF o, f`;
-  const row = rows[0];
-  if (!row) throw new AppError("NOT_FOUND");
-  const o = row.order;
-  return {
-    ...row,
-    order: {
-      ...o,
-      deliveryAt: new Date(o.deliveryAt),
-      deliveryDay: new Date(`${String(o.deliveryDay).slice(0, 10)}T00:00:00.000Z`),
-      total: BigInt(o.total),
-    },
-  };
+  return acceptBatcherFor(db).submit({ actor: { ...actor, vendorId: actor.vendorId }, offerId, now: clock.now() });
 }
 
-export async function acceptOffer(
-  db: Db,
-  clock: Clock,
-  actor: VendorActor,
-  offerId: string,
-): Promise<{ orderId: string; alreadyAccepted: boolean }> {
-  return inTransaction(db, async (tx) => {
-    const now = clock.now();
-    const offer = await lockOwnOffer(tx, actor, offerId);
-    if (offer.status === "ACCEPTED") return { orderId: offer.orderId, alreadyAccepted: true }; // a double tap
-    if (offer.status !== "PENDING") throw new AppError("INVALID_STATE", { status: offer.status });
-    if (offer.expiresAt.getTime() <= now.getTime()) throw new AppError("OFFER_EXPIRED");
-    // Accepting moves value from pending to awarded and keeps the day's load: the vendor's weighted
-    // total and capacity are unchanged, so no vendor lock is needed (the order lock serialises answers).
-    const note = {
-      kind: "order.accepted",
-      title: `Pesanan ${offer.order.number} diterima UMKM`,
-      body: offer.order.eventName,
-      link: "/opd",
-    };
-    const [r] = await tx.$queryRaw<{ offers: number; orders: number }[]>`
-      WITH f AS (UPDATE "Offer" SET status = 'ACCEPTED', "respondedAt" = ${now} WHERE id = ${offer.id}::uuid AND status = 'PENDING' RETURNING id),
-      o AS (UPDATE "Order" SET status = 'ACCEPTED', "vendorId" = ${offer.vendorId}::uuid, "awardedAt" = ${now}, version = version + 1, "updatedAt" = now()
-            WHERE id = ${offer.orderId}::uuid AND status = 'OFFERED' RETURNING id),
-      aud AS (${auditInsertSql(actor, { action: "offer.accepted", entity: "Offer", entityId: offer.id, before: { status: "PENDING" }, after: { status: "ACCEPTED", orderId: offer.orderId, ...(actor.via ? { via: actor.via } : {}) } })}),
-      ntf AS (${notifySql({ opdId: offer.order.opdId }, note, now)})
-      SELECT (SELECT count(*) FROM f)::int AS offers, (SELECT count(*) FROM o)::int AS orders`;
-    if (r!.offers !== 1 || r!.orders !== 1) throw new AppError("INVALID_STATE");
-    return { orderId: offer.orderId, alreadyAccepted: false };
+const acceptBatchers = new WeakMap<Db, MicroBatcher<Acceptance, Accepted>>();
+
+function acceptBatcherFor(db: Db): MicroBatcher<Acceptance, Accepted> {
+  let b = acceptBatchers.get(db);
+  if (!b) {
+    b = new MicroBatcher<Acceptance, Accepted>(async (items) => {
+      try {
+        return await acceptTogether(db, items);
+      } catch (e) {
+        // One bad answer must not fail the others: write them one by one, each getting its own answer.
+        if (items.length === 1) throw e;
+        const results: (Accepted | Error)[] = [];
+        for (const item of items) {
+          try {
+            results.push((await acceptTogether(db, [item]))[0]!);
+          } catch (err) {
+            results.push(err instanceof Error ? err : new Error(String(err)));
+          }
+        }
+        return results;
+      }
+    });
+    acceptBatchers.set(db, b);
+  }
+  return b;
+}
+
+/** Why an answer cannot be taken, from the offer's and its order's state; "ALREADY" for a double tap; null if it can. */
+function refusal(status: string, expiresAt: Date, now: Date, orderStatus = "OFFERED"): AppError | "ALREADY" | null {
+  if (status === "ACCEPTED") return "ALREADY";
+  if (status !== "PENDING" || orderStatus !== "OFFERED") return new AppError("INVALID_STATE", { status });
+  if (expiresAt.getTime() <= now.getTime()) return new AppError("OFFER_EXPIRED");
+  return null;
+}
+
+/**
+ * A batch of acceptances: a plain read of each offer — its own vendor's only — with its order's fixed facts (number,
+ * event, OPD: the words of the OPD's notification); then, for those that can be taken, one statement that locks
+ * every order and its offer (orders in id order, each before its offer, as every order transition does), checks them
+ * again under the lock and, for each offer still PENDING, in time and with its order OFFERED, writes the acceptance,
+ * the order's state, the audit row and the OPD's notification. A statement is its own transaction: all of an
+ * acceptance or nothing. Accepting moves value from pending to awarded and keeps the day's load, so the vendor's
+ * weighted total and capacity are unchanged and no vendor lock is needed (the order lock serialises answers).
+ */
+async function acceptTogether(db: Db, items: Acceptance[]): Promise<(Accepted | Error)[]> {
+  const asked = Prisma.join(
+    items.map((a, i) => Prisma.sql`(${i}::int, ${a.offerId}::uuid, ${a.actor.vendorId}::uuid, ${a.now}::timestamptz)`),
+  );
+  const read = await db.$queryRaw<
+    { i: number; orderId: string; status: string; expiresAt: Date; number: string; opdId: string; eventName: string }[]
+  >`
+    SELECT r.i, f."orderId", f.status::text AS status, f."expiresAt", o.number, o."opdId", o."eventName"
+    FROM (VALUES ${asked}) AS r(i, offer, vendor, at)
+    JOIN "Offer" f ON f.id = r.offer AND f."vendorId" = r.vendor JOIN "Order" o ON o.id = f."orderId"`;
+  const byIndex = new Map(read.map((r) => [r.i, r]));
+  const results: (Accepted | Error | null)[] = items.map((a, i) => {
+    const offer = byIndex.get(i);
+    if (!offer) return new AppError("NOT_FOUND");
+    const no = refusal(offer.status, offer.expiresAt, a.now);
+    if (no === "ALREADY") return { orderId: offer.orderId, alreadyAccepted: true };
+    return no; // null: to be written
   });
+  // A double tap within the batch: the first answer is written, the others are told it was already accepted.
+  const firstFor = new Map<string, number>();
+  const repeats: [number, number][] = [];
+  const todo = items.flatMap((a, i) => {
+    if (results[i] !== null) return [];
+    const first = firstFor.get(a.offerId);
+    if (first !== undefined) {
+      repeats.push([i, first]);
+      return [];
+    }
+    firstFor.set(a.offerId, i);
+    return [{ a, i, offer: byIndex.get(i)! }];
+  });
+  if (todo.length === 0) return results as (Accepted | Error)[];
+  const rows = Prisma.join(
+    todo.map(
+      ({ a, i, offer }) =>
+        Prisma.sql`(${i}::int, ${a.offerId}::uuid, ${a.actor.vendorId}::uuid, ${offer.orderId}::uuid, ${a.now}::timestamptz)`,
+    ),
+  );
+  const audits: AuditRow[] = todo.map(({ a, offer }) => ({
+    actor: a.actor,
+    action: "offer.accepted",
+    entity: "Offer",
+    entityId: a.offerId,
+    before: { status: "PENDING" },
+    after: { status: "ACCEPTED", orderId: offer.orderId, ...(a.actor.via ? { via: a.actor.via } : {}) },
+  }));
+  const notices: Notice[] = todo.map(({ a, offer }) => ({
+    audience: { opdId: offer.opdId },
+    at: a.now,
+    ref: a.offerId,
+    note: {
+      kind: "order.accepted",
+      title: `Pesanan ${offer.number} diterima UMKM`,
+      body: offer.eventName,
+      link: "/opd",
+    },
+  }));
+  const written = await withRetry(
+    () => db.$queryRaw<{ i: number; status: string; expiresAt: Date; orderStatus: string; accepted: boolean }[]>`
+    WITH r AS (SELECT * FROM (VALUES ${rows}) AS r(i, offer, vendor, "orderId", at)),
+    lk AS MATERIALIZED (
+      SELECT r.i, r.at, r.vendor, f.id, f."orderId", f.status::text AS status, f."expiresAt", o.status::text AS "orderStatus"
+      FROM r JOIN "Offer" f ON f.id = r.offer AND f."vendorId" = r.vendor JOIN "Order" o ON o.id = f."orderId"
+      ORDER BY o.id
+      FOR NO KEY UPDATE OF o, f),
+    ok AS (SELECT * FROM lk WHERE status = 'PENDING' AND "orderStatus" = 'OFFERED' AND "expiresAt" > at),
+    f AS (UPDATE "Offer" x SET status = 'ACCEPTED', "respondedAt" = ok.at FROM ok WHERE x.id = ok.id RETURNING x.id),
+    o AS (UPDATE "Order" x SET status = 'ACCEPTED', "vendorId" = ok.vendor, "awardedAt" = ok.at, version = x.version + 1, "updatedAt" = now()
+          FROM ok WHERE x.id = ok."orderId" RETURNING x.id),
+    aud AS (${auditRowsSql(audits, Prisma.sql`a."entityId" IN (SELECT id::text FROM ok)`)}),
+    ntf AS (${notifyManySql(notices, Prisma.sql`n.ref IN (SELECT id FROM ok)`)})
+    SELECT lk.i, lk.status, lk."expiresAt", lk."orderStatus", lk.id IN (SELECT id FROM f) AS accepted FROM lk`,
+  );
+  const after = new Map(written.map((w) => [w.i, w]));
+  for (const { a, i, offer } of todo) {
+    const w = after.get(i);
+    if (!w) results[i] = new AppError("NOT_FOUND");
+    else if (w.accepted) results[i] = { orderId: offer.orderId, alreadyAccepted: false };
+    else {
+      // Answered, withdrawn or expired between the read and the lock: the same refusal as if seen at once.
+      const no = refusal(w.status, w.expiresAt, a.now, w.orderStatus);
+      results[i] =
+        no === "ALREADY" ? { orderId: offer.orderId, alreadyAccepted: true } : (no ?? new AppError("INVALID_STATE"));
+    }
+  }
+  for (const [i, first] of repeats) {
+    const r = results[first]!;
+    results[i] = r instanceof Error ? r : { orderId: r.orderId, alreadyAccepted: true };
+  }
+  return results as (Accepted | Error)[];
 }
 
 // Built once: zod compiles a schema on its first parse, so one made per call is compiled on every call.
 const declineInput = z.object({ reason: declineReasonSchema });
 
+/**
+ * Declining: one statement locks the order and the offer (the vendor's own only), checks the offer is still PENDING
+ * and in time, records the decline with its audit row and returns the order; then the order is routed again (without
+ * the vendor that said no) in the same transaction.
+ */
 export async function declineOffer(
   db: Db,
   clock: Clock,
@@ -102,22 +199,29 @@ export async function declineOffer(
   reason: string,
 ): Promise<{ orderId: string; route: RouteOutcome }> {
   const why = parseInput(declineInput, { reason }).reason;
+  if (actor.role !== "VENDOR" || !actor.vendorId) throw new AppError("FORBIDDEN");
+  const vendorId = actor.vendorId;
   return inTransaction(db, async (tx) => {
     const now = clock.now();
-    const offer = await lockOwnOffer(tx, actor, offerId);
-    if (offer.status !== "PENDING") throw new AppError("INVALID_STATE", { status: offer.status });
-    if (offer.expiresAt.getTime() <= now.getTime()) throw new AppError("OFFER_EXPIRED");
-    const [r] = await tx.$queryRaw<{ n: number }[]>`
-      WITH f AS (UPDATE "Offer" SET status = 'DECLINED', "respondedAt" = ${now}, reason = ${why} WHERE id = ${offer.id}::uuid AND status = 'PENDING' RETURNING id),
-      aud AS (${auditInsertSql(actor, { action: "offer.declined", entity: "Offer", entityId: offer.id, before: { status: "PENDING" }, after: { status: "DECLINED", reason: why, ...(actor.via ? { via: actor.via } : {}) } })})
-      SELECT (SELECT count(*) FROM f)::int AS n`;
-    if (r!.n !== 1) throw new AppError("INVALID_STATE");
-    const route = await routeOrderInTx(tx, offer.order, {
-      now,
-      settings: await getSettings(tx),
-      actor,
-      alsoLock: [offer.vendorId],
-    });
+    const ok = Prisma.sql`EXISTS (SELECT 1 FROM ok)`;
+    const [offer] = await tx.$queryRaw<
+      { orderId: string; status: string; expiresAt: Date; order: RoutableOrderJson; declined: number }[]
+    >`
+      WITH lk AS MATERIALIZED (
+        SELECT f.id, f."orderId", f.status::text AS status, f."expiresAt", ${routableOrderJsonSql(Prisma.sql`o`)} AS "order"
+        FROM "Offer" f JOIN "Order" o ON o.id = f."orderId"
+        WHERE f.id = ${offerId}::uuid AND f."vendorId" = ${vendorId}::uuid
+        FOR NO KEY UPDATE OF o, f),
+      ok AS (SELECT id FROM lk WHERE status = 'PENDING' AND "expiresAt" > ${now}),
+      f AS (UPDATE "Offer" SET status = 'DECLINED', "respondedAt" = ${now}, reason = ${why} WHERE id = (SELECT id FROM ok) RETURNING id),
+      aud AS (${auditInsertSql(actor, { action: "offer.declined", entity: "Offer", entityId: offerId, before: { status: "PENDING" }, after: { status: "DECLINED", reason: why, ...(actor.via ? { via: actor.via } : {}) } }, ok)})
+      SELECT lk."orderId", lk.status, lk."expiresAt", lk."order", (SELECT count(*) FROM f)::int AS declined FROM lk`;
+    if (!offer) throw new AppError("NOT_FOUND");
+    if (offer.declined !== 1) {
+      if (offer.status !== "PENDING") throw new AppError("INVALID_STATE", { status: offer.status });
+      throw new AppError("OFFER_EXPIRED");
+    }
+    const route = await routeOrderInTx(tx, decodeRoutableOrder(offer.order), { now, actor, alsoLock: [vendorId] });
     return { orderId: offer.orderId, route };
   });
 }

@@ -14,18 +14,16 @@ import type { Clock } from "@/lib/clock";
 import { AppError, isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import type { Actor } from "@/lib/data/audit";
-import { auditInsertSql } from "@/lib/data/audit-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
 import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
 import { budgetExceeded } from "@/lib/data/orders/budget";
 import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
 import {
-  decisionSql,
   fiscalYearDays,
   orderToRoute,
   poolJsonSql,
-  routedOrderUpdateSql,
+  writeDecisionsSql,
   routeOutcome,
   ROUTING_SAVEPOINT,
   toPoolVendor,
@@ -121,28 +119,27 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
   const total = BigInt(input.unitPrice) * BigInt(input.pax);
   const deliveryDay = dayAsDate(wibDay(input.deliveryAt));
   const now = clock.now();
-  // One round trip: an earlier submission with this key, the ceiling, the budget line, the settings, the pool.
-  const [pre] = await db.$queryRaw<Preflight[]>`
-    WITH d AS (${decreeInForceSql(deliveryDay)})
-    SELECT
-      (SELECT json_build_object('id', o.id, 'number', o.number, 'status', o.status, 'payloadHash', o."payloadHash")
-         FROM "Order" o WHERE o."placedById" = ${actor.id}::uuid AND o."idempotencyKey" = ${input.idempotencyKey}) AS existing,
-      (SELECT c."maxPerPax" FROM "PriceCeiling" c WHERE c.category = ${input.category}::"MenuCategory" AND c."fiscalYear" = ${fiscalYear}) AS ceiling,
-      (SELECT b.id FROM "Budget" b WHERE b."opdId" = ${actor.opdId}::uuid AND b."fiscalYear" = ${fiscalYear} AND b."accountCode" = ${input.accountCode}) AS "budgetId",
-      (SELECT b.pagu - b.committed FROM "Budget" b WHERE b."opdId" = ${actor.opdId}::uuid AND b."fiscalYear" = ${fiscalYear} AND b."accountCode" = ${input.accountCode}) AS remaining,
-      (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}) AS settings,
-      (SELECT id FROM d) AS "decreeId",
-      ${poolJsonSql(Prisma.sql`(SELECT id FROM d)`, actor.opdId)} AS pool`;
-  if (pre!.existing) {
-    if (pre!.existing.payloadHash !== hash) throw new AppError("IDEMPOTENCY_MISMATCH");
-    const e = pre!.existing;
+  // One round trip, shared with the submissions that arrive with this one: an earlier submission with this key,
+  // the ceiling, the budget line, the settings, the decree in force and the OPD's pool.
+  const pre = await preflightBatcherFor(db).submit({
+    placedById: actor.id,
+    idempotencyKey: input.idempotencyKey,
+    category: input.category,
+    fiscalYear,
+    opdId: actor.opdId,
+    accountCode: input.accountCode,
+    deliveryDay,
+  });
+  if (pre.existing) {
+    if (pre.existing.payloadHash !== hash) throw new AppError("IDEMPOTENCY_MISMATCH");
+    const e = pre.existing;
     return { orderId: e.id, number: e.number, status: e.status, duplicate: true, route: null };
   }
   if (input.deliveryAt.getTime() <= now.getTime())
     throw new AppError("VALIDATION", { issues: { deliveryAt: ["Waktu antar sudah lewat"] } });
   // Too short a notice for any vendor to be asked: refused here with the earliest time that still works, instead of
   // going straight to an admin (issue 17: catch mistakes before submit).
-  const rules = resolveSettings(pre!.settings);
+  const rules = resolveSettings(pre.settings);
   const earliest = earliestRoutableDelivery(now, rules.minLeadMinutes);
   if (!offerDeadline(now, input.deliveryAt, rules.responseWindowMinutes, rules.minLeadMinutes))
     throw new AppError("VALIDATION", {
@@ -157,16 +154,16 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
     throw new AppError("VALIDATION", {
       issues: { deliveryAt: [`Waktu antar paling jauh ${MAX_ORDER_AHEAD_DAYS} hari (satu tahun) dari hari ini`] },
     });
-  if (pre!.ceiling === null) throw new AppError("NO_PRICE_CEILING", { category: input.category, fiscalYear });
-  if (BigInt(input.unitPrice) > BigInt(pre!.ceiling))
-    throw new AppError("PRICE_CEILING_EXCEEDED", { max: Number(pre!.ceiling) });
-  if (!pre!.budgetId) throw new AppError("NO_BUDGET", { fiscalYear, accountCode: input.accountCode });
+  if (pre.ceiling === null) throw new AppError("NO_PRICE_CEILING", { category: input.category, fiscalYear });
+  if (BigInt(input.unitPrice) > BigInt(pre.ceiling))
+    throw new AppError("PRICE_CEILING_EXCEEDED", { max: Number(pre.ceiling) });
+  if (!pre.budgetId) throw new AppError("NO_BUDGET", { fiscalYear, accountCode: input.accountCode });
   // Plainly over budget: refuse before routing (the reservation while routing is the real, atomic check).
-  if (BigInt(pre!.remaining ?? 0) < total) throw await budgetExceeded(db, pre!.budgetId, total);
+  if (BigInt(pre.remaining ?? 0) < total) throw await budgetExceeded(db, pre.budgetId, total);
   // An unusually large order is sent only once confirmed (lib/domain/order-size.ts); its history is read only for
   // orders big enough to be questioned at all, so everyday orders pay nothing for it.
   if (!input.confirmLarge && total >= BigInt(LARGE_ORDER_MIN_RUPIAH)) {
-    const large = await largeOrderCheck(db, actor.opdId, pre!.budgetId, Number(total), now);
+    const large = await largeOrderCheck(db, actor.opdId, pre.budgetId, Number(total), now);
     if (large) throw large;
   }
 
@@ -176,10 +173,10 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
     hash,
     now,
     fiscalYear,
-    budgetId: pre!.budgetId,
+    budgetId: pre.budgetId,
     settings: rules,
-    decreeId: pre!.decreeId,
-    pool: pre!.pool,
+    decreeId: pre.decreeId,
+    pool: pre.pool,
     order: {
       id: randomUUID(),
       number: "",
@@ -212,6 +209,52 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
     return again;
   }
   return routed;
+}
+
+/** What a submission's checks read: who placed it with which key, and what it asks for. */
+interface PreflightKey {
+  placedById: string;
+  idempotencyKey: string;
+  category: OrderInput["category"];
+  fiscalYear: number;
+  opdId: string;
+  accountCode: string;
+  deliveryDay: Date;
+}
+
+const preflightBatchers = new WeakMap<Db, MicroBatcher<PreflightKey, Preflight>>();
+
+/**
+ * The checks' reads of every submission that arrives together, in one statement (a row each, in order): under
+ * load N submissions cost one round trip, and they then reach the routing batch together.
+ */
+function preflightBatcherFor(db: Db): MicroBatcher<PreflightKey, Preflight> {
+  let b = preflightBatchers.get(db);
+  if (!b) {
+    b = new MicroBatcher<PreflightKey, Preflight>(async (keys) => {
+      const rows = await db.$queryRaw<(Preflight & { i: number })[]>`
+        SELECT k.i,
+          (SELECT json_build_object('id', o.id, 'number', o.number, 'status', o.status, 'payloadHash', o."payloadHash")
+             FROM "Order" o WHERE o."placedById" = k.placed AND o."idempotencyKey" = k.key) AS existing,
+          (SELECT c."maxPerPax" FROM "PriceCeiling" c WHERE c.category = k.cat::"MenuCategory" AND c."fiscalYear" = k.fy) AS ceiling,
+          b.id AS "budgetId", b.pagu - b.committed AS remaining,
+          (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}) AS settings,
+          d.id AS "decreeId",
+          ${poolJsonSql(Prisma.sql`d.id`, Prisma.sql`k.opd`)} AS pool
+        FROM (VALUES ${Prisma.join(
+          keys.map(
+            (k, i) =>
+              Prisma.sql`(${i}::int, ${k.placedById}::uuid, ${k.idempotencyKey}, ${k.category}, ${k.fiscalYear}::int, ${k.opdId}::uuid, ${k.accountCode}, ${k.deliveryDay}::date)`,
+          ),
+        )}) AS k(i, placed, key, cat, fy, opd, account, day)
+        LEFT JOIN "Budget" b ON b."opdId" = k.opd AND b."fiscalYear" = k.fy AND b."accountCode" = k.account
+        LEFT JOIN LATERAL (${decreeInForceSql(Prisma.sql`k.day`)}) d ON true
+        ORDER BY k.i`;
+      return rows;
+    });
+    preflightBatchers.set(db, b);
+  }
+  return b;
 }
 
 const batchers = new WeakMap<Db, MicroBatcher<Submission, Routed>>();
@@ -415,40 +458,37 @@ async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
       ),
     );
   }
-
   // Every decision, offer, state change (compare-and-set), audit row and notification: one statement.
   const written =
     reserved.length === 0
       ? []
-      : await tx.$queryRaw<{ i: number; offerId: string | null; updated: number }[]>`
-    WITH ${Prisma.join(
-      reserved.map(
-        (
-          s,
-          i,
-        ) => Prisma.sql`${Prisma.raw(`upd_${i}`)} AS (${routedOrderUpdateSql(s.order, plans[i]!, s.decreeId, s.now)}),
-      ${Prisma.raw(`sub_${i}`)} AS (${auditInsertSql(s.actor, {
-        action: "order.submitted",
-        entity: "Order",
-        entityId: s.order.id,
-        after: {
-          pax: s.input.pax,
-          unitPrice: s.input.unitPrice,
-          total: s.order.total,
-          accountCode: s.input.accountCode,
-          method: s.input.method,
-        },
-      })})${decisionSql(s.order, plans[i]!, { round: 1, now: s.now, actor: s.actor, suffix: `_${i}` })}`,
-      ),
-      ",\n",
-    )}
-    ${Prisma.join(
-      reserved.map(
-        (_, i) =>
-          Prisma.sql`SELECT ${i}::int AS i, ${plans[i]!.kind === "OFFER" ? Prisma.raw(`(SELECT id FROM off_${i})`) : Prisma.sql`NULL::uuid`} AS "offerId", (SELECT count(*) FROM ${Prisma.raw(`upd_${i}`)})::int AS updated`,
-      ),
-      " UNION ALL ",
-    )}`;
+      : await tx.$queryRaw<{ i: number; offerId: string | null; updated: number }[]>(
+          writeDecisionsSql(
+            reserved.map((s, i) => ({
+              order: s.order,
+              plan: plans[i]!,
+              decreeId: s.decreeId,
+              round: 1,
+              now: s.now,
+              actor: s.actor,
+              alsoAudit: [
+                {
+                  actor: s.actor,
+                  action: "order.submitted",
+                  entity: "Order",
+                  entityId: s.order.id,
+                  after: {
+                    pax: s.input.pax,
+                    unitPrice: s.input.unitPrice,
+                    total: s.order.total,
+                    accountCode: s.input.accountCode,
+                    method: s.input.method,
+                  },
+                },
+              ],
+            })),
+          ),
+        );
   const byIndex = new Map(written.map((w) => [w.i, w]));
   return items.map((s): Routed => {
     if (!numberOf.has(s.order.id)) return { duplicate: true };

@@ -12,10 +12,10 @@ import { linkEnv } from "@/lib/env";
 import { offerLinkFor } from "@/lib/data/offers/offer-link-secret";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/data/audit";
-import { auditInsertSql } from "@/lib/data/audit-sql";
+import { auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
 import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
 import { lockVendors } from "@/lib/data/tx";
-import { notifySql, whatsappNudgeSql } from "@/lib/data/notifications/notify";
+import { notifyManySql, whatsappNudgesSql, type Notice, type Nudge } from "@/lib/data/notifications/notify";
 import { offerNudgeMessage } from "@/lib/domain/whatsapp";
 import {
   decisionCandidates,
@@ -26,7 +26,7 @@ import {
   type RouteScope,
 } from "@/lib/domain/routing";
 import { canTransition } from "@/lib/domain/order-state";
-import type { RoutingSettings } from "@/lib/domain/settings";
+import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
 import { dayAsDate, formatDateTimeWIB, wibDay } from "@/lib/format";
 import type {
   EkatalogStatus,
@@ -129,6 +129,29 @@ export function fiscalYearDays(deliveryAt: Date): { fyStart: Date; fyEnd: Date }
   return { fyStart: dayAsDate(`${year}-01-01`), fyEnd: dayAsDate(`${year + 1}-01-01`) };
 }
 
+/** The order's routing facts as one JSON value, in SQL (`o`: the alias of its "Order" row); see decodeRoutableOrder. */
+export function routableOrderJsonSql(o: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`json_build_object('id', ${o}.id, 'number', ${o}.number, 'opdId', ${o}."opdId", 'status', ${o}.status,
+    'deliveryAt', ${o}."deliveryAt", 'deliveryDay', ${o}."deliveryDay", 'category', ${o}.category, 'pax', ${o}.pax,
+    'total', ${o}.total::text, 'method', ${o}.method, 'eventName', ${o}."eventName")`;
+}
+
+/** routableOrderJsonSql's value as it arrives (dates as text, the total as a decimal string). */
+export type RoutableOrderJson = Omit<RoutableOrder, "deliveryAt" | "deliveryDay" | "total"> & {
+  deliveryAt: string;
+  deliveryDay: string;
+  total: string;
+};
+
+export function decodeRoutableOrder(o: RoutableOrderJson): RoutableOrder {
+  return {
+    ...o,
+    deliveryAt: new Date(o.deliveryAt),
+    deliveryDay: new Date(`${o.deliveryDay.slice(0, 10)}T00:00:00.000Z`),
+    total: BigInt(o.total),
+  };
+}
+
 /** An order as the routing rule's input. */
 export function orderToRoute(order: RoutableOrder) {
   return {
@@ -173,17 +196,19 @@ export interface AllocationRow {
  * the whole decree (as decreeWeights in lib/domain/routing.ts and mm_decree_weights; read per pool vendor through
  * the vendor index, not over the whole decree).
  */
-export function poolJsonSql(decreeId: Prisma.Sql, opdId: string): Prisma.Sql {
+export function poolJsonSql(decreeId: Prisma.Sql, opdId: string | Prisma.Sql): Prisma.Sql {
   return Prisma.sql`COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight',
       (SELECT max(b.weight) FROM "Allocation" b WHERE b."vendorId" = a."vendorId" AND b."decreeId" = a."decreeId")) ORDER BY a."vendorId")
-    FROM "Allocation" a WHERE a."decreeId" = ${decreeId} AND a."opdId" = ${opdId}::uuid), '[]'::json)`;
+    FROM "Allocation" a WHERE a."decreeId" = ${decreeId} AND a."opdId" = (${opdId})::uuid), '[]'::json)`;
 }
 
-/** The decree in force on the delivery day, this OPD's pool under it, and the next round — one round trip. */
+/** The decree in force on the delivery day, this OPD's pool under it, the next round and the settings — one round trip. */
 async function readPool(tx: Tx, order: RoutableOrder) {
-  const [row] = await tx.$queryRaw<{ decreeId: string | null; round: number; pool: AllocationRow[] }[]>`
+  const [row] = await tx.$queryRaw<
+    { decreeId: string | null; round: number; pool: AllocationRow[]; settings: unknown }[]
+  >`
     WITH d AS (${decreeInForceSql(order.deliveryDay)})
-    SELECT (SELECT id FROM d) AS "decreeId",
+    SELECT (SELECT id FROM d) AS "decreeId", (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}) AS settings,
       (SELECT COALESCE(max(r.round), 0) + 1 FROM "RoutingDecision" r WHERE r."orderId" = ${order.id}::uuid)::int AS round,
       ${poolJsonSql(Prisma.sql`(SELECT id FROM d)`, order.opdId)} AS pool`;
   return row!;
@@ -198,92 +223,130 @@ const ESCALATION_TEXT: Record<EscalationReason, string> = {
   TOO_LATE: "waktu antar terlalu dekat untuk menawarkan lagi",
 };
 
+/** One routed order to write: its plan, the decree it was routed under, the round, when and by whom. */
+export interface DecisionWrite {
+  order: RoutableOrder;
+  plan: RoutePlan;
+  decreeId: string | null;
+  round: number;
+  now: Date;
+  actor: Actor;
+  /** Audit rows written with it (a submission's own "order.submitted"). */
+  alsoAudit?: AuditRow[];
+}
+
 /**
- * The decision's rows as CTE steps (each starting with a comma): the routing decision, the offer, the audit
- * row and the notifications. The order's own row is the caller's. `suffix` makes the step names unique, so
- * the decisions of several orders can be written by one statement.
+ * Every routed order's rows in one statement, set-based (a handful of steps whatever the number of orders): the
+ * order's state change (compare-and-set on the status it had), the routing decision, the offer, the audit rows and
+ * the notifications (the vendor's offer, the OPD staff's WhatsApp nudge; the admins' escalation). Returns a row per
+ * order: its index, the offer's id (null when escalated) and whether its state changed (`updated` 1, else 0: the
+ * caller must roll back).
  */
-export function decisionSql(
-  order: RoutableOrder,
-  plan: RoutePlan,
-  ctx: { round: number; now: Date; actor: Actor; suffix?: string },
-): Prisma.Sql {
-  const { round, now, actor } = ctx;
-  const name = (step: string) => Prisma.raw(`${step}${ctx.suffix ?? ""}`);
-  const candidates = JSON.stringify(decisionCandidates(plan));
-  const exclusions = JSON.stringify(plan.pool.exclusions);
-  const scope = plan.reserve ? "RESERVE" : "POOL";
-  const reserveExclusions = plan.reserve ? JSON.stringify(plan.reserve.exclusions) : null;
-  if (plan.kind === "ESCALATE") {
-    const note = {
-      kind: "order.escalated",
-      title: `Pesanan ${order.number} perlu penugasan`,
-      body: `${order.eventName}: ${ESCALATION_TEXT[plan.reason]}.`,
-      link: "/admin",
-    };
-    return Prisma.sql`,
-    ${name("dec")} AS (
-      INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", candidates, exclusions, scope, "reserveExclusions", outcome)
-      VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${candidates}::jsonb, ${exclusions}::jsonb, ${scope}, ${reserveExclusions}::jsonb, ${`ESCALATED:${plan.reason}`})),
-    ${name("aud")} AS (${auditInsertSql(actor, { action: "order.escalated", entity: "Order", entityId: order.id, before: { status: order.status }, after: { status: "ESCALATED", reason: plan.reason, round } })}),
-    ${name("ntf")} AS (${notifySql({ role: "ADMIN" }, note, now)})`;
-  }
-  const { chosen, expiresAt } = plan;
-  // The offer's id is made here, so its message can carry the one-tap link signed for it (lib/domain/offer-link.ts).
-  const offerId = randomUUID();
-  const link = offerLinkFor({ id: offerId, vendorId: chosen.vendorId, expiresAt });
-  const note = {
-    kind: "offer.new",
-    title: plan.scope === "RESERVE" ? `Tawaran baru ${order.number} (cadangan kota)` : `Tawaran baru ${order.number}`,
-    body: `${order.pax} porsi, ${order.eventName}. Jawab sebelum ${formatDateTimeWIB(expiresAt)}.`,
-    link,
-  };
-  const waMessage = offerNudgeMessage({
-    vendorName: chosen.name,
-    orderNumber: order.number,
-    pax: order.pax,
-    eventName: order.eventName,
-    deliveryAt: order.deliveryAt,
-    expiresAt,
-    link: `${linkEnv().APP_URL}${link}`,
-  });
-  const nudge = {
-    kind: "offer.whatsapp",
-    title: `Ingatkan ${chosen.name} lewat WhatsApp`,
-    body: `Pesanan ${order.number} ditawarkan; batas jawab ${formatDateTimeWIB(expiresAt)}.`,
-  };
-  return Prisma.sql`,
-    ${name("dec")} AS (
-      INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", "chosenVendorId", candidates, exclusions, scope, "reserveExclusions", outcome)
-      VALUES (gen_random_uuid(), ${order.id}::uuid, ${round}, ${now}, ${chosen.vendorId}::uuid, ${candidates}::jsonb, ${exclusions}::jsonb, ${scope}, ${reserveExclusions}::jsonb, 'OFFERED')
-      RETURNING id),
-    ${name("off")} AS (
-      INSERT INTO "Offer" (id, "orderId", "vendorId", "decisionId", round, status, value, pax, "deliveryDay", "offeredAt", "expiresAt", "sendAt")
-      SELECT ${offerId}::uuid, ${order.id}::uuid, ${chosen.vendorId}::uuid, d.id, ${round}, 'PENDING', ${order.total}, ${order.pax}, ${order.deliveryDay}::date, ${now}, ${expiresAt},
-        ${plan.sendAt.getTime() > now.getTime() ? plan.sendAt : null}::timestamptz FROM ${name("dec")} d
-      RETURNING id),
-    ${name("aud")} AS (${auditInsertSql(actor, {
+export function writeDecisionsSql(writes: DecisionWrite[]): Prisma.Sql {
+  const audits: AuditRow[] = [];
+  const notices: Notice[] = [];
+  const nudges: Nudge[] = [];
+  const rows = writes.map((w, i) => {
+    const { order, plan, round, now, actor } = w;
+    audits.push(...(w.alsoAudit ?? []));
+    const candidates = JSON.stringify(decisionCandidates(plan));
+    const exclusions = JSON.stringify(plan.pool.exclusions);
+    const scope = plan.reserve ? "RESERVE" : "POOL";
+    const reserveExclusions = plan.reserve ? JSON.stringify(plan.reserve.exclusions) : null;
+    if (plan.kind === "ESCALATE") {
+      audits.push({
+        actor,
+        action: "order.escalated",
+        entity: "Order",
+        entityId: order.id,
+        before: { status: order.status },
+        after: { status: "ESCALATED", reason: plan.reason, round },
+      });
+      notices.push({
+        audience: { role: "ADMIN" },
+        at: now,
+        note: {
+          kind: "order.escalated",
+          title: `Pesanan ${order.number} perlu penugasan`,
+          body: `${order.eventName}: ${ESCALATION_TEXT[plan.reason]}.`,
+          link: "/admin",
+        },
+      });
+      return Prisma.sql`(${i}::int, ${order.id}::uuid, ${order.status}::"OrderStatus", 'ESCALATED'::"OrderStatus", NULL::uuid, false::boolean, ${now}::timestamptz,
+        ${round}::int, NULL::uuid, ${candidates}::jsonb, ${exclusions}::jsonb, ${scope}, ${reserveExclusions}::jsonb, ${`ESCALATED:${plan.reason}`},
+        NULL::uuid, NULL::bigint, NULL::int, NULL::date, NULL::timestamptz, NULL::timestamptz)`;
+    }
+    const { chosen, expiresAt } = plan;
+    // The offer's id is made here, so its message can carry the one-tap link signed for it (lib/domain/offer-link.ts).
+    const offerId = randomUUID();
+    const link = offerLinkFor({ id: offerId, vendorId: chosen.vendorId, expiresAt });
+    audits.push({
+      actor,
       action: "order.offered",
       entity: "Order",
       entityId: order.id,
       before: { status: order.status },
       after: { status: "OFFERED", round, vendor: chosen.code, expiresAt, scope: plan.scope },
-    })}),
-    ${name("ntf")} AS (${notifySql({ vendorId: chosen.vendorId }, note, now, plan.sendAt, { viaGateway: true })}),
-    ${name("wa")} AS (${whatsappNudgeSql(order.opdId, chosen.vendorId, nudge, waMessage, now)})`;
-}
-
-/** The state change of a routed order (compare-and-set on its status), as the UPDATE of a CTE step. */
-export function routedOrderUpdateSql(order: RoutableOrder, plan: RoutePlan, decreeId: string | null, now: Date) {
+    });
+    notices.push({
+      audience: { vendorId: chosen.vendorId },
+      at: now,
+      sendAt: plan.sendAt,
+      viaGateway: true,
+      note: {
+        kind: "offer.new",
+        title:
+          plan.scope === "RESERVE" ? `Tawaran baru ${order.number} (cadangan kota)` : `Tawaran baru ${order.number}`,
+        body: `${order.pax} porsi, ${order.eventName}. Jawab sebelum ${formatDateTimeWIB(expiresAt)}.`,
+        link,
+      },
+    });
+    nudges.push({
+      opdId: order.opdId,
+      vendorId: chosen.vendorId,
+      at: now,
+      note: {
+        kind: "offer.whatsapp",
+        title: `Ingatkan ${chosen.name} lewat WhatsApp`,
+        body: `Pesanan ${order.number} ditawarkan; batas jawab ${formatDateTimeWIB(expiresAt)}.`,
+      },
+      message: offerNudgeMessage({
+        vendorName: chosen.name,
+        orderNumber: order.number,
+        pax: order.pax,
+        eventName: order.eventName,
+        deliveryAt: order.deliveryAt,
+        expiresAt,
+        link: `${linkEnv().APP_URL}${link}`,
+      }),
+    });
+    return Prisma.sql`(${i}::int, ${order.id}::uuid, ${order.status}::"OrderStatus", 'OFFERED'::"OrderStatus", ${w.decreeId}::uuid, ${plan.scope === "RESERVE"}::boolean, ${now}::timestamptz,
+      ${round}::int, ${chosen.vendorId}::uuid, ${candidates}::jsonb, ${exclusions}::jsonb, ${scope}, ${reserveExclusions}::jsonb, 'OFFERED',
+      ${offerId}::uuid, ${order.total}::bigint, ${order.pax}::int, ${order.deliveryDay}::date, ${expiresAt}::timestamptz,
+      ${plan.sendAt.getTime() > now.getTime() ? plan.sendAt : null}::timestamptz)`;
+  });
   return Prisma.sql`
-      UPDATE "Order" SET ${
-        plan.kind === "OFFER"
-          ? plan.scope === "RESERVE"
-            ? Prisma.sql`status = 'OFFERED', "decreeId" = ${decreeId}::uuid, "reserveAt" = COALESCE("reserveAt", ${now})`
-            : Prisma.sql`status = 'OFFERED', "decreeId" = ${decreeId}::uuid`
-          : Prisma.sql`status = 'ESCALATED', "escalatedAt" = ${now}`
-      }, "vendorId" = NULL, "awardedAt" = NULL, version = version + 1, "updatedAt" = now()
-      WHERE id = ${order.id}::uuid AND status = ${order.status}::"OrderStatus" RETURNING id`;
+    WITH v AS (SELECT gen_random_uuid() AS decision, * FROM (VALUES ${Prisma.join(rows)})
+      AS v(i, "orderId", "from", "to", "decreeId", reserve, at, round, vendor, candidates, exclusions, scope, "reserveExclusions", outcome,
+           "offerId", value, pax, day, "expiresAt", "sendAt")),
+    upd AS (
+      UPDATE "Order" o SET status = v."to",
+        "decreeId" = CASE WHEN v."to" = 'OFFERED' THEN v."decreeId" ELSE o."decreeId" END,
+        "reserveAt" = CASE WHEN v.reserve THEN COALESCE(o."reserveAt", v.at) ELSE o."reserveAt" END,
+        "escalatedAt" = CASE WHEN v."to" = 'ESCALATED' THEN v.at ELSE o."escalatedAt" END,
+        "vendorId" = NULL, "awardedAt" = NULL, version = o.version + 1, "updatedAt" = now()
+      FROM v WHERE o.id = v."orderId" AND o.status = v."from"
+      RETURNING o.id),
+    dec AS (
+      INSERT INTO "RoutingDecision" (id, "orderId", round, "decidedAt", "chosenVendorId", candidates, exclusions, scope, "reserveExclusions", outcome)
+      SELECT decision, "orderId", round, at, vendor, candidates, exclusions, scope, "reserveExclusions", outcome FROM v),
+    off AS (
+      INSERT INTO "Offer" (id, "orderId", "vendorId", "decisionId", round, status, value, pax, "deliveryDay", "offeredAt", "expiresAt", "sendAt")
+      SELECT "offerId", "orderId", vendor, decision, round, 'PENDING', value, pax, day, at, "expiresAt", "sendAt" FROM v WHERE "offerId" IS NOT NULL),
+    aud AS (${auditRowsSql(audits)}),
+    ntf AS (${notifyManySql(notices)}),
+    wa AS (${whatsappNudgesSql(nudges)})
+    SELECT v.i, v."offerId", (upd.id IS NOT NULL)::int AS updated FROM v LEFT JOIN upd ON upd.id = v."orderId" ORDER BY v.i`;
 }
 
 /** The outcome a written plan reports. */
@@ -312,13 +375,15 @@ export const ROUTING_SAVEPOINT = "mm_routing_locks";
 export async function routeOrderInTx(
   tx: Tx,
   order: RoutableOrder,
-  ctx: { now: Date; settings: RoutingSettings; actor: Actor; alsoLock?: string[] },
+  /** `settings`: when the caller has them already; otherwise read with the pool. */
+  ctx: { now: Date; settings?: RoutingSettings; actor: Actor; alsoLock?: string[] },
 ): Promise<RouteOutcome> {
-  const { now, settings, actor } = ctx;
+  const { now, actor } = ctx;
   if (!canTransition(order.status, "OFFERED") || !canTransition(order.status, "ESCALATED")) {
     throw new Error(`order ${order.number} cannot be routed from ${order.status}`);
   }
-  const { decreeId, round, pool: allocations } = await readPool(tx, order);
+  const { decreeId, round, pool: allocations, settings: stored } = await readPool(tx, order);
+  const settings = ctx.settings ?? resolveSettings(stored);
   const weights = new Map(allocations.map((a) => [a.vendorId, a.weight]));
   // What this routing may choose from is locked at once, in id order (see the header): the pool and the extra ids;
   // the whole decree only once the pool proves exhausted.
@@ -353,11 +418,10 @@ export async function routeOrderInTx(
       ? first
       : planWith(await readReserveStandings(tx, decreeId, [...weights.keys()], order, now));
   if (plan.kind === "NEEDS_RESERVE") throw new Error("the reserve was read but the plan still asks for it");
-  const offered = plan.kind === "OFFER";
   // Decision, offer, state change (compare-and-set), audit row and the notifications: one statement.
-  const [r] = await tx.$queryRaw<{ offerId: string | null; updated: number }[]>`
-    WITH upd AS (${routedOrderUpdateSql(order, plan, decreeId, now)})${decisionSql(order, plan, { round, now, actor })}
-    SELECT ${offered ? Prisma.sql`(SELECT id FROM off)` : Prisma.sql`NULL::uuid`} AS "offerId", (SELECT count(*) FROM upd)::int AS updated`;
+  const [r] = await tx.$queryRaw<{ offerId: string | null; updated: number }[]>(
+    writeDecisionsSql([{ order, plan, decreeId, round, now, actor }]),
+  );
   if (r!.updated !== 1) throw new Error(`order ${order.number} changed state during routing`);
   return routeOutcome(plan, round, r!.offerId);
 }
