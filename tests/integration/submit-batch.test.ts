@@ -1,10 +1,13 @@
 // Submissions that arrive together are routed together (lib/data/orders/submit-order.ts): the result must be
-// exactly what routing them one by one would give.
+// exactly what routing them one by one would give. Acceptances that arrive together are written together
+// (lib/data/offers/answer-offer.ts): each must get the answer it would get alone.
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";
 import { createCity, orderInput } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
+import { acceptOffer } from "@/lib/data/offers/answer-offer";
+import { cancelOrder } from "@/lib/data/orders/cancel-order";
 import { checkInvariants } from "@/lib/data/routing/check-invariants";
 import { AppError } from "@/lib/errors";
 
@@ -93,5 +96,43 @@ describe("submissions routed together", () => {
     expect(tight.committed).toBe(2_000_000n);
     expect((await db.budget.findUniqueOrThrow({ where: { id: spare.id } })).committed).toBe(2_000_000n);
     expect((await checkInvariants(db, clock.now())).budgetMismatches).toBe(0);
+  });
+
+  it("writes acceptances that arrive together in one go, each with its own answer, audit row and notification", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 4, pools: [[0, 1, 2, 3]] });
+    const clock = fixedClock(T0);
+    const routed = await Promise.all(
+      Array.from({ length: 4 }, () => submitOrder(db, clock, staff(city), orderInput({ pax: 50 }))),
+    );
+    const offers = routed.map((r) => (r.route?.kind === "OFFERED" ? r.route : null)!);
+    expect(new Set(offers.map((o) => o.vendorId)).size).toBe(4);
+    const vendor = (vendorId: string) => {
+      const v = city.vendors.find((x) => x.id === vendorId)!;
+      return { id: v.userId, role: "VENDOR" as const, vendorId };
+    };
+    const [a, b, c, d] = offers as [(typeof offers)[0], (typeof offers)[0], (typeof offers)[0], (typeof offers)[0]];
+    // Arriving together: two valid acceptances, a double tap of one of them, another vendor's offer (not its own),
+    // and an offer withdrawn just before (its order cancelled): each gets its own answer, none fails the others.
+    await cancelOrder(db, clock, staff(city), routed[3]!.orderId, "Acara dibatalkan");
+    const answers = await Promise.allSettled([
+      acceptOffer(db, clock, vendor(a.vendorId), a.offerId),
+      acceptOffer(db, clock, vendor(b.vendorId), b.offerId),
+      acceptOffer(db, clock, vendor(b.vendorId), b.offerId),
+      acceptOffer(db, clock, vendor(a.vendorId), c.offerId),
+      acceptOffer(db, clock, vendor(d.vendorId), d.offerId),
+    ]);
+    const value = (i: number) => (answers[i]!.status === "fulfilled" ? answers[i]!.value : answers[i]!.reason);
+    expect(value(0)).toEqual({ orderId: routed[0]!.orderId, alreadyAccepted: false });
+    expect([value(1).alreadyAccepted, value(2).alreadyAccepted].sort()).toEqual([false, true]);
+    expect((value(3) as AppError).code).toBe("NOT_FOUND");
+    expect((value(4) as AppError).code).toBe("INVALID_STATE");
+    const accepted = await db.order.findMany({ where: { status: "ACCEPTED" }, select: { id: true, vendorId: true } });
+    expect(accepted.map((o) => o.id).sort()).toEqual([routed[0]!.orderId, routed[1]!.orderId].sort());
+    expect(await db.offer.count({ where: { status: "ACCEPTED" } })).toBe(2);
+    expect(await db.auditLog.count({ where: { action: "offer.accepted" } })).toBe(2);
+    expect(await db.notification.count({ where: { kind: "order.accepted", channel: "IN_APP" } })).toBe(2);
+    expect(await db.offer.findUniqueOrThrow({ where: { id: c.offerId } })).toMatchObject({ status: "PENDING" });
+    expect(await checkInvariants(db, clock.now())).toMatchObject({ doubleAwards: 0, lostOrders: 0 });
   });
 });
