@@ -40,3 +40,41 @@ export class MicroBatcher<T, R> {
     this.running = false;
   }
 }
+
+/**
+ * A batch flush that, when the batch as a whole fails, runs its items one by one — so one bad item cannot fail the
+ * others, each getting its own result or error. A batch of one fails as itself.
+ */
+export function oneByOneOnError<T, R>(flush: (items: T[]) => Promise<(R | Error)[]>) {
+  return async (items: T[]): Promise<(R | Error)[]> => {
+    try {
+      return await flush(items);
+    } catch (e) {
+      if (items.length === 1) throw e;
+      const results: (R | Error)[] = [];
+      for (const item of items) {
+        try {
+          results.push((await flush([item]))[0]!);
+        } catch (err) {
+          results.push(err instanceof Error ? err : new Error(String(err)));
+        }
+      }
+      return results;
+    }
+  };
+}
+
+/** One batcher per client (a database client, say), made on first use: `batcherFor(db)`. */
+export function batcherPer<K extends object, T, R>(
+  make: (key: K) => MicroBatcher<T, R>,
+): (key: K) => MicroBatcher<T, R> {
+  const made = new WeakMap<K, MicroBatcher<T, R>>();
+  return (key) => {
+    let b = made.get(key);
+    if (!b) {
+      b = make(key);
+      made.set(key, b);
+    }
+    return b;
+  };
+}

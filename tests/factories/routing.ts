@@ -97,3 +97,17 @@ export async function withSettings<T>(db: Db, overrides: Partial<RoutingSettings
     await db.setting.deleteMany({ where: { key: SETTINGS_KEY } });
   }
 }
+
+/** The i-th OPD's staff member as the actor of an order. */
+export const staffActor = (c: Pick<City, "opds">, i = 0) => ({
+  id: c.opds[i]!.staffId,
+  role: "OPD_STAFF" as const,
+  opdId: c.opds[i]!.id,
+});
+
+/** A vendor's owner as the actor of an answer. */
+export const vendorActor = (c: Pick<City, "vendors">, vendorId: string) => ({
+  id: c.vendors.find((v) => v.id === vendorId)!.userId,
+  role: "VENDOR" as const,
+  vendorId,
+});

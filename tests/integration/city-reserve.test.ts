@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";
 import { expectInvariantsHold } from "@/tests/support/invariants";
-import { createCity, orderInput, withSettings, type City } from "@/tests/factories/routing";
+import { createCity, orderInput, withSettings, staffActor, vendorActor } from "@/tests/factories/routing";
 import { createUser } from "@/tests/factories";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
@@ -21,12 +21,6 @@ import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensi
 import type { RouteOutcome } from "@/lib/data/routing/route-order";
 import { decreeWeights } from "@/lib/domain/routing";
 
-const staff = (c: City, i = 0) => ({ id: c.opds[i]!.staffId, role: "OPD_STAFF" as const, opdId: c.opds[i]!.id });
-const vendorActor = (c: City, vendorId: string) => ({
-  id: c.vendors.find((v) => v.id === vendorId)!.userId,
-  role: "VENDOR" as const,
-  vendorId,
-});
 const offered = (r: RouteOutcome | null | undefined) => {
   if (r?.kind !== "OFFERED") throw new Error(`expected an offer, got ${JSON.stringify(r)}`);
   return r;
@@ -47,14 +41,14 @@ describe("the city-wide reserve", () => {
     const clock = fixedClock(`${year}-03-02T01:00:00Z`);
     const at = (d: string) => ({ deliveryAt: new Date(`${year}-03-${d}T04:00:00Z`) });
     const give = async (opd: number, pax: number) => {
-      const o = offered((await submitOrder(db, clock, staff(city, opd), orderInput({ ...at("20"), pax }))).route);
+      const o = offered((await submitOrder(db, clock, staffActor(city, opd), orderInput({ ...at("20"), pax }))).route);
       await acceptOffer(db, clock, vendorActor(city, o.vendorId), o.offerId);
     };
     await give(1, 15); // vendor 2: 15 × 40.000 = 600.000
     await give(2, 18); // vendor 3: 720.000 / weight 2 = 360.000
     await give(3, 10); // vendor 4: 400.000
     // OPD 0's order: both of its vendors decline.
-    const r = await submitOrder(db, clock, staff(city, 0), orderInput(at("10")));
+    const r = await submitOrder(db, clock, staffActor(city, 0), orderInput(at("10")));
     let route: RouteOutcome = offered(r.route);
     for (let k = 0; k < 2; k++) {
       const o = offered(route);
@@ -98,7 +92,7 @@ describe("the city-wide reserve", () => {
     const clock = fixedClock(`${year}-03-02T01:00:00Z`);
     const input = () => orderInput({ deliveryAt: new Date(`${year}-03-10T04:00:00Z`) });
     // Vendor 0 declines, the reserve (vendor 1) lets it expire: nobody left in the city.
-    const r = await submitOrder(db, clock, staff(city, 0), input());
+    const r = await submitOrder(db, clock, staffActor(city, 0), input());
     const first = offered(r.route);
     const second = offered(
       (await declineOffer(db, clock, vendorActor(city, first.vendorId), first.offerId, "Tutup")).route,
@@ -116,7 +110,7 @@ describe("the city-wide reserve", () => {
 
     // With the reserve off, an exhausted pool escalates as before.
     await withSettings(db, { cityReserve: false }, async () => {
-      const s = await submitOrder(db, clock, staff(city, 0), input());
+      const s = await submitOrder(db, clock, staffActor(city, 0), input());
       const o = offered(s.route);
       const d = await declineOffer(db, clock, vendorActor(city, o.vendorId), o.offerId, "Tutup");
       expect(d.route).toMatchObject({ kind: "ESCALATED", reason: "NO_ELIGIBLE_VENDOR" });
@@ -143,7 +137,7 @@ describe("the city-wide reserve", () => {
     const r = await submitOrder(
       db,
       clock,
-      staff(city, 0),
+      staffActor(city, 0),
       orderInput({ deliveryAt: new Date(`${year}-03-10T04:00:00Z`) }),
     );
     const o = offered(r.route);
@@ -168,7 +162,7 @@ describe("the city-wide reserve", () => {
     const next = await submitOrder(
       db,
       clock,
-      staff(city, 0),
+      staffActor(city, 0),
       orderInput({ deliveryAt: new Date(`${year}-03-11T04:00:00Z`) }),
     );
     const fromReserve = offered(next.route);
@@ -242,7 +236,7 @@ describe("proportionate sanctions", () => {
         const deliveryAt = new Date(Date.UTC(year, 0, day, 4));
         clock.set(new Date(deliveryAt.getTime() - 26 * 3_600_000));
         await endExpiredSuspensions(db, clock);
-        const r = await submitOrder(db, clock, staff(city), orderInput({ deliveryAt, pax: 20 }));
+        const r = await submitOrder(db, clock, staffActor(city), orderInput({ deliveryAt, pax: 20 }));
         const o = offered(r.route);
         await acceptOffer(db, clock, vendorActor(city, o.vendorId), o.offerId);
         const n = (accepted.get(o.vendorId) ?? 0) + 1;
@@ -254,11 +248,14 @@ describe("proportionate sanctions", () => {
           (o.vendorId === twice && n >= 30 && f0 < 2 && n % 5 === 0) ||
           (o.vendorId === once && n >= 20 && f0 < 1);
         if (!fails) {
-          await confirmDelivery(db, clock, staff(city), r.orderId, { deliveredAt: deliveryAt, quantityReceived: 20 });
+          await confirmDelivery(db, clock, staffActor(city), r.orderId, {
+            deliveredAt: deliveryAt,
+            quantityReceived: 20,
+          });
           continue;
         }
         failed.set(o.vendorId, f0 + 1);
-        const f = await reportFailure(db, clock, staff(city), r.orderId, {
+        const f = await reportFailure(db, clock, staffActor(city), r.orderId, {
           type: "NOT_DELIVERED",
           evidence: "Pesanan tidak datang sama sekali",
         });

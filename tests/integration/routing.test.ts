@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";
-import { createCity, orderInput, withSettings } from "@/tests/factories/routing";
+import { createCity, orderInput, withSettings, staffActor, vendorActor } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
 import { getOrderFormContext } from "@/lib/data/orders/get-order-form-context";
@@ -15,16 +15,6 @@ import { createUser } from "@/tests/factories";
 import { AppError } from "@/lib/errors";
 
 const T0 = "2026-06-01T02:00:00Z";
-const staff = (c: { opds: { id: string; staffId: string }[] }, i = 0) => ({
-  id: c.opds[i]!.staffId,
-  role: "OPD_STAFF" as const,
-  opdId: c.opds[i]!.id,
-});
-const vendorActor = (c: { vendors: { id: string; userId: string }[] }, vendorId: string) => ({
-  id: c.vendors.find((v) => v.id === vendorId)!.userId,
-  role: "VENDOR" as const,
-  vendorId,
-});
 
 async function expectCode(p: Promise<unknown>, code: string) {
   await expect(p).rejects.toSatisfy((e) => e instanceof AppError && e.code === code);
@@ -35,7 +25,7 @@ describe("submitOrder and routing", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 3, pools: [[0, 1, 2]] });
     const clock = fixedClock(T0);
-    const r = await submitOrder(db, clock, staff(city), orderInput());
+    const r = await submitOrder(db, clock, staffActor(city), orderInput());
     expect(r.route?.kind).toBe("OFFERED");
     const decision = await db.routingDecision.findFirstOrThrow({ where: { orderId: r.orderId } });
     expect((decision.candidates as unknown[]).length).toBe(3);
@@ -43,8 +33,8 @@ describe("submitOrder and routing", () => {
     expect(budget.committed).toBe(2_000_000n);
     // The next two orders go to the two vendors that have nothing yet, in turn.
     const first = r.route!.kind === "OFFERED" ? r.route!.vendorId : "";
-    const r2 = await submitOrder(db, clock, staff(city), orderInput());
-    const r3 = await submitOrder(db, clock, staff(city), orderInput());
+    const r2 = await submitOrder(db, clock, staffActor(city), orderInput());
+    const r3 = await submitOrder(db, clock, staffActor(city), orderInput());
     const chosen = [
       first,
       r2.route?.kind === "OFFERED" ? r2.route.vendorId : "",
@@ -61,7 +51,7 @@ describe("submitOrder and routing", () => {
     const r = await submitOrder(
       db,
       fixedClock(T0),
-      staff(city),
+      staffActor(city),
       orderInput({ unitPrice: "Rp 40.000", pax: "1.000", contactPhone: "0813 3111 2222" }),
     );
     const o = await db.order.findUniqueOrThrow({ where: { id: r.orderId } });
@@ -75,7 +65,7 @@ describe("submitOrder and routing", () => {
     const r = await submitOrder(
       db,
       clock,
-      staff(city),
+      staffActor(city),
       orderInput({
         place: "Aula Kelurahan Wates",
         contactName: "Pak Budi",
@@ -117,13 +107,13 @@ describe("submitOrder and routing", () => {
     const clock = fixedClock(T0);
     const input = orderInput();
     const [a, b] = await Promise.all([
-      submitOrder(db, clock, staff(city), input),
-      submitOrder(db, clock, staff(city), input),
+      submitOrder(db, clock, staffActor(city), input),
+      submitOrder(db, clock, staffActor(city), input),
     ]);
     expect(a.orderId).toBe(b.orderId);
     expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
     expect(await db.order.count({ where: { opdId: city.opds[0]!.id } })).toBe(1);
-    await expectCode(submitOrder(db, clock, staff(city), { ...input, pax: 51 }), "IDEMPOTENCY_MISMATCH");
+    await expectCode(submitOrder(db, clock, staffActor(city), { ...input, pax: 51 }), "IDEMPOTENCY_MISMATCH");
     expect((await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } })).committed).toBe(2_000_000n);
   });
 
@@ -131,15 +121,18 @@ describe("submitOrder and routing", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]], budget: 3_000_000 });
     const clock = fixedClock(T0);
-    await expectCode(submitOrder(db, clock, staff(city), orderInput({ unitPrice: 49_001 })), "PRICE_CEILING_EXCEEDED");
-    await submitOrder(db, clock, staff(city), orderInput({ pax: 50, unitPrice: 40_000 }));
     await expectCode(
-      submitOrder(db, clock, staff(city), orderInput({ pax: 26, unitPrice: 40_000 })),
+      submitOrder(db, clock, staffActor(city), orderInput({ unitPrice: 49_001 })),
+      "PRICE_CEILING_EXCEEDED",
+    );
+    await submitOrder(db, clock, staffActor(city), orderInput({ pax: 50, unitPrice: 40_000 }));
+    await expectCode(
+      submitOrder(db, clock, staffActor(city), orderInput({ pax: 26, unitPrice: 40_000 })),
       "BUDGET_EXCEEDED",
     );
     expect(await db.order.count({ where: { opdId: city.opds[0]!.id } })).toBe(1);
     expect((await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } })).committed).toBe(2_000_000n);
-    await expectCode(submitOrder(db, clock, staff(city), orderInput({ pax: 0 })), "VALIDATION");
+    await expectCode(submitOrder(db, clock, staffActor(city), orderInput({ pax: 0 })), "VALIDATION");
   });
 
   it("cascades on decline and expiry, excluding who said no, and escalates when nobody is left", async () => {
@@ -150,7 +143,7 @@ describe("submitOrder and routing", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
     const clock = fixedClock(T0);
-    const r = await submitOrder(db, clock, staff(city), orderInput());
+    const r = await submitOrder(db, clock, staffActor(city), orderInput());
     const first = r.route!.kind === "OFFERED" ? r.route! : null;
     const d = await declineOffer(db, clock, vendorActor(city, first!.vendorId), first!.offerId, "Dapur penuh hari itu");
     expect(d.route.kind).toBe("OFFERED");
@@ -183,7 +176,7 @@ describe("submitOrder and routing", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
     const clock = fixedClock(T0);
-    const r = await submitOrder(db, clock, staff(city), orderInput());
+    const r = await submitOrder(db, clock, staffActor(city), orderInput());
     const o = r.route!.kind === "OFFERED" ? r.route! : null;
     const other = city.vendors.find((v) => v.id !== o!.vendorId)!;
     await expectCode(acceptOffer(db, clock, vendorActor(city, other.id), o!.offerId), "NOT_FOUND");
@@ -196,7 +189,7 @@ describe("submitOrder and routing", () => {
       declineOffer(db, clock, vendorActor(city, o!.vendorId), o!.offerId, "berubah pikiran"),
       "INVALID_STATE",
     );
-    const r2 = await submitOrder(db, clock, staff(city), orderInput());
+    const r2 = await submitOrder(db, clock, staffActor(city), orderInput());
     const o2 = r2.route!.kind === "OFFERED" ? r2.route! : null;
     clock.advance(3 * 3600_000);
     await expectCode(acceptOffer(db, clock, vendorActor(city, o2!.vendorId), o2!.offerId), "OFFER_EXPIRED");
@@ -206,15 +199,15 @@ describe("submitOrder and routing", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]], capacity: 120 });
     const clock = fixedClock(T0);
-    const a = await submitOrder(db, clock, staff(city), orderInput({ pax: 100 }));
+    const a = await submitOrder(db, clock, staffActor(city), orderInput({ pax: 100 }));
     expect(a.route?.kind).toBe("OFFERED");
-    const b = await submitOrder(db, clock, staff(city), orderInput({ pax: 30 }));
+    const b = await submitOrder(db, clock, staffActor(city), orderInput({ pax: 30 }));
     // The pool's only vendor is full that day: the order goes to the city-wide reserve (the other tests' UMKM of
     // the same decree) or, with nobody there, to an admin — never over the vendor's capacity.
     if (b.route?.kind === "OFFERED") expect(b.route).toMatchObject({ scope: "RESERVE" });
     else expect(b.route).toMatchObject({ kind: "ESCALATED", reason: "NO_ELIGIBLE_IN_CITY" });
     expect(b.route?.kind === "OFFERED" && b.route.vendorId).not.toBe(city.vendors[0]!.id);
-    const c = await submitOrder(db, clock, staff(city), orderInput({ pax: 20 }));
+    const c = await submitOrder(db, clock, staffActor(city), orderInput({ pax: 20 }));
     expect(c.route?.kind).toBe("OFFERED");
   });
 
@@ -227,7 +220,7 @@ describe("submitOrder and routing", () => {
     });
     const clock = fixedClock(T0);
     for (let i = 0; i < 3; i++) {
-      const r = await submitOrder(db, clock, staff(city), orderInput({ method: "E_PURCHASING" }));
+      const r = await submitOrder(db, clock, staffActor(city), orderInput({ method: "E_PURCHASING" }));
       expect(r.route).toMatchObject({ kind: "OFFERED", vendorId: city.vendors[1]!.id });
     }
   });
@@ -236,9 +229,9 @@ describe("submitOrder and routing", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
     const clock = fixedClock(T0);
-    const r = await submitOrder(db, clock, staff(city), orderInput());
-    await expectCode(cancelOrder(db, clock, staff(city), r.orderId, "x"), "VALIDATION");
-    await cancelOrder(db, clock, staff(city), r.orderId, "Acara ditunda pimpinan");
+    const r = await submitOrder(db, clock, staffActor(city), orderInput());
+    await expectCode(cancelOrder(db, clock, staffActor(city), r.orderId, "x"), "VALIDATION");
+    await cancelOrder(db, clock, staffActor(city), r.orderId, "Acara ditunda pimpinan");
     expect((await db.order.findUniqueOrThrow({ where: { id: r.orderId } })).status).toBe("CANCELLED");
     expect(await db.offer.count({ where: { orderId: r.orderId, status: "WITHDRAWN" } })).toBe(1);
     expect((await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } })).committed).toBe(0n);
@@ -253,7 +246,7 @@ describe("fulfilment and sanctions", () => {
     const adminActor = { id: admin.id, role: "ADMIN" as const };
     const clock = fixedClock(T0);
     const place = async (deliveryAt: string) => {
-      const r = await submitOrder(db, clock, staff(city), orderInput({ deliveryAt: new Date(deliveryAt) }));
+      const r = await submitOrder(db, clock, staffActor(city), orderInput({ deliveryAt: new Date(deliveryAt) }));
       const o = r.route!.kind === "OFFERED" ? r.route! : null;
       await acceptOffer(db, clock, vendorActor(city, o!.vendorId), o!.offerId);
       return { orderId: r.orderId, vendorId: o!.vendorId };
@@ -261,7 +254,7 @@ describe("fulfilment and sanctions", () => {
     const ok = await place("2026-06-01T05:00:00Z");
     clock.set("2026-06-01T05:10:00Z");
     expect(
-      await confirmDelivery(db, clock, staff(city), ok.orderId, {
+      await confirmDelivery(db, clock, staffActor(city), ok.orderId, {
         deliveredAt: "2026-06-01T05:10:00Z",
         quantityReceived: 50,
         rating: 5,
@@ -272,7 +265,7 @@ describe("fulfilment and sanctions", () => {
     clock.set(T0);
     const a = await place("2026-06-01T06:00:00Z");
     clock.set("2026-06-01T08:00:00Z");
-    const f1 = await confirmDelivery(db, clock, staff(city), a.orderId, {
+    const f1 = await confirmDelivery(db, clock, staffActor(city), a.orderId, {
       deliveredAt: "2026-06-01T07:30:00Z",
       quantityReceived: 50,
     });
@@ -283,7 +276,7 @@ describe("fulfilment and sanctions", () => {
     let b = await place("2026-06-05T06:00:00Z");
     while (b.vendorId !== a.vendorId) b = await place("2026-06-05T06:00:00Z");
     clock.set("2026-06-02T02:00:00Z"); // days before delivery: time to re-route
-    const f2 = await reportFailure(db, clock, staff(city), b.orderId, {
+    const f2 = await reportFailure(db, clock, staffActor(city), b.orderId, {
       type: "VENDOR_CANCELLED",
       evidence: "UMKM mengabarkan tidak sanggup",
     });
@@ -299,7 +292,12 @@ describe("fulfilment and sanctions", () => {
     await decideSanction(db, clock, adminActor, sanction.id, { decision: "CONFIRM", reason: "Dua kali gagal kirim" });
     expect((await db.vendor.findUniqueOrThrow({ where: { id: a.vendorId } })).status).toBe("SUSPENDED");
     for (let i = 0; i < 3; i++) {
-      const r = await submitOrder(db, clock, staff(city), orderInput({ deliveryAt: new Date("2026-06-09T03:00:00Z") }));
+      const r = await submitOrder(
+        db,
+        clock,
+        staffActor(city),
+        orderInput({ deliveryAt: new Date("2026-06-09T03:00:00Z") }),
+      );
       expect(r.route!.kind === "OFFERED" && r.route!.vendorId).not.toBe(a.vendorId);
     }
     await reinstateVendor(db, clock, adminActor, a.vendorId, "Sudah klarifikasi dan berbenah");

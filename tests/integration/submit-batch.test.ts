@@ -3,7 +3,7 @@
 // (lib/data/offers/answer-offer.ts): each must get the answer it would get alone.
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";
-import { createCity, orderInput } from "@/tests/factories/routing";
+import { createCity, orderInput, staffActor, vendorActor } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
 import { acceptOffer } from "@/lib/data/offers/answer-offer";
@@ -12,11 +12,6 @@ import { checkInvariants } from "@/lib/data/routing/check-invariants";
 import { AppError } from "@/lib/errors";
 
 const T0 = "2026-06-01T02:00:00Z";
-const staff = (c: { opds: { id: string; staffId: string }[] }, i = 0) => ({
-  id: c.opds[i]!.staffId,
-  role: "OPD_STAFF" as const,
-  opdId: c.opds[i]!.id,
-});
 
 describe("submissions routed together", () => {
   it("spreads a burst over the pool as if the orders had come one by one", async () => {
@@ -32,7 +27,7 @@ describe("submissions routed together", () => {
     const clock = fixedClock(T0);
     // Eight equal orders at once from two agencies sharing the pool: each UMKM gets exactly two.
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => submitOrder(db, clock, staff(city, i % 2), orderInput({ pax: 50 }))),
+      Array.from({ length: 8 }, (_, i) => submitOrder(db, clock, staffActor(city, i % 2), orderInput({ pax: 50 }))),
     );
     const chosen = results.map((r) => (r.route?.kind === "OFFERED" ? r.route.vendorId : "none"));
     const perVendor = city.vendors.map((v) => chosen.filter((c) => c === v.id).length);
@@ -73,10 +68,10 @@ describe("submissions routed together", () => {
     const clock = fixedClock(T0);
     const same = orderInput({ accountCode: spare.accountCode });
     const outcomes = await Promise.allSettled([
-      submitOrder(db, clock, staff(city), same),
-      submitOrder(db, clock, staff(city), same),
-      submitOrder(db, clock, staff(city), orderInput()),
-      submitOrder(db, clock, staff(city), orderInput()),
+      submitOrder(db, clock, staffActor(city), same),
+      submitOrder(db, clock, staffActor(city), same),
+      submitOrder(db, clock, staffActor(city), orderInput()),
+      submitOrder(db, clock, staffActor(city), orderInput()),
     ]);
     const [a, b, c, d] = outcomes;
     expect(a.status).toBe("fulfilled");
@@ -103,24 +98,20 @@ describe("submissions routed together", () => {
     const city = await createCity(db, { opds: 1, vendors: 4, pools: [[0, 1, 2, 3]] });
     const clock = fixedClock(T0);
     const routed = await Promise.all(
-      Array.from({ length: 4 }, () => submitOrder(db, clock, staff(city), orderInput({ pax: 50 }))),
+      Array.from({ length: 4 }, () => submitOrder(db, clock, staffActor(city), orderInput({ pax: 50 }))),
     );
     const offers = routed.map((r) => (r.route?.kind === "OFFERED" ? r.route : null)!);
     expect(new Set(offers.map((o) => o.vendorId)).size).toBe(4);
-    const vendor = (vendorId: string) => {
-      const v = city.vendors.find((x) => x.id === vendorId)!;
-      return { id: v.userId, role: "VENDOR" as const, vendorId };
-    };
     const [a, b, c, d] = offers as [(typeof offers)[0], (typeof offers)[0], (typeof offers)[0], (typeof offers)[0]];
     // Arriving together: two valid acceptances, a double tap of one of them, another vendor's offer (not its own),
     // and an offer withdrawn just before (its order cancelled): each gets its own answer, none fails the others.
-    await cancelOrder(db, clock, staff(city), routed[3]!.orderId, "Acara dibatalkan");
+    await cancelOrder(db, clock, staffActor(city), routed[3]!.orderId, "Acara dibatalkan");
     const answers = await Promise.allSettled([
-      acceptOffer(db, clock, vendor(a.vendorId), a.offerId),
-      acceptOffer(db, clock, vendor(b.vendorId), b.offerId),
-      acceptOffer(db, clock, vendor(b.vendorId), b.offerId),
-      acceptOffer(db, clock, vendor(a.vendorId), c.offerId),
-      acceptOffer(db, clock, vendor(d.vendorId), d.offerId),
+      acceptOffer(db, clock, vendorActor(city, a.vendorId), a.offerId),
+      acceptOffer(db, clock, vendorActor(city, b.vendorId), b.offerId),
+      acceptOffer(db, clock, vendorActor(city, b.vendorId), b.offerId),
+      acceptOffer(db, clock, vendorActor(city, a.vendorId), c.offerId),
+      acceptOffer(db, clock, vendorActor(city, d.vendorId), d.offerId),
     ]);
     const value = (i: number) => (answers[i]!.status === "fulfilled" ? answers[i]!.value : answers[i]!.reason);
     expect(value(0)).toEqual({ orderId: routed[0]!.orderId, alreadyAccepted: false });

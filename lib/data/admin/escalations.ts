@@ -66,7 +66,7 @@ export async function getEscalationQueue(tx: Tx, clock: Clock): Promise<Escalate
   const ids = vendors.map((v) => v.id);
   const result: EscalatedOrder[] = [];
   for (const o of orders) {
-    const rows = await readStandings(tx, ids, o, now, null);
+    const rows = await readStandings(tx, ids, o, now);
     const ranked = rankForManualAssignment(
       { orderId: o.id, category: o.category, pax: o.pax, method: o.method },
       rows,

@@ -1,20 +1,23 @@
 // A vendor's answer to an offer: accept, or decline with a reason. Both are compare-and-set on the
 // offer (PENDING, not past its deadline) under the order's row lock; a decline re-routes at once.
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import type { Actor } from "@/lib/data/audit";
-import { auditInsertSql, auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
+import { auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
 import { inTransaction, withRetry } from "@/lib/data/tx";
-import { MicroBatcher } from "@/lib/data/batcher";
+import { batcherPer, MicroBatcher, oneByOneOnError } from "@/lib/data/batcher";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notifyManySql, type Notice } from "@/lib/data/notifications/notify";
 import {
   decodeRoutableOrder,
+  decodeRoutingContext,
+  rerouteOrdersInTx,
   routableOrderJsonSql,
-  routeOrderInTx,
+  routingContextSql,
   type RoutableOrderJson,
+  type RoutingContextJson,
   type RouteOutcome,
 } from "@/lib/data/routing/route-order";
 import { z } from "zod";
@@ -47,32 +50,10 @@ export async function acceptOffer(db: Db, clock: Clock, actor: VendorActor, offe
   return acceptBatcherFor(db).submit({ actor: { ...actor, vendorId: actor.vendorId }, offerId, now: clock.now() });
 }
 
-const acceptBatchers = new WeakMap<Db, MicroBatcher<Acceptance, Accepted>>();
-
-function acceptBatcherFor(db: Db): MicroBatcher<Acceptance, Accepted> {
-  let b = acceptBatchers.get(db);
-  if (!b) {
-    b = new MicroBatcher<Acceptance, Accepted>(async (items) => {
-      try {
-        return await acceptTogether(db, items);
-      } catch (e) {
-        // One bad answer must not fail the others: write them one by one, each getting its own answer.
-        if (items.length === 1) throw e;
-        const results: (Accepted | Error)[] = [];
-        for (const item of items) {
-          try {
-            results.push((await acceptTogether(db, [item]))[0]!);
-          } catch (err) {
-            results.push(err instanceof Error ? err : new Error(String(err)));
-          }
-        }
-        return results;
-      }
-    });
-    acceptBatchers.set(db, b);
-  }
-  return b;
-}
+// One bad answer must not fail the others: a failed batch is written again one by one.
+const acceptBatcherFor = batcherPer(
+  (db: Db) => new MicroBatcher<Acceptance, Accepted>(oneByOneOnError((items) => acceptTogether(db, items))),
+);
 
 /** Why an answer cannot be taken, from the offer's and its order's state; "ALREADY" for a double tap; null if it can. */
 function refusal(status: string, expiresAt: Date, now: Date, orderStatus = "OFFERED"): AppError | "ALREADY" | null {
@@ -186,10 +167,19 @@ async function acceptTogether(db: Db, items: Acceptance[]): Promise<(Accepted | 
 // Built once: zod compiles a schema on its first parse, so one made per call is compiled on every call.
 const declineInput = z.object({ reason: declineReasonSchema });
 
+/** One vendor's decline, waiting to be written with the others that arrive with it. */
+interface Decline {
+  actor: VendorActor & { vendorId: string };
+  offerId: string;
+  reason: string;
+  now: Date;
+}
+
+type Declined = { orderId: string; route: RouteOutcome };
+
 /**
- * Declining: one statement locks the order and the offer (the vendor's own only), checks the offer is still PENDING
- * and in time, records the decline with its audit row and returns the order; then the order is routed again (without
- * the vendor that said no) in the same transaction.
+ * Declining an offer: the order is routed again at once, without the vendor that said no. Declines that arrive
+ * together are written and routed together in one transaction (see declineTogether).
  */
 export async function declineOffer(
   db: Db,
@@ -197,31 +187,95 @@ export async function declineOffer(
   actor: VendorActor,
   offerId: string,
   reason: string,
-): Promise<{ orderId: string; route: RouteOutcome }> {
+): Promise<Declined> {
   const why = parseInput(declineInput, { reason }).reason;
   if (actor.role !== "VENDOR" || !actor.vendorId) throw new AppError("FORBIDDEN");
-  const vendorId = actor.vendorId;
-  return inTransaction(db, async (tx) => {
-    const now = clock.now();
-    const ok = Prisma.sql`EXISTS (SELECT 1 FROM ok)`;
-    const [offer] = await tx.$queryRaw<
-      { orderId: string; status: string; expiresAt: Date; order: RoutableOrderJson; declined: number }[]
-    >`
-      WITH lk AS MATERIALIZED (
-        SELECT f.id, f."orderId", f.status::text AS status, f."expiresAt", ${routableOrderJsonSql(Prisma.sql`o`)} AS "order"
-        FROM "Offer" f JOIN "Order" o ON o.id = f."orderId"
-        WHERE f.id = ${offerId}::uuid AND f."vendorId" = ${vendorId}::uuid
-        FOR NO KEY UPDATE OF o, f),
-      ok AS (SELECT id FROM lk WHERE status = 'PENDING' AND "expiresAt" > ${now}),
-      f AS (UPDATE "Offer" SET status = 'DECLINED', "respondedAt" = ${now}, reason = ${why} WHERE id = (SELECT id FROM ok) RETURNING id),
-      aud AS (${auditInsertSql(actor, { action: "offer.declined", entity: "Offer", entityId: offerId, before: { status: "PENDING" }, after: { status: "DECLINED", reason: why, ...(actor.via ? { via: actor.via } : {}) } }, ok)})
-      SELECT lk."orderId", lk.status, lk."expiresAt", lk."order", (SELECT count(*) FROM f)::int AS declined FROM lk`;
-    if (!offer) throw new AppError("NOT_FOUND");
-    if (offer.declined !== 1) {
-      if (offer.status !== "PENDING") throw new AppError("INVALID_STATE", { status: offer.status });
-      throw new AppError("OFFER_EXPIRED");
-    }
-    const route = await routeOrderInTx(tx, decodeRoutableOrder(offer.order), { now, actor, alsoLock: [vendorId] });
-    return { orderId: offer.orderId, route };
+  return declineBatcherFor(db).submit({
+    actor: { ...actor, vendorId: actor.vendorId },
+    offerId,
+    reason: why,
+    now: clock.now(),
+  });
+}
+
+// One bad decline must not fail the others: a failed batch is written again one by one.
+const declineBatcherFor = batcherPer(
+  (db: Db) =>
+    new MicroBatcher<Decline, Declined>(
+      oneByOneOnError((items) => inTransaction(db, (tx) => declineTogether(tx, items))),
+    ),
+);
+
+/**
+ * A batch of declines in one transaction: one statement locks every order and its offer (orders in id order, each
+ * before its offer), checks each offer is the vendor's own, still PENDING and in time, and records each decline that
+ * is with its audit row; then the declined orders are routed again together (rerouteOrdersInTx), each vendor that
+ * said no locked with its pool.
+ */
+async function declineTogether(tx: Tx, items: Decline[]): Promise<(Declined | Error)[]> {
+  // A double tap within the batch: the first decline is written, the others are told the offer is no longer open.
+  const firstFor = new Map<string, number>();
+  const unique = items.filter((d, i) => !firstFor.has(d.offerId) && firstFor.set(d.offerId, i));
+  const rows = Prisma.join(
+    unique.map(
+      (d, k) =>
+        Prisma.sql`(${k}::int, ${d.offerId}::uuid, ${d.actor.vendorId}::uuid, ${d.now}::timestamptz, ${d.reason})`,
+    ),
+  );
+  const audits: AuditRow[] = unique.map((d) => ({
+    actor: d.actor,
+    action: "offer.declined",
+    entity: "Offer",
+    entityId: d.offerId,
+    before: { status: "PENDING" },
+    after: { status: "DECLINED", reason: d.reason, ...(d.actor.via ? { via: d.actor.via } : {}) },
+  }));
+  const locked = await tx.$queryRaw<
+    {
+      k: number;
+      orderId: string;
+      status: string;
+      order: RoutableOrderJson;
+      context: RoutingContextJson;
+      declined: boolean;
+    }[]
+  >`
+    WITH r AS (SELECT * FROM (VALUES ${rows}) AS r(k, offer, vendor, at, reason)),
+    lk AS MATERIALIZED (
+      SELECT r.k, r.at, r.reason, f.id, f."orderId", f.status::text AS status, f."expiresAt", ${routableOrderJsonSql(Prisma.sql`o`)} AS "order",
+        ${routingContextSql(Prisma.sql`o.id`, Prisma.sql`o."opdId"`, Prisma.sql`o."deliveryDay"`)} AS context
+      FROM r JOIN "Offer" f ON f.id = r.offer AND f."vendorId" = r.vendor JOIN "Order" o ON o.id = f."orderId"
+      ORDER BY o.id
+      FOR NO KEY UPDATE OF o, f),
+    ok AS (SELECT * FROM lk WHERE status = 'PENDING' AND "expiresAt" > at),
+    f AS (UPDATE "Offer" x SET status = 'DECLINED', "respondedAt" = ok.at, reason = ok.reason FROM ok WHERE x.id = ok.id RETURNING x.id),
+    aud AS (${auditRowsSql(audits, Prisma.sql`a."entityId" IN (SELECT id::text FROM ok)`)})
+    SELECT lk.k, lk."orderId", lk.status, lk."order", lk.context, lk.id IN (SELECT id FROM f) AS declined FROM lk`;
+  const byK = new Map(locked.map((l) => [l.k, l]));
+  const declined = unique.flatMap((d, k) => {
+    const l = byK.get(k);
+    return l?.declined ? [{ d, l }] : [];
+  });
+  const routes = await rerouteOrdersInTx(
+    tx,
+    declined.map(({ d, l }) => ({
+      order: decodeRoutableOrder(l.order),
+      context: decodeRoutingContext(l.context),
+      alsoLock: [d.actor.vendorId],
+      actor: d.actor,
+      now: d.now,
+    })),
+    { now: items[0]!.now, actor: items[0]!.actor },
+  );
+  const routeOf = new Map(declined.map(({ d, l }, n) => [d.offerId, { orderId: l.orderId, route: routes[n]! }]));
+  return items.map((d, i) => {
+    const first = firstFor.get(d.offerId)!;
+    const done = routeOf.get(d.offerId);
+    if (done && first === i) return done;
+    if (done) return new AppError("INVALID_STATE", { status: "DECLINED" });
+    const l = byK.get(unique.indexOf(items[first]!));
+    if (!l) return new AppError("NOT_FOUND");
+    if (l.status !== "PENDING") return new AppError("INVALID_STATE", { status: l.status });
+    return new AppError("OFFER_EXPIRED");
   });
 }

@@ -1,19 +1,24 @@
 // The expiry sweep: every PENDING offer past its deadline becomes EXPIRED and its order is re-routed
 // at once. The offers table is the durable queue — nothing lives in memory — so a restart resumes
 // exactly where it stopped; SKIP LOCKED lets several app instances sweep side by side.
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { SYSTEM_ACTOR } from "@/lib/data/audit";
-import { auditInsertSql } from "@/lib/data/audit-sql";
+import { auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inTransaction } from "@/lib/data/tx";
+import { oneByOneOnError } from "@/lib/data/batcher";
 import {
   decodeRoutableOrder,
+  decodeRoutingContext,
+  rerouteOrdersInTx,
   routableOrderJsonSql,
+  routingContextSql,
   routeOrderInTx,
   ROUTABLE_ORDER_SELECT,
   type RoutableOrderJson,
   type RouteOutcome,
+  type RoutingContextJson,
 } from "@/lib/data/routing/route-order";
 
 export interface ExpiryResult {
@@ -28,34 +33,65 @@ export async function expireDueOffers(db: Db, clock: Clock, limit = 100): Promis
     where: { status: "PENDING", expiresAt: { lte: now } },
     orderBy: { expiresAt: "asc" },
     take: limit,
-    select: { id: true, orderId: true, vendorId: true, expiresAt: true },
+    select: { id: true, orderId: true, expiresAt: true },
   });
-  const results: ExpiryResult[] = [];
-  for (const d of due) {
-    const r = await inTransaction(db, async (tx) => {
-      // One statement: lock the order — skipping one someone else is working on right now (the next sweep picks it
-      // up) — check the offer is still PENDING and due, mark it EXPIRED with its audit row, and return the order.
-      const ok = Prisma.sql`EXISTS (SELECT 1 FROM ok)`;
-      const [locked] = await tx.$queryRaw<{ order: RoutableOrderJson; expired: number }[]>`
-        WITH lk AS MATERIALIZED (
-          SELECT o.id, ${routableOrderJsonSql(Prisma.sql`o`)} AS "order"
-          FROM "Order" o WHERE o.id = ${d.orderId}::uuid FOR NO KEY UPDATE SKIP LOCKED),
-        ok AS (SELECT f.id FROM "Offer" f JOIN lk ON lk.id = f."orderId"
-               WHERE f.id = ${d.id}::uuid AND f.status = 'PENDING' AND f."expiresAt" <= ${now}),
-        f AS (UPDATE "Offer" SET status = 'EXPIRED' WHERE id = (SELECT id FROM ok) RETURNING id),
-        aud AS (${auditInsertSql(SYSTEM_ACTOR, { action: "offer.expired", entity: "Offer", entityId: d.id, before: { status: "PENDING" }, after: { status: "EXPIRED", expiresAt: d.expiresAt } }, ok)})
-        SELECT lk."order", (SELECT count(*) FROM f)::int AS expired FROM lk`;
-      if (!locked || locked.expired !== 1) return null;
-      const route = await routeOrderInTx(tx, decodeRoutableOrder(locked.order), {
-        now,
-        actor: SYSTEM_ACTOR,
-        alsoLock: [d.vendorId],
-      });
-      return { offerId: d.id, orderId: d.orderId, route };
-    });
-    if (r) results.push(r);
-  }
-  return results;
+  if (due.length === 0) return [];
+  // All of them in one transaction, routed together; if that fails as a whole, one by one (one bad order cannot
+  // hold up the others — its error is then raised once the others are done, and it stays due for the next sweep).
+  const results = await oneByOneOnError((batch: typeof due) =>
+    inTransaction(db, (tx) => expireTogether(tx, batch, now)),
+  )(due);
+  const failure = results.find((r): r is Error => r instanceof Error);
+  if (failure) throw failure;
+  return results.flatMap((r) => (r instanceof Error || r === null ? [] : [r]));
+}
+
+/**
+ * Due offers expired and their orders routed again, in the caller's transaction: one statement locks their orders —
+ * skipping any someone else is working on right now (the next sweep picks it up) — checks each offer is still PENDING
+ * and due, marks it EXPIRED with its audit row and returns the order; then the orders are routed together, each
+ * vendor that let its offer lapse locked with its pool. An answer per offer: its expiry, or null when skipped.
+ */
+async function expireTogether(
+  tx: Tx,
+  due: { id: string; orderId: string; expiresAt: Date }[],
+  now: Date,
+): Promise<(ExpiryResult | null)[]> {
+  const audits: AuditRow[] = due.map((d) => ({
+    actor: SYSTEM_ACTOR,
+    action: "offer.expired",
+    entity: "Offer",
+    entityId: d.id,
+    before: { status: "PENDING" },
+    after: { status: "EXPIRED", expiresAt: d.expiresAt },
+  }));
+  const expired = await tx.$queryRaw<
+    { offerId: string; vendorId: string; order: RoutableOrderJson; context: RoutingContextJson }[]
+  >`
+    WITH d AS (SELECT * FROM (VALUES ${Prisma.join(due.map((d) => Prisma.sql`(${d.id}::uuid, ${d.orderId}::uuid)`))}) AS d(offer, "orderId")),
+    lk AS MATERIALIZED (
+      SELECT o.id, ${routableOrderJsonSql(Prisma.sql`o`)} AS "order",
+        ${routingContextSql(Prisma.sql`o.id`, Prisma.sql`o."opdId"`, Prisma.sql`o."deliveryDay"`)} AS context
+      FROM "Order" o WHERE o.id IN (SELECT "orderId" FROM d) ORDER BY o.id FOR NO KEY UPDATE SKIP LOCKED),
+    ok AS (SELECT f.id, f."orderId", f."vendorId" FROM "Offer" f JOIN d ON d.offer = f.id JOIN lk ON lk.id = f."orderId"
+           WHERE f.status = 'PENDING' AND f."expiresAt" <= ${now}),
+    f AS (UPDATE "Offer" x SET status = 'EXPIRED' FROM ok WHERE x.id = ok.id RETURNING x.id),
+    aud AS (${auditRowsSql(audits, Prisma.sql`a."entityId" IN (SELECT id::text FROM ok)`)})
+    SELECT ok.id AS "offerId", ok."vendorId", lk."order", lk.context FROM ok JOIN lk ON lk.id = ok."orderId" ORDER BY ok."orderId"`;
+  const routes = await rerouteOrdersInTx(
+    tx,
+    expired.map((e) => ({
+      order: decodeRoutableOrder(e.order),
+      context: decodeRoutingContext(e.context),
+      alsoLock: [e.vendorId],
+    })),
+    { now, actor: SYSTEM_ACTOR },
+  );
+  const byOffer = new Map(expired.map((e, n) => [e.offerId, routes[n]!]));
+  return due.map((d) => {
+    const route = byOffer.get(d.id);
+    return route ? { offerId: d.id, orderId: d.orderId, route } : null;
+  });
 }
 
 /** Orders left SUBMITTED (only possible if routing was ever split from submission) are routed by the sweep too. */

@@ -45,7 +45,6 @@ export async function assignEscalatedOrder(
         [vendorId],
         { id: orderId, deliveryAt: order.deliveryAt, deliveryDay: order.deliveryDay },
         now,
-        null,
       ),
       settings.ePurchasingRequiresTayang,
     );

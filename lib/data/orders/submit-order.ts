@@ -1,17 +1,18 @@
 // Submitting an order: price ceiling, budget reserved atomically, idempotent on the key, and routed at once —
 // in one transaction, so no order is ever left SUBMITTED by a crash.
 //
-// Each submission is checked on its own (one read: an earlier submission with this key, the ceiling, the
-// budget line, the settings, the decree in force and the OPD's pool under it). Submissions that arrive
-// together are then routed together (MicroBatcher): one transaction inserts them, locks the vendor rows of
-// every pool involved, reserves each budget, reads every pool's standings once, applies the routing rule to
-// the orders one after another — each seeing the offers chosen before it, exactly as if they had come one by
-// one — and writes every decision in one statement. Routings that share vendors no longer queue for each
-// other's locks: under load a burst of orders costs one transaction instead of one each.
+// Each submission is checked on its own, from one read shared by the submissions that arrive together (an earlier
+// submission with this key, the ceiling, the budget line, the settings, the decree in force and the OPD's pool
+// under it). Submissions that arrive together are then routed together (MicroBatcher): one transaction inserts
+// them and hands them to the batch router (lib/data/routing/route-order.ts routeBatchInTx), which locks the vendor
+// rows of every pool involved, reserves each budget, reads every pool's standings once, applies the routing rule
+// to the orders one after another — each seeing the offers chosen before it, exactly as if they had come one by
+// one — and writes every decision in one statement. Routings that share vendors no longer queue for each other's
+// locks: under load a burst of orders costs one transaction instead of one each.
 import { createHash, randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import type { Actor } from "@/lib/data/audit";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -20,26 +21,14 @@ import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
 import { budgetExceeded } from "@/lib/data/orders/budget";
 import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
 import {
-  fiscalYearDays,
-  orderToRoute,
   poolJsonSql,
-  writeDecisionsSql,
-  routeOutcome,
-  ROUTING_SAVEPOINT,
-  toPoolVendor,
+  routeBatchInTx,
   type AllocationRow,
   type RoutableOrder,
   type RouteOutcome,
-  type StandingRow,
 } from "@/lib/data/routing/route-order";
-import {
-  earliestRoutableDelivery,
-  NEEDS_RESERVE,
-  offerDeadline,
-  planRoute,
-  type RoutePlan,
-} from "@/lib/domain/routing";
-import { MicroBatcher } from "@/lib/data/batcher";
+import { earliestRoutableDelivery, offerDeadline } from "@/lib/domain/routing";
+import { batcherPer, MicroBatcher, oneByOneOnError } from "@/lib/data/batcher";
 import { dayAsDate, fiscalYearOf, formatDateTimeWIB, formatRupiah, wibDay } from "@/lib/format";
 import { LARGE_ORDER_MIN_RUPIAH, unusuallyLarge } from "@/lib/domain/order-size";
 import { orderInputSchema, type OrderInput } from "@/lib/validation/order";
@@ -222,16 +211,13 @@ interface PreflightKey {
   deliveryDay: Date;
 }
 
-const preflightBatchers = new WeakMap<Db, MicroBatcher<PreflightKey, Preflight>>();
-
 /**
- * The checks' reads of every submission that arrives together, in one statement (a row each, in order): under
- * load N submissions cost one round trip, and they then reach the routing batch together.
+ * The checks' reads of every submission that arrives together, in one statement (a row each, in order): under load N
+ * submissions cost one round trip, and they then reach the routing batch together.
  */
-function preflightBatcherFor(db: Db): MicroBatcher<PreflightKey, Preflight> {
-  let b = preflightBatchers.get(db);
-  if (!b) {
-    b = new MicroBatcher<PreflightKey, Preflight>(async (keys) => {
+const preflightBatcherFor = batcherPer(
+  (db: Db) =>
+    new MicroBatcher<PreflightKey, Preflight>(async (keys) => {
       const rows = await db.$queryRaw<(Preflight & { i: number })[]>`
         SELECT k.i,
           (SELECT json_build_object('id', o.id, 'number', o.number, 'status', o.status, 'payloadHash', o."payloadHash")
@@ -251,102 +237,16 @@ function preflightBatcherFor(db: Db): MicroBatcher<PreflightKey, Preflight> {
         LEFT JOIN LATERAL (${decreeInForceSql(Prisma.sql`k.day`)}) d ON true
         ORDER BY k.i`;
       return rows;
-    });
-    preflightBatchers.set(db, b);
-  }
-  return b;
-}
-
-const batchers = new WeakMap<Db, MicroBatcher<Submission, Routed>>();
-
-function batcherFor(db: Db): MicroBatcher<Submission, Routed> {
-  let b = batchers.get(db);
-  if (!b) {
-    b = new MicroBatcher<Submission, Routed>(async (items) => {
-      try {
-        return await inTransaction(db, (tx) => routeTogether(tx, items));
-      } catch (e) {
-        // One bad submission must not fail the others: route them one by one, each getting its own answer.
-        if (items.length === 1 || isAppError(e)) throw e;
-        const results: (Routed | Error)[] = [];
-        for (const item of items) {
-          try {
-            results.push((await inTransaction(db, (tx) => routeTogether(tx, [item])))[0]!);
-          } catch (err) {
-            results.push(err instanceof Error ? err : new Error(String(err)));
-          }
-        }
-        return results;
-      }
-    });
-    batchers.set(db, b);
-  }
-  return b;
-}
-
-/**
- * Each order's standings, in one statement (`i`: the order's index): of its pool's vendors (`mm_pool_standings`), or of
- * the reserve — every UMKM of its decree outside its pool, with its weight (`mm_reserve_standings`).
- */
-async function readBatchStandings<R extends StandingRow>(
-  tx: Tx,
-  orders: Submission[],
-  of: "pool" | "reserve",
-): Promise<(R & { i: number })[]> {
-  if (orders.length === 0 || (of === "pool" && !orders.some((s) => s.pool.length > 0))) return [];
-  const rows = Prisma.join(
-    orders.map((s, i) => {
-      const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
-      return Prisma.sql`(${i}::int, ${s.decreeId}::uuid, ${s.pool.map((a) => a.vendorId)}::uuid[], ${s.order.id}::uuid, ${s.order.deliveryDay}::date, ${fyStart}::date, ${fyEnd}::date, ${s.now}::timestamptz)`;
     }),
-  );
-  const standings =
-    of === "pool"
-      ? Prisma.sql`"mm_pool_standings"(o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at)`
-      : Prisma.sql`"mm_reserve_standings"(o.decree, o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at)`;
-  return tx.$queryRaw<(R & { i: number })[]>`
-      SELECT o.i, s.* FROM (VALUES ${rows}) AS o(i, decree, pool, id, day, fy_start, fy_end, at)
-      CROSS JOIN LATERAL ${standings} s`;
-}
+);
 
-/**
- * The routing rule applied to a batch in submission order, as if the orders had come one by one: each order's
- * standings count the value and the day's portions of the offers chosen for the orders before it.
- */
-function planInTurn(
-  orders: Submission[],
-  poolStandings: (StandingRow & { i: number })[],
-  reserveStandings: Map<number, (StandingRow & { i: number; weight: number })[]>,
-): (RoutePlan | typeof NEEDS_RESERVE)[] {
-  const chosen: { vendorId: string; fiscalYear: number; day: string; value: bigint; pax: number }[] = [];
-  return orders.map((s, i) => {
-    const day = wibDay(s.order.deliveryAt);
-    const standing = (r: StandingRow, weight: number) => {
-      let pending = BigInt(r.pending);
-      let booked = BigInt(r.booked);
-      for (const c of chosen) {
-        if (c.vendorId !== r.id) continue;
-        if (c.fiscalYear === s.fiscalYear) pending += c.value;
-        if (c.day === day) booked += BigInt(c.pax);
-      }
-      return toPoolVendor({ ...r, pending, booked }, weight);
-    };
-    const weights = new Map(s.pool.map((a) => [a.vendorId, a.weight]));
-    const pool = poolStandings.filter((r) => r.i === i).map((r) => standing(r, weights.get(r.id) ?? 1));
-    const reserveRows = reserveStandings.get(i);
-    const reserve = reserveRows?.map((r) => standing(r, r.weight));
-    const plan = planRoute(orderToRoute(s.order), s.decreeId, pool, reserve, s.now, s.settings);
-    if (plan.kind === "OFFER")
-      chosen.push({
-        vendorId: plan.chosen.vendorId,
-        fiscalYear: s.fiscalYear,
-        day,
-        value: s.order.total,
-        pax: s.order.pax,
-      });
-    return plan;
-  });
-}
+// One bad submission must not fail the others: a failed batch is routed again one by one.
+const batcherFor = batcherPer(
+  (db: Db) =>
+    new MicroBatcher<Submission, Routed>(
+      oneByOneOnError((items) => inTransaction(db, (tx) => routeTogether(tx, items))),
+    ),
+);
 
 /** The confirmation an unusually large order needs, as the refusal to show (with its words), or null. */
 async function largeOrderCheck(
@@ -407,96 +307,44 @@ async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
   const live = items.filter((s) => numberOf.has(s.order.id));
   for (const s of live) s.order = { ...s.order, number: numberOf.get(s.order.id)! };
 
-  // Every vendor of these orders' pools locked (id order), then each budget reserved in submission order; refused
-  // orders go (they were never visible); then every routed order's pool standings, read after the locks. The whole
-  // decree is locked only when some order's pool proves exhausted (see planAll), after rolling back to a savepoint
-  // taken here, which releases these locks and reservations: every lock is taken from nothing, in one statement.
-  const vendorIds = [...new Set(live.flatMap((s) => s.pool.map((a) => a.vendorId)))];
-  const reserveDecrees = [...new Set(live.flatMap((s) => (s.decreeId && s.settings.cityReserve ? [s.decreeId] : [])))];
-  if (reserveDecrees.length > 0) await tx.$executeRawUnsafe(`SAVEPOINT ${ROUTING_SAVEPOINT}`);
-  const lockAndRead = async (decreeIds: string[]) => {
-    const [lock] = await tx.$queryRaw<{ reserved: boolean[] }[]>`
-      SELECT "mm_lock_and_reserve"(${vendorIds}::uuid[], ${live.map((s) => s.budgetId)}::uuid[], ${live.map((s) => s.order.total)}::bigint[], ${decreeIds}::uuid[]) AS reserved`;
-    const reserved = live.filter((_, k) => lock!.reserved[k]);
-    const refused = live.filter((_, k) => !lock!.reserved[k]);
-    if (refused.length > 0)
-      await tx.$executeRaw`DELETE FROM "Order" WHERE id = ANY(${refused.map((s) => s.order.id)}::uuid[])`;
-    return { reserved, poolStandings: await readBatchStandings(tx, reserved, "pool") };
-  };
-  let { reserved, poolStandings } = await lockAndRead([]);
-  const reserveStandings = new Map<number, (StandingRow & { i: number; weight: number })[]>();
-
-  // The rule, one order after another, each seeing the offers chosen before it in this batch — from its pool, or
-  // from the reserve when its pool is exhausted. The reserve's standings are read only for the orders that need
-  // it; an order may come to need it because an earlier one took the last of its pool's capacity, so plan again
-  // until every order that needs the reserve has it (at most once per order).
-  let plans: RoutePlan[];
-  let decreesLocked = false;
-  for (;;) {
-    const planned = planInTurn(reserved, poolStandings, reserveStandings);
-    const missing = planned.flatMap((p, i) => (p.kind === "NEEDS_RESERVE" ? [i] : []));
-    if (missing.length === 0) {
-      plans = planned.filter((p): p is RoutePlan => p.kind !== "NEEDS_RESERVE");
-      break;
-    }
-    if (!decreesLocked) {
-      // The pools and the reserve were not all locked: start again from the savepoint with every decree's UMKM.
-      await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${ROUTING_SAVEPOINT}`);
-      ({ reserved, poolStandings } = await lockAndRead(reserveDecrees));
-      decreesLocked = true;
-      continue;
-    }
-    const rows = await readBatchStandings<StandingRow & { weight: number }>(
-      tx,
-      missing.map((i) => reserved[i]!),
-      "reserve",
-    );
-    missing.forEach((i, k) =>
-      reserveStandings.set(
-        i,
-        rows.filter((r) => r.i === k),
-      ),
-    );
-  }
-  // Every decision, offer, state change (compare-and-set), audit row and notification: one statement.
-  const written =
-    reserved.length === 0
-      ? []
-      : await tx.$queryRaw<{ i: number; offerId: string | null; updated: number }[]>(
-          writeDecisionsSql(
-            reserved.map((s, i) => ({
-              order: s.order,
-              plan: plans[i]!,
-              decreeId: s.decreeId,
-              round: 1,
-              now: s.now,
-              actor: s.actor,
-              alsoAudit: [
-                {
-                  actor: s.actor,
-                  action: "order.submitted",
-                  entity: "Order",
-                  entityId: s.order.id,
-                  after: {
-                    pax: s.input.pax,
-                    unitPrice: s.input.unitPrice,
-                    total: s.order.total,
-                    accountCode: s.input.accountCode,
-                    method: s.input.method,
-                  },
-                },
-              ],
-            })),
-          ),
-        );
-  const byIndex = new Map(written.map((w) => [w.i, w]));
+  // Routed together (routeBatchInTx): every pool's vendors locked, each budget reserved in submission order, the rule
+  // applied to the orders one after another, every decision written in one statement. Orders whose budget was refused
+  // go (they were never visible).
+  const routed = await routeBatchInTx(
+    tx,
+    live.map((s) => ({
+      order: s.order,
+      decreeId: s.decreeId,
+      pool: s.pool,
+      settings: s.settings,
+      round: 1,
+      now: s.now,
+      actor: s.actor,
+      reserve: { budgetId: s.budgetId, amount: s.order.total },
+      alsoAudit: [
+        {
+          actor: s.actor,
+          action: "order.submitted",
+          entity: "Order",
+          entityId: s.order.id,
+          after: {
+            pax: s.input.pax,
+            unitPrice: s.input.unitPrice,
+            total: s.order.total,
+            accountCode: s.input.accountCode,
+            method: s.input.method,
+          },
+        },
+      ],
+    })),
+  );
+  const refused = live.filter((_, k) => "overBudget" in routed[k]!);
+  if (refused.length > 0)
+    await tx.$executeRaw`DELETE FROM "Order" WHERE id = ANY(${refused.map((s) => s.order.id)}::uuid[])`;
   return items.map((s): Routed => {
     if (!numberOf.has(s.order.id)) return { duplicate: true };
-    const i = reserved.indexOf(s);
-    if (i < 0) return { overBudget: true };
-    const w = byIndex.get(i);
-    if (!w || w.updated !== 1) throw new Error(`order ${s.order.number} changed state during routing`);
-    const route = routeOutcome(plans[i]!, 1, w.offerId);
-    return { orderId: s.order.id, number: s.order.number, status: route.kind, duplicate: false, route };
+    const r = routed[live.indexOf(s)]!;
+    if ("overBudget" in r) return { overBudget: true };
+    return { orderId: s.order.id, number: s.order.number, status: r.route.kind, duplicate: false, route: r.route };
   });
 }

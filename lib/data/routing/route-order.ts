@@ -1,11 +1,13 @@
-// routeOrder (DESIGN.md §3) inside the caller's transaction, which already holds the order's row lock.
-// Locks the pool's vendor rows (sorted, in one statement), reads their standings in one statement and applies the
-// pure rule (lib/domain/routing.ts planRoute). Only when the pool is exhausted and the city-wide reserve is on does
-// it need the whole decree: it then rolls back to a savepoint taken before the pool's locks (which releases them)
-// and locks the pool and every UMKM of the decree again in one sorted statement — so a routing never waits for a
-// lock while holding one it took, and the everyday case locks only its pool. It then reads the reserve's
-// standings and either offers the order to the first candidate or escalates it — recording the ranked candidates
-// and each exclusion's reason, with its audit row, in the same transaction.
+// Routing (DESIGN.md §3) inside the caller's transaction, which already holds the orders' rows: one path for every
+// order — new ones (submissions arriving together) and those routed again (declines, expiries, failures, withdrawn
+// offers): routeBatchInTx. It locks the pools' vendor rows (sorted, in one statement), reads their standings in one
+// statement and applies the pure rule (lib/domain/routing.ts planRoute) to the orders one after another, each seeing
+// the offers chosen before it. Only when a pool is exhausted and the city-wide reserve is on does it need the whole
+// decree: it then rolls back to a savepoint taken before the pools' locks (which releases them) and locks the pools
+// and every UMKM of the decree again in one sorted statement — so a routing never waits for a lock while holding one
+// it took, and the everyday case locks only its pools. It then reads the reserve's standings and either offers each
+// order to the first candidate or escalates it — recording the ranked candidates and each exclusion's reason, with
+// the audit rows, in one statement.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import { linkEnv } from "@/lib/env";
@@ -14,11 +16,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/data/audit";
 import { auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
 import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
-import { lockVendors } from "@/lib/data/tx";
 import { notifyManySql, whatsappNudgesSql, type Notice, type Nudge } from "@/lib/data/notifications/notify";
 import { offerNudgeMessage } from "@/lib/domain/whatsapp";
 import {
   decisionCandidates,
+  NEEDS_RESERVE,
   planRoute,
   type EscalationReason,
   type PoolVendor,
@@ -27,7 +29,7 @@ import {
 } from "@/lib/domain/routing";
 import { canTransition } from "@/lib/domain/order-state";
 import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
-import { dayAsDate, formatDateTimeWIB, wibDay } from "@/lib/format";
+import { dayAsDate, fiscalYearOf, formatDateTimeWIB, wibDay } from "@/lib/format";
 import type {
   EkatalogStatus,
   MenuCategory,
@@ -84,42 +86,20 @@ export interface StandingRow {
 }
 
 /**
- * Every given vendor's standing for an order — value awarded and pending in the order's fiscal year
- * (city-wide), the day's load, categories, sanctions, its earlier answer to this order — in one round trip.
- * With `lock`, first locks those vendor rows (plus `alsoLock`) in id order (the SQL function
- * `mm_lock_pool_standings`); without, a plain read (`mm_pool_standings`, migration 20261128194500).
+ * Every given vendor's standing for an order — value awarded and pending in the order's fiscal year (city-wide), the
+ * day's load, categories, sanctions, its earlier answer to this order — in one round trip, without locks
+ * (`mm_pool_standings`, migration 20261128194500): for reading (the admins' escalation queue) or under locks the
+ * caller took. Routing reads a batch's standings with readBatchStandings below.
  */
 export async function readStandings(
   tx: Tx,
   vendorIds: string[],
   order: Pick<RoutableOrder, "id" | "deliveryAt" | "deliveryDay">,
   now: Date,
-  lock: { alsoLock: string[]; decree?: string | null } | null,
 ): Promise<StandingRow[]> {
   const { fyStart, fyEnd } = fiscalYearDays(order.deliveryAt);
-  return lock
-    ? tx.$queryRaw<StandingRow[]>`
-    SELECT * FROM "mm_lock_pool_standings"(${vendorIds}::uuid[], ${lock.alsoLock}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
-      ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz, ${lock.decree ?? null}::uuid)`
-    : tx.$queryRaw<StandingRow[]>`
+  return tx.$queryRaw<StandingRow[]>`
     SELECT * FROM "mm_pool_standings"(${vendorIds}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
-      ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz)`;
-}
-
-/**
- * The reserve's standings for an order: every UMKM of the decree outside the pool, each with its weight
- * (`mm_reserve_standings`, migration 20261129170000). Read under the locks routing already holds.
- */
-export async function readReserveStandings(
-  tx: Tx,
-  decreeId: string,
-  poolIds: string[],
-  order: Pick<RoutableOrder, "id" | "deliveryAt" | "deliveryDay">,
-  now: Date,
-): Promise<(StandingRow & { weight: number })[]> {
-  const { fyStart, fyEnd } = fiscalYearDays(order.deliveryAt);
-  return tx.$queryRaw<(StandingRow & { weight: number })[]>`
-    SELECT * FROM "mm_reserve_standings"(${decreeId}::uuid, ${poolIds}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
       ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz)`;
 }
 
@@ -200,18 +180,6 @@ export function poolJsonSql(decreeId: Prisma.Sql, opdId: string | Prisma.Sql): P
   return Prisma.sql`COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight',
       (SELECT max(b.weight) FROM "Allocation" b WHERE b."vendorId" = a."vendorId" AND b."decreeId" = a."decreeId")) ORDER BY a."vendorId")
     FROM "Allocation" a WHERE a."decreeId" = ${decreeId} AND a."opdId" = (${opdId})::uuid), '[]'::json)`;
-}
-
-/** The decree in force on the delivery day, this OPD's pool under it, the next round and the settings — one round trip. */
-async function readPool(tx: Tx, order: RoutableOrder) {
-  const [row] = await tx.$queryRaw<
-    { decreeId: string | null; round: number; pool: AllocationRow[]; settings: unknown }[]
-  >`
-    WITH d AS (${decreeInForceSql(order.deliveryDay)})
-    SELECT (SELECT id FROM d) AS "decreeId", (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}) AS settings,
-      (SELECT COALESCE(max(r.round), 0) + 1 FROM "RoutingDecision" r WHERE r."orderId" = ${order.id}::uuid)::int AS round,
-      ${poolJsonSql(Prisma.sql`(SELECT id FROM d)`, order.opdId)} AS pool`;
-  return row!;
 }
 
 /** Plain words for an escalation's cause, for the admins' notification (codes never reach a person). */
@@ -367,63 +335,256 @@ export function routeOutcome(plan: RoutePlan, round: number, offerId: string | n
 
 /**
  * The savepoint routing takes before its first vendor lock when the city-wide reserve may be needed: rolling back to
- * it releases those locks, so the wider set is locked from nothing, in one sorted statement (PostgreSQL releases row
- * locks taken after a savepoint when rolling back to it).
+ * it releases those locks (and the budget reservations taken with them), so the wider set is locked from nothing, in
+ * one sorted statement (PostgreSQL releases row locks taken after a savepoint when rolling back to it).
  */
 export const ROUTING_SAVEPOINT = "mm_routing_locks";
 
+/** One order to route, with what routing it needs to know. */
+export interface RouteItem {
+  order: RoutableOrder;
+  /** The decree in force on the delivery day, and the OPD's pool under it (each UMKM with its decree-wide weight). */
+  decreeId: string | null;
+  pool: AllocationRow[];
+  settings: RoutingSettings;
+  round: number;
+  now: Date;
+  actor: Actor;
+  /** Vendor rows to lock besides the pool: the vendor whose offer was just declined or expired (its standing changed). */
+  alsoLock?: string[];
+  /** A new order's budget reservation, taken under the same locks; refused: the order is not routed. */
+  reserve?: { budgetId: string; amount: bigint };
+  /** Audit rows written with the decision (a submission's own "order.submitted"). */
+  alsoAudit?: AuditRow[];
+}
+
+export type BatchRouted = { route: RouteOutcome } | { overBudget: true };
+
+/**
+ * Each order's standings, in one statement (`i`: the order's index): of its pool's vendors (`mm_pool_standings`), or of
+ * the reserve — every UMKM of its decree outside its pool, with its weight (`mm_reserve_standings`).
+ */
+async function readBatchStandings<R extends StandingRow>(
+  tx: Tx,
+  items: RouteItem[],
+  of: "pool" | "reserve",
+): Promise<(R & { i: number })[]> {
+  if (items.length === 0 || (of === "pool" && !items.some((s) => s.pool.length > 0))) return [];
+  const rows = Prisma.join(
+    items.map((s, i) => {
+      const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
+      return Prisma.sql`(${i}::int, ${s.decreeId}::uuid, ${s.pool.map((a) => a.vendorId)}::uuid[], ${s.order.id}::uuid, ${s.order.deliveryDay}::date, ${fyStart}::date, ${fyEnd}::date, ${s.now}::timestamptz)`;
+    }),
+  );
+  const standings =
+    of === "pool"
+      ? Prisma.sql`"mm_pool_standings"(o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at)`
+      : Prisma.sql`"mm_reserve_standings"(o.decree, o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at)`;
+  return tx.$queryRaw<(R & { i: number })[]>`
+      SELECT o.i, s.* FROM (VALUES ${rows}) AS o(i, decree, pool, id, day, fy_start, fy_end, at)
+      CROSS JOIN LATERAL ${standings} s`;
+}
+
+/**
+ * The routing rule applied to a batch in order, as if the orders had come one by one: each order's standings count the
+ * value and the day's portions of the offers chosen for the orders before it.
+ */
+function planInTurn(
+  items: RouteItem[],
+  poolStandings: (StandingRow & { i: number })[],
+  reserveStandings: Map<number, (StandingRow & { i: number; weight: number })[]>,
+): (RoutePlan | typeof NEEDS_RESERVE)[] {
+  const chosen: { vendorId: string; fiscalYear: number; day: string; value: bigint; pax: number }[] = [];
+  return items.map((s, i) => {
+    const day = wibDay(s.order.deliveryAt);
+    const fiscalYear = fiscalYearOf(s.order.deliveryAt);
+    const standing = (r: StandingRow, weight: number) => {
+      let pending = BigInt(r.pending);
+      let booked = BigInt(r.booked);
+      for (const c of chosen) {
+        if (c.vendorId !== r.id) continue;
+        if (c.fiscalYear === fiscalYear) pending += c.value;
+        if (c.day === day) booked += BigInt(c.pax);
+      }
+      return toPoolVendor({ ...r, pending, booked }, weight);
+    };
+    const weights = new Map(s.pool.map((a) => [a.vendorId, a.weight]));
+    const pool = poolStandings.filter((r) => r.i === i).map((r) => standing(r, weights.get(r.id) ?? 1));
+    const reserve = reserveStandings.get(i)?.map((r) => standing(r, r.weight));
+    const plan = planRoute(orderToRoute(s.order), s.decreeId, pool, reserve, s.now, s.settings);
+    if (plan.kind === "OFFER")
+      chosen.push({ vendorId: plan.chosen.vendorId, fiscalYear, day, value: s.order.total, pax: s.order.pax });
+    return plan;
+  });
+}
+
+/**
+ * Routes a batch of orders in the caller's transaction, which already holds their rows (new ones: inserted; the
+ * others: locked). Every vendor of their pools (and `alsoLock`) is locked in id order and each new order's budget
+ * reserved, in one statement (`mm_lock_and_reserve`); then every pool's standings are read once and the rule applied
+ * to the orders one after another, each seeing the offers chosen before it (planInTurn) — from its pool, or from the
+ * city-wide reserve once its pool is exhausted. The whole decree is locked only when some order needs the reserve:
+ * after rolling back to a savepoint taken before the first lock, which releases those locks and reservations, so every
+ * lock is taken from nothing, in one statement. Every decision is then written in one statement (writeDecisionsSql).
+ */
+export async function routeBatchInTx(tx: Tx, items: RouteItem[]): Promise<BatchRouted[]> {
+  for (const s of items)
+    if (!canTransition(s.order.status, "OFFERED") || !canTransition(s.order.status, "ESCALATED"))
+      throw new Error(`order ${s.order.number} cannot be routed from ${s.order.status}`);
+  if (items.length === 0) return [];
+  const vendorIds = [...new Set(items.flatMap((s) => [...s.pool.map((a) => a.vendorId), ...(s.alsoLock ?? [])]))];
+  const reserveDecrees = [...new Set(items.flatMap((s) => (s.decreeId && s.settings.cityReserve ? [s.decreeId] : [])))];
+  const budgeted = items.filter((s) => s.reserve);
+  if (reserveDecrees.length > 0) await tx.$executeRawUnsafe(`SAVEPOINT ${ROUTING_SAVEPOINT}`);
+  const lockAndRead = async (decreeIds: string[]) => {
+    const [lock] = await tx.$queryRaw<{ reserved: boolean[] }[]>`
+      SELECT "mm_lock_and_reserve"(${vendorIds}::uuid[], ${budgeted.map((s) => s.reserve!.budgetId)}::uuid[], ${budgeted.map((s) => s.reserve!.amount)}::bigint[], ${decreeIds}::uuid[]) AS reserved`;
+    const refused = new Set(budgeted.filter((_, k) => !lock!.reserved[k]));
+    const routed = items.filter((s) => !refused.has(s));
+    return { routed, poolStandings: await readBatchStandings(tx, routed, "pool") };
+  };
+  let { routed, poolStandings } = await lockAndRead([]);
+  const reserveStandings = new Map<number, (StandingRow & { i: number; weight: number })[]>();
+
+  // An order may come to need the reserve because an earlier one took the last of its pool's capacity, so plan again
+  // until every order that needs the reserve has it (read at most once per order).
+  let plans: RoutePlan[];
+  let decreesLocked = false;
+  for (;;) {
+    const planned = planInTurn(routed, poolStandings, reserveStandings);
+    const missing = planned.flatMap((p, i) => (p.kind === "NEEDS_RESERVE" ? [i] : []));
+    if (missing.length === 0) {
+      plans = planned.filter((p): p is RoutePlan => p.kind !== "NEEDS_RESERVE");
+      break;
+    }
+    if (!decreesLocked) {
+      await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${ROUTING_SAVEPOINT}`);
+      ({ routed, poolStandings } = await lockAndRead(reserveDecrees));
+      decreesLocked = true;
+      continue;
+    }
+    const rows = await readBatchStandings<StandingRow & { weight: number }>(
+      tx,
+      missing.map((i) => routed[i]!),
+      "reserve",
+    );
+    missing.forEach((i, k) =>
+      reserveStandings.set(
+        i,
+        rows.filter((r) => r.i === k),
+      ),
+    );
+  }
+
+  // Every decision, offer, state change (compare-and-set), audit row and notification: one statement.
+  const written =
+    routed.length === 0
+      ? []
+      : await tx.$queryRaw<{ i: number; offerId: string | null; updated: number }[]>(
+          writeDecisionsSql(
+            routed.map((s, i) => ({
+              order: s.order,
+              plan: plans[i]!,
+              decreeId: s.decreeId,
+              round: s.round,
+              now: s.now,
+              actor: s.actor,
+              alsoAudit: s.alsoAudit,
+            })),
+          ),
+        );
+  const byIndex = new Map(written.map((w) => [w.i, w]));
+  return items.map((s): BatchRouted => {
+    const i = routed.indexOf(s);
+    if (i < 0) return { overBudget: true };
+    const w = byIndex.get(i);
+    if (!w || w.updated !== 1) throw new Error(`order ${s.order.number} changed state during routing`);
+    return { route: routeOutcome(plans[i]!, s.round, w.offerId) };
+  });
+}
+
+/** What routing needs to know of an order that exists already: the decree in force on its delivery day, its OPD's
+ * pool under it, its next round, and the settings. */
+export interface RoutingContext {
+  decreeId: string | null;
+  round: number;
+  pool: AllocationRow[];
+  settings: RoutingSettings;
+}
+
+/**
+ * An order's routing context as one JSON value, in SQL (`id`, `opd`, `day`: the order's id, OPD and delivery day as
+ * SQL expressions), so a statement that locks orders can bring their contexts in the same round trip; see
+ * decodeRoutingContext.
+ */
+export function routingContextSql(id: Prisma.Sql, opd: Prisma.Sql, day: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT json_build_object('decreeId', d.id,
+      'round', (SELECT COALESCE(max(r.round), 0) + 1 FROM "RoutingDecision" r WHERE r."orderId" = ${id}),
+      'pool', ${poolJsonSql(Prisma.sql`d.id`, opd)},
+      'settings', (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}))
+    FROM (SELECT 1) AS one LEFT JOIN LATERAL (${decreeInForceSql(day)}) d ON true)`;
+}
+
+export type RoutingContextJson = Omit<RoutingContext, "settings"> & { settings: unknown };
+
+export function decodeRoutingContext(c: RoutingContextJson): RoutingContext {
+  return { ...c, settings: resolveSettings(c.settings) };
+}
+
+/** The routing contexts of orders that exist already, in one statement (see routingContextSql). */
+export async function readRoutingContexts(tx: Tx, orders: RoutableOrder[]): Promise<RoutingContext[]> {
+  if (orders.length === 0) return [];
+  const rows = await tx.$queryRaw<{ i: number; context: RoutingContextJson }[]>`
+    SELECT k.i, ${routingContextSql(Prisma.sql`k.id`, Prisma.sql`k.opd`, Prisma.sql`k.day`)} AS context
+    FROM (VALUES ${Prisma.join(orders.map((o, i) => Prisma.sql`(${i}::int, ${o.id}::uuid, ${o.opdId}::uuid, ${o.deliveryDay}::date)`))}) AS k(i, id, opd, day)
+    ORDER BY k.i`;
+  return rows.map((r) => decodeRoutingContext(r.context));
+}
+
+/**
+ * Routes orders that exist already — declined, expired, failed, withdrawn — in the caller's transaction, which holds
+ * their rows locked, together (routeBatchInTx). Their contexts are read in one statement unless given (a statement
+ * that locked them may have brought them: routingContextSql); `settings` when the caller has them already.
+ */
+export async function rerouteOrdersInTx(
+  tx: Tx,
+  orders: { order: RoutableOrder; context?: RoutingContext; alsoLock?: string[]; actor?: Actor; now?: Date }[],
+  ctx: { now: Date; actor: Actor; settings?: RoutingSettings },
+): Promise<RouteOutcome[]> {
+  const missing = orders.filter((o) => !o.context);
+  const read = await readRoutingContexts(
+    tx,
+    missing.map((o) => o.order),
+  );
+  const contextOf = new Map(missing.map((o, k) => [o, read[k]!]));
+  const routed = await routeBatchInTx(
+    tx,
+    orders.map((o) => {
+      const context = o.context ?? contextOf.get(o)!;
+      return {
+        ...context,
+        settings: ctx.settings ?? context.settings,
+        order: o.order,
+        now: o.now ?? ctx.now,
+        actor: o.actor ?? ctx.actor,
+        alsoLock: o.alsoLock,
+      };
+    }),
+  );
+  return routed.map((r) => {
+    if (!("route" in r)) throw new Error("a re-route reserved a budget");
+    return r.route;
+  });
+}
+
+/** One order that exists already, routed again (see rerouteOrdersInTx). */
 export async function routeOrderInTx(
   tx: Tx,
   order: RoutableOrder,
-  /** `settings`: when the caller has them already; otherwise read with the pool. */
   ctx: { now: Date; settings?: RoutingSettings; actor: Actor; alsoLock?: string[] },
 ): Promise<RouteOutcome> {
-  const { now, actor } = ctx;
-  if (!canTransition(order.status, "OFFERED") || !canTransition(order.status, "ESCALATED")) {
-    throw new Error(`order ${order.number} cannot be routed from ${order.status}`);
-  }
-  const { decreeId, round, pool: allocations, settings: stored } = await readPool(tx, order);
-  const settings = ctx.settings ?? resolveSettings(stored);
-  const weights = new Map(allocations.map((a) => [a.vendorId, a.weight]));
-  // What this routing may choose from is locked at once, in id order (see the header): the pool and the extra ids;
-  // the whole decree only once the pool proves exhausted.
-  let pool: PoolVendor[] = [];
-  const lockAndRead = async (decree: string | null) => {
-    const rows = await readStandings(tx, [...weights.keys()], order, now, { alsoLock: ctx.alsoLock ?? [], decree });
-    pool = rows.map((r) => toPoolVendor(r, weights.get(r.id) ?? 1));
-  };
-  const reserveOn = decreeId !== null && settings.cityReserve;
-  if (!decreeId) await lockVendors(tx, ctx.alsoLock ?? []);
-  else {
-    if (reserveOn) await tx.$executeRawUnsafe(`SAVEPOINT ${ROUTING_SAVEPOINT}`);
-    await lockAndRead(null);
-  }
-  const planWith = (reserveRows: (StandingRow & { weight: number })[] | undefined) =>
-    planRoute(
-      orderToRoute(order),
-      decreeId,
-      pool,
-      reserveRows?.map((r) => toPoolVendor(r, r.weight)),
-      now,
-      settings,
-    );
-  let first = planWith(undefined);
-  if (first.kind === "NEEDS_RESERVE" && reserveOn) {
-    await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${ROUTING_SAVEPOINT}`);
-    await lockAndRead(decreeId);
-    first = planWith(undefined); // the pool may have moved while it was not locked
-  }
-  const plan =
-    first.kind !== "NEEDS_RESERVE" || !decreeId
-      ? first
-      : planWith(await readReserveStandings(tx, decreeId, [...weights.keys()], order, now));
-  if (plan.kind === "NEEDS_RESERVE") throw new Error("the reserve was read but the plan still asks for it");
-  // Decision, offer, state change (compare-and-set), audit row and the notifications: one statement.
-  const [r] = await tx.$queryRaw<{ offerId: string | null; updated: number }[]>(
-    writeDecisionsSql([{ order, plan, decreeId, round, now, actor }]),
-  );
-  if (r!.updated !== 1) throw new Error(`order ${order.number} changed state during routing`);
-  return routeOutcome(plan, round, r!.offerId);
+  const [route] = await rerouteOrdersInTx(tx, [{ order, alsoLock: ctx.alsoLock }], ctx);
+  return route!;
 }
 
 export const ROUTABLE_ORDER_SELECT = {

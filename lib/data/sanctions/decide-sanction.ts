@@ -10,7 +10,7 @@ import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { notify } from "@/lib/data/notifications/notify";
-import { routeOrderInTx, ROUTABLE_ORDER_SELECT } from "@/lib/data/routing/route-order";
+import { rerouteOrdersInTx, ROUTABLE_ORDER_SELECT, type RoutableOrder } from "@/lib/data/routing/route-order";
 import { prepareAmendmentDraft } from "@/lib/data/admin/pool-health";
 import type { SanctionLevel } from "@/lib/generated/prisma/enums";
 
@@ -34,6 +34,7 @@ async function withdrawPendingOffers(tx: Tx, vendorId: string, now: Date, actor:
     orderBy: { orderId: "asc" },
   });
   const settings = await getSettings(tx);
+  const withdrawn: RoutableOrder[] = [];
   for (const p of pending) {
     await lockOrder(tx, p.orderId);
     const offer = await tx.offer.findFirst({
@@ -52,8 +53,14 @@ async function withdrawPendingOffers(tx: Tx, vendorId: string, now: Date, actor:
       before: { status: "PENDING" },
       after: { status: "WITHDRAWN", reason: "vendor_sanctioned" },
     });
-    await routeOrderInTx(tx, offer.order, { now, settings, actor });
+    withdrawn.push(offer.order);
   }
+  // Routed again together, as if one by one (each seeing the offers chosen before it).
+  await rerouteOrdersInTx(
+    tx,
+    withdrawn.map((order) => ({ order })),
+    { now, settings, actor },
+  );
   return pending.length;
 }
 
