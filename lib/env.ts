@@ -6,27 +6,71 @@ import { OCDS_PREFIX_PATTERN, OCDS_PREFIX_RULE, TEST_OCDS_PREFIX } from "@/lib/d
 /** Seconds the dashboards reuse their figures unless DASHBOARD_CACHE_SECONDS says otherwise. */
 export const DEFAULT_DASHBOARD_CACHE_SECONDS = 15;
 
-const schema = z
-  .object({
+/**
+ * The settings parts of the app read on their own, where no DATABASE_URL may be in the environment (benchmarks and
+ * tests pass their database explicitly): the sweep's period, where photos go, the notification channels configured,
+ * the demo's sign-in shortcut. env() checks them too, with everything else, at boot.
+ */
+/** An empty variable counts as unset (a blank line in an .env file, `VAR= npm start`). */
+const blankAsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
+const runtimeSchema = z.object({
+  // Seconds between the sweeps (expiries, stranded orders, suspensions, documents, the outbox); 0 turns the sweep off.
+  ROUTING_SWEEP_SECONDS: blankAsUnset(
+    z.coerce
+      .number({ message: "ROUTING_SWEEP_SECONDS must be a number of seconds (0 turns the sweep off)" })
+      .int()
+      .min(0)
+      .max(3600)
+      .default(15),
+  ),
+  // Where delivery photos are kept (default .data/uploads under the working directory).
+  UPLOAD_DIR: blankAsUnset(z.string().optional()),
+  // "1": demo accounts (isDemo) sign in without the authenticator code (the demo's two commands only).
+  DEMO_SKIP_MFA: blankAsUnset(z.enum(["0", "1"], { message: 'DEMO_SKIP_MFA is "1" or "0"' }).optional()),
+  SMTP_URL: z.string().optional(),
+  // Web Push (offers on the vendor's phone): the VAPID key pair, base64url, made once with
+  // `npx web-push generate-vapid-keys` and kept like AUTH_SECRET; without them push is off.
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+  // An SMS/WhatsApp HTTP gateway for offers (lib/notifications/gateway.ts): its send URL and bearer token; without
+  // both the channel is off.
+  MESSAGE_GATEWAY_URL: z.string().url().optional(),
+  MESSAGE_GATEWAY_TOKEN: z.string().optional(),
+});
+
+export type RuntimeEnv = z.infer<typeof runtimeSchema>;
+
+/** runtimeSchema's settings (see there), parsed again only when one of them changed; a bad value throws in words. */
+export function runtimeEnv(): RuntimeEnv {
+  const key = Object.keys(runtimeSchema.shape)
+    .map((k) => process.env[k] ?? "")
+    .join("|");
+  if (runtimeCache?.key !== key) {
+    const parsed = runtimeSchema.safeParse(process.env);
+    if (!parsed.success)
+      throw new Error(
+        `Invalid environment configuration:\n${parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`,
+      );
+    runtimeCache = { key, value: parsed.data };
+  }
+  return runtimeCache.value;
+}
+let runtimeCache: { key: string; value: RuntimeEnv } | undefined;
+
+const schema = runtimeSchema
+  .extend({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
     AUTH_SECRET: z.string().optional(),
     // Max connections of this process's pool.
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-    SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Mamin Merata <no-reply@mojokertokota.go.id>"),
     // The portal's public address, for links in e-mails.
     APP_URL: z.string().url().default("http://localhost:3000"),
-    // Web Push (offers on the vendor's phone): the VAPID key pair, base64url, made once with
-    // `npx web-push generate-vapid-keys` and kept like AUTH_SECRET; without them push is off. The subject is the
-    // contact the push services may write to.
-    VAPID_PUBLIC_KEY: z.string().optional(),
-    VAPID_PRIVATE_KEY: z.string().optional(),
+    // The contact the push services may write to.
     VAPID_SUBJECT: z.string().default("mailto:diskopukmperindag@mojokertokota.go.id"),
-    // An SMS/WhatsApp HTTP gateway for offers (lib/notifications/gateway.ts): its send URL and bearer token, and the
-    // sender name or number some gateways want; without the URL and token the channel is off.
-    MESSAGE_GATEWAY_URL: z.string().url().optional(),
-    MESSAGE_GATEWAY_TOKEN: z.string().optional(),
+    // The sender name or number some SMS/WhatsApp gateways want.
     MESSAGE_GATEWAY_SENDER: z.string().optional(),
     // How many reverse proxies in front of the app append to X-Forwarded-For (lib/auth/client-address.ts): 0 when
     // clients reach the app directly, 1 behind one nginx/Caddy that appends the address it saw, and so on.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs `prisma generate` offline. Prisma 7's CLI insists on a schema-engine binary that it
 // downloads from a host we cannot reach; `generate` never executes it, so any existing file
-// satisfies the check (see DESIGN.md §1).
+// satisfies the check (see docs/ARCHITECTURE.md §1).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";

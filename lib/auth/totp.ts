@@ -5,6 +5,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEq
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { runtimeEnv } from "@/lib/env";
 
 /** The roles that must use a second factor. */
 export const MFA_ROLES: readonly Role[] = ["ADMIN", "MAYOR"];
@@ -15,7 +16,7 @@ export const MFA_ROLES: readonly Role[] = ["ADMIN", "MAYOR"];
  */
 export function mfaRequired(user: { role: Role; isDemo: boolean }): boolean {
   if (!MFA_ROLES.includes(user.role)) return false;
-  return !(user.isDemo && process.env.DEMO_SKIP_MFA === "1");
+  return !(user.isDemo && runtimeEnv().DEMO_SKIP_MFA === "1");
 }
 
 const ISSUER = "Mamin Merata";

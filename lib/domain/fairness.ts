@@ -1,4 +1,4 @@
-// Distribution metrics over awarded value per vendor (DESIGN.md §3). Pure functions.
+// Distribution metrics over awarded value per vendor (docs/ARCHITECTURE.md §3). Pure functions.
 // Every vendor in scope counts, including those with zero: leaving them out would hide exactly
 // the concentration the mayor wants to see.
 

@@ -1,4 +1,4 @@
-// The order state machine (DESIGN.md §2). Every transition is a compare-and-set on the current state.
+// The order state machine (docs/ARCHITECTURE.md §2). Every transition is a compare-and-set on the current state.
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {

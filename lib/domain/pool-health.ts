@@ -8,7 +8,7 @@ import type { EkatalogStatus, MenuCategory, VendorStatus } from "@/lib/generated
 /** A kind of order a pool must be able to serve: a menu category, or e-purchasing (any category, TAYANG only). */
 export type PoolNeed = MenuCategory | "E_PURCHASING";
 
-/** Fewer eligible UMKM than this for a need makes a pool thin (DESIGN.md §3: "below two"). */
+/** Fewer eligible UMKM than this for a need makes a pool thin (docs/ARCHITECTURE.md §3: "below two"). */
 export const MIN_ELIGIBLE_PER_POOL = 2;
 
 export interface HealthVendor {

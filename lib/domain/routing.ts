@@ -1,4 +1,4 @@
-// The routing rule (DESIGN.md §3), as pure functions: who in the decree's pool is eligible for an
+// The routing rule (docs/ARCHITECTURE.md §3), as pure functions: who in the decree's pool is eligible for an
 // order, why the others are not, and in which order the eligible ones are asked.
 import { offerTiming, type QuietHours } from "@/lib/domain/quiet-hours";
 import type { EkatalogStatus, MenuCategory, ProcurementMethod, VendorStatus } from "@/lib/generated/prisma/enums";
@@ -210,7 +210,7 @@ export const NEEDS_RESERVE = { kind: "NEEDS_RESERVE" } as const;
 const NOBODY: Ranked = { candidates: [], exclusions: [] };
 
 /**
- * The routing rule for one order (DESIGN.md §3 steps 1–4): the least-loaded eligible vendor of the OPD's pool;
+ * The routing rule for one order (docs/ARCHITECTURE.md §3 steps 1–4): the least-loaded eligible vendor of the OPD's pool;
  * when nobody in the pool is eligible (or the OPD has no pool), the least-loaded eligible UMKM among the rest of
  * the decree's UMKM — the city-wide reserve, ranked by the same rule — unless the setting turns it off; an admin
  * only when nobody in the city can take it, or it is too late to ask anyone.

@@ -11,7 +11,7 @@ import { warnExpiringDocuments } from "@/lib/data/admin/document-expiry";
 import { smtpMailer } from "@/lib/notifications/mailer";
 import { configuredPusher } from "@/lib/notifications/push";
 import { configuredGateway } from "@/lib/notifications/gateway";
-import { env } from "@/lib/env";
+import { env, runtimeEnv } from "@/lib/env";
 import { listenForOutbox } from "@/lib/jobs/outbox-listener";
 
 let started = false;
@@ -26,7 +26,7 @@ function dispatchDue() {
   });
 }
 
-export function startRoutingWorker(intervalMs = Number(process.env.ROUTING_SWEEP_SECONDS ?? 15) * 1000): void {
+export function startRoutingWorker(intervalMs = runtimeEnv().ROUTING_SWEEP_SECONDS * 1000): void {
   if (started || !(intervalMs > 0)) return;
   started = true;
   let running = false;

@@ -6,6 +6,7 @@ import { mkdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
+import { runtimeEnv } from "@/lib/env";
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
@@ -25,7 +26,9 @@ const TYPES = [
 
 function uploadDir(): string {
   // Runtime data, not part of the build: told to Turbopack so it does not trace the whole project.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? path.join(process.cwd(), ".data", "uploads"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ runtimeEnv().UPLOAD_DIR ?? path.join(process.cwd(), ".data", "uploads"),
+  );
 }
 
 /** The image type of `bytes`, or null when it is not a JPEG, PNG or WebP. */

@@ -1,4 +1,4 @@
-// The invariants of DESIGN.md §3 under concurrency: 20 clients place 220 orders over OPDs whose pools
+// The invariants of docs/ARCHITECTURE.md §3 under concurrency: 20 clients place 220 orders over OPDs whose pools
 // share vendors, while vendors accept (sometimes twice at once), decline and let offers lapse.
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";

@@ -44,4 +44,47 @@ describe("env", () => {
       /OCDS_PREFIX must be ocds- followed by the six characters/,
     );
   });
+  it("reads the sweep's period, photo folder and demo shortcut in one place, refusing what would silently misbehave", async () => {
+    vi.resetModules();
+    const { runtimeEnv } = await import("@/lib/env");
+    vi.stubEnv("ROUTING_SWEEP_SECONDS", undefined as unknown as string);
+    expect(runtimeEnv().ROUTING_SWEEP_SECONDS).toBe(15);
+    vi.stubEnv("ROUTING_SWEEP_SECONDS", "");
+    expect(runtimeEnv().ROUTING_SWEEP_SECONDS).toBe(15);
+    vi.stubEnv("ROUTING_SWEEP_SECONDS", "0");
+    expect(runtimeEnv().ROUTING_SWEEP_SECONDS).toBe(0);
+    // A non-number used to become NaN and switch the sweep off without a word.
+    vi.stubEnv("ROUTING_SWEEP_SECONDS", "15s");
+    expect(() => runtimeEnv()).toThrow(/ROUTING_SWEEP_SECONDS must be a number of seconds/);
+    vi.stubEnv("ROUTING_SWEEP_SECONDS", "30");
+    vi.stubEnv("DEMO_SKIP_MFA", "yes");
+    expect(() => runtimeEnv()).toThrow(/DEMO_SKIP_MFA/);
+    vi.stubEnv("DEMO_SKIP_MFA", "1");
+    vi.stubEnv("UPLOAD_DIR", "/srv/mamin/uploads");
+    expect(runtimeEnv()).toMatchObject({
+      ROUTING_SWEEP_SECONDS: 30,
+      DEMO_SKIP_MFA: "1",
+      UPLOAD_DIR: "/srv/mamin/uploads",
+    });
+  });
+
+  it("is the only reader of process.env in the app's code (besides Next's own runtime flags)", async () => {
+    const { readFileSync, readdirSync, statSync } = await import("node:fs");
+    const path = await import("node:path");
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const f = path.join(dir, name);
+        if (name === "generated" || name === "node_modules") continue;
+        if (statSync(f).isDirectory()) walk(f);
+        else if (/\.(ts|tsx)$/.test(name)) files.push(f);
+      }
+    };
+    for (const dir of ["lib", "app", "components"]) walk(dir);
+    const readers = files.filter(
+      (f) => f !== path.join("lib", "env.ts") && /process\.env/.test(readFileSync(f, "utf8")),
+    );
+    // client-address: the proxy-hops rule takes the raw value as its default argument (env.ts validates it with it).
+    expect(readers.sort()).toEqual([path.join("lib", "auth", "client-address.ts")]);
+  });
 });

@@ -57,6 +57,7 @@ describe("TOTP", () => {
     expect(mfaRequired({ role: "ADMIN", isDemo: false })).toBe(true);
     process.env.DEMO_SKIP_MFA = "";
     expect(mfaRequired({ role: "ADMIN", isDemo: true })).toBe(true);
-    process.env.DEMO_SKIP_MFA = before;
+    if (before === undefined) delete process.env.DEMO_SKIP_MFA;
+    else process.env.DEMO_SKIP_MFA = before;
   });
 });

@@ -1,4 +1,4 @@
-// Pool health and the decree amendment it calls for (issue 15, DESIGN.md §3 step 5): the OPDs whose pool under
+// Pool health and the decree amendment it calls for (issue 15, docs/ARCHITECTURE.md §3 step 5): the OPDs whose pool under
 // the decree in force has fewer than two UMKM able to take an order of a kind (lib/domain/pool-health.ts), and a
 // draft amendment — the decree in force plus eligible UMKM refilling each thin pool, least-awarded first — that the
 // portal prepares when a sanction suspends or removes a vendor (or an admin asks), for an admin to review (what-if,

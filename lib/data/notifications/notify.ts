@@ -7,6 +7,7 @@
 // (lib/data/notifications/dispatch-outbox.ts) with retries.
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { runtimeEnv } from "@/lib/env";
 
 export interface Note {
   kind: string;
@@ -18,19 +19,19 @@ export interface Note {
 export type Audience = { vendorId: string } | { opdId: string } | { role: "ADMIN" };
 
 // E-mail rows are only written when there is an SMTP server to send them (SMTP_URL); tests switch it on.
-let emailOutbox = Boolean(process.env.SMTP_URL);
+let emailOutbox = Boolean(runtimeEnv().SMTP_URL);
 export function setEmailOutbox(enabled: boolean): void {
   emailOutbox = enabled;
 }
 
 // GATEWAY rows (offers as SMS/WhatsApp messages) only when a gateway is configured (lib/notifications/gateway.ts).
-let gatewayOutbox = Boolean(process.env.MESSAGE_GATEWAY_URL && process.env.MESSAGE_GATEWAY_TOKEN);
+let gatewayOutbox = Boolean(runtimeEnv().MESSAGE_GATEWAY_URL && runtimeEnv().MESSAGE_GATEWAY_TOKEN);
 export function setGatewayOutbox(enabled: boolean): void {
   gatewayOutbox = enabled;
 }
 
 // PUSH rows only when Web Push is configured (VAPID keys), and only for users with a subscribed browser.
-let pushOutbox = Boolean(process.env.VAPID_PUBLIC_KEY && process.env.VAPID_PRIVATE_KEY);
+let pushOutbox = Boolean(runtimeEnv().VAPID_PUBLIC_KEY && runtimeEnv().VAPID_PRIVATE_KEY);
 export function setPushOutbox(enabled: boolean): void {
   pushOutbox = enabled;
 }
@@ -109,7 +110,11 @@ export function notifySql(
   return notifyManySql([{ audience, note, at, sendAt, viaGateway: opts.viaGateway }]);
 }
 
-/** The wa.me number of a vendor's WhatsApp field, in SQL (0812… / +62 812… → 62812…); see lib/domain/whatsapp.ts. */
+/**
+ * The wa.me number of a vendor's WhatsApp field, in SQL: mirrors lib/domain/whatsapp.ts waNumber on the one form the
+ * validation stores (0812…, lib/domain/indonesian-input.ts normalizePhone) — 0812… → 62812…. Checked against the rule
+ * on every way people type a number by tests/integration/whatsapp-rule.test.ts.
+ */
 const waNumberSql = Prisma.sql`regexp_replace(regexp_replace(v.whatsapp, '[^0-9]', '', 'g'), '^0', '62')`;
 
 /** A WhatsApp click-to-chat nudge: the OPD whose staff get it, the vendor to write to, and the prefilled message. */

@@ -1,4 +1,4 @@
-// The routing invariants (DESIGN.md §3), measured from the database itself — used by the tests and
+// The routing invariants (docs/ARCHITECTURE.md §3), measured from the database itself — used by the tests and
 // the benchmark, never from their own bookkeeping.
 import type { Db } from "@/lib/db/client";
 

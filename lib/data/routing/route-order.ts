@@ -1,4 +1,4 @@
-// Routing (DESIGN.md §3) inside the caller's transaction, which already holds the orders' rows: one path for every
+// Routing (docs/ARCHITECTURE.md §3) inside the caller's transaction, which already holds the orders' rows: one path for every
 // order — new ones (submissions arriving together) and those routed again (declines, expiries, failures, withdrawn
 // offers): routeBatchInTx. It locks the pools' vendor rows (sorted, in one statement), reads their standings in one
 // statement and applies the pure rule (lib/domain/routing.ts planRoute) to the orders one after another, each seeing
