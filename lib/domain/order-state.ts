@@ -1,4 +1,7 @@
 // The order state machine (docs/ARCHITECTURE.md §2). Every transition is a compare-and-set on the current state.
+// The database refuses any other status change, whoever writes it: its mirror of this map is
+// mm_order_transition_allowed (migration 20261130030000_order_state_guard), compared with it on every pair by
+// tests/integration/order-state-guard.test.ts.
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {

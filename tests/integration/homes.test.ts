@@ -131,14 +131,16 @@ describe("role homes read real data, scoped to the caller", () => {
   it("vendor home leaves out deliveries more than six hours past and sanctions that have ended", async () => {
     const db = testDb();
     const now = clock.now();
-    const order = await db.order.findFirstOrThrow({ where: { status: "DELIVERED", vendorId: { not: null } } });
+    // An accepted order (its status kept: the database refuses a transition the state machine does not allow).
+    const order = await db.order.findFirstOrThrow({ where: { status: "ACCEPTED", vendorId: { not: null } } });
     const vendorId = order.vendorId!;
+    const offers = await db.offer.count({ where: { orderId: order.id } });
     const rollback = new Error("rollback");
     await expect(
       db.$transaction(async (tx) => {
         await tx.order.update({
           where: { id: order.id },
-          data: { status: "ACCEPTED", deliveryAt: new Date(now.getTime() - 7 * 3600_000) },
+          data: { deliveryAt: new Date(now.getTime() - 7 * 3600_000) },
         });
         await tx.sanction.create({
           data: {
@@ -163,6 +165,8 @@ describe("role homes read real data, scoped to the caller", () => {
         throw rollback;
       }),
     ).rejects.toBe(rollback);
+    expect(await db.offer.count({ where: { orderId: order.id } })).toBe(offers);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).deliveryAt).toEqual(order.deliveryAt);
   });
 
   it("admin home counts e-Katalog progress, escalations and sanction proposals", async () => {
