@@ -30,6 +30,25 @@ export default defineConfig([
     files: ["lib/i18n/server.ts"],
     rules: { "no-restricted-imports": "off" },
   },
+  {
+    // Pages and route handlers compose use cases (lib/data): no Prisma query or SQL of their own.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.type='MemberExpression'][callee.object.type='MemberExpression'][callee.object.object.type='CallExpression'][callee.object.object.callee.name='db']",
+          message: "No Prisma queries in app/: call a use case in lib/data (it takes db() and does the query).",
+        },
+        {
+          selector:
+            "MemberExpression[property.name=/^\\$(queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|transaction)$/]",
+          message: "No SQL or transactions in app/: they belong to a use case in lib/data.",
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "lib/generated/**",

@@ -15,6 +15,7 @@ import { clarifySanction } from "@/lib/data/sanctions/clarify-sanction";
 import { decideSanction } from "@/lib/data/sanctions/decide-sanction";
 import { getSanctionQueue } from "@/lib/data/admin/sanction-queue";
 import type { CheckedPhoto } from "@/lib/storage/photos";
+import { getDeliveryPhoto } from "@/lib/data/documents/get-delivery-photo";
 import { isAppError } from "@/lib/errors";
 
 const PNG: CheckedPhoto = {
@@ -61,7 +62,7 @@ async function acceptedOrder(deliveryAt: string) {
 
 describe("confirming a delivery", () => {
   it("writes no file for another OPD's order or a made-up id, and none when the transaction fails", async () => {
-    const { db, staff, orderId } = await acceptedOrder("2026-06-10T03:00:00Z");
+    const { db, city, staff, orderId } = await acceptedOrder("2026-06-10T03:00:00Z");
     const after = fixedClock("2026-06-10T04:00:00Z");
     const input = { deliveredAt: new Date("2026-06-10T03:00:00Z"), quantityReceived: 50, rating: 5 };
     expect(await refusal(confirmDelivery(db, after, staff(1), orderId, input, PNG))).toMatchObject({
@@ -93,6 +94,24 @@ describe("confirming a delivery", () => {
     const f = await db.fulfilment.findFirstOrThrow({ where: { orderId } });
     expect(f.photoPath).toMatch(new RegExp(`^photos/${orderId}/[0-9a-f-]{36}\\.png$`));
     expect(files()).toHaveLength(1);
+
+    // Served to whoever may see the order's papers (the same rule as its letters), to nobody else.
+    const viewer = (
+      role: "OPD_STAFF" | "VENDOR" | "ADMIN" | "MAYOR",
+      opdId: string | null,
+      vendorId: string | null,
+    ) => ({
+      role,
+      opdId,
+      vendorId,
+    });
+    const own = await getDeliveryPhoto(db, viewer("OPD_STAFF", city.opds[0]!.id, null), orderId);
+    expect(own?.mime).toBe("image/png");
+    expect(await getDeliveryPhoto(db, viewer("VENDOR", null, city.vendors[0]!.id), orderId)).not.toBeNull();
+    expect(await getDeliveryPhoto(db, viewer("ADMIN", null, null), orderId)).not.toBeNull();
+    expect(await getDeliveryPhoto(db, viewer("OPD_STAFF", city.opds[1]!.id, null), orderId)).toBeNull();
+    expect(await getDeliveryPhoto(db, viewer("MAYOR", null, null), orderId)).toBeNull();
+    expect(await getDeliveryPhoto(db, viewer("OPD_STAFF", null, null), orderId)).toBeNull();
   });
 
   it(`refuses a photo past ${PHOTOS_PER_HOUR} an hour for one account, storing nothing`, async () => {

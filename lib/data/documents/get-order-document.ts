@@ -1,18 +1,15 @@
-// What an order letter (Surat Pesanan) or a handover record (BAST) says, for whoever may see it:
-// the ordering OPD's staff, the awarded UMKM and the admins. Anyone else gets null (→ 404), so
-// the existence of another OPD's order is not revealed.
+// What an order letter (Surat Pesanan) or a handover record (BAST) says, for whoever may see it (order-scope.ts:
+// the ordering OPD's staff, the awarded UMKM and the admins). Anyone else gets null (→ 404), so the existence of
+// another OPD's order is not revealed.
 import type { Tx } from "@/lib/db/client";
 import { rp } from "@/lib/data/money";
-import type { MenuCategory, ProcurementMethod, Role } from "@/lib/generated/prisma/enums";
+import type { MenuCategory, ProcurementMethod } from "@/lib/generated/prisma/enums";
+import { orderScopeFor, type DocumentViewer } from "@/lib/data/documents/order-scope";
 
 export type OrderDocumentKind = "surat-pesanan" | "bast";
 export const ORDER_DOCUMENT_KINDS: readonly OrderDocumentKind[] = ["surat-pesanan", "bast"];
 
-export interface DocumentViewer {
-  role: Role;
-  opdId: string | null;
-  vendorId: string | null;
-}
+export type { DocumentViewer };
 
 export interface OrderDocument {
   kind: OrderDocumentKind;
@@ -58,14 +55,7 @@ export async function getOrderDocument(
   orderId: string,
   kind: OrderDocumentKind,
 ): Promise<{ document: OrderDocument } | { document: null; reason: "NOT_FOUND" | "NOT_AVAILABLE" }> {
-  const scope =
-    viewer.role === "ADMIN"
-      ? {}
-      : viewer.role === "OPD_STAFF" && viewer.opdId
-        ? { opdId: viewer.opdId }
-        : viewer.role === "VENDOR" && viewer.vendorId
-          ? { vendorId: viewer.vendorId }
-          : null;
+  const scope = orderScopeFor(viewer);
   if (!scope) return { document: null, reason: "NOT_FOUND" };
   const o = await tx.order.findFirst({
     where: { id: orderId, ...scope },

@@ -3,7 +3,7 @@ import { requireRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fileResponse, withErrorResponse } from "@/lib/http";
-import { readPhoto } from "@/lib/storage/photos";
+import { getDeliveryPhoto } from "@/lib/data/documents/get-delivery-photo";
 
 export const dynamic = "force-dynamic";
 
@@ -16,18 +16,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
       .uuid()
       .safeParse((await ctx.params).id);
     if (!id.success) throw new AppError("NOT_FOUND");
-    const scope =
-      user.role === "OPD_STAFF"
-        ? { opdId: user.opdId ?? "-" }
-        : user.role === "VENDOR"
-          ? { vendorId: user.vendorId ?? "-" }
-          : {};
-    const f = await db().fulfilment.findFirst({
-      where: { orderId: id.data, photoPath: { not: null }, order: scope },
-      orderBy: { createdAt: "desc" },
-      select: { photoPath: true },
-    });
-    const photo = f?.photoPath ? await readPhoto(f.photoPath) : null;
+    const photo = await getDeliveryPhoto(db(), user, id.data);
     if (!photo) throw new AppError("NOT_FOUND");
     return fileResponse(photo.bytes, photo.mime, `foto-${id.data}.${photo.mime.split("/")[1]}`, true);
   });
