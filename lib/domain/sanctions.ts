@@ -71,3 +71,11 @@ export const FAILURE_TYPES = [
   "QUALITY_SAFETY",
   "VENDOR_CANCELLED",
 ] as const;
+
+/**
+ * The levels that take a vendor out of every pool once an admin confirms them, while they run: SP2 (suspended for the
+ * set days) and SP3 (removed). "Suspended" everywhere — the routing standings (SQL: mm_pool_standings, compared with
+ * this by tests/integration/sanction-levels.test.ts), the sanctions queue, the end of suspensions, the ladder — means
+ * a confirmed sanction of one of these levels.
+ */
+export const SUSPENDING_LEVELS = ["SP2", "SP3"] as const satisfies readonly SanctionLevel[];

@@ -3,6 +3,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import type { FailureType, SanctionLevel, SanctionStatus, VendorStatus } from "@/lib/generated/prisma/enums";
+import { SUSPENDING_LEVELS } from "@/lib/domain/sanctions";
 
 export interface SanctionProposal {
   id: string;
@@ -71,7 +72,7 @@ export async function getSanctionQueue(tx: Tx, clock: Clock): Promise<SanctionQu
         code: true,
         name: true,
         sanctions: {
-          where: { status: "CONFIRMED", level: { in: ["SP2", "SP3"] } },
+          where: { status: "CONFIRMED", level: { in: [...SUSPENDING_LEVELS] } },
           orderBy: { decidedAt: "desc" },
           take: 1,
           select: { level: true, endsAt: true, cause: true },

@@ -20,6 +20,7 @@ import {
   lateMinutesOf,
   sanctionLevelFor,
   type FailureRecord,
+  SUSPENDING_LEVELS,
 } from "@/lib/domain/sanctions";
 import { dayAsDate, formatDateTimeWIB, wibDay } from "@/lib/format";
 import { offerDeadline } from "@/lib/domain/routing";
@@ -92,7 +93,7 @@ export async function readFailureRecord(
       (SELECT count(*) FROM "Fulfilment" f WHERE f."vendorId" = ${vendorId}::uuid AND f.outcome = 'FAILED' AND f."createdAt" >= ${since})::int AS failures,
       (SELECT count(*) FROM "Offer" o WHERE o."vendorId" = ${vendorId}::uuid AND o."deliveryDay" >= ${dayAsDate(wibDay(since))}::date
          AND (o.status = 'FAILED' OR (o.status = 'ACCEPTED' AND o."deliveryDay" <= ${dayAsDate(wibDay(now))}::date)))::int AS due,
-      EXISTS (SELECT 1 FROM "Sanction" s WHERE s."vendorId" = ${vendorId}::uuid AND s.status = 'CONFIRMED' AND s.level IN ('SP2', 'SP3')
+      EXISTS (SELECT 1 FROM "Sanction" s WHERE s."vendorId" = ${vendorId}::uuid AND s.status = 'CONFIRMED' AND s.level = ANY(${[...SUSPENDING_LEVELS]}::"SanctionLevel"[])
               AND s."decidedAt" >= ${since}) AS suspended`;
   return { failures: r!.failures, dueOrders: r!.due, suspendedBefore: r!.suspended };
 }

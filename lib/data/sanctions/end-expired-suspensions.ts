@@ -5,6 +5,7 @@ import type { Clock } from "@/lib/clock";
 import { SYSTEM_ACTOR, writeAudit } from "@/lib/data/audit";
 import { inTransaction, lockVendors } from "@/lib/data/tx";
 import { notify } from "@/lib/data/notifications/notify";
+import { SUSPENDING_LEVELS } from "@/lib/domain/sanctions";
 
 export async function endExpiredSuspensions(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
@@ -12,7 +13,11 @@ export async function endExpiredSuspensions(db: Db, clock: Clock): Promise<numbe
     where: {
       status: "SUSPENDED",
       sanctions: {
-        none: { status: "CONFIRMED", level: { in: ["SP2", "SP3"] }, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+        none: {
+          status: "CONFIRMED",
+          level: { in: [...SUSPENDING_LEVELS] },
+          OR: [{ endsAt: null }, { endsAt: { gt: now } }],
+        },
       },
     },
     select: { id: true },
@@ -25,7 +30,7 @@ export async function endExpiredSuspensions(db: Db, clock: Clock): Promise<numbe
         where: {
           vendorId: v.id,
           status: "CONFIRMED",
-          level: { in: ["SP2", "SP3"] },
+          level: { in: [...SUSPENDING_LEVELS] },
           OR: [{ endsAt: null }, { endsAt: { gt: now } }],
         },
       });
