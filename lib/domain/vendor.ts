@@ -1,7 +1,10 @@
 // Vendor rules that do not need a database.
-import type { EkatalogStatus } from "@/lib/generated/prisma/enums";
+import type { EkatalogStatus, MenuCategory } from "@/lib/generated/prisma/enums";
 
 export const EKATALOG_STATUSES = ["BELUM", "PROSES", "TAYANG"] as const satisfies readonly EkatalogStatus[];
+
+/** The menu categories, in the order forms and tables show them (the database's enum: a unit test keeps them equal). */
+export const MENU_CATEGORIES = ["MAKAN", "KUDAPAN", "MINUMAN"] as const satisfies readonly MenuCategory[];
 
 export interface EkatalogChecklist {
   ekHasNib: boolean;

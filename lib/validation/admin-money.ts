@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { indonesianNumber } from "@/lib/validation/fields";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
+import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 
 export const opdSchema = z
   .object({
@@ -66,7 +67,7 @@ export const budgetSchema = z
 
 export const ceilingSchema = z
   .object({
-    category: z.enum(["MAKAN", "KUDAPAN", "MINUMAN"], { message: "Pilih kategori" }),
+    category: z.enum(MENU_CATEGORIES, { message: "Pilih kategori" }),
     fiscalYear: z.coerce.number().int().min(2020, "Tahun anggaran tidak valid").max(2100, "Tahun anggaran tidak valid"),
     maxPerPax: rupiah("Batas harga").pipe(z.number().min(1000, "Batas harga minimal Rp1.000")),
     basis: z

@@ -1,6 +1,7 @@
 // One schema for the order form and the server: Indonesian messages, integer rupiah.
 import { z } from "zod";
 import { indonesianNumber, phoneField } from "@/lib/validation/fields";
+import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 
 export const orderInputSchema = z.object({
   idempotencyKey: z.string().trim().min(8, "Kunci pengajuan tidak valid").max(100),
@@ -16,7 +17,7 @@ export const orderInputSchema = z.object({
       .min(1, "Minimal 1 porsi")
       .max(5000, "Maksimal 5.000 porsi per pesanan"),
   ),
-  category: z.enum(["MAKAN", "KUDAPAN", "MINUMAN"], { message: "Pilih kategori menu" }),
+  category: z.enum(MENU_CATEGORIES, { message: "Pilih kategori menu" }),
   unitPrice: indonesianNumber(
     z
       .number({ message: "Isi harga dengan angka (contoh 20.000)" })

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/domain/text";
 import { indonesianNumber, phoneField } from "@/lib/validation/fields";
+import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 
 export const vendorContactSchema = z
   .object({
@@ -32,7 +33,7 @@ export const vendorContactSchema = z
 export const menuItemSchema = z
   .object({
     id: z.string().uuid().optional(),
-    category: z.enum(["MAKAN", "KUDAPAN", "MINUMAN"], { message: "Pilih kategori menu" }),
+    category: z.enum(MENU_CATEGORIES, { message: "Pilih kategori menu" }),
     name: z.string().trim().min(3, "Nama menu minimal 3 huruf").max(100, "Nama menu terlalu panjang"),
     description: z.string().trim().max(300, "Keterangan terlalu panjang").optional(),
     pricePerPax: indonesianNumber(

@@ -3,8 +3,9 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { dayAsDate } from "@/lib/format";
+import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 
-const category = z.enum(["MAKAN", "KUDAPAN", "MINUMAN"]);
+const category = z.enum(MENU_CATEGORIES);
 export const scenarioSchema = z.object({
   name: z.string().min(1),
   fiscalYear: z.number().int().min(2000).max(2100),

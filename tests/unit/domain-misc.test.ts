@@ -70,3 +70,12 @@ describe("clock and money", () => {
     expect(() => rp(2n ** 60n)).toThrow(RangeError);
   });
 });
+
+describe("the enum lists the forms show", () => {
+  it("are the database's enums, value for value (a new category or status must reach every form)", async () => {
+    const { MenuCategory, EkatalogStatus } = await import("@/lib/generated/prisma/enums");
+    const { MENU_CATEGORIES, EKATALOG_STATUSES } = await import("@/lib/domain/vendor");
+    expect([...MENU_CATEGORIES].sort()).toEqual(Object.values(MenuCategory).sort());
+    expect([...EKATALOG_STATUSES].sort()).toEqual(Object.values(EkatalogStatus).sort());
+  });
+});

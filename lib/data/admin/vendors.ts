@@ -18,7 +18,7 @@ import {
   vendorSchema,
   versionSchema,
 } from "@/lib/validation/admin-vendor";
-import { ekatalogStatusOf } from "@/lib/domain/vendor";
+import { ekatalogStatusOf, MENU_CATEGORIES } from "@/lib/domain/vendor";
 import { hashPassword } from "@/lib/auth/password";
 import { dayAsDate, wibDay } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -32,7 +32,7 @@ export const vendorListQuerySchema = z.object({
   status: z.enum(["ACTIVE", "SUSPENDED", "REMOVED"]).optional().catch(undefined),
   ekatalog: z.enum(["BELUM", "PROSES", "TAYANG"]).optional().catch(undefined),
   kelurahan: filterText(80),
-  category: z.enum(["MAKAN", "KUDAPAN", "MINUMAN"]).optional().catch(undefined),
+  category: z.enum(MENU_CATEGORIES).optional().catch(undefined),
   expiring: z.literal("1").optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });

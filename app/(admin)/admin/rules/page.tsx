@@ -12,6 +12,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
 import { ActionForm } from "@/components/ui/action-form";
+import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminRules"))("title") };
@@ -100,7 +101,7 @@ export default async function RulesPage({
               {t("orderForm.category")}
             </label>
             <select id="c-category" name="category" className={input}>
-              {(["MAKAN", "KUDAPAN", "MINUMAN"] as const).map((c) => (
+              {MENU_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {t(`status.category.${c}`)}
                 </option>

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
 import { FilterActions, FilterInput, FilterSelect, queryHref } from "@/components/ui/filters";
 import { ScrollableTable } from "@/components/ui/table";
+import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminVendors"))("title") };
@@ -85,7 +86,7 @@ export default async function VendorsPage({
             label={t("orderForm.category")}
             value={query.category}
             allLabel={t("adminVendors.all")}
-            options={(["MAKAN", "KUDAPAN", "MINUMAN"] as const).map((c) => ({
+            options={MENU_CATEGORIES.map((c) => ({
               value: c,
               label: t(`status.category.${c}`),
             }))}

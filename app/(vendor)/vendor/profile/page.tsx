@@ -17,13 +17,14 @@ import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
 import { ActionForm } from "@/components/ui/action-form";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
+import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vendorProfile"))("title") };
 }
 
 const input = "block h-11 w-full rounded-md border border-slate-300 bg-white px-2 text-base";
-const CATEGORIES: MenuCategory[] = ["MAKAN", "KUDAPAN", "MINUMAN"];
+const CATEGORIES: readonly MenuCategory[] = MENU_CATEGORIES;
 
 // Plain forms only: a cheap phone on mobile data needs no JavaScript here.
 export default async function VendorProfilePage({

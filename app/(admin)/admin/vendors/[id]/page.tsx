@@ -24,6 +24,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { VendorForm } from "@/components/admin/vendor-form";
 import { vendorFieldLabels } from "@/components/admin/vendor-field-labels";
 import { ActionForm } from "@/components/ui/action-form";
+import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminVendors"))("title") };
@@ -283,7 +284,7 @@ export default async function VendorPage({
             <input type="hidden" name="vendorId" value={v.id} />
             <Field id="menu-category" label={t("adminVendors.menuCategory")}>
               <select id="menu-category" name="category" required className={inputClass}>
-                {(["MAKAN", "KUDAPAN", "MINUMAN"] as const).map((c) => (
+                {MENU_CATEGORIES.map((c) => (
                   <option key={c} value={c}>
                     {t(`status.category.${c}`)}
                   </option>
