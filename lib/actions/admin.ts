@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { saveMenuItemForVendor } from "@/lib/data/vendor/vendor-profile";
 import { systemClock } from "@/lib/clock";
 import { adminActor, idField, runAndRedirect } from "@/lib/actions/form-action";
+import { parseIndonesianInteger } from "@/lib/domain/indonesian-input";
 import { proposePoolAmendment } from "@/lib/data/admin/pool-health";
 import { VENDOR_FORM_FIELDS } from "@/lib/validation/admin-vendor";
 import { decideSanction, reinstateVendor } from "@/lib/data/sanctions/decide-sanction";
@@ -272,6 +273,7 @@ const RULE_NUMBERS = [
   "sp2AfterFailures",
   "sp3AfterFailures",
   "suspensionDays",
+  "paymentTargetDays",
 ] as const;
 
 export async function saveRulesAction(formData: FormData): Promise<void> {
@@ -290,6 +292,8 @@ export async function saveRulesAction(formData: FormData): Promise<void> {
     cityReserve: formData.get("cityReserve") === "on",
     quietHoursStart: text(formData, "quietHoursStart") ?? "",
     quietHoursEnd: text(formData, "quietHoursEnd") ?? "",
+    // Typed the Indonesian way ("5.000.000").
+    meteraiThreshold: parseIndonesianInteger(text(formData, "meteraiThreshold") ?? ""),
   };
   await runAndRedirect("/admin/rules", "/admin", () => saveRules(db(), systemClock, actor, input), "rules");
 }

@@ -1,6 +1,7 @@
 // Routing and sanction settings: defaults here, overrides in the Setting table (key "rules").
 // Defaults follow the mission's notes (SIPLah-like response windows, e-Katalog's SP1→SP2→SP3 ladder).
 import { z } from "zod";
+import { DEFAULT_METERAI_THRESHOLD } from "@/lib/domain/payment";
 
 export const settingsSchema = z.object({
   /** How long a vendor has to answer an offer. */
@@ -62,6 +63,10 @@ export const settingsSchema = z.object({
    * decree (cadangan kota) instead of escalating it to an admin.
    */
   cityReserve: z.boolean(),
+  /** Days from the BAST within which the OPD aims to pay the vendor; older unpaid deliveries are listed as overdue. */
+  paymentTargetDays: z.number().int().min(1).max(365),
+  /** A kuitansi for more than this (rupiah) needs an e-meterai (UU 10/2020: Rp5.000.000). */
+  meteraiThreshold: z.number().int().min(0).max(1_000_000_000),
 });
 
 export type RoutingSettings = z.infer<typeof settingsSchema>;
@@ -82,6 +87,8 @@ export const DEFAULT_SETTINGS: RoutingSettings = {
   sp3MinFailureShare: 0.2,
   suspensionDays: 30,
   cityReserve: true,
+  paymentTargetDays: 14,
+  meteraiThreshold: DEFAULT_METERAI_THRESHOLD,
 };
 
 /** The ladder must climb: SP3 needs more failures, and at least the share, that SP2 needs. */

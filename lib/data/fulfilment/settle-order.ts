@@ -12,6 +12,7 @@ import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { notify } from "@/lib/data/notifications/notify";
 import { releaseBudget } from "@/lib/data/orders/budget";
+import { createPayable } from "@/lib/data/payments/create-payable";
 import { routeOrderInTx, ROUTABLE_ORDER_SELECT, type RouteOutcome } from "@/lib/data/routing/route-order";
 import {
   deliveryFailure,
@@ -64,7 +65,7 @@ async function lockAcceptedOrder(tx: Tx, actor: SettleActor, orderId: string) {
   if (!(await lockOrder(tx, orderId))) throw new AppError("NOT_FOUND");
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
-    select: { ...ROUTABLE_ORDER_SELECT, budgetId: true, vendorId: true },
+    select: { ...ROUTABLE_ORDER_SELECT, budgetId: true, vendorId: true, fiscalYear: true, unitPrice: true },
   });
   const mayAct =
     actor.role === "ADMIN" ||
@@ -274,6 +275,16 @@ async function confirmInTx(
     data: { status: "DELIVERED", version: { increment: 1 } },
   });
   if (changed.count !== 1) throw new AppError("INVALID_STATE");
+  // From the BAST on, the OPD owes the vendor (issue 20: invoice, payment).
+  await createPayable(tx, {
+    orderId,
+    opdId: ctx.order.opdId,
+    vendorId: ctx.offer.vendorId,
+    fiscalYear: ctx.order.fiscalYear,
+    quantityReceived: input.quantityReceived,
+    unitPrice: ctx.order.unitPrice,
+    bastAt: now,
+  });
   await writeAudit(tx, actor, {
     action: "order.delivered",
     entity: "Order",

@@ -7,7 +7,7 @@ import { systemClock } from "@/lib/clock";
 import { listCeilings } from "@/lib/data/admin/opds-and-money";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { saveCeilingAction, saveRulesAction } from "@/lib/actions/admin";
-import { fiscalYearOf, formatRupiah, toLocaleTag } from "@/lib/format";
+import { fiscalYearOf, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
@@ -28,6 +28,7 @@ const NUMBERS = [
   ["sp2AfterFailures", 2, 20],
   ["sp3AfterFailures", 3, 30],
   ["suspensionDays", 1, 365],
+  ["paymentTargetDays", 1, 365],
 ] as const;
 /** Shares entered as percentages: the form field and the setting it fills. */
 const PERCENTS = [
@@ -64,6 +65,7 @@ export default async function RulesPage({
           sp3MinFailureShare: r("sp3MinFailurePercent"),
           quietHoursStart: r("quietHoursStart"),
           quietHoursEnd: r("quietHoursEnd"),
+          meteraiThreshold: r("meteraiThreshold"),
           ...Object.fromEntries(NUMBERS.map(([k]) => [k, r(k)])),
         }}
       />
@@ -173,6 +175,20 @@ export default async function RulesPage({
             </div>
           ))}
           <p className="text-sm text-slate-700 sm:col-span-2">{r("quietHoursHint")}</p>
+          <div>
+            <label htmlFor="r-meteraiThreshold" className="block text-sm font-medium">
+              {r("meteraiThreshold")}
+            </label>
+            <input
+              id="r-meteraiThreshold"
+              name="meteraiThreshold"
+              inputMode="numeric"
+              required
+              defaultValue={formatNumber(rules.meteraiThreshold, locale)}
+              className={input}
+            />
+          </div>
+          <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-3">{r("paymentHint")}</p>
           <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-4">{r("ladderHint")}</p>
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input

@@ -1,0 +1,81 @@
+// Who may touch what the OPD owes for an order, and the row locked for the change (issue 20). Shared by the invoice
+// and payment use cases: the vendor that delivered it, the ordering OPD's staff (its treasurers for money), admins to
+// read. Anyone else gets NOT_FOUND, so another OPD's order is not revealed.
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/data/audit";
+import { rp } from "@/lib/data/money";
+import type { InvoiceStatus } from "@/lib/generated/prisma/enums";
+
+export type PaymentActor = Actor & { id: string; opdId?: string | null; vendorId?: string | null };
+
+export interface LockedPayable {
+  orderId: string;
+  orderNumber: string;
+  eventName: string;
+  opdId: string;
+  opdName: string;
+  vendorId: string;
+  amount: number;
+  bastAt: Date;
+  invoiceStatus: InvoiceStatus | null;
+  invoicedAt: Date | null;
+  paidGross: number;
+  taxWithheld: number;
+  paidNet: number;
+}
+
+/** The order's payable, locked for this transaction (FOR UPDATE), or NOT_FOUND when there is none. */
+export async function lockPayable(tx: Tx, orderId: string): Promise<LockedPayable> {
+  const rows = await tx.$queryRaw<
+    {
+      orderId: string;
+      orderNumber: string;
+      eventName: string;
+      opdId: string;
+      opdName: string;
+      vendorId: string;
+      amount: bigint;
+      bastAt: Date;
+      invoiceStatus: InvoiceStatus | null;
+      invoicedAt: Date | null;
+      paidGross: bigint;
+      taxWithheld: bigint;
+      paidNet: bigint;
+    }[]
+  >`SELECT p."orderId", o.number AS "orderNumber", o."eventName", p."opdId", d.name AS "opdName", p."vendorId", p.amount,
+           p."bastAt", p."invoiceStatus", p."invoicedAt", p."paidGross", p."taxWithheld", p."paidNet"
+    FROM "Payable" p JOIN "Order" o ON o.id = p."orderId" JOIN "Opd" d ON d.id = p."opdId"
+    WHERE p."orderId" = ${orderId}::uuid FOR UPDATE OF p`;
+  const r = rows[0];
+  if (!r) throw new AppError("NOT_FOUND");
+  return {
+    ...r,
+    amount: rp(r.amount),
+    paidGross: rp(r.paidGross),
+    taxWithheld: rp(r.taxWithheld),
+    paidNet: rp(r.paidNet),
+  };
+}
+
+/** The vendor that delivered the order, or NOT_FOUND. */
+export function requireOwnVendor(actor: PaymentActor, p: Pick<LockedPayable, "vendorId">): string {
+  if (actor.role !== "VENDOR" || !actor.vendorId || actor.vendorId !== p.vendorId) throw new AppError("NOT_FOUND");
+  return actor.vendorId;
+}
+
+/** Staff of the ordering OPD, or NOT_FOUND (FORBIDDEN for another role). */
+export function requireOwnOpd(actor: PaymentActor, p: Pick<LockedPayable, "opdId">): void {
+  if (actor.role !== "OPD_STAFF") throw new AppError("FORBIDDEN");
+  if (!actor.opdId || actor.opdId !== p.opdId) throw new AppError("NOT_FOUND");
+}
+
+/**
+ * The ordering OPD's treasurer: staff of that OPD whose account carries the treasurer permission, read from the
+ * database in this transaction (an admin's change applies at once, whatever the session says).
+ */
+export async function requireTreasurer(tx: Tx, actor: PaymentActor, p: Pick<LockedPayable, "opdId">): Promise<void> {
+  requireOwnOpd(actor, p);
+  const user = await tx.user.findUnique({ where: { id: actor.id }, select: { treasurer: true, active: true } });
+  if (!user?.active || !user.treasurer) throw new AppError("FORBIDDEN");
+}

@@ -1,0 +1,122 @@
+// The OPD's treasurer records a payment of a delivered, invoiced order (issue 20): how (UP/GU, KKPD, LS via SP2D),
+// when, the reference, the gross amount, the tax withheld (suggested from the vendor's tax basis) and so the net.
+// Partial payments add up; more than is owed is refused. A second submission of the same form (its one-time key)
+// records nothing twice. The vendor is told when money is recorded, and when the order is paid in full.
+import type { Db } from "@/lib/db/client";
+import type { Clock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { paymentSchema } from "@/lib/validation/payment";
+import { writeAudit } from "@/lib/data/audit";
+import { inTransaction } from "@/lib/data/tx";
+import { notify } from "@/lib/data/notifications/notify";
+import { lockPayable, requireTreasurer, type PaymentActor } from "@/lib/data/payments/payable-access";
+import { settlePayable } from "@/lib/data/payments/settle-payable";
+import { outstanding, paymentIssue, type PaymentIssue } from "@/lib/domain/payment";
+import { dayAsDate, formatDateWIB, formatRupiah, wibDay } from "@/lib/format";
+
+export interface RecordPaymentOptions {
+  clock: Clock;
+  actor: PaymentActor;
+  orderId: string;
+  input: unknown;
+}
+
+export interface RecordedPayment {
+  paymentId: string;
+  paidInFull: boolean;
+  /** True when this submission had already been recorded (the same form sent twice). */
+  repeated: boolean;
+}
+
+/** The refusal in the treasurer's words (Indonesian; the form shows it beside the field). */
+export function paymentIssueMessage(issue: PaymentIssue, ctx: { owed: number; bastDay: string }): string {
+  switch (issue.code) {
+    case "NOT_POSITIVE":
+      return "Jumlah dibayar harus lebih dari 0";
+    case "ABOVE_OUTSTANDING":
+      return `Melebihi sisa tagihan (${formatRupiah(ctx.owed)})`;
+    case "OUT_OF_RANGE":
+      return "Pajak dipotong harus 0 atau lebih dan kurang dari jumlah dibayar";
+    case "REQUIRED":
+      return "Tulis nomor referensi (nomor SP2D untuk LS, nomor slip untuk KKPD)";
+    case "IN_FUTURE":
+      return "Tanggal bayar tidak boleh setelah hari ini";
+    case "BEFORE_BAST":
+      return `Tanggal bayar tidak boleh sebelum BAST (${formatDateWIB(dayAsDate(ctx.bastDay))})`;
+  }
+}
+
+export async function recordPayment(
+  db: Db,
+  { clock, actor, orderId, input: raw }: RecordPaymentOptions,
+): Promise<RecordedPayment> {
+  if (actor.role !== "OPD_STAFF") throw new AppError("FORBIDDEN");
+  const input = parseInput(paymentSchema, raw);
+  return inTransaction(db, async (tx) => {
+    const p = await lockPayable(tx, orderId);
+    await requireTreasurer(tx, actor, p);
+    if (input.idempotencyKey) {
+      const earlier = await tx.payment.findUnique({
+        where: { recordedById_idempotencyKey: { recordedById: actor.id, idempotencyKey: input.idempotencyKey } },
+      });
+      if (earlier) {
+        if (earlier.orderId !== orderId) throw new AppError("IDEMPOTENCY_MISMATCH");
+        return { paymentId: earlier.id, paidInFull: p.paidGross >= p.amount, repeated: true };
+      }
+    }
+    if (p.invoiceStatus !== "ACCEPTED") throw new AppError("INVALID_STATE", { status: p.invoiceStatus });
+    const now = clock.now();
+    const owed = outstanding(p);
+    const bastDay = wibDay(p.bastAt);
+    const issue = paymentIssue({ ...input, bastDay, today: wibDay(now), owed });
+    if (issue)
+      throw new AppError("VALIDATION", { issues: { [issue.field]: [paymentIssueMessage(issue, { owed, bastDay })] } });
+    const payment = await tx.payment.create({
+      data: {
+        orderId,
+        method: input.method,
+        paidOn: dayAsDate(input.paidOn),
+        reference: input.reference,
+        gross: BigInt(input.gross),
+        taxWithheld: BigInt(input.taxWithheld),
+        net: BigInt(input.gross - input.taxWithheld),
+        note: input.note,
+        recordedById: actor.id,
+        recordedAt: now,
+        idempotencyKey: input.idempotencyKey ?? null,
+      },
+    });
+    const settled = await settlePayable(tx, orderId);
+    const paidInFull = settled.paidOn !== null;
+    await writeAudit(tx, actor, {
+      action: "payment.recorded",
+      entity: "Order",
+      entityId: orderId,
+      before: { paidGross: p.paidGross },
+      after: {
+        payment: payment.id,
+        method: input.method,
+        paidOn: input.paidOn,
+        reference: input.reference,
+        gross: input.gross,
+        taxWithheld: input.taxWithheld,
+        paidGross: settled.paidGross,
+        paidInFull,
+      },
+    });
+    const net = input.gross - input.taxWithheld;
+    await notify(
+      tx,
+      { vendorId: p.vendorId },
+      {
+        kind: "payment.recorded",
+        title: paidInFull ? `Pesanan ${p.orderNumber} sudah dibayar lunas` : `Pembayaran untuk ${p.orderNumber}`,
+        body: `${p.opdName} membayar ${formatRupiah(net)} (bersih setelah pajak ${formatRupiah(input.taxWithheld)}) pada ${formatDateWIB(dayAsDate(input.paidOn))}.`,
+        link: "/vendor/money",
+      },
+      now,
+    );
+    return { paymentId: payment.id, paidInFull, repeated: false };
+  });
+}
