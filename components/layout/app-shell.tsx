@@ -13,10 +13,12 @@ const NAV: Record<Role, { href: string; key: string }[]> = {
     { href: "/opd", key: "home" },
     { href: "/opd/orders/new", key: "newOrder" },
     { href: "/opd/orders", key: "orders" },
+    { href: "/opd/payments", key: "payments" },
   ],
   VENDOR: [
     { href: "/vendor", key: "offers" },
     { href: "/vendor/deliveries", key: "deliveries" },
+    { href: "/vendor/money", key: "money" },
     { href: "/vendor/record", key: "record" },
     { href: "/vendor/profile", key: "profile" },
   ],

@@ -25,6 +25,7 @@ import {
   saveOpd,
   saveRules,
   setUserActive,
+  setTreasurer,
 } from "@/lib/data/admin/opds-and-money";
 
 const text = (formData: FormData, key: string) => {
@@ -248,6 +249,19 @@ export async function setUserActiveAction(formData: FormData): Promise<void> {
     "/admin",
     () => setUserActive(db(), systemClock, actor, userId, active),
     active ? "activated" : "deactivated",
+  );
+}
+
+/** Gives or takes an OPD staff member's treasurer permission. */
+export async function setTreasurerAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const userId = idField(formData, "userId", "/admin/opds?error=NOT_FOUND");
+  const treasurer = text(formData, "treasurer") === "true";
+  await runAndRedirect(
+    "/admin/opds",
+    "/admin",
+    () => setTreasurer(db(), systemClock, actor, userId, treasurer),
+    treasurer ? "treasurerOn" : "treasurerOff",
   );
 }
 

@@ -9,6 +9,7 @@ import { dayAsDate, fiscalYearOf, fiscalYearRange, wibDateTime, wibDay } from "@
 import { ekatalogStatusOf } from "@/lib/domain/vendor";
 import { writeAudit, SYSTEM_ACTOR } from "@/lib/data/audit";
 import { offerLinkFor } from "@/lib/data/offers/offer-link-secret";
+import { seedPayments } from "@/prisma/seed/seed-payments";
 import type { MenuCategory, OrderStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -162,6 +163,9 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
       ekatalogStatus: ekatalogStatusOf(checklist),
       ...checklist,
       hasPp55: i % 2 === 0,
+      bankName: "Bank Jatim",
+      bankAccountNumber: `0${String(1_234_500_000 + i * 7_777).slice(0, 10)}`,
+      bankAccountName: owner,
       isDemo: true,
     });
     const issued = dayAsDate(`${fiscalYear - 1}-0${1 + (i % 9)}-15`);
@@ -278,6 +282,8 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
         role: l.role as "ADMIN" | "MAYOR" | "OPD_STAFF" | "VENDOR",
         opdId: opd?.id ?? null,
         vendorId: vendor?.id ?? null,
+        // The demo's OPD accounts also act as their OPD's treasurer, so one login walks the whole payment story.
+        treasurer: l.role === "OPD_STAFF",
         isDemo: true,
       };
     }),
@@ -620,6 +626,35 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
   await tx.routingDecision.createMany({ data: decisions });
   await tx.offer.createMany({ data: offers });
   await tx.fulfilment.createMany({ data: fulfilments });
+  // What the OPDs owe for the deliveries, and what they paid (prisma/seed/seed-payments.ts).
+  const orderById = new Map(orders.map((o) => [o.id as string, o]));
+  const vendorInfo = new Map(
+    vendorData.map((v) => [
+      v.id as string,
+      { hasPp55: Boolean(v.hasPp55), npwp: v.npwp ?? null, ownerName: v.ownerName },
+    ]),
+  );
+  const money = await seedPayments(tx, {
+    rnd,
+    now,
+    delivered: fulfilments
+      .filter((f) => f.outcome === "DELIVERED")
+      .map((f) => {
+        const o = orderById.get(f.orderId)!;
+        return {
+          orderId: f.orderId,
+          orderNumber: o.number,
+          opdId: o.opdId,
+          vendorId: f.vendorId,
+          fiscalYear: o.fiscalYear,
+          amount: (f.quantityReceived ?? o.pax) * Number(o.unitPrice),
+          bastAt: new Date(f.createdAt as Date),
+        };
+      }),
+    vendors: vendorInfo,
+    staffOf,
+    vendorUserOf,
+  });
   await tx.sanction.createMany({ data: sanctions });
   await tx.vendor.update({ where: { id: suspended.id }, data: { status: "SUSPENDED" } });
 
@@ -695,6 +730,8 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
     orders: orders.length,
     offers: offers.length,
     sanctions: sanctions.length,
+    invoices: money.invoices,
+    payments: money.payments,
     "purchases before the decree": prior.length,
   };
   await writeAudit(tx, SYSTEM_ACTOR, { action: "seed.demo", entity: "Setting", entityId: DEMO_MARKER, after: counts });

@@ -51,6 +51,7 @@ const MATRIX: Record<string, Who[]> = {
   saveOpdAction: ["ADMIN"],
   createOpdStaffAction: ["ADMIN"],
   setUserActiveAction: ["ADMIN"],
+  setTreasurerAction: ["ADMIN"],
   saveBudgetAction: ["ADMIN"],
   saveCeilingAction: ["ADMIN"],
   saveRulesAction: ["ADMIN"],
@@ -62,6 +63,11 @@ const MATRIX: Record<string, Who[]> = {
   cancelOrderAction: ["OPD_STAFF"],
   confirmDeliveryAction: ["OPD_STAFF"],
   reportFailureAction: ["OPD_STAFF"],
+  // payments.ts
+  reviewInvoiceAction: ["OPD_STAFF"],
+  recordPaymentAction: ["OPD_STAFF"],
+  reversePaymentAction: ["OPD_STAFF"],
+  submitInvoiceAction: ["VENDOR"],
   // offers.ts, vendor.ts
   acceptOfferAction: ["VENDOR"],
   declineOfferAction: ["VENDOR"],
@@ -131,6 +137,16 @@ function form(): FormData {
     rows: JSON.stringify([{ row: 2, opd: "DISKOMINFO", supplier: "CV Matriks", date: "2025-01-02", amount: "1000" }]),
     cells: "[]",
     version: "1",
+    treasurer: "true",
+    method: "LS",
+    paidOn: "2026-11-27",
+    reference: "SP2D MATRIKS",
+    gross: "1.000",
+    taxWithheld: "0",
+    amount: "1.000",
+    bankName: "Bank Matriks",
+    bankAccountNumber: "1234567890",
+    bankAccountName: "Pemilik Matriks",
   };
   for (const [k, v] of Object.entries(values)) f.set(k, v);
   return f;
@@ -156,6 +172,7 @@ describe("the authorisation matrix", () => {
     ids.opdId = order.opdId;
     ids.userId = users.OPD_STAFF.id;
     ids.documentId = (await db.vendorDocument.findFirstOrThrow()).id;
+    ids.paymentId = (await db.payment.findFirstOrThrow({ where: { reversesId: null } })).id;
   });
 
   it("has an entry for every server action, and no entry for an action that is gone", async () => {
@@ -250,6 +267,27 @@ describe("the authorisation matrix", () => {
       fd.set("offerId", othersOffer.id);
       await callAs("VENDOR", actions.get(name)!, fd);
     }
+    // Money: another OPD's payable (its invoice accepted) cannot be checked, paid or reversed; another vendor's
+    // delivery cannot be invoiced.
+    const ownOpd = (await db.user.findUniqueOrThrow({ where: { id: users.OPD_STAFF.id } })).opdId!;
+    const ownVendor = (await db.user.findUniqueOrThrow({ where: { id: users.VENDOR.id } })).vendorId!;
+    const othersPayable = await db.payable.findFirstOrThrow({
+      where: { opdId: { not: ownOpd }, vendorId: { not: ownVendor }, invoiceStatus: "ACCEPTED", paidOn: null },
+    });
+    const othersPayment = await db.payment.findFirstOrThrow({
+      where: { reversesId: null, payable: { opdId: { not: ownOpd } } },
+    });
+    for (const name of ["reviewInvoiceAction", "recordPaymentAction", "reversePaymentAction"]) {
+      const fd = form();
+      fd.set("orderId", othersPayable.orderId);
+      fd.set("paymentId", othersPayment.id);
+      fd.set("decision", "ACCEPT");
+      fd.set("paidOn", "2026-11-27");
+      await callAs("OPD_STAFF", actions.get(name)!, fd);
+    }
+    const fd = form();
+    fd.set("orderId", othersPayable.orderId);
+    await callAs("VENDOR", actions.get("submitInvoiceAction")!, fd);
     const after = await fingerprint(testDb());
     expect(Object.keys(after).filter((t) => after[t] !== before[t])).toEqual([]);
   });

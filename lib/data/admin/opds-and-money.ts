@@ -25,7 +25,7 @@ export async function listOpdsWithMoney(tx: Tx, fiscalYear: number) {
     include: {
       users: {
         where: { role: "OPD_STAFF" },
-        select: { id: true, username: true, name: true, active: true, lastLoginAt: true },
+        select: { id: true, username: true, name: true, active: true, treasurer: true, lastLoginAt: true },
         orderBy: { username: "asc" },
       },
       budgets: { where: { fiscalYear }, orderBy: { accountCode: "asc" } },
@@ -121,6 +121,31 @@ export async function setUserActive(db: Db, _clock: Clock, actor: AdminActor, us
       entityId: userId,
       before: { active: before.active },
       after: { active, username: before.username },
+    });
+  });
+}
+
+/**
+ * Gives or takes an OPD staff member's treasurer permission (they record and reverse that OPD's payments, issue 20).
+ * Applies at once: the payment use cases read it from the database, not from the session.
+ */
+export async function setTreasurer(db: Db, _clock: Clock, actor: AdminActor, userId: string, treasurer: boolean) {
+  admin(actor);
+  await inTransaction(db, async (tx) => {
+    const before = await tx.user.findUnique({
+      where: { id: userId },
+      select: { treasurer: true, username: true, role: true, opdId: true },
+    });
+    if (!before) throw new AppError("NOT_FOUND");
+    if (before.role !== "OPD_STAFF") throw new AppError("INVALID_STATE");
+    if (before.treasurer === treasurer) return;
+    await tx.user.update({ where: { id: userId }, data: { treasurer } });
+    await writeAudit(tx, actor, {
+      action: "user.treasurer_changed",
+      entity: "User",
+      entityId: userId,
+      before: { treasurer: before.treasurer },
+      after: { treasurer, username: before.username, opdId: before.opdId },
     });
   });
 }

@@ -54,7 +54,7 @@ export interface OrderPayment {
     reversed: boolean;
     recordedAt: Date;
   }[];
-  may: { invoice: boolean; review: boolean; pay: boolean };
+  may: { invoice: boolean; review: boolean; pay: boolean; reverse: boolean; treasurer: boolean };
 }
 
 export async function getOrderPayment(
@@ -134,6 +134,8 @@ export async function getOrderPayment(
       invoice: viewer.role === "VENDOR" && mayInvoice(state) && owed > 0,
       review: ownOpd && p.invoiceStatus === "SUBMITTED",
       pay: ownOpd && Boolean(user?.treasurer) && p.invoiceStatus === "ACCEPTED" && owed > 0,
+      reverse: ownOpd && Boolean(user?.treasurer),
+      treasurer: ownOpd && Boolean(user?.treasurer),
     },
   };
 }

@@ -34,6 +34,7 @@ export interface PayableRow {
   bastAt: Date;
   paidOn: Date | null;
   invoiceNumber: string | null;
+  invoiceId: string | null;
   returnReason: string | null;
   overdue: boolean;
 }
@@ -107,7 +108,7 @@ export async function listPayables(
         invoices: {
           orderBy: { submittedAt: "desc" },
           take: 1,
-          select: { number: true, returnReason: true, status: true },
+          select: { id: true, number: true, returnReason: true, status: true },
         },
       },
     }),
@@ -145,6 +146,7 @@ export async function listPayables(
         bastAt: r.bastAt,
         paidOn: r.paidOn,
         invoiceNumber: inv?.number ?? null,
+        invoiceId: inv?.id ?? null,
         returnReason: inv?.status === "RETURNED" ? inv.returnReason : null,
         overdue: isOverdue(wibDay(r.bastAt), today, opts.targetDays, r.paidOn !== null),
       };
@@ -154,4 +156,15 @@ export async function listPayables(
     pages: Math.max(1, Math.ceil(total / PAYABLES_PAGE_SIZE)),
     totals: { owed: rp(s.owed), paidNet: rp(s.paid), awaitingInvoice: Number(s.awaiting), overdue: Number(s.overdue) },
   };
+}
+
+/** The vendor's bank account as its profile has it (the invoice form's defaults). */
+export async function getVendorBankAccount(
+  tx: Tx,
+  vendorId: string,
+): Promise<{ bankName: string | null; bankAccountNumber: string | null; bankAccountName: string | null }> {
+  return tx.vendor.findUniqueOrThrow({
+    where: { id: vendorId },
+    select: { bankName: true, bankAccountNumber: true, bankAccountName: true },
+  });
 }

@@ -6,7 +6,13 @@ import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { listOpdsWithMoney } from "@/lib/data/admin/opds-and-money";
-import { createOpdStaffAction, saveBudgetAction, saveOpdAction, setUserActiveAction } from "@/lib/actions/admin";
+import {
+  createOpdStaffAction,
+  saveBudgetAction,
+  saveOpdAction,
+  setTreasurerAction,
+  setUserActiveAction,
+} from "@/lib/actions/admin";
 import { fiscalYearOf, formatPercent, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
@@ -60,6 +66,8 @@ export default async function OpdsPage({
         messages={{
           opd: a("doneSaved"),
           staff: a("doneStaff"),
+          treasurerOn: a("doneTreasurerOn"),
+          treasurerOff: a("doneTreasurerOff"),
           activated: a("doneSaved"),
           deactivated: a("doneDeactivated"),
           budget: a("doneSaved"),
@@ -140,7 +148,15 @@ export default async function OpdsPage({
                           <span className="font-mono">{u.username}</span>
                           <span className="text-slate-600">{u.name}</span>
                           {u.active ? null : <Badge tone="danger">{a("inactive")}</Badge>}
-                          <ActionForm action={setUserActiveAction} className="ml-auto">
+                          {u.treasurer ? <Badge tone="info">{a("treasurer")}</Badge> : null}
+                          <ActionForm action={setTreasurerAction} className="ml-auto">
+                            <input type="hidden" name="userId" value={u.id} />
+                            <input type="hidden" name="treasurer" value={u.treasurer ? "false" : "true"} />
+                            <Button type="submit" variant="ghost" size="sm">
+                              {u.treasurer ? a("treasurerOff") : a("treasurerOn")}
+                            </Button>
+                          </ActionForm>
+                          <ActionForm action={setUserActiveAction}>
                             <input type="hidden" name="userId" value={u.id} />
                             <input type="hidden" name="active" value={u.active ? "false" : "true"} />
                             <Button type="submit" variant="ghost" size="sm">

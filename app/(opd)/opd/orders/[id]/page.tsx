@@ -15,7 +15,11 @@ import { Button } from "@/components/ui/button";
 import { cancelOrderAction } from "@/lib/actions/orders";
 import { ReportFailureForm } from "@/components/orders/report-failure-form";
 import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
-import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { Flash } from "@/components/ui/flash";
+import { getOrderPayment } from "@/lib/data/payments/get-order-payment";
+import { OrderPaymentCard } from "@/components/payments/order-payment-card";
+import { PAYMENT_FIELD_KEYS } from "@/components/payments/field-keys";
+import { systemClock } from "@/lib/clock";
 import { ConfirmDeliveryForm } from "@/components/orders/confirm-delivery-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getSettings } from "@/lib/data/settings/get-settings";
@@ -37,16 +41,20 @@ export default async function OrderPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; error?: string }>;
+  searchParams: Promise<{ done?: string; error?: string; field?: string; why?: string }>;
 }) {
   const user = await requirePageRole("OPD_STAFF");
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success) notFound();
-  const [order, settings] = await Promise.all([getOrderDetail(db(), requireOpd(user), id), getSettings(db())]);
+  const [order, settings, payment] = await Promise.all([
+    getOrderDetail(db(), requireOpd(user), id),
+    getSettings(db()),
+    getOrderPayment(db(), user, id),
+  ]);
   if (!order) notFound();
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
-  const { done, error } = await searchParams;
+  const { done, error, field, why } = await searchParams;
   const live = order.offers.find((o) => o.status === "PENDING" || o.status === "ACCEPTED");
   const decision = order.decisions.at(-1);
   // While a vendor is being asked, the page follows the answer (and any re-route) on its own.
@@ -90,11 +98,22 @@ export default async function OrderPage({
           {t(`orderDetail.${done}`)}
         </p>
       ) : null}
-      {error && (ERROR_CODES as readonly string[]).includes(error) ? (
-        <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {t(`errors.${error as ErrorCode}`)}
-        </p>
-      ) : null}
+      <Flash
+        done={done}
+        error={error}
+        field={field}
+        why={why}
+        messages={{
+          invoiceAccepted: t("payments.done.invoiceAccepted"),
+          invoiceReturned: t("payments.done.invoiceReturned"),
+          paid: t("payments.done.paid"),
+          reversed: t("payments.done.reversed"),
+        }}
+        fieldLabels={PAYMENT_FIELD_KEYS.reduce<Record<string, string>>(
+          (a, k) => ({ ...a, [k]: t(`payments.fields.${k}`) }),
+          {},
+        )}
+      />
       <Card>
         <p role="status" className="font-medium">
           {live?.status === "PENDING"
@@ -247,6 +266,14 @@ export default async function OrderPage({
             ))}
           </ul>
         </Card>
+      ) : null}
+      {payment ? (
+        <OrderPaymentCard
+          payment={payment}
+          locale={locale}
+          meteraiThreshold={settings.meteraiThreshold}
+          today={wibDay(systemClock.now())}
+        />
       ) : null}
       <Card>
         <CardTitle>{t("orderDetail.timeline")}</CardTitle>
