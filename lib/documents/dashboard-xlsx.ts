@@ -1,5 +1,6 @@
 // The dashboard as a workbook: one sheet per view (summary, value per UMKM, UMKM with no order, Lorenz curve,
-// monthly trend, budget absorption, escalations per month and per OPD, sanctions in force), numbers as numbers so
+// monthly trend, budget absorption, escalations per month and per OPD, sanctions in force, days to pay per month and
+// per OPD with the overdue deliveries), numbers as numbers so
 // Excel can chart and sum them.
 import "server-only";
 import ExcelJS from "exceljs";
@@ -130,6 +131,42 @@ export async function renderDashboardXlsx(d: Dashboard, scopeLabel: string, gene
     { k: "Pesanan dilayani cadangan kota", v: r.total.reserve },
     { k: "UMKM dibekukan (SP2) / dicabut (SP3)", v: `${r.sanctionCounts.SP2} / ${r.sanctionCounts.SP3}` },
     { k: "Gini tanpa UMKM bersanksi", v: r.giniWithoutSanctioned },
+  ]);
+  // Days to pay the UMKM (issue 20): empty months carry no figure and say so, never 0.
+  const pay = d.payments;
+  const payCols = [
+    { header: "Pesanan lunas", key: "paidCount", width: 14 },
+    { header: "Nilai lunas (Rp)", key: "paidGross", width: 18, fmt: RUPIAH },
+    { header: "Rata-rata hari BAST → lunas", key: "avgFromBast", width: 26, fmt: "0.0" },
+    { header: "Rata-rata hari tagihan → lunas", key: "avgFromInvoice", width: 28, fmt: "0.0" },
+  ];
+  sheet(wb, "Lama bayar per bulan", [
+    { header: "Bulan pelunasan", key: "month", width: 16 },
+    ...payCols,
+    { header: "Keterangan", key: "note", width: 40 },
+  ]).addRows(pay.months.map((m) => ({ ...m, note: m.paidCount === 0 ? "Tidak ada pelunasan: tidak ada data" : "" })));
+  sheet(wb, "Lama bayar per OPD", [
+    { header: "Kode OPD", key: "code", width: 20 },
+    { header: "OPD", key: "name", width: 48 },
+    ...payCols,
+    { header: "Belum dibayar (pesanan)", key: "owedCount", width: 22 },
+    { header: "Belum dibayar (Rp)", key: "owedValue", width: 20, fmt: RUPIAH },
+    { header: `Lewat ${pay.targetDays} hari sejak BAST`, key: "overdue", width: 24 },
+  ]).addRows(pay.byOpd);
+  const late = sheet(wb, "Belum dibayar lewat target", [
+    { header: "Nomor pesanan", key: "orderNumber", width: 20 },
+    { header: "OPD", key: "opdName", width: 40 },
+    { header: "UMKM", key: "vendorName", width: 32 },
+    { header: "Tanggal BAST", key: "bast", width: 20 },
+    { header: "Hari menunggu", key: "daysWaited", width: 14 },
+    { header: "Sisa (Rp)", key: "owed", width: 16, fmt: RUPIAH },
+  ]);
+  late.addRows(pay.overdue.map((o) => ({ ...o, bast: formatDateTimeWIB(o.bastAt) })));
+  summary.addRows([
+    { k: `Rata-rata hari BAST → lunas (target ${pay.targetDays})`, v: pay.total.avgFromBast ?? "tidak ada data" },
+    { k: "Rata-rata hari tagihan → lunas", v: pay.total.avgFromInvoice ?? "tidak ada data" },
+    { k: "Belum dibayar sekarang (Rp)", v: pay.total.owedValue },
+    { k: `Belum dibayar lewat ${pay.targetDays} hari`, v: pay.total.overdue },
   ]);
   if (d.before) {
     const b = d.before;

@@ -55,7 +55,8 @@ export function ocdsReleasePackage(awards: PublicAward[], meta: OcdsMeta) {
         ocid: ocidFor(meta.ocidPrefix, a.number),
         id: `${a.number}-${a.status.toLowerCase()}`,
         date: a.changedAt.toISOString(),
-        tag: ["award", "contract"],
+        // A paid contract is also an implementation release: its transactions are the money actually paid.
+        tag: a.payments.length > 0 ? ["award", "contract", "implementation"] : ["award", "contract"],
         initiationType: "tender",
         language: "id",
         parties: [
@@ -108,6 +109,20 @@ export function ocdsReleasePackage(awards: PublicAward[], meta: OcdsMeta) {
             value,
             dateSigned: a.awardedAt.toISOString(),
             period: { startDate: a.deliveryAt.toISOString(), endDate: a.deliveryAt.toISOString() },
+            ...(a.payments.length > 0
+              ? {
+                  implementation: {
+                    transactions: a.payments.map((p) => ({
+                      id: p.id,
+                      // The day paid, in WIB (the treasurer's calendar day).
+                      date: `${p.date.slice(0, 10)}T00:00:00+07:00`,
+                      value: { amount: p.amount, currency: "IDR" },
+                      payer: buyer,
+                      payee: supplier,
+                    })),
+                  },
+                }
+              : {}),
           },
         ],
       };

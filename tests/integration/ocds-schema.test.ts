@@ -18,6 +18,10 @@ import { submitOrder } from "@/lib/data/orders/submit-order";
 import { acceptOffer } from "@/lib/data/offers/answer-offer";
 import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
 import { cancelOrder } from "@/lib/data/orders/cancel-order";
+import { submitInvoice } from "@/lib/data/payments/submit-invoice";
+import { reviewInvoice } from "@/lib/data/payments/review-invoice";
+import { recordPayment } from "@/lib/data/payments/record-payment";
+import { reversePayment } from "@/lib/data/payments/reverse-payment";
 import { listPublicAwards } from "@/lib/data/public/list-awards";
 import { getPublicSpread } from "@/lib/data/public/public-spread";
 import { ocdsReleasePackage, POLICY_PATH } from "@/lib/documents/ocds";
@@ -73,6 +77,37 @@ function reviewProblems(pkg: Pkg): string[] {
   return problems;
 }
 
+/** Invoiced, accepted, paid in two parts of which the first is reversed and recorded again. */
+async function payInParts(
+  db: ReturnType<typeof testDb>,
+  staff: { id: string; role: "OPD_STAFF"; opdId: string },
+  vendor: { id: string; role: "VENDOR"; vendorId: string },
+  orderId: string,
+  amount: number,
+) {
+  await db.user.update({ where: { id: staff.id }, data: { treasurer: true } });
+  const at = fixedClock("2026-06-12T02:00:00Z");
+  const bank = { bankName: "Bank Jatim", bankAccountNumber: "0012345678", bankAccountName: "Pemilik" };
+  await submitInvoice(db, { clock: at, actor: vendor, orderId, input: { ...bank, amount: String(amount) } });
+  await reviewInvoice(db, { clock: at, actor: staff, orderId, input: { decision: "ACCEPT" } });
+  const pay = (day: string, gross: number) =>
+    recordPayment(db, {
+      clock: fixedClock(`${day}T03:00:00Z`),
+      actor: staff,
+      orderId,
+      input: { method: "LS", paidOn: day, reference: "SP2D 1/LS/2026", gross: String(gross), taxWithheld: "0" },
+    });
+  const first = await pay("2026-06-15", amount / 2);
+  await reversePayment(db, {
+    clock: fixedClock("2026-06-16T03:00:00Z"),
+    actor: staff,
+    paymentId: first.paymentId,
+    input: { reason: "Nomor SP2D salah dicatat" },
+  });
+  await pay("2026-06-16", amount / 2);
+  await pay("2026-06-20", amount / 2);
+}
+
 let june: Period;
 let july: Period;
 let opdCodes: string[];
@@ -108,12 +143,15 @@ beforeAll(async () => {
     if (r.route?.kind !== "OFFERED" || fate === "leave") continue;
     await acceptOffer(db, fixedClock(`2026-06-01T02:1${i}:00Z`), vendorActor(r.route.vendorId), r.route.offerId);
     const after = fixedClock(`2026-06-1${i}T04:00:00Z`);
-    if (fate === "deliver")
+    if (fate === "deliver") {
       await confirmDelivery(db, after, staff(opd), r.orderId, {
         deliveredAt: new Date(`2026-06-1${i}T03:00:00Z`),
         quantityReceived: 20 + i,
         rating: 5,
       });
+      // The first delivery is invoiced and paid in two parts, one reversed and paid again (issue 20).
+      if (i === 0) await payInParts(db, staff(opd), vendorActor(r.route.vendorId), r.orderId, 20 * 40_000);
+    }
     if (fate === "fail")
       await reportFailure(db, after, staff(opd), r.orderId, { type: "NOT_DELIVERED", evidence: "Tidak datang." });
     if (fate === "cancel")
@@ -171,6 +209,21 @@ describe("the OCDS release packages", () => {
     // A cancelled release is dated when it was cancelled, after the award it undoes.
     for (const r of byStatus("cancelled")) expect(r.date).toBe("2026-06-05T02:00:00.000Z");
     expect(pkg.publicationPolicy).toBe("https://mamin.mojokertokota.go.id/transparansi/kebijakan");
+  });
+
+  it("publish what the OPD paid as the contract's transactions: payer the OPD, payee the UMKM, reversals left out", async () => {
+    const pkg = await pkgFor(june, null);
+    const paid = pkg.releases.filter((r) => r.tag.includes("implementation"));
+    expect(paid).toHaveLength(1);
+    const r = paid[0]!;
+    const tx = r.contracts[0]!.implementation!.transactions;
+    expect(tx.map((t) => [t.date.slice(0, 10), t.value.amount, t.payer.id, t.payee.id])).toEqual([
+      ["2026-06-16", 400_000, r.buyer.id, r.awards[0]!.suppliers[0]!.id],
+      ["2026-06-20", 400_000, r.buyer.id, r.awards[0]!.suppliers[0]!.id],
+    ]);
+    expect(tx.reduce((a, t) => a + t.value.amount, 0)).toBe(r.contracts[0]!.value.amount);
+    // Dated when the last payment was recorded.
+    expect(r.date).toBe("2026-06-20T03:00:00.000Z");
   });
 
   it("would be caught: the schema test refuses what the portal used to write", async () => {

@@ -6,6 +6,7 @@ import { systemClock } from "@/lib/clock";
 import { getAdminHome } from "@/lib/data/home/get-admin-home";
 import { formatDateTimeWIB, formatDateWIB, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle, EmptyState, Stat } from "@/components/ui/card";
+import { DaysToPayViews } from "@/components/dashboard/days-to-pay-views";
 import { Badge } from "@/components/ui/badge";
 import { EKATALOG_STATUSES } from "@/lib/domain/vendor";
 import { getPoolHealth } from "@/lib/data/admin/pool-health";
@@ -27,7 +28,7 @@ export default async function AdminHomePage({
     <div className="space-y-6">
       <Flash done={done} error={error} messages={{ amendment: t("poolHealth.nothingToRefill") }} />
       <h1 className="text-2xl font-bold">{t("adminHome.title")}</h1>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <Stat
           label={t("adminHome.vendors")}
           value={home.totalVendors}
@@ -36,6 +37,11 @@ export default async function AdminHomePage({
         <Stat label={t("adminHome.escalations")} value={home.escalations.length} />
         <Stat label={t("adminHome.proposals")} value={home.sanctionProposals.length} />
         <Stat label={t("adminHome.expiring")} value={home.documentsExpiringSoon} />
+        <Stat
+          label={t("payments.daysToPay.overdueTitle", { days: home.payments.targetDays })}
+          value={home.payments.total.overdue}
+          hint={`${t("payments.daysToPay.owedNow")}: ${formatRupiah(home.payments.total.owedValue, locale)}`}
+        />
       </div>
       {health.thin.length > 0 ? <PoolHealthCard health={health} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
@@ -126,6 +132,7 @@ export default async function AdminHomePage({
           )}
         </Card>
       </div>
+      <DaysToPayViews data={home.payments} locale={locale} showList />
       {health.thin.length === 0 ? <PoolHealthCard health={health} /> : null}
     </div>
   );

@@ -21,6 +21,7 @@ import { FilterActions, FilterInput, FilterSelect } from "@/components/ui/filter
 import { LorenzChart, TrendChart } from "@/components/dashboard/spread-charts";
 import { BeforeAfter, SpreadStats, UnpaidVendors, VendorValues } from "@/components/dashboard/spread-views";
 import { ResilienceViews } from "@/components/dashboard/resilience-views";
+import { DaysToPayViews } from "@/components/dashboard/days-to-pay-views";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -119,6 +120,7 @@ export default async function DashboardPage({
         </div>
       </div>
       <ResilienceViews resilience={d.resilience} locale={locale} showNames />
+      <DaysToPayViews data={d.payments} locale={locale} showList />
       <BeforeAfter before={d.before} after={s} locale={locale} />
       <Card>
         <CardTitle>{t("dashboard.trend", { year: period.to.slice(0, 4) })}</CardTitle>

@@ -7,6 +7,7 @@ import { publicSpreadSnapshot } from "@/lib/data/dashboard/snapshots";
 import { periodPresets } from "@/lib/domain/period";
 import { formatDateTimeWIB, toLocaleTag, wibDay } from "@/lib/format";
 import { ResilienceViews } from "@/components/dashboard/resilience-views";
+import { DaysToPayViews } from "@/components/dashboard/days-to-pay-views";
 import { Card } from "@/components/ui/card";
 import { FilterActions, FilterInput, FilterSelect, queryHref } from "@/components/ui/filters";
 import { SpreadStats, UnpaidVendors, VendorValues } from "@/components/dashboard/spread-views";
@@ -119,6 +120,7 @@ export default async function TransparencyPage({
         </div>
       </div>
       <ResilienceViews resilience={view.resilience} locale={locale} showNames={false} />
+      <DaysToPayViews data={view.payments} locale={locale} showList={false} />
     </div>
   );
 }

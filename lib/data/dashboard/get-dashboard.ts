@@ -1,11 +1,13 @@
 // Everything the mayor's dashboard shows for a period (city-wide or one OPD): the spread (getSpread), the
 // monthly trend of spend and Gini over the period's fiscal year, budget absorption per OPD, failures and
-// sanctions in the period and e-Katalog progress. Read-only; figures from the spend rollups.
+// sanctions in the period, e-Katalog progress and days to pay the UMKM. Read-only; figures from the spend rollups.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { rp } from "@/lib/data/money";
 import { getSpread, type Spread } from "@/lib/data/dashboard/get-spread";
 import { getResilience, type Resilience } from "@/lib/data/dashboard/get-resilience";
+import { getDaysToPay, type DaysToPay } from "@/lib/data/dashboard/get-days-to-pay";
+import { getSettings } from "@/lib/data/settings/get-settings";
 import { spendSpanSql } from "@/lib/data/dashboard/spend-by-vendor";
 import { getBeforeDecree, type BeforeDecree } from "@/lib/data/admin/prior-purchases";
 import { giniOf } from "@/lib/domain/fairness";
@@ -25,6 +27,8 @@ export interface Dashboard {
   before: BeforeDecree | null;
   /** Escalations, the city-wide reserve and the sanctions in force (issue 15). */
   resilience: Resilience;
+  /** Days to pay the UMKM, what is owed now and the oldest overdue deliveries (issue 20). */
+  payments: DaysToPay;
 }
 
 export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: string | null): Promise<Dashboard> {
@@ -32,31 +36,34 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
   const from = wibDateTime(period.from, "00:00");
   const to = new Date(wibDateTime(period.to, "00:00").getTime() + 86_400_000);
   const spreadOf = getSpread(tx, clock, period, opdId);
-  const [spread, opds, monthly, byOpd, budgets, failures, sanctions, ek, before, resilience] = await Promise.all([
-    spreadOf,
-    tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
-    tx.$queryRaw<{ month: string; vendorId: string; awarded: bigint; delivered: bigint }[]>`
+  const settings = await getSettings(tx);
+  const [spread, opds, monthly, byOpd, budgets, failures, sanctions, ek, before, resilience, payments] =
+    await Promise.all([
+      spreadOf,
+      tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
+      tx.$queryRaw<{ month: string; vendorId: string; awarded: bigint; delivered: bigint }[]>`
       SELECT to_char(s.day, 'YYYY-MM') AS month, s."vendorId", sum(s."awardedValue")::bigint AS awarded,
              sum(s."deliveredValue")::bigint AS delivered
       FROM ${spendSpanSql(`${year}-01-01`, `${year}-12-31`, opdId ?? undefined)} s
       GROUP BY 1, 2`,
-    tx.$queryRaw<{ opdId: string; realised: bigint; awarded: bigint }[]>`
+      tx.$queryRaw<{ opdId: string; realised: bigint; awarded: bigint }[]>`
       SELECT s."opdId", sum(s."deliveredValue")::bigint AS realised, sum(s."awardedValue")::bigint AS awarded
       FROM ${spendSpanSql(`${year}-01-01`, `${year}-12-31`)} s
       GROUP BY 1`,
-    tx.budget.groupBy({ by: ["opdId"], where: { fiscalYear: year }, _sum: { pagu: true } }),
-    tx.fulfilment.count({
-      where: { outcome: "FAILED", createdAt: { gte: from, lt: to }, ...(opdId ? { order: { opdId } } : {}) },
-    }),
-    tx.sanction.groupBy({
-      by: ["status"],
-      where: { proposedAt: { gte: from, lt: to }, ...(opdId ? { order: { opdId } } : {}) },
-      _count: true,
-    }),
-    tx.vendor.groupBy({ by: ["ekatalogStatus"], where: { status: { not: "REMOVED" } }, _count: true }),
-    getBeforeDecree(tx, Number(period.from.slice(0, 4)), opdId),
-    getResilience(tx, clock, period, opdId, spreadOf),
-  ]);
+      tx.budget.groupBy({ by: ["opdId"], where: { fiscalYear: year }, _sum: { pagu: true } }),
+      tx.fulfilment.count({
+        where: { outcome: "FAILED", createdAt: { gte: from, lt: to }, ...(opdId ? { order: { opdId } } : {}) },
+      }),
+      tx.sanction.groupBy({
+        by: ["status"],
+        where: { proposedAt: { gte: from, lt: to }, ...(opdId ? { order: { opdId } } : {}) },
+        _count: true,
+      }),
+      tx.vendor.groupBy({ by: ["ekatalogStatus"], where: { status: { not: "REMOVED" } }, _count: true }),
+      getBeforeDecree(tx, Number(period.from.slice(0, 4)), opdId),
+      getResilience(tx, clock, period, opdId, spreadOf),
+      getDaysToPay(tx, clock, { period, opdId, targetDays: settings.paymentTargetDays }),
+    ]);
   // The trend's Gini is measured over the same UMKM as the period's spread, month by month.
   const scope = spread.vendors.map((v) => v.id);
   const trend = monthsOf(year).map((m) => {
@@ -99,5 +106,6 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
     ekatalog: { live: count("TAYANG"), inProgress: count("PROSES"), notStarted: count("BELUM") },
     before,
     resilience,
+    payments,
   };
 }

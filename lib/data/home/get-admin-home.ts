@@ -2,7 +2,10 @@ import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { rp } from "@/lib/data/money";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
-import { dayAsDate, wibDay } from "@/lib/format";
+import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
+import { getDaysToPay, type DaysToPay } from "@/lib/data/dashboard/get-days-to-pay";
+import { getSettings } from "@/lib/data/settings/get-settings";
+import { parsePeriod } from "@/lib/domain/period";
 import type { EkatalogStatus, SanctionLevel, VendorStatus } from "@/lib/generated/prisma/enums";
 
 export interface AdminHome {
@@ -28,13 +31,16 @@ export interface AdminHome {
   }[];
   decree: { number: string; effectiveFrom: Date; allocations: number; opds: number } | null;
   documentsExpiringSoon: number;
+  /** This fiscal year's days to pay, what is owed now and the oldest overdue deliveries (issue 20). */
+  payments: DaysToPay;
 }
 
 export async function getAdminHome(tx: Tx, clock: Clock): Promise<AdminHome> {
   const now = clock.now();
   const today = wibDay(now);
   const in30 = new Date(dayAsDate(today).getTime() + 30 * 86_400_000);
-  const [ek, st, escalations, proposals, decree, expiring] = await Promise.all([
+  const settings = await getSettings(tx);
+  const [ek, st, escalations, proposals, decree, expiring, payments] = await Promise.all([
     tx.vendor.groupBy({ by: ["ekatalogStatus"], where: { status: { not: "REMOVED" } }, _count: true }),
     tx.vendor.groupBy({ by: ["status"], _count: true }),
     tx.order.findMany({
@@ -66,6 +72,12 @@ export async function getAdminHome(tx: Tx, clock: Clock): Promise<AdminHome> {
     }),
     findDecreeInForce(tx, today),
     tx.vendorDocument.count({ where: { expiresOn: { lte: in30 }, vendor: { status: { not: "REMOVED" } } } }),
+    getDaysToPay(tx, clock, {
+      period: parsePeriod(`year:${fiscalYearOf(now)}`)!,
+      opdId: null,
+      targetDays: settings.paymentTargetDays,
+      listLimit: 5,
+    }),
   ]);
   const ekatalog: Record<EkatalogStatus, number> = { BELUM: 0, PROSES: 0, TAYANG: 0 };
   for (const g of ek) ekatalog[g.ekatalogStatus] = g._count;
@@ -104,5 +116,6 @@ export async function getAdminHome(tx: Tx, clock: Clock): Promise<AdminHome> {
     })),
     decree: decreeSummary,
     documentsExpiringSoon: expiring,
+    payments,
   };
 }

@@ -1,8 +1,8 @@
 // The awards a period holds (orders a UMKM accepted, whether delivered, still to deliver, failed or cancelled after
 // it accepted), city-wide
 // or for one OPD, for the public transparency page's Open Contracting download. Only what public procurement
-// data publishes: the buying agency, the UMKM's business name and code, the value and dates — no people, no
-// phone numbers, no tax numbers.
+// data publishes: the buying agency, the UMKM's business name and code, the value and dates, and what was paid
+// and when — no people, no phone numbers, no tax numbers, no bank accounts.
 import type { Tx } from "@/lib/db/client";
 import type { Period } from "@/lib/domain/period";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -22,6 +22,8 @@ export interface PublicAward {
   /** When the order reached its present state: the award, the delivery or failure report, or the cancellation. */
   changedAt: Date;
   deliveryAt: Date;
+  /** Payments standing (not reversed), oldest first: what the OPD actually paid the UMKM (gross, before tax). */
+  payments: { id: string; date: string; amount: number }[];
 }
 
 /** At most this many awards in one download; a longer period is refused with a clear message. */
@@ -29,7 +31,8 @@ export const PUBLIC_AWARDS_MAX = 50_000;
 
 export async function listPublicAwards(tx: Tx, period: Period, opdId: string | null): Promise<PublicAward[]> {
   const rows = await tx.$queryRaw<
-    (Omit<PublicAward, "opd" | "vendor" | "total" | "unitPrice"> & {
+    (Omit<PublicAward, "opd" | "vendor" | "total" | "unitPrice" | "payments"> & {
+      payments: { id: string; date: string; amount: number }[] | null;
       opdId: string;
       opdCode: string;
       opdName: string;
@@ -45,8 +48,12 @@ export async function listPublicAwards(tx: Tx, period: Period, opdId: string | n
     SELECT o.id AS "orderId", o.number, o.category::text AS category, o.method::text AS method, o.pax, o."unitPrice", o.total,
            o.status::text AS status, o."awardedAt", o."deliveryAt",
            GREATEST(o."awardedAt", o."cancelledAt",
-                    (SELECT max(f."createdAt") FROM "Fulfilment" f WHERE f."orderId" = o.id AND f."vendorId" = o."vendorId"))
+                    (SELECT max(f."createdAt") FROM "Fulfilment" f WHERE f."orderId" = o.id AND f."vendorId" = o."vendorId"),
+                    (SELECT max(pm."recordedAt") FROM "Payment" pm WHERE pm."orderId" = o.id))
              AS "changedAt",
+           (SELECT json_agg(json_build_object('id', pm.id, 'date', pm."paidOn", 'amount', pm.gross) ORDER BY pm."paidOn", pm.id)
+            FROM "Payment" pm WHERE pm."orderId" = o.id AND pm."reversesId" IS NULL
+              AND NOT EXISTS (SELECT 1 FROM "Payment" r WHERE r."reversesId" = pm.id)) AS payments,
            p.id AS "opdId", p.code AS "opdCode", p.name AS "opdName",
            v.id AS "vendorId", v.code AS "vendorCode", v.name AS "vendorName", v.kelurahan, v.kecamatan
     FROM "Order" o
@@ -71,5 +78,6 @@ export async function listPublicAwards(tx: Tx, period: Period, opdId: string | n
     awardedAt: r.awardedAt,
     changedAt: r.changedAt,
     deliveryAt: r.deliveryAt,
+    payments: (r.payments ?? []).map((p) => ({ id: p.id, date: p.date, amount: Number(p.amount) })),
   }));
 }

@@ -5,6 +5,8 @@ import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { getSpread, type Spread } from "@/lib/data/dashboard/get-spread";
 import { getResilience, publicResilience, type Resilience } from "@/lib/data/dashboard/get-resilience";
+import { getDaysToPay, type DaysToPay } from "@/lib/data/dashboard/get-days-to-pay";
+import { getSettings } from "@/lib/data/settings/get-settings";
 import { periodFromQuery } from "@/lib/domain/period";
 import { wibDay } from "@/lib/format";
 
@@ -23,18 +25,27 @@ export interface PublicSpread {
   query: Record<string, string>;
   /** Escalations, the city-wide reserve and how many UMKM are sanctioned (not which). */
   resilience: Resilience;
+  /** Days to pay the UMKM per month and OPD, and how many deliveries are unpaid past the target (not which). */
+  payments: DaysToPay;
 }
 
 export async function getPublicSpread(tx: Tx, clock: Clock, q: PublicQuery): Promise<PublicSpread> {
   const period = periodFromQuery(q, wibDay(clock.now()));
   // City-wide (the usual view) reads the OPD list, the spread and the resilience figures side by side.
   const cityOf = q.opd ? null : getSpread(tx, clock, period, null);
-  const [opds, citySpread, cityResilience] = await Promise.all([
+  const [opds, citySpread, cityResilience, settings] = await Promise.all([
     tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
     cityOf,
     cityOf ? getResilience(tx, clock, period, null, cityOf) : null,
+    getSettings(tx),
   ]);
   const opd = (q.opd && opds.find((o) => o.code === q.opd)) || null;
+  const paymentsOf = getDaysToPay(tx, clock, {
+    period,
+    opdId: opd?.id ?? null,
+    targetDays: settings.paymentTargetDays,
+    withList: false,
+  });
   let spread: Spread;
   let resilience: Resilience;
   if (citySpread && cityResilience) {
@@ -47,5 +58,5 @@ export async function getPublicSpread(tx: Tx, clock: Clock, q: PublicQuery): Pro
   const query: Record<string, string> =
     period.kind === "custom" ? { from: period.from, to: period.to } : { period: period.key };
   if (opd) query.opd = opd.code;
-  return { spread, opd, opds, query, resilience: publicResilience(resilience) };
+  return { spread, opd, opds, query, resilience: publicResilience(resilience), payments: await paymentsOf };
 }
