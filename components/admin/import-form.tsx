@@ -14,7 +14,7 @@ export function ImportForm({
   namespace,
 }: {
   action: (prev: ImportState, formData: FormData) => Promise<ImportState>;
-  namespace: "adminVendors" | "priorPurchases";
+  namespace: "adminVendors" | "priorPurchases" | "paymentImport";
 }) {
   const t = useTranslations(namespace);
   const [state, action, pending] = useActionState<ImportState, FormData>(serverAction, {});

@@ -11,7 +11,7 @@ import type { ImportReport, ImportState } from "@/lib/actions/import-state";
 const MAX_BYTES = 5 * 1024 * 1024;
 
 export interface ImportFlow<Row, P extends ImportReport, C extends { created: number }> {
-  namespace: "adminVendors" | "priorPurchases";
+  namespace: "adminVendors" | "priorPurchases" | "paymentImport";
   read: (bytes: Buffer, fileName: string) => Promise<{ rows: Row[]; error?: string }>;
   /** The report, with any extra values its "all valid" message names. */
   preview: (rows: Row[]) => Promise<P>;

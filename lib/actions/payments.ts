@@ -9,6 +9,10 @@ import { submitInvoice } from "@/lib/data/payments/submit-invoice";
 import { reviewInvoice } from "@/lib/data/payments/review-invoice";
 import { recordPayment } from "@/lib/data/payments/record-payment";
 import { reversePayment } from "@/lib/data/payments/reverse-payment";
+import { commitPaymentImport, previewPaymentImport } from "@/lib/data/payments/import-payments";
+import { readPaymentSheet } from "@/lib/documents/payment-import-files";
+import { runImportStep } from "@/lib/actions/import-flow";
+import type { ImportState } from "@/lib/actions/import-state";
 
 const text = (formData: FormData, key: string) => {
   const v = formData.get(key);
@@ -80,5 +84,20 @@ export async function reversePaymentAction(formData: FormData): Promise<void> {
     "/opd",
     () => reversePayment(db(), { clock: systemClock, actor, paymentId, input }),
     "reversed",
+  );
+}
+
+/** The treasurer's payments from a spreadsheet: upload → row-by-row report → record all (lib/actions/import-flow.ts). */
+export async function paymentsImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+  const actor = await opdActor();
+  return runImportStep(
+    {
+      namespace: "paymentImport",
+      read: readPaymentSheet,
+      preview: (rows) => previewPaymentImport(db(), { clock: systemClock, actor, rows }),
+      commit: (rows) => commitPaymentImport(db(), { clock: systemClock, actor, rows }),
+      revalidate: ["/opd/payments", "/dashboard"],
+    },
+    formData,
   );
 }

@@ -1,6 +1,6 @@
 // The OPD's orders as an Excel workbook for its accountability file (SPJ). Amounts are real numbers
 // formatted as rupiah, times are WIB wall-clock, totals are formulas Excel recalculates: delivered (terealisasi) and
-// accepted-not-yet-delivered apart, nothing else added in.
+// accepted-not-yet-delivered apart, nothing else added in; for delivered orders, what was paid and when.
 import "server-only";
 import ExcelJS from "exceljs";
 import id from "@/messages/id.json";
@@ -47,6 +47,13 @@ export async function renderOrdersXlsx(
     { header: "Porsi diterima", key: "quantityReceived", width: 10, fmt: "#,##0" },
     { header: "Terlambat (menit)", key: "lateMinutes", width: 10, fmt: "#,##0" },
     { header: "Nilai layanan (1-5)", key: "rating", width: 10 },
+    // Where the money stands (issue 20): as the treasurer recorded it.
+    { header: "Tahap pembayaran", key: "payStage", width: 22 },
+    { header: "Dibayar (bruto)", key: "paidGross", width: 16, fmt: RUPIAH },
+    { header: "Pajak dipotong (dicatat)", key: "paidTax", width: 16, fmt: RUPIAH },
+    { header: "Diterima UMKM (bersih)", key: "paidNet", width: 16, fmt: RUPIAH },
+    { header: "Tanggal lunas", key: "paidOn", width: 14, fmt: "dd/mm/yyyy" },
+    { header: "Hari BAST → lunas", key: "daysFromBast", width: 10, fmt: "#,##0" },
   ];
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width, style: c.fmt ? { numFmt: c.fmt } : {} }));
   ws.getCell("A1").value = `Daftar pesanan mamin — ${opdName}`;
@@ -88,6 +95,12 @@ export async function renderOrdersXlsx(
       quantityReceived: r.quantityReceived,
       lateMinutes: r.lateMinutes,
       rating: r.rating,
+      payStage: r.payment ? id.payments.stage[r.payment.stage] : "",
+      paidGross: r.payment?.paidGross ?? null,
+      paidTax: r.payment?.taxWithheld ?? null,
+      paidNet: r.payment?.paidNet ?? null,
+      paidOn: r.payment?.paidOn ?? null,
+      daysFromBast: r.payment?.daysFromBast ?? null,
     });
   });
   const first = 5;
@@ -122,6 +135,14 @@ export async function renderOrdersXlsx(
       totalRow.getCell("net").value = sumIf(
         "S",
         mine.reduce((a, r) => a + (r.tax ? r.total - r.tax.amount : 0), 0),
+      );
+      totalRow.getCell("paidGross").value = sumIf(
+        "X",
+        mine.reduce((a, r) => a + (r.payment?.paidGross ?? 0), 0),
+      );
+      totalRow.getCell("paidNet").value = sumIf(
+        "Z",
+        mine.reduce((a, r) => a + (r.payment?.paidNet ?? 0), 0),
       );
     };
     totalBy("Jumlah terealisasi (sudah diterima OPD)", "DELIVERED");

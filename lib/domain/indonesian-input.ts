@@ -34,3 +34,18 @@ export function normalizePhone(raw: string | null | undefined): string | null {
 export function isMobile(local: string): boolean {
   return /^08\d{7,12}$/.test(local);
 }
+
+/** A day as typed: 2025-03-31, 31/03/2025, 31-03-2025 or 31.03.2025. */
+export function parseDay(text: string): string | null {
+  const t = text.trim();
+  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const localMatch = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  const iso = isoMatch
+    ? t
+    : localMatch
+      ? `${localMatch[3]}-${localMatch[2]!.padStart(2, "0")}-${localMatch[1]!.padStart(2, "0")}`
+      : null;
+  if (!iso) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+}

@@ -1,6 +1,6 @@
 // `npm run bench:dashboard -- --orders 1000000 [--vendors 1000] [--opds 60] [--runs 30] [--json]`
 // Generates that much order history (fiscal years 2024–2026; skewed so some UMKM get far more than others;
-// statuses as in real use) in a fresh database (embedded, or a new database on DATABASE_URL's server) — the
+// statuses as in real use; a payable per delivered order, most paid) in a fresh database (embedded, or a new database on DATABASE_URL's server) — the
 // orders go in through plain INSERTs, so the spend rollups are kept by their own trigger exactly as in the
 // app — then times each data function the dashboard, the mayor's home and the public page call, for one
 // fiscal year and for all time, against the floor: the minimal hand-written SQL for the same figures on the
@@ -13,6 +13,7 @@ import { getDashboard } from "@/lib/data/dashboard/get-dashboard";
 import { getSpread } from "@/lib/data/dashboard/get-spread";
 import { spendByVendor } from "@/lib/data/dashboard/spend-by-vendor";
 import { getMayorHome } from "@/lib/data/home/get-mayor-home";
+import { getDaysToPay } from "@/lib/data/dashboard/get-days-to-pay";
 import { getPublicSpread } from "@/lib/data/public/public-spread";
 import { parsePeriod, type Period } from "@/lib/domain/period";
 import { latencySummary, openBenchDatabase, type BenchDatabase, positiveIntArg, progressLog } from "./support";
@@ -103,7 +104,28 @@ async function generate(c: pg.Client) {
     SELECT gen_random_uuid(), f."orderId", f.id, f."vendorId", 'FAILED', 'NOT_DELIVERED', 'Tidak datang', f."deliveryDay" + time '05:00' FROM "Offer" f`);
   await c.query(`INSERT INTO "Sanction" (id, "vendorId", "orderId", level, status, cause, "proposedAt")
     SELECT gen_random_uuid(), f."vendorId", f."orderId", 'SP1', 'CONFIRMED', 'Tidak mengantar', f."deliveryDay" + time '06:00' FROM "Offer" f`);
-  await c.query("ANALYZE");
+  // What the OPDs owe for the deliveries and what they paid (issue 20), as the app keeps it: a payable per delivered
+  // order from its BAST; 95 % of those older than 30 days paid (a fifth of them late), 60 % of the rest; the
+  // PaymentMonthly rollup is kept by its trigger.
+  await c.query(`INSERT INTO "Payable" ("orderId", "opdId", "vendorId", "fiscalYear", amount, "bastAt", "invoiceStatus", "invoicedAt",
+                                        "paidGross", "taxWithheld", "paidNet", "paidOn")
+    SELECT o.id, o."opdId", o."vendorId", o."fiscalYear", o.total, b.bast,
+           CASE WHEN pay.paid THEN 'ACCEPTED' WHEN pay.r < 0.5 THEN 'SUBMITTED' END::"InvoiceStatus",
+           CASE WHEN pay.paid THEN b.bast + interval '1 day' END,
+           CASE WHEN pay.paid THEN o.total ELSE 0 END,
+           CASE WHEN pay.paid THEN o.total / 50 ELSE 0 END,
+           CASE WHEN pay.paid THEN o.total - o.total / 50 ELSE 0 END,
+           CASE WHEN pay.paid THEN (b.bast AT TIME ZONE 'Asia/Jakarta')::date + pay.wait END
+    FROM "Order" o
+    CROSS JOIN LATERAL (SELECT o."deliveryAt" + interval '2 hours' AS bast) b
+    CROSS JOIN LATERAL (SELECT random() AS r, CASE WHEN random() < 0.8 THEN 3 + floor(random() * 12)::int
+                                                   ELSE 15 + floor(random() * 40)::int END AS wait) w
+    CROSS JOIN LATERAL (SELECT w.r, w.wait, (b.bast < timestamptz '2026-10-29' AND w.r < 0.95
+                                             OR b.bast < timestamptz '2026-11-28' - w.wait * interval '1 day' AND w.r < 0.6) AS paid) pay
+    WHERE o.status = 'DELIVERED'`);
+  // Vacuumed and analysed, as autovacuum leaves a table soon after a bulk load: timings of the steady state, not of
+  // autovacuum racing the first runs (and index-only scans need the visibility map).
+  await c.query("VACUUM ANALYZE");
 }
 
 function stats(samples: number[]) {
@@ -156,11 +178,43 @@ function floors(c: pg.Pool, period: Period) {
              AND ("endsAt" IS NULL OR "endsAt" > now()) ORDER BY "vendorId", level DESC`,
     ),
   ];
+  // Days to pay (issue 20): the rollup's months, what is owed now per OPD, the oldest overdue deliveries.
+  const overdueBefore = "2026-11-14T00:00:00+07:00";
+  const payments = (withList: boolean) => [
+    c.query(
+      `SELECT to_char(month, 'YYYY-MM'), "opdId", "paidCount", "paidGross", "daysFromBast", "invoicedCount", "daysFromInvoice"
+             FROM "PaymentMonthly" WHERE month BETWEEN $1 AND $2 AND "paidCount" > 0`,
+      [`${year}-01-01` < period.from ? `${year}-01-01` : period.from, period.to],
+    ),
+    c.query(
+      `SELECT "opdId", count(*), sum(amount - "paidGross"), count(*) FILTER (WHERE "bastAt" < $1) FROM "Payable"
+             WHERE "paidOn" IS NULL GROUP BY 1`,
+      [overdueBefore],
+    ),
+    ...(withList
+      ? [
+          c.query(
+            `SELECT p."orderId", p.amount, p."paidGross", p."invoiceStatus", p."bastAt", o.number, d.name, v.name
+                   FROM "Payable" p JOIN "Order" o ON o.id = p."orderId" JOIN "Opd" d ON d.id = p."opdId"
+                   JOIN "Vendor" v ON v.id = p."vendorId"
+                   WHERE p."paidOn" IS NULL AND p."bastAt" < $1 ORDER BY p."bastAt" LIMIT 20`,
+            [overdueBefore],
+          ),
+        ]
+      : []),
+  ];
   return {
+    daysToPay: () => Promise.all(payments(true)),
     spendByVendor: () => spend(""),
     spread,
     publicSpread: () =>
-      Promise.all([spread(), c.query(`SELECT id, code, name FROM "Opd" ORDER BY code`), ...resilience()]),
+      Promise.all([
+        spread(),
+        c.query(`SELECT id, code, name FROM "Opd" ORDER BY code`),
+        ...resilience(),
+        ...payments(false),
+        c.query(`SELECT value FROM "Setting" WHERE key = 'rules'`),
+      ]),
     dashboard: () =>
       Promise.all([
         spread(),
@@ -184,6 +238,8 @@ function floors(c: pg.Pool, period: Period) {
         ),
         c.query(`SELECT "ekatalogStatus", count(*) FROM "Vendor" WHERE status <> 'REMOVED' GROUP BY 1`),
         ...resilience(),
+        ...payments(true),
+        c.query(`SELECT value FROM "Setting" WHERE key = 'rules'`),
       ]),
   };
 }
@@ -222,6 +278,11 @@ async function main() {
           floor: f.spendByVendor,
         },
         { name: `getSpread.${label}`, run: () => getSpread(db!, clock, period), floor: f.spread },
+        {
+          name: `getDaysToPay.${label}`,
+          run: () => getDaysToPay(db!, clock, { period, opdId: null, targetDays: 14 }),
+          floor: f.daysToPay,
+        },
         { name: `getSpread.opd.${label}`, run: () => getSpread(db!, clock, period, opd.id) },
         { name: `getDashboard.${label}`, run: () => getDashboard(db!, clock, period, null), floor: f.dashboard },
         {
@@ -256,7 +317,8 @@ async function main() {
     }
     const [rows] = (
       await raw.query(
-        `SELECT (SELECT count(*) FROM "SpendDaily")::int AS n, (SELECT count(*) FROM "SpendMonthly")::int AS m`,
+        `SELECT (SELECT count(*) FROM "SpendDaily")::int AS n, (SELECT count(*) FROM "SpendMonthly")::int AS m,
+                (SELECT count(*) FROM "Payable")::int AS p, (SELECT count(*) FROM "Payable" WHERE "paidOn" IS NULL)::int AS u`,
       )
     ).rows;
     console.log(
@@ -267,6 +329,7 @@ async function main() {
         runs: RUNS,
         generateSeconds,
         rollupRows: { daily: rows.n, monthly: rows.m },
+        payables: { total: rows.p, unpaid: rows.u },
         queries,
         floorMs,
         floorP95Ms: floorP95,

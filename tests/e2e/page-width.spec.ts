@@ -22,8 +22,8 @@ const TOUR: { who: string | null; pages: string[] }[] = [
       "/admin/before-after",
     ],
   },
-  { who: "opd-diskominfo", pages: ["/opd", "/opd/orders", "/opd/orders/new"] },
-  { who: "umkm-04", pages: ["/vendor", "/vendor/deliveries", "/vendor/record", "/vendor/profile"] },
+  { who: "opd-diskominfo", pages: ["/opd", "/opd/orders", "/opd/orders/new", "/opd/payments"] },
+  { who: "umkm-04", pages: ["/vendor", "/vendor/deliveries", "/vendor/money", "/vendor/record", "/vendor/profile"] },
 ];
 
 async function overflow(page: Page) {

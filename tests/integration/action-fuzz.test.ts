@@ -51,6 +51,7 @@ const AS: Record<string, Role> = {
   reviewInvoiceAction: "OPD_STAFF",
   recordPaymentAction: "OPD_STAFF",
   reversePaymentAction: "OPD_STAFF",
+  paymentsImportAction: "OPD_STAFF",
   submitInvoiceAction: "VENDOR",
   saveBudgetAction: "ADMIN",
   saveCeilingAction: "ADMIN",

@@ -67,6 +67,7 @@ const MATRIX: Record<string, Who[]> = {
   reviewInvoiceAction: ["OPD_STAFF"],
   recordPaymentAction: ["OPD_STAFF"],
   reversePaymentAction: ["OPD_STAFF"],
+  paymentsImportAction: ["OPD_STAFF"],
   submitInvoiceAction: ["VENDOR"],
   // offers.ts, vendor.ts
   acceptOfferAction: ["VENDOR"],

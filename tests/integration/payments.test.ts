@@ -4,7 +4,7 @@
 // days-to-pay: the PaymentMonthly trigger compared with lib/domain/payment.ts daysToPay on the same data.
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";
-import { createCity, orderInput, staffActor, vendorActor } from "@/tests/factories/routing";
+import { createCity, orderInput, staffActor, vendorActor, withSettings } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
 import { acceptOffer } from "@/lib/data/offers/answer-offer";
@@ -16,6 +16,10 @@ import { reversePayment } from "@/lib/data/payments/reverse-payment";
 import { getOrderPayment } from "@/lib/data/payments/get-order-payment";
 import { listPayables } from "@/lib/data/payments/list-payables";
 import { daysToPay } from "@/lib/domain/payment";
+import { getInvoiceDocument } from "@/lib/data/documents/get-invoice-document";
+import { renderKuitansiPdf } from "@/lib/documents/kuitansi-pdf";
+import { terbilangRupiah } from "@/lib/domain/terbilang";
+import { pdfText } from "@/tests/support/pdf-text";
 import { isAppError } from "@/lib/errors";
 import { wibDay } from "@/lib/format";
 
@@ -298,5 +302,53 @@ describe("getting paid", () => {
       targetDays: 60,
     });
     expect(searched.rows.map((r) => [r.orderId, r.overdue])).toEqual([[orderId, false]]);
+  });
+
+  it("prints the kuitansi: amount in words, what for, the account, the e-meterai above the threshold, returned marked", async () => {
+    const { db, city, orderId, vendor, staff } = await deliveredOrder();
+    const clock = fixedClock("2026-06-11T02:00:00Z");
+    // The threshold is a setting: at Rp1.000.000 this invoice needs an e-meterai.
+    const first = await withSettings(db, { meteraiThreshold: 1_000_000 }, () =>
+      submitInvoice(db, {
+        clock,
+        actor: vendor,
+        orderId,
+        input: { ...BANK, amount: "1.920.000", note: "Mohon dibayar ke rekening 😊 ini" },
+      }),
+    );
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: first.invoiceId } })).meteraiRequired).toBe(true);
+    await reviewInvoice(db, {
+      clock,
+      actor: staff,
+      orderId,
+      input: { decision: "RETURN", reason: "Nomor rekening kurang satu angka" },
+    });
+    const doc = await getInvoiceDocument(
+      db,
+      { role: "VENDOR", opdId: null, vendorId: vendor.vendorId },
+      first.invoiceId,
+    );
+    expect(doc).not.toBeNull();
+    const text = pdfText(await renderKuitansiPdf(doc!, clock.now(), 1_000_000));
+    expect(text).toContain("KUITANSI");
+    expect(text).toContain(first.number);
+    expect(text).toContain(terbilangRupiah(1_920_000));
+    expect(text).toContain("Bank Jatim nomor 0012345678 atas nama Sri Wahyuni");
+    expect(text).toContain("e-meterai");
+    expect(text).toContain("DIKEMBALIKAN");
+    expect(text).not.toContain("\uFFFD");
+    // Another OPD, another vendor: nothing.
+    expect(
+      await getInvoiceDocument(db, { role: "OPD_STAFF", opdId: city.opds[1]!.id, vendorId: null }, first.invoiceId),
+    ).toBeNull();
+    expect(
+      await getInvoiceDocument(db, { role: "VENDOR", opdId: null, vendorId: city.opds[0]!.id }, first.invoiceId),
+    ).toBeNull();
+    // Below the threshold (a setting): no e-meterai.
+    const below = pdfText(
+      await renderKuitansiPdf({ ...doc!, meteraiRequired: false, status: "ACCEPTED" }, clock.now(), 5_000_000),
+    );
+    expect(below).not.toContain("e-meterai");
+    expect(below).not.toContain("DIKEMBALIKAN");
   });
 });

@@ -10,6 +10,7 @@ import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
 import type { ImportReport, ImportReportRow } from "@/lib/actions/import-state";
 import { dayAsDate } from "@/lib/format";
+import { parseDay } from "@/lib/domain/indonesian-input";
 import { distributionOf, readGini, type Distribution, type EvennessReading } from "@/lib/domain/fairness";
 
 const rowsSchema = z
@@ -23,20 +24,7 @@ export function supplierKey(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, " ");
 }
 
-/** A day as typed: 2025-03-31, 31/03/2025, 31-03-2025 or 31.03.2025. */
-export function parseDay(text: string): string | null {
-  const t = text.trim();
-  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  const localMatch = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  const iso = isoMatch
-    ? t
-    : localMatch
-      ? `${localMatch[3]}-${localMatch[2]!.padStart(2, "0")}-${localMatch[1]!.padStart(2, "0")}`
-      : null;
-  if (!iso) return null;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
-}
+export { parseDay };
 
 /** Rupiah as typed: 1250000, 1.250.000, Rp 1.250.000, 1,250,000 — whole rupiah, above zero. */
 export function parseRupiah(text: string): number | null {

@@ -36,7 +36,7 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
   const from = wibDateTime(period.from, "00:00");
   const to = new Date(wibDateTime(period.to, "00:00").getTime() + 86_400_000);
   const spreadOf = getSpread(tx, clock, period, opdId);
-  const settings = await getSettings(tx);
+  const settingsOf = getSettings(tx);
   const [spread, opds, monthly, byOpd, budgets, failures, sanctions, ek, before, resilience, payments] =
     await Promise.all([
       spreadOf,
@@ -62,7 +62,7 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
       tx.vendor.groupBy({ by: ["ekatalogStatus"], where: { status: { not: "REMOVED" } }, _count: true }),
       getBeforeDecree(tx, Number(period.from.slice(0, 4)), opdId),
       getResilience(tx, clock, period, opdId, spreadOf),
-      getDaysToPay(tx, clock, { period, opdId, targetDays: settings.paymentTargetDays }),
+      settingsOf.then((s) => getDaysToPay(tx, clock, { period, opdId, targetDays: s.paymentTargetDays })),
     ]);
   // The trend's Gini is measured over the same UMKM as the period's spread, month by month.
   const scope = spread.vendors.map((v) => v.id);

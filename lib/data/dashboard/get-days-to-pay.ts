@@ -92,6 +92,27 @@ export function owedNowSql(overdueBefore: Date, opdId: string | null): Prisma.Sq
     GROUP BY 1`;
 }
 
+interface OverdueRow {
+  orderId: string;
+  amount: bigint;
+  paidGross: bigint;
+  invoiceStatus: InvoiceStatus | null;
+  bastAt: Date;
+  orderNumber: string;
+  opdName: string;
+  vendorName: string;
+}
+
+/** The oldest deliveries unpaid past the target, with their order, OPD and UMKM: one statement (the partial index). */
+export function overdueSql(overdueBefore: Date, opdId: string | null, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT p."orderId", p.amount, p."paidGross", p."invoiceStatus", p."bastAt", o.number AS "orderNumber",
+           d.name AS "opdName", v.name AS "vendorName"
+    FROM "Payable" p JOIN "Order" o ON o.id = p."orderId" JOIN "Opd" d ON d.id = p."opdId" JOIN "Vendor" v ON v.id = p."vendorId"
+    WHERE p."paidOn" IS NULL AND p."bastAt" < ${overdueBefore} ${opdId ? Prisma.sql`AND p."opdId" = ${opdId}::uuid` : Prisma.empty}
+    ORDER BY p."bastAt", p."orderId" LIMIT ${limit}`;
+}
+
 export async function getDaysToPay(
   tx: Tx,
   clock: Clock,
@@ -114,19 +135,7 @@ export async function getDaysToPay(
     }),
     opts.withList === false
       ? Promise.resolve([])
-      : tx.payable.findMany({
-          where: { paidOn: null, bastAt: { lt: overdueBefore }, ...(opdId ? { opdId } : {}) },
-          orderBy: { bastAt: "asc" },
-          take: opts.listLimit ?? 20,
-          select: {
-            orderId: true,
-            amount: true,
-            paidGross: true,
-            invoiceStatus: true,
-            bastAt: true,
-            order: { select: { number: true, opd: { select: { name: true } }, vendor: { select: { name: true } } } },
-          },
-        }),
+      : tx.$queryRaw<OverdueRow[]>(overdueSql(overdueBefore, opdId, opts.listLimit ?? 20)),
   ]);
   const inPeriod = months.filter((m) => m.inPeriod);
   const owedTotal = {
@@ -157,13 +166,13 @@ export async function getDaysToPay(
       const state = {
         amount: rp(p.amount),
         paidGross: rp(p.paidGross),
-        invoiceStatus: p.invoiceStatus as InvoiceStatus | null,
+        invoiceStatus: p.invoiceStatus,
       };
       return {
         orderId: p.orderId,
-        orderNumber: p.order.number,
-        opdName: p.order.opd.name,
-        vendorName: p.order.vendor?.name ?? "-",
+        orderNumber: p.orderNumber,
+        opdName: p.opdName,
+        vendorName: p.vendorName,
         owed: state.amount - state.paidGross,
         bastAt: p.bastAt,
         daysWaited: daysToPay(wibDay(p.bastAt), today),

@@ -39,7 +39,6 @@ export async function getAdminHome(tx: Tx, clock: Clock): Promise<AdminHome> {
   const now = clock.now();
   const today = wibDay(now);
   const in30 = new Date(dayAsDate(today).getTime() + 30 * 86_400_000);
-  const settings = await getSettings(tx);
   const [ek, st, escalations, proposals, decree, expiring, payments] = await Promise.all([
     tx.vendor.groupBy({ by: ["ekatalogStatus"], where: { status: { not: "REMOVED" } }, _count: true }),
     tx.vendor.groupBy({ by: ["status"], _count: true }),
@@ -72,12 +71,14 @@ export async function getAdminHome(tx: Tx, clock: Clock): Promise<AdminHome> {
     }),
     findDecreeInForce(tx, today),
     tx.vendorDocument.count({ where: { expiresOn: { lte: in30 }, vendor: { status: { not: "REMOVED" } } } }),
-    getDaysToPay(tx, clock, {
-      period: parsePeriod(`year:${fiscalYearOf(now)}`)!,
-      opdId: null,
-      targetDays: settings.paymentTargetDays,
-      listLimit: 5,
-    }),
+    getSettings(tx).then((settings) =>
+      getDaysToPay(tx, clock, {
+        period: parsePeriod(`year:${fiscalYearOf(now)}`)!,
+        opdId: null,
+        targetDays: settings.paymentTargetDays,
+        listLimit: 5,
+      }),
+    ),
   ]);
   const ekatalog: Record<EkatalogStatus, number> = { BELUM: 0, PROSES: 0, TAYANG: 0 };
   for (const g of ek) ekatalog[g.ekatalogStatus] = g._count;

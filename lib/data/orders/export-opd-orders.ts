@@ -1,10 +1,13 @@
 // The rows of an OPD's accountability export (SPJ): every order matching the list's filters, with the
-// budget account, the vendor's NPWP and the estimated tax withheld. Scoped by the caller's OPD.
+// budget account, the vendor's NPWP, the estimated tax withheld and — once delivered — what was paid. Scoped by the
+// caller's OPD.
 import type { Tx } from "@/lib/db/client";
 import { rp } from "@/lib/data/money";
 import { opdOrdersWhere, type OrderListQuery } from "@/lib/data/orders/list-opd-orders";
 import { estimateTax, TAX_RATES, taxBasisOf, type TaxBasis } from "@/lib/domain/tax";
-import type { MenuCategory, OrderStatus, ProcurementMethod } from "@/lib/generated/prisma/enums";
+import { daysToPay, payableStage, type PayableStage } from "@/lib/domain/payment";
+import { wibDay } from "@/lib/format";
+import type { InvoiceStatus, MenuCategory, OrderStatus, ProcurementMethod } from "@/lib/generated/prisma/enums";
 
 /** An export beyond this many rows must be narrowed by the filters (a year of a busy OPD is far below). */
 export const EXPORT_MAX_ROWS = 20_000;
@@ -29,6 +32,15 @@ export interface ExportRow {
   quantityReceived: number | null;
   lateMinutes: number | null;
   rating: number | null;
+  /** Delivered orders: where their money stands (issue 20), as the treasurer recorded it. */
+  payment: {
+    stage: PayableStage;
+    paidGross: number;
+    taxWithheld: number;
+    paidNet: number;
+    paidOn: Date | null;
+    daysFromBast: number | null;
+  } | null;
 }
 
 export async function exportOpdOrders(
@@ -61,6 +73,17 @@ export async function exportOpdOrders(
           take: 1,
           select: { quantityReceived: true, lateMinutes: true, rating: true },
         },
+        payable: {
+          select: {
+            amount: true,
+            paidGross: true,
+            taxWithheld: true,
+            paidNet: true,
+            paidOn: true,
+            invoiceStatus: true,
+            bastAt: true,
+          },
+        },
       },
     }),
   ]);
@@ -88,7 +111,30 @@ export async function exportOpdOrders(
       quantityReceived: f?.quantityReceived ?? null,
       lateMinutes: f?.lateMinutes ?? null,
       rating: f?.rating ?? null,
+      payment: paymentOf(o.payable),
     };
   });
   return { opdName: opd.name, rows, truncated: orders.length > EXPORT_MAX_ROWS };
+}
+
+function paymentOf(
+  p: {
+    amount: bigint;
+    paidGross: bigint;
+    taxWithheld: bigint;
+    paidNet: bigint;
+    paidOn: Date | null;
+    invoiceStatus: InvoiceStatus | null;
+    bastAt: Date;
+  } | null,
+): ExportRow["payment"] {
+  if (!p) return null;
+  return {
+    stage: payableStage({ amount: rp(p.amount), paidGross: rp(p.paidGross), invoiceStatus: p.invoiceStatus }),
+    paidGross: rp(p.paidGross),
+    taxWithheld: rp(p.taxWithheld),
+    paidNet: rp(p.paidNet),
+    paidOn: p.paidOn,
+    daysFromBast: p.paidOn ? daysToPay(wibDay(p.bastAt), p.paidOn.toISOString().slice(0, 10)) : null,
+  };
 }

@@ -79,3 +79,9 @@ export async function requireTreasurer(tx: Tx, actor: PaymentActor, p: Pick<Lock
   const user = await tx.user.findUnique({ where: { id: actor.id }, select: { treasurer: true, active: true } });
   if (!user?.active || !user.treasurer) throw new AppError("FORBIDDEN");
 }
+
+/** Whether this account holds the treasurer permission now (the pages show the treasurer's tools by it). */
+export async function isTreasurer(tx: Tx, userId: string): Promise<boolean> {
+  const u = await tx.user.findUnique({ where: { id: userId }, select: { treasurer: true, active: true } });
+  return Boolean(u?.active && u.treasurer);
+}

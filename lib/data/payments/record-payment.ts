@@ -2,7 +2,8 @@
 // when, the reference, the gross amount, the tax withheld (suggested from the vendor's tax basis) and so the net.
 // Partial payments add up; more than is owed is refused. A second submission of the same form (its one-time key)
 // records nothing twice. The vendor is told when money is recorded, and when the order is paid in full.
-import type { Db } from "@/lib/db/client";
+import type { z } from "zod";
+import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
@@ -10,7 +11,12 @@ import { paymentSchema } from "@/lib/validation/payment";
 import { writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
 import { notify } from "@/lib/data/notifications/notify";
-import { lockPayable, requireTreasurer, type PaymentActor } from "@/lib/data/payments/payable-access";
+import {
+  lockPayable,
+  requireTreasurer,
+  type LockedPayable,
+  type PaymentActor,
+} from "@/lib/data/payments/payable-access";
 import { settlePayable } from "@/lib/data/payments/settle-payable";
 import { outstanding, paymentIssue, type PaymentIssue } from "@/lib/domain/payment";
 import { dayAsDate, formatDateWIB, formatRupiah, wibDay } from "@/lib/format";
@@ -66,57 +72,98 @@ export async function recordPayment(
       }
     }
     if (p.invoiceStatus !== "ACCEPTED") throw new AppError("INVALID_STATE", { status: p.invoiceStatus });
-    const now = clock.now();
-    const owed = outstanding(p);
-    const bastDay = wibDay(p.bastAt);
-    const issue = paymentIssue({ ...input, bastDay, today: wibDay(now), owed });
-    if (issue)
-      throw new AppError("VALIDATION", { issues: { [issue.field]: [paymentIssueMessage(issue, { owed, bastDay })] } });
-    const payment = await tx.payment.create({
-      data: {
-        orderId,
-        method: input.method,
-        paidOn: dayAsDate(input.paidOn),
-        reference: input.reference,
-        gross: BigInt(input.gross),
-        taxWithheld: BigInt(input.taxWithheld),
-        net: BigInt(input.gross - input.taxWithheld),
-        note: input.note,
-        recordedById: actor.id,
-        recordedAt: now,
-        idempotencyKey: input.idempotencyKey ?? null,
-      },
-    });
-    const settled = await settlePayable(tx, orderId);
-    const paidInFull = settled.paidOn !== null;
-    await writeAudit(tx, actor, {
-      action: "payment.recorded",
-      entity: "Order",
-      entityId: orderId,
-      before: { paidGross: p.paidGross },
-      after: {
-        payment: payment.id,
-        method: input.method,
-        paidOn: input.paidOn,
-        reference: input.reference,
-        gross: input.gross,
-        taxWithheld: input.taxWithheld,
-        paidGross: settled.paidGross,
-        paidInFull,
-      },
-    });
-    const net = input.gross - input.taxWithheld;
-    await notify(
-      tx,
-      { vendorId: p.vendorId },
-      {
-        kind: "payment.recorded",
-        title: paidInFull ? `Pesanan ${p.orderNumber} sudah dibayar lunas` : `Pembayaran untuk ${p.orderNumber}`,
-        body: `${p.opdName} membayar ${formatRupiah(net)} (bersih setelah pajak ${formatRupiah(input.taxWithheld)}) pada ${formatDateWIB(dayAsDate(input.paidOn))}.`,
-        link: "/vendor/money",
-      },
-      now,
-    );
-    return { paymentId: payment.id, paidInFull, repeated: false };
+    const issue = paymentRefusal(p, input, clock.now());
+    if (issue) throw new AppError("VALIDATION", { issues: { [issue.field]: [issue.message] } });
+    return { ...(await recordPaymentInTx(tx, { now: clock.now(), actor, payable: p, input })), repeated: false };
   });
+}
+
+/**
+ * Why this payment cannot be recorded against the (locked) payable, in the treasurer's words, or null: the invoice
+ * must be accepted, and the payment fit (lib/domain/payment.ts paymentIssue). Shared by the form and the import.
+ */
+export function paymentRefusal(
+  p: LockedPayable,
+  input: Pick<PaymentInput, "gross" | "taxWithheld" | "method" | "reference" | "paidOn">,
+  now: Date,
+): { field: string; message: string } | null {
+  if (p.invoiceStatus !== "ACCEPTED")
+    return {
+      field: "form",
+      message:
+        p.invoiceStatus === "SUBMITTED"
+          ? "Tagihan UMKM belum diperiksa: terima tagihannya dulu"
+          : "UMKM belum mengirim tagihan yang diterima OPD",
+    };
+  const owed = outstanding(p);
+  const bastDay = wibDay(p.bastAt);
+  const issue = paymentIssue({ ...input, bastDay, today: wibDay(now), owed });
+  return issue ? { field: issue.field, message: paymentIssueMessage(issue, { owed, bastDay }) } : null;
+}
+
+export type PaymentInput = z.infer<typeof paymentSchema>;
+
+/**
+ * Writes a checked payment against the locked payable: the row, the payable's sums, the audit row and the vendor's
+ * notice. The caller checked it (paymentRefusal) in the same transaction.
+ */
+export async function recordPaymentInTx(
+  tx: Tx,
+  {
+    now,
+    actor,
+    payable: p,
+    input,
+    via,
+  }: { now: Date; actor: PaymentActor; payable: LockedPayable; input: PaymentInput; via?: "import" },
+): Promise<Omit<RecordedPayment, "repeated">> {
+  const payment = await tx.payment.create({
+    data: {
+      orderId: p.orderId,
+      method: input.method,
+      paidOn: dayAsDate(input.paidOn),
+      reference: input.reference,
+      gross: BigInt(input.gross),
+      taxWithheld: BigInt(input.taxWithheld),
+      net: BigInt(input.gross - input.taxWithheld),
+      note: input.note,
+      recordedById: actor.id,
+      recordedAt: now,
+      idempotencyKey: input.idempotencyKey ?? null,
+    },
+  });
+  const settled = await settlePayable(tx, p.orderId);
+  const paidInFull = settled.paidOn !== null;
+  await writeAudit(tx, actor, {
+    action: "payment.recorded",
+    entity: "Order",
+    entityId: p.orderId,
+    before: { paidGross: p.paidGross },
+    after: {
+      payment: payment.id,
+      method: input.method,
+      paidOn: input.paidOn,
+      reference: input.reference,
+      gross: input.gross,
+      taxWithheld: input.taxWithheld,
+      paidGross: settled.paidGross,
+      paidInFull,
+      ...(via ? { via } : {}),
+    },
+  });
+  const net = input.gross - input.taxWithheld;
+  await notify(
+    tx,
+    { vendorId: p.vendorId },
+    {
+      kind: "payment.recorded",
+      title: paidInFull ? `Pesanan ${p.orderNumber} sudah dibayar lunas` : `Pembayaran untuk ${p.orderNumber}`,
+      body: `${p.opdName} membayar ${formatRupiah(net)} (bersih setelah pajak ${formatRupiah(input.taxWithheld)}) pada ${formatDateWIB(dayAsDate(input.paidOn))}.`,
+      link: "/vendor/money",
+    },
+    now,
+  );
+  // The payable as it now stands, for a caller recording several payments in one transaction (the import).
+  p.paidGross = settled.paidGross;
+  return { paymentId: payment.id, paidInFull };
 }

@@ -31,32 +31,35 @@ export interface PublicSpread {
 
 export async function getPublicSpread(tx: Tx, clock: Clock, q: PublicQuery): Promise<PublicSpread> {
   const period = periodFromQuery(q, wibDay(clock.now()));
-  // City-wide (the usual view) reads the OPD list, the spread and the resilience figures side by side.
+  // City-wide (the usual view) reads the OPD list, the spread, the resilience figures and the days to pay side by side.
+  const settings = await getSettings(tx);
   const cityOf = q.opd ? null : getSpread(tx, clock, period, null);
-  const [opds, citySpread, cityResilience, settings] = await Promise.all([
+  const payOf = (opdId: string | null) =>
+    getDaysToPay(tx, clock, { period, opdId, targetDays: settings.paymentTargetDays, withList: false });
+  const [opds, citySpread, cityResilience, cityPayments] = await Promise.all([
     tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
     cityOf,
     cityOf ? getResilience(tx, clock, period, null, cityOf) : null,
-    getSettings(tx),
+    cityOf ? payOf(null) : null,
   ]);
   const opd = (q.opd && opds.find((o) => o.code === q.opd)) || null;
-  const paymentsOf = getDaysToPay(tx, clock, {
-    period,
-    opdId: opd?.id ?? null,
-    targetDays: settings.paymentTargetDays,
-    withList: false,
-  });
   let spread: Spread;
   let resilience: Resilience;
-  if (citySpread && cityResilience) {
+  let payments: DaysToPay;
+  if (citySpread && cityResilience && cityPayments) {
     spread = citySpread;
     resilience = cityResilience;
+    payments = cityPayments;
   } else {
     const spreadOf = getSpread(tx, clock, period, opd?.id ?? null);
-    [spread, resilience] = await Promise.all([spreadOf, getResilience(tx, clock, period, opd?.id ?? null, spreadOf)]);
+    [spread, resilience, payments] = await Promise.all([
+      spreadOf,
+      getResilience(tx, clock, period, opd?.id ?? null, spreadOf),
+      payOf(opd?.id ?? null),
+    ]);
   }
   const query: Record<string, string> =
     period.kind === "custom" ? { from: period.from, to: period.to } : { period: period.key };
   if (opd) query.opd = opd.code;
-  return { spread, opd, opds, query, resilience: publicResilience(resilience), payments: await paymentsOf };
+  return { spread, opd, opds, query, resilience: publicResilience(resilience), payments };
 }

@@ -9,7 +9,11 @@ import { listPayables, payableQuerySchema } from "@/lib/data/payments/list-payab
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { PAYABLE_STAGES } from "@/lib/domain/payment";
 import { formatDateWIB, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";
-import { Card, EmptyState, Stat } from "@/components/ui/card";
+import { Card, CardTitle, EmptyState, Stat } from "@/components/ui/card";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { ImportForm } from "@/components/admin/import-form";
+import { paymentsImportAction } from "@/lib/actions/payments";
+import { isTreasurer } from "@/lib/data/payments/payable-access";
 import { Badge } from "@/components/ui/badge";
 import { ScrollableTable } from "@/components/ui/table";
 import { Pager } from "@/components/ui/pager";
@@ -30,11 +34,14 @@ export default async function OpdPaymentsPage({
   const user = await requirePageRole("OPD_STAFF");
   const query = payableQuerySchema.parse(await searchParams);
   const settings = await getSettings(db());
-  const list = await listPayables(db(), systemClock, {
-    scope: { opdId: requireOpd(user) },
-    query,
-    targetDays: settings.paymentTargetDays,
-  });
+  const [list, treasurer] = await Promise.all([
+    listPayables(db(), systemClock, {
+      scope: { opdId: requireOpd(user) },
+      query,
+      targetDays: settings.paymentTargetDays,
+    }),
+    isTreasurer(db(), user.id),
+  ]);
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const o = (k: string, v?: Record<string, string | number>) => t(`payments.opdList.${k}`, v);
@@ -117,6 +124,22 @@ export default async function OpdPaymentsPage({
         )}
         <Pager page={list.page} pages={list.pages} href={(page) => queryHref("/opd/payments", { ...query, page })} />
       </Card>
+      {treasurer ? (
+        <Card>
+          <CardTitle>{t("paymentImport.title")}</CardTitle>
+          <p className="mb-2 text-sm text-slate-700">{t("paymentImport.intro")}</p>
+          <a
+            href="/api/opd/payments/template"
+            download
+            className="mb-3 inline-block text-sm font-medium text-brand-700 underline"
+          >
+            {t("paymentImport.template")}
+          </a>
+          <ClientMessages namespaces={["paymentImport"]}>
+            <ImportForm action={paymentsImportAction} namespace="paymentImport" />
+          </ClientMessages>
+        </Card>
+      ) : null}
     </div>
   );
 }
