@@ -4,13 +4,14 @@
 // "Payable"), what is owed now, and the oldest deliveries still unpaid past the target (from the partial index of
 // unpaid payables). Read-only. `withList: false` leaves the list of overdue deliveries out (the public page: no
 // names of who is waiting, only counts per OPD).
-import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
+import { rp } from "@/lib/data/money";
 import { averageDays, daysToPay, payableStage, type PayableStage } from "@/lib/domain/payment";
 import { monthsOf, type Period } from "@/lib/domain/period";
 import { dayAsDate, wibDay } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { InvoiceStatus } from "@/lib/generated/prisma/enums";
 
 export interface PayFigures {
   paidCount: number;
@@ -46,10 +47,10 @@ export interface DaysToPay {
 
 interface Sums {
   paidCount: number;
-  paidGross: number;
-  daysFromBast: number;
+  paidGross: bigint;
+  daysFromBast: bigint;
   invoicedCount: number;
-  daysFromInvoice: number;
+  daysFromInvoice: bigint;
 }
 
 const figures = (rows: Sums[]): PayFigures => {
@@ -57,13 +58,13 @@ const figures = (rows: Sums[]): PayFigures => {
   const inv = rows.reduce((a, r) => a + r.invoicedCount, 0);
   return {
     paidCount: n,
-    paidGross: rows.reduce((a, r) => a + r.paidGross, 0),
+    paidGross: rows.reduce((a, r) => a + rp(r.paidGross), 0),
     avgFromBast: averageDays(
-      rows.reduce((a, r) => a + r.daysFromBast, 0),
+      rows.reduce((a, r) => a + rp(r.daysFromBast), 0),
       n,
     ),
     avgFromInvoice: averageDays(
-      rows.reduce((a, r) => a + r.daysFromInvoice, 0),
+      rows.reduce((a, r) => a + rp(r.daysFromInvoice), 0),
       inv,
     ),
   };
@@ -91,6 +92,17 @@ export function owedNowSql(overdueBefore: Date, opdId: string | null): Prisma.Sq
     GROUP BY 1`;
 }
 
+interface OverdueRow {
+  orderId: string;
+  amount: bigint;
+  paidGross: bigint;
+  invoiceStatus: InvoiceStatus | null;
+  bastAt: Date;
+  orderNumber: string;
+  opdName: string;
+  vendorName: string;
+}
+
 /** The oldest deliveries unpaid past the target, with their order, OPD and UMKM: one statement (the partial index). */
 export function overdueSql(overdueBefore: Date, opdId: string | null, limit: number): Prisma.Sql {
   return Prisma.sql`
@@ -100,54 +112,6 @@ export function overdueSql(overdueBefore: Date, opdId: string | null, limit: num
     WHERE p."paidOn" IS NULL AND p."bastAt" < ${overdueBefore} ${opdId ? Prisma.sql`AND p."opdId" = ${opdId}::uuid` : Prisma.empty}
     ORDER BY p."bastAt", p."orderId" LIMIT ${limit}`;
 }
-
-/**
- * The four reads in one round trip (the dashboard already runs a dozen statements side by side): the rollup's months,
- * what is owed now per OPD, the OPDs, and the oldest overdue deliveries — each a JSON array, decoded at the boundary
- * (daysToPayRowSchema) so a renamed column fails a test instead of reading as undefined.
- */
-export function daysToPaySql(
-  fy: number,
-  period: Period,
-  opdId: string | null,
-  overdueBefore: Date,
-  listLimit: number | null,
-): Prisma.Sql {
-  const json = (q: Prisma.Sql) => Prisma.sql`(SELECT COALESCE(json_agg(x), '[]'::json) FROM (${q}) x)`;
-  return Prisma.sql`
-    SELECT ${json(paymentMonthsSql(fy, period, opdId))} AS months,
-           ${json(owedNowSql(overdueBefore, opdId))} AS owed,
-           ${json(
-             Prisma.sql`SELECT id, code, name FROM "Opd" ${opdId ? Prisma.sql`WHERE id = ${opdId}::uuid` : Prisma.empty} ORDER BY code`,
-           )} AS opds,
-           ${listLimit === null ? Prisma.sql`'[]'::json` : json(overdueSql(overdueBefore, opdId, listLimit))} AS overdue`;
-}
-
-const money = z.union([z.number(), z.string()]).transform((v) => Number(v));
-const sumsSchema = {
-  paidCount: z.number(),
-  paidGross: money,
-  daysFromBast: money,
-  invoicedCount: z.number(),
-  daysFromInvoice: money,
-};
-export const daysToPayRowSchema = z.object({
-  months: z.array(z.object({ month: z.string(), opdId: z.string(), inPeriod: z.boolean(), ...sumsSchema })),
-  owed: z.array(z.object({ opdId: z.string(), owedCount: z.number(), owedValue: money, overdue: z.number() })),
-  opds: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
-  overdue: z.array(
-    z.object({
-      orderId: z.string(),
-      amount: money,
-      paidGross: money,
-      invoiceStatus: z.enum(["SUBMITTED", "RETURNED", "ACCEPTED"]).nullable(),
-      bastAt: z.coerce.date(),
-      orderNumber: z.string(),
-      opdName: z.string(),
-      vendorName: z.string(),
-    }),
-  ),
-});
 
 export async function getDaysToPay(
   tx: Tx,
@@ -159,14 +123,24 @@ export async function getDaysToPay(
   const today = wibDay(clock.now());
   // Overdue: the BAST's WIB day is more than targetDays before today (lib/domain/payment.ts isOverdue).
   const overdueBefore = new Date(Date.parse(`${today}T00:00:00+07:00`) - targetDays * 86_400_000);
-  const [row] = await tx.$queryRaw<unknown[]>(
-    daysToPaySql(fy, period, opdId, overdueBefore, opts.withList === false ? null : (opts.listLimit ?? 20)),
-  );
-  const { months, owed, opds, overdue: list } = daysToPayRowSchema.parse(row);
+  const [months, owed, opds, list] = await Promise.all([
+    tx.$queryRaw<(Sums & { month: string; opdId: string; inPeriod: boolean })[]>(paymentMonthsSql(fy, period, opdId)),
+    tx.$queryRaw<{ opdId: string; owedCount: number; owedValue: bigint; overdue: number }[]>(
+      owedNowSql(overdueBefore, opdId),
+    ),
+    tx.opd.findMany({
+      where: opdId ? { id: opdId } : {},
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, name: true },
+    }),
+    opts.withList === false
+      ? Promise.resolve([])
+      : tx.$queryRaw<OverdueRow[]>(overdueSql(overdueBefore, opdId, opts.listLimit ?? 20)),
+  ]);
   const inPeriod = months.filter((m) => m.inPeriod);
   const owedTotal = {
     owedCount: owed.reduce((a, r) => a + r.owedCount, 0),
-    owedValue: owed.reduce((a, r) => a + r.owedValue, 0),
+    owedValue: owed.reduce((a, r) => a + rp(r.owedValue), 0),
     overdue: owed.reduce((a, r) => a + r.overdue, 0),
   };
   return {
@@ -183,13 +157,17 @@ export async function getDaysToPay(
         name: o.name,
         ...figures(inPeriod.filter((r) => r.opdId === o.id)),
         owedCount: w?.owedCount ?? 0,
-        owedValue: w?.owedValue ?? 0,
+        owedValue: rp(w?.owedValue),
         overdue: w?.overdue ?? 0,
       };
     }),
     total: { ...figures(inPeriod), ...owedTotal },
     overdue: list.map((p) => {
-      const state = { amount: p.amount, paidGross: p.paidGross, invoiceStatus: p.invoiceStatus };
+      const state = {
+        amount: rp(p.amount),
+        paidGross: rp(p.paidGross),
+        invoiceStatus: p.invoiceStatus,
+      };
       return {
         orderId: p.orderId,
         orderNumber: p.orderNumber,
