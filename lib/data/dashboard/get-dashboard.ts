@@ -37,10 +37,11 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
   const to = new Date(wibDateTime(period.to, "00:00").getTime() + 86_400_000);
   const spreadOf = getSpread(tx, clock, period, opdId);
   const settingsOf = getSettings(tx);
+  const opdsOf = tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } });
   const [spread, opds, monthly, byOpd, budgets, failures, sanctions, ek, before, resilience, payments] =
     await Promise.all([
       spreadOf,
-      tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
+      opdsOf,
       tx.$queryRaw<{ month: string; vendorId: string; awarded: bigint; delivered: bigint }[]>`
       SELECT to_char(s.day, 'YYYY-MM') AS month, s."vendorId", sum(s."awardedValue")::bigint AS awarded,
              sum(s."deliveredValue")::bigint AS delivered
@@ -62,7 +63,7 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
       tx.vendor.groupBy({ by: ["ekatalogStatus"], where: { status: { not: "REMOVED" } }, _count: true }),
       getBeforeDecree(tx, Number(period.from.slice(0, 4)), opdId),
       getResilience(tx, clock, period, opdId, spreadOf),
-      settingsOf.then((s) => getDaysToPay(tx, clock, { period, opdId, targetDays: s.paymentTargetDays })),
+      settingsOf.then((s) => getDaysToPay(tx, clock, { period, opdId, targetDays: s.paymentTargetDays, opds: opdsOf })),
     ]);
   // The trend's Gini is measured over the same UMKM as the period's spread, month by month.
   const scope = spread.vendors.map((v) => v.id);

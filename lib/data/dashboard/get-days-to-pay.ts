@@ -116,7 +116,15 @@ export function overdueSql(overdueBefore: Date, opdId: string | null, limit: num
 export async function getDaysToPay(
   tx: Tx,
   clock: Clock,
-  opts: { period: Period; opdId: string | null; targetDays: number; withList?: boolean; listLimit?: number },
+  opts: {
+    period: Period;
+    opdId: string | null;
+    targetDays: number;
+    withList?: boolean;
+    listLimit?: number;
+    /** The OPDs in code order, when the caller reads them anyway (the dashboard): one statement fewer. */
+    opds?: Promise<{ id: string; code: string; name: string }[]>;
+  },
 ): Promise<DaysToPay> {
   const { period, opdId, targetDays } = opts;
   const fy = Number(period.to.slice(0, 4));
@@ -128,11 +136,13 @@ export async function getDaysToPay(
     tx.$queryRaw<{ opdId: string; owedCount: number; owedValue: bigint; overdue: number }[]>(
       owedNowSql(overdueBefore, opdId),
     ),
-    tx.opd.findMany({
-      where: opdId ? { id: opdId } : {},
-      orderBy: { code: "asc" },
-      select: { id: true, code: true, name: true },
-    }),
+    opts.opds
+      ? opts.opds.then((all) => (opdId ? all.filter((o) => o.id === opdId) : all))
+      : tx.opd.findMany({
+          where: opdId ? { id: opdId } : {},
+          orderBy: { code: "asc" },
+          select: { id: true, code: true, name: true },
+        }),
     opts.withList === false
       ? Promise.resolve([])
       : tx.$queryRaw<OverdueRow[]>(overdueSql(overdueBefore, opdId, opts.listLimit ?? 20)),
