@@ -6,10 +6,28 @@ import { pdfSafe } from "@/lib/documents/pdf-safe-text";
 import ExcelJS from "exceljs";
 import { formatDateTimeWIB, formatLongDateWIB } from "@/lib/format";
 import { CITY_HEADING } from "@/lib/documents/order-letter-pdf";
+import type { DecreeStatus } from "@/lib/generated/prisma/enums";
+
+/** "RANCANGAN" across the page, light, behind nothing the reader needs: a draft cannot pass for the decree. */
+function draftMark(doc: PDFKit.PDFDocument) {
+  doc.save();
+  doc.rotate(-35, { origin: [doc.page.width / 2, doc.page.height / 2] });
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(96)
+    .fillColor("#b91c1c", 0.18)
+    .text("RANCANGAN", 0, doc.page.height / 2 - 48, { width: doc.page.width, align: "center", lineBreak: false });
+  doc.restore();
+  doc.fillColor("black", 1);
+}
 
 export interface DecreeAllocationFile {
   number: string;
   title: string;
+  /** A draft prints "RANCANGAN" across every page and no signature date; a published one where and when it was set. */
+  status: DecreeStatus;
+  signedOn: Date | null;
+  publishedAt: Date | null;
   effectiveFrom: Date;
   effectiveTo: Date | null;
   opds: { id: string; code: string; name: string }[];
@@ -39,6 +57,13 @@ export function renderDecreePdf(input: DecreeAllocationFile, generatedAt: Date):
     doc.on("error", reject);
   });
   const width = doc.page.width - 100;
+  const draft = d.status === "DRAFT";
+  if (draft) {
+    draftMark(doc);
+    doc.on("pageAdded", () => draftMark(doc));
+    doc.x = 50;
+    doc.y = 50;
+  }
   doc.font("Helvetica-Bold").fontSize(12).text(CITY_HEADING, { align: "center", width });
   doc.font("Helvetica").fontSize(10).text(`LAMPIRAN KEPUTUSAN WALI KOTA MOJOKERTO`, { align: "center", width });
   doc.text(`NOMOR ${d.number}`, { align: "center", width });
@@ -73,6 +98,18 @@ export function renderDecreePdf(input: DecreeAllocationFile, generatedAt: Date):
   }
   doc.moveDown(1);
   if (doc.y > doc.page.height - 160) doc.addPage();
+  if (draft) {
+    doc
+      .font("Helvetica-Oblique")
+      .fontSize(9)
+      .text("RANCANGAN — belum ditetapkan; bukan dasar penunjukan UMKM.", 50, doc.y, { width });
+    doc.moveDown(1);
+  } else {
+    const setOn = d.signedOn ?? d.publishedAt ?? d.effectiveFrom;
+    doc.font("Helvetica").fontSize(10).text("Ditetapkan di Mojokerto", 330, doc.y, { width: 215 });
+    doc.text(`pada tanggal ${formatLongDateWIB(setOn)}`, 330, doc.y, { width: 215 });
+    doc.moveDown(0.8);
+  }
   doc.fontSize(10).text("WALI KOTA MOJOKERTO,", 330, doc.y, { width: 215, align: "center" });
   doc.moveDown(4);
   doc.text("(.................................)", 330, doc.y, { width: 215, align: "center" });

@@ -181,6 +181,8 @@ function floors(c: pg.Pool, period: Period) {
   // Days to pay (issue 20): the rollup's months, what is owed now per OPD, the oldest overdue deliveries.
   const overdueBefore = "2026-11-14T00:00:00+07:00";
   const payments = (withList: boolean) => [
+    // The OPDs by name (the figures are per OPD, named).
+    c.query(`SELECT id, code, name FROM "Opd" ORDER BY code`),
     c.query(
       `SELECT to_char(month, 'YYYY-MM'), "opdId", "paidCount", "paidGross", "daysFromBast", "invoicedCount", "daysFromInvoice"
              FROM "PaymentMonthly" WHERE month BETWEEN $1 AND $2 AND "paidCount" > 0`,

@@ -128,6 +128,18 @@ describe("decree files and the matrix import", () => {
     const file = (await getDecreeFile(db, id))!;
     const pdf = await renderDecreePdf(file, clock.now());
     expect(pdfText(pdf)).toContain(`NOMOR ${file.number}`);
+    // A draft says so across the page and carries no date of setting; a published one says where and when it was set.
+    expect(pdfText(pdf)).toContain("RANCANGAN");
+    expect(pdfText(pdf)).not.toContain("Ditetapkan di Mojokerto");
+    const published = pdfText(
+      await renderDecreePdf(
+        { ...file, status: "IN_FORCE", signedOn: new Date("2026-05-28T00:00:00Z"), publishedAt: clock.now() },
+        clock.now(),
+      ),
+    );
+    expect(published).not.toContain("RANCANGAN");
+    expect(published).toContain("Ditetapkan di Mojokerto");
+    expect(published).toContain("pada tanggal 28 Mei 2026");
     const xlsx = await renderDecreeXlsx(file, clock.now());
 
     const before = (await getDecreeGrid(db, clock, id))!;

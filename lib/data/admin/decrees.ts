@@ -359,6 +359,9 @@ export async function getDecreeFile(tx: Tx, decreeId: string): Promise<DecreeAll
   return {
     number: d.number,
     title: d.title,
+    status: d.status,
+    signedOn: d.signedOn,
+    publishedAt: d.publishedAt,
     effectiveFrom: d.effectiveFrom,
     effectiveTo: d.effectiveTo,
     opds,
