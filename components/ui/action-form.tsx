@@ -68,6 +68,8 @@ export function ActionForm({
       lastSent = null;
       if (params.get("error")) {
         restore(form, sent.values);
+        // A form folded in a <details> (the order page's, the vendor's invoice) opens again to show what was refused.
+        for (let d = form.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
         submitted.current = true;
       }
     }

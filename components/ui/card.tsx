@@ -18,7 +18,7 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode; 
   return (
     <Card>
       <p className="text-sm text-slate-600">{label}</p>
-      <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</p>
+      <p className="mt-1 break-words text-2xl font-semibold tabular-nums text-slate-900">{value}</p>
       {hint ? <p className="mt-1 text-xs text-slate-600">{hint}</p> : null}
     </Card>
   );

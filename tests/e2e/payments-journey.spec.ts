@@ -19,6 +19,8 @@ test("a delivery is invoiced from a phone, checked, paid, and the vendor is told
   page,
   browser,
 }, testInfo) => {
+  // Four people's steps in one story: order, accept, confirm, invoice, check, pay, read.
+  test.setTimeout(180_000);
   const eventName = `Rapat bayar ${Date.now()}`;
   // The OPD orders; the vendor accepts on its phone; the OPD confirms what arrived (early: the event moved).
   await login(page, "opd-diskominfo");
@@ -32,7 +34,8 @@ test("a delivery is invoiced from a phone, checked, paid, and the vendor is told
   const vendorName = /Ditawarkan kepada (.+), jawab sebelum/.exec(status)?.[1];
   const index = UMKM.findIndex(([name]) => name === vendorName);
   expect(index, status).toBeGreaterThanOrEqual(0);
-  const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  const phoneContext = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
+  const phone = await phoneContext.newPage();
   await login(phone, `umkm-${String(index + 1).padStart(2, "0")}`);
   const offer = phone.getByRole("listitem").filter({ hasText: eventName });
   await offer.getByText("Terima", { exact: true }).click();
@@ -98,10 +101,11 @@ test("a delivery is invoiced from a phone, checked, paid, and the vendor is told
       .getByText(/^Dibayar Rp/),
   ).toBeVisible();
   await noSideways(phone);
-  await phone.close();
+  await phoneContext.close();
 
   // Days-to-pay on the mayor's dashboard.
-  const mayor = await browser.newPage();
+  const mayorContext = await browser.newContext();
+  const mayor = await mayorContext.newPage();
   await login(mayor, "walikota");
   await expect(mayor).toHaveURL(/\/mayor$/);
   await mayor.goto("/dashboard");
@@ -111,5 +115,5 @@ test("a delivery is invoiced from a phone, checked, paid, and the vendor is told
   );
   await expect(mayor.getByText(/Belum dibayar lewat 14 hari sejak BAST/).first()).toBeVisible();
   await keepScreenshot(mayor, testInfo, "dashboard-days-to-pay");
-  await mayor.close();
+  await mayorContext.close();
 });

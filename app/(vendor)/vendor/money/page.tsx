@@ -62,7 +62,8 @@ export default async function VendorMoneyPage({
       />
       <h1 className="text-xl font-bold">{m("title")}</h1>
       <p className="text-sm text-slate-700">{m("intro")}</p>
-      <div className="grid grid-cols-2 gap-3">
+      {/* One column on a phone: sums in rupiah are wide. */}
+      <div className="grid gap-3 sm:grid-cols-2">
         <Stat label={m("owed")} value={formatRupiah(list.totals.owed, locale)} />
         <Stat label={m("received")} value={formatRupiah(list.totals.paidNet, locale)} />
         <Stat label={m("toInvoice")} value={formatNumber(list.totals.awaitingInvoice, locale)} />
