@@ -229,7 +229,7 @@ export async function saveOpdAction(formData: FormData): Promise<void> {
   const actor = await adminActor();
   const raw = text(formData, "opdId");
   const opdId = raw ? idField(formData, "opdId", "/admin/opds?error=NOT_FOUND") : null;
-  const input = fields(formData, ["code", "name", "address", "headName"]);
+  const input = fields(formData, ["code", "name", "address", "headName", "headNip", "headTitle", "phone"]);
   await runAndRedirect("/admin/opds", "/admin", () => saveOpd(db(), systemClock, actor, opdId, input), "opd");
 }
 
@@ -308,6 +308,8 @@ export async function saveRulesAction(formData: FormData): Promise<void> {
     quietHoursEnd: text(formData, "quietHoursEnd") ?? "",
     // Typed the Indonesian way ("5.000.000").
     meteraiThreshold: parseIndonesianInteger(text(formData, "meteraiThreshold") ?? ""),
+    spNumberPattern: text(formData, "spNumberPattern") ?? "",
+    bastNumberPattern: text(formData, "bastNumberPattern") ?? "",
   };
   await runAndRedirect("/admin/rules", "/admin", () => saveRules(db(), systemClock, actor, input), "rules");
 }

@@ -7,7 +7,22 @@ import { pdfSafe } from "@/lib/documents/pdf-safe-text";
 import id from "@/messages/id.json";
 import { terbilangRupiah } from "@/lib/domain/terbilang";
 import { formatDateTimeWIB, formatLongDateWIB, formatNumber, formatRupiah } from "@/lib/format";
-import type { OrderDocument } from "@/lib/data/documents/get-order-document";
+import type { OrderDocument as OrderDocumentData } from "@/lib/data/documents/get-order-document";
+import { dayInWords, formatNip } from "@/lib/domain/letters";
+
+/** What the printed letter needs beyond the order: its issued number, verification and, for a BAST, the photo. */
+export type OrderDocument = OrderDocumentData & {
+  letter?: {
+    number: string;
+    contentHash: string;
+    /** The public verification page the QR code opens. */
+    verifyUrl: string;
+    /** The QR code of verifyUrl, as a PNG. */
+    qrPng: Buffer;
+  };
+  /** The delivery photo (JPEG or PNG), printed on the BAST. */
+  photo?: Buffer | null;
+};
 
 export const CITY_HEADING = "PEMERINTAH KOTA MOJOKERTO";
 
@@ -16,8 +31,9 @@ const TITLES = {
   bast: { title: "BERITA ACARA SERAH TERIMA PEKERJAAN", prefix: "BAST" },
 } as const;
 
-export function documentNumber(doc: Pick<OrderDocument, "kind" | "orderNumber">): string {
-  return `${TITLES[doc.kind].prefix}/${doc.orderNumber}`;
+/** The letter's number: the one issued to it (the OPD's pattern), or — not yet issued — one made from the order. */
+export function documentNumber(doc: Pick<OrderDocument, "kind" | "orderNumber" | "letter">): string {
+  return doc.letter?.number ?? `${TITLES[doc.kind].prefix}/${doc.orderNumber}`;
 }
 
 export function documentFileName(doc: Pick<OrderDocument, "kind" | "orderNumber">): string {
@@ -39,14 +55,27 @@ function rows(doc: PDFKit.PDFDocument, pairs: [string, string][], labelWidth = 1
 }
 
 function heading(doc: PDFKit.PDFDocument, d: OrderDocument) {
-  const width = doc.page.width - PAGE.margin * 2;
-  doc.font("Helvetica-Bold").fontSize(14).text(CITY_HEADING, { align: "center", width });
-  doc.fontSize(13).text(d.opd.name.toUpperCase(), { align: "center", width });
+  // With a QR code in the top right corner, the kop keeps clear of it on both sides (it stays centred).
+  const qr = d.letter ? 58 : 0;
+  const width = doc.page.width - PAGE.margin * 2 - qr * 2;
+  const x = PAGE.margin + qr;
+  const top = doc.y;
+  if (d.letter) doc.image(d.letter.qrPng, doc.page.width - PAGE.margin - 54, top - 4, { width: 54, height: 54 });
+  doc.font("Helvetica-Bold").fontSize(14).text(CITY_HEADING, x, top, { align: "center", width });
+  doc.fontSize(13).text(d.opd.name.toUpperCase(), x, doc.y, { align: "center", width });
   doc
     .font("Helvetica")
     .fontSize(9)
-    .text(d.opd.address ?? "Kota Mojokerto, Jawa Timur", { align: "center", width });
-  const y = doc.y + 4;
+    .text(
+      `${d.opd.address ?? "Kota Mojokerto, Jawa Timur"}${d.opd.phone ? ` · Telepon ${d.opd.phone}` : ""}`,
+      x,
+      doc.y,
+      {
+        align: "center",
+        width,
+      },
+    );
+  const y = Math.max(doc.y, top + 54) + 4;
   doc
     .moveTo(PAGE.margin, y)
     .lineTo(doc.page.width - PAGE.margin, y)
@@ -57,12 +86,27 @@ function heading(doc: PDFKit.PDFDocument, d: OrderDocument) {
     .lineTo(doc.page.width - PAGE.margin, y + 3)
     .lineWidth(0.5)
     .stroke();
+  const full = doc.page.width - PAGE.margin * 2;
   doc.y = y + 14;
-  doc.font("Helvetica-Bold").fontSize(12).text(TITLES[d.kind].title, { align: "center", width, underline: true });
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(12)
+    .text(TITLES[d.kind].title, PAGE.margin, doc.y, { align: "center", width: full, underline: true });
   doc
     .font("Helvetica")
     .fontSize(10)
-    .text(`Nomor: ${documentNumber(d)}`, { align: "center", width });
+    .text(`Nomor: ${documentNumber(d)}`, { align: "center", width: full });
+  if (d.letter) {
+    // Where the QR code leads, in words, and the start of the content's fingerprint (the page shows it whole).
+    doc
+      .fontSize(7)
+      .fillColor("#444444")
+      .text(`Periksa keaslian: ${d.letter.verifyUrl} · sidik isi ${d.letter.contentHash.slice(0, 16)}`, {
+        align: "center",
+        width: full,
+      })
+      .fillColor("black");
+  }
   doc.moveDown(1);
 }
 
@@ -114,7 +158,7 @@ function itemTable(doc: PDFKit.PDFDocument, d: OrderDocument, quantity: number) 
 function signatures(doc: PDFKit.PDFDocument, d: OrderDocument, place: string, date: Date) {
   const width = doc.page.width - PAGE.margin * 2;
   const colW = width / 2;
-  if (doc.y > doc.page.height - 230) doc.addPage();
+  if (doc.y > doc.page.height - 205) doc.addPage();
   doc.moveDown(1);
   const top = doc.y;
   const right = PAGE.margin + colW;
@@ -124,10 +168,10 @@ function signatures(doc: PDFKit.PDFDocument, d: OrderDocument, place: string, da
   doc.font("Helvetica-Bold").text("PIHAK KEDUA", PAGE.margin, y, { width: colW, align: "center" });
   doc.text("PIHAK PERTAMA", right, y, { width: colW, align: "center" });
   doc.font("Helvetica").text("Penyedia", PAGE.margin, y + 14, { width: colW, align: "center" });
-  doc.text("Pejabat Pembuat Komitmen", right, y + 14, { width: colW, align: "center" });
+  doc.text(d.opd.headTitle ?? "Pejabat Pembuat Komitmen", right, y + 14, { width: colW, align: "center" });
   doc.text(d.vendor.name, PAGE.margin, y + 28, { width: colW, align: "center" });
   doc.text(d.opd.name, right, y + 28, { width: colW, align: "center" });
-  const nameY = y + 110;
+  const nameY = y + 88;
   doc
     .font("Helvetica-Bold")
     .text(d.vendor.ownerName, PAGE.margin, nameY, { width: colW, align: "center", underline: true });
@@ -137,7 +181,15 @@ function signatures(doc: PDFKit.PDFDocument, d: OrderDocument, place: string, da
     underline: Boolean(d.opd.headName),
   });
   doc.font("Helvetica").text("Pemilik usaha", PAGE.margin, nameY + 14, { width: colW, align: "center" });
-  doc.text("NIP. ..............................", right, nameY + 14, { width: colW, align: "center" });
+  doc.text(
+    d.opd.headNip ? `NIP. ${formatNip(d.opd.headNip)}` : "NIP. ..............................",
+    right,
+    nameY + 14,
+    {
+      width: colW,
+      align: "center",
+    },
+  );
   doc.x = PAGE.margin;
   doc.y = nameY + 40;
 }
@@ -170,7 +222,7 @@ function body(doc: PDFKit.PDFDocument, d: OrderDocument) {
       .font("Helvetica")
       .fontSize(10)
       .text(
-        `Pada hari ini, ${formatLongDateWIB(d.delivery.deliveredAt, "id", true)}, yang bertanda tangan di bawah ini:`,
+        `Pada hari ini ${dayInWords(d.delivery.deliveredAt)} (${formatLongDateWIB(d.delivery.deliveredAt)}), yang bertanda tangan di bawah ini:`,
         PAGE.margin,
         doc.y,
         { width },
@@ -181,7 +233,8 @@ function body(doc: PDFKit.PDFDocument, d: OrderDocument) {
   doc.moveDown(0.5);
   partyRows("PIHAK PERTAMA (Pemesan)", [
     ["Instansi", d.opd.name],
-    ["Pejabat", d.opd.headName ?? "-"],
+    ["Pejabat", d.opd.headName ? `${d.opd.headName}${d.opd.headTitle ? `, ${d.opd.headTitle}` : ""}` : "-"],
+    ["NIP", d.opd.headNip ? formatNip(d.opd.headNip) : "-"],
     ["Dipesan oleh", d.placedBy],
   ]);
   partyRows("PIHAK KEDUA (Penyedia)", [
@@ -230,7 +283,7 @@ function body(doc: PDFKit.PDFDocument, d: OrderDocument) {
       .font("Helvetica")
       .fontSize(10)
       .text(
-        `Berdasarkan Surat Pesanan Nomor SP/${d.orderNumber}, Pihak Kedua telah menyerahkan dan Pihak Pertama telah menerima makanan dan minuman dengan rincian sebagai berikut:`,
+        `Berdasarkan Surat Pesanan untuk pesanan ${d.orderNumber}, Pihak Kedua telah menyerahkan dan Pihak Pertama telah menerima makanan dan minuman dengan rincian sebagai berikut:`,
         PAGE.margin,
         doc.y,
         { width },
@@ -259,6 +312,18 @@ function body(doc: PDFKit.PDFDocument, d: OrderDocument) {
         { width },
       );
     signatures(doc, d, "Mojokerto", d.delivery.deliveredAt);
+    if (d.photo) {
+      // The delivery photo the OPD took, on its own page when it does not fit under the signatures.
+      if (doc.y > doc.page.height - 300) doc.addPage();
+      doc
+        .font("Helvetica-Bold")
+        .fontSize(10)
+        .text("Foto penerimaan", PAGE.margin, doc.y + 10);
+      const top = doc.y + 4;
+      doc.image(d.photo, PAGE.margin, top, { fit: [260, 200] });
+      doc.x = PAGE.margin;
+      doc.y = top + 204;
+    }
   }
 }
 
@@ -269,6 +334,7 @@ export function renderOrderDocumentPdf(input: OrderDocument, generatedAt: Date):
   const doc = new PDFDocument({
     size: PAGE.size,
     margin: PAGE.margin,
+    bufferPages: true,
     info: {
       Title: `${TITLES[d.kind].title} ${documentNumber(d)}`,
       Author: d.opd.name,
@@ -284,7 +350,10 @@ export function renderOrderDocumentPdf(input: OrderDocument, generatedAt: Date):
   });
   heading(doc, d);
   body(doc, d);
-  footer(doc, generatedAt);
+  for (let i = 0; i < doc.bufferedPageRange().count; i++) {
+    doc.switchToPage(i);
+    footer(doc, generatedAt);
+  }
   doc.end();
   return done;
 }

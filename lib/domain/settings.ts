@@ -2,6 +2,15 @@
 // Defaults follow the mission's notes (SIPLah-like response windows, e-Katalog's SP1→SP2→SP3 ladder).
 import { z } from "zod";
 import { DEFAULT_METERAI_THRESHOLD } from "@/lib/domain/payment";
+import { DEFAULT_NUMBER_PATTERNS, numberPatternIssue } from "@/lib/domain/letters";
+
+const numberPattern = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const issue = numberPatternIssue(v);
+    if (issue) ctx.addIssue({ code: "custom", message: issue });
+  });
 
 export const settingsSchema = z.object({
   /** How long a vendor has to answer an offer. */
@@ -67,6 +76,9 @@ export const settingsSchema = z.object({
   paymentTargetDays: z.number().int().min(1).max(365),
   /** A kuitansi for more than this (rupiah) needs an e-meterai (UU 10/2020: Rp5.000.000). */
   meteraiThreshold: z.number().int().min(0).max(1_000_000_000),
+  /** How the OPDs' letters are numbered (issue 18): a pattern per kind with {seq}, {year}, {month}, {opd}. */
+  spNumberPattern: numberPattern,
+  bastNumberPattern: numberPattern,
 });
 
 export type RoutingSettings = z.infer<typeof settingsSchema>;
@@ -89,6 +101,8 @@ export const DEFAULT_SETTINGS: RoutingSettings = {
   cityReserve: true,
   paymentTargetDays: 14,
   meteraiThreshold: DEFAULT_METERAI_THRESHOLD,
+  spNumberPattern: DEFAULT_NUMBER_PATTERNS["surat-pesanan"],
+  bastNumberPattern: DEFAULT_NUMBER_PATTERNS.bast,
 };
 
 /** The ladder must climb: SP3 needs more failures, and at least the share, that SP2 needs. */

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { indonesianNumber } from "@/lib/validation/fields";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 import { MENU_CATEGORIES } from "@/lib/domain/vendor";
+import { normalizeNip } from "@/lib/domain/letters";
+import { normalizePhone } from "@/lib/domain/indonesian-input";
 
 export const opdSchema = z
   .object({
@@ -24,6 +26,42 @@ export const opdSchema = z
       .trim()
       .max(120)
       .transform((v) => (v === "" ? null : v))
+      .nullable()
+      .optional(),
+    // The signing official's NIP, typed with or without spaces ("19800101 200501 1 001"), kept as its 18 digits.
+    headNip: z
+      .string()
+      .trim()
+      .transform((v, ctx) => {
+        if (v === "") return null;
+        const nip = normalizeNip(v);
+        if (!nip) {
+          ctx.addIssue({ code: "custom", message: "NIP 18 angka, contoh 19800101 200501 1 001" });
+          return z.NEVER;
+        }
+        return nip;
+      })
+      .nullable()
+      .optional(),
+    headTitle: z
+      .string()
+      .trim()
+      .max(150, "Jabatan paling panjang 150 huruf")
+      .transform((v) => (v === "" ? null : v))
+      .nullable()
+      .optional(),
+    phone: z
+      .string()
+      .trim()
+      .transform((v, ctx) => {
+        if (v === "") return null;
+        const local = normalizePhone(v);
+        if (!local) {
+          ctx.addIssue({ code: "custom", message: "Nomor telepon tidak valid (contoh: 0321 321234)" });
+          return z.NEVER;
+        }
+        return local;
+      })
       .nullable()
       .optional(),
   })

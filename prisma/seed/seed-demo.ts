@@ -47,6 +47,16 @@ export function prng(seed: number) {
   };
 }
 
+/** Fictional officials for the demo OPDs' letters. */
+const DEMO_SIGNERS = [
+  "Dra. Sri Lestari, M.Si.",
+  "Agus Prasetyo, S.T., M.T.",
+  "Dr. Rina Wulandari, S.E.",
+  "Bambang Suryanto, S.Sos.",
+  "Yuni Kartika, S.Kom., M.M.",
+  "Hendro Wibowo, S.H.",
+];
+
 export const opdUsername = (code: string) => `opd-${code.toLowerCase()}`;
 export const vendorUsername = (i: number) => `umkm-${String(i + 1).padStart(2, "0")}`;
 
@@ -113,7 +123,18 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
   // --- OPDs
   const opds = OPDS.map((o) => ({ id: randomUUID(), ...o }));
   await tx.opd.createMany({
-    data: opds.map((o) => ({ id: o.id, code: o.code, name: o.name, address: "Kota Mojokerto", isDemo: true })),
+    // Fictional signing officials (name, NIP, title) and phones, so the demo's letters print as they would be signed.
+    data: opds.map((o, i) => ({
+      id: o.id,
+      code: o.code,
+      name: o.name,
+      address: `Jl. Gajah Mada No. ${100 + i}, Kota Mojokerto`,
+      phone: `0321${String(321100 + i * 17)}`,
+      headName: DEMO_SIGNERS[i % DEMO_SIGNERS.length],
+      headNip: `19${70 + (i % 20)}0${1 + (i % 9)}1${i % 10}20050${1 + (i % 9)}${1 + (i % 2)}${String(1 + i).padStart(3, "0")}`,
+      headTitle: "Pejabat Pembuat Komitmen",
+      isDemo: true,
+    })),
   });
 
   // --- Vendors (fictional), menus, documents, e-Katalog progress

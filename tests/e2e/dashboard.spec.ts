@@ -43,6 +43,9 @@ test("the mayor reads the spread for a period and drills into one agency", async
     "Eskalasi per bulan",
     "Eskalasi per OPD",
     "Sanksi berlaku",
+    "Lama bayar per bulan",
+    "Lama bayar per OPD",
+    "Belum dibayar lewat target",
     "Sebelum-sesudah SK",
   ]);
   expect(wb.getWorksheet("Nilai per UMKM")!.rowCount).toBeGreaterThan(5);

@@ -37,6 +37,9 @@ export async function listOpdsWithMoney(tx: Tx, fiscalYear: number) {
     name: o.name,
     address: o.address,
     headName: o.headName,
+    headNip: o.headNip,
+    headTitle: o.headTitle,
+    phone: o.phone,
     staff: o.users,
     budgets: o.budgets.map((b) => ({
       id: b.id,
@@ -65,7 +68,15 @@ export async function saveOpd(db: Db, _clock: Clock, actor: AdminActor, opdId: s
         action: "opd.updated",
         entity: "Opd",
         entityId: opdId,
-        before: { code: before.code, name: before.name, address: before.address, headName: before.headName },
+        before: {
+          code: before.code,
+          name: before.name,
+          address: before.address,
+          headName: before.headName,
+          headNip: before.headNip,
+          headTitle: before.headTitle,
+          phone: before.phone,
+        },
         after: input,
       });
       return { id: opdId };

@@ -29,7 +29,16 @@ export interface OrderDocument {
   notes: string | null;
   awardedAt: Date;
   decreeNumber: string | null;
-  opd: { code: string; name: string; address: string | null; headName: string | null };
+  opd: {
+    id: string;
+    code: string;
+    name: string;
+    address: string | null;
+    phone: string | null;
+    headName: string | null;
+    headNip: string | null;
+    headTitle: string | null;
+  };
   placedBy: string;
   vendor: {
     name: string;
@@ -42,7 +51,14 @@ export interface OrderDocument {
     whatsapp: string;
   };
   /** BAST only: the delivery as the OPD confirmed it. */
-  delivery: { deliveredAt: Date; quantityReceived: number; lateMinutes: number; rating: number | null } | null;
+  delivery: {
+    deliveredAt: Date;
+    quantityReceived: number;
+    lateMinutes: number;
+    rating: number | null;
+    /** Where the delivery photo is stored (lib/storage/photos.ts), when the OPD took one. */
+    photoPath: string | null;
+  } | null;
 }
 
 /**
@@ -60,7 +76,18 @@ export async function getOrderDocument(
   const o = await tx.order.findFirst({
     where: { id: orderId, ...scope },
     include: {
-      opd: { select: { code: true, name: true, address: true, headName: true } },
+      opd: {
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          address: true,
+          phone: true,
+          headName: true,
+          headNip: true,
+          headTitle: true,
+        },
+      },
       placedBy: { select: { name: true } },
       budget: { select: { accountName: true } },
       decree: { select: { number: true } },
@@ -116,8 +143,29 @@ export async function getOrderDocument(
               quantityReceived: f.quantityReceived ?? o.pax,
               lateMinutes: f.lateMinutes ?? 0,
               rating: f.rating,
+              photoPath: f.photoPath,
             }
           : null,
     },
+  };
+}
+
+/**
+ * What a letter says, as its hash covers it (lib/data/documents/issue-document.ts contentHashOf) and its verification
+ * page shows it: the kind, the order, both parties, what and how much, and the day it speaks of. No contact persons or
+ * phone numbers.
+ */
+export function letterContent(d: OrderDocument) {
+  const quantity = d.delivery?.quantityReceived ?? d.pax;
+  return {
+    kind: d.kind,
+    orderNumber: d.orderNumber,
+    opd: d.opd.name,
+    vendor: d.vendor.name,
+    category: d.category,
+    quantity,
+    unitPrice: d.unitPrice,
+    amount: quantity * d.unitPrice,
+    day: (d.delivery?.deliveredAt ?? d.awardedAt).toISOString(),
   };
 }

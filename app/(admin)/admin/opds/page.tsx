@@ -6,6 +6,7 @@ import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { listOpdsWithMoney } from "@/lib/data/admin/opds-and-money";
+import { formatNip } from "@/lib/domain/letters";
 import {
   createOpdStaffAction,
   saveBudgetAction,
@@ -82,6 +83,9 @@ export default async function OpdsPage({
           accountName: a("accountName"),
           pagu: a("pagu"),
           fiscalYear: a("year"),
+          headNip: a("headNip"),
+          headTitle: a("headTitle"),
+          phone: a("phone"),
         }}
       />
       <div className="flex flex-wrap items-end gap-3">
@@ -133,8 +137,37 @@ export default async function OpdsPage({
                     <Field id={`address-${o.id}`} label={a("address")}>
                       <input id={`address-${o.id}`} name="address" defaultValue={o.address ?? ""} className={input} />
                     </Field>
+                    <Field id={`phone-${o.id}`} label={a("phone")}>
+                      <input
+                        id={`phone-${o.id}`}
+                        name="phone"
+                        inputMode="tel"
+                        defaultValue={o.phone ?? ""}
+                        className={input}
+                      />
+                    </Field>
+                    <p className="text-sm font-semibold">{a("signer")}</p>
                     <Field id={`head-${o.id}`} label={a("headName")}>
                       <input id={`head-${o.id}`} name="headName" defaultValue={o.headName ?? ""} className={input} />
+                    </Field>
+                    <Field id={`nip-${o.id}`} label={a("headNip")}>
+                      <input
+                        id={`nip-${o.id}`}
+                        name="headNip"
+                        inputMode="numeric"
+                        defaultValue={o.headNip ? formatNip(o.headNip) : ""}
+                        placeholder={a("headNipHint")}
+                        className={input}
+                      />
+                    </Field>
+                    <Field id={`title-${o.id}`} label={a("headTitle")}>
+                      <input
+                        id={`title-${o.id}`}
+                        name="headTitle"
+                        defaultValue={o.headTitle ?? ""}
+                        placeholder="Pejabat Pembuat Komitmen"
+                        className={input}
+                      />
                     </Field>
                     <Button type="submit" size="sm">
                       {t("adminVendors.save")}

@@ -66,6 +66,8 @@ export default async function RulesPage({
           quietHoursStart: r("quietHoursStart"),
           quietHoursEnd: r("quietHoursEnd"),
           meteraiThreshold: r("meteraiThreshold"),
+          spNumberPattern: r("spNumberPattern"),
+          bastNumberPattern: r("bastNumberPattern"),
           ...Object.fromEntries(NUMBERS.map(([k]) => [k, r(k)])),
         }}
       />
@@ -189,6 +191,25 @@ export default async function RulesPage({
             />
           </div>
           <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-3">{r("paymentHint")}</p>
+          {(["spNumberPattern", "bastNumberPattern"] as const).map((k) => (
+            <div key={k} className="sm:col-span-2">
+              <label htmlFor={`r-${k}`} className="block text-sm font-medium">
+                {r(k)}
+              </label>
+              <input
+                id={`r-${k}`}
+                name={k}
+                required
+                maxLength={80}
+                defaultValue={rules[k]}
+                aria-describedby="r-number-hint"
+                className={`${input} font-mono`}
+              />
+            </div>
+          ))}
+          <p id="r-number-hint" className="text-sm text-slate-700 sm:col-span-2 lg:col-span-4">
+            {r("numberHint")}
+          </p>
           <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-4">{r("ladderHint")}</p>
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input

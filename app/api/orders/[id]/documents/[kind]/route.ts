@@ -3,13 +3,10 @@ import { requireRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { fileResponse, withErrorResponse } from "@/lib/http";
-import {
-  getOrderDocument,
-  ORDER_DOCUMENT_KINDS,
-  type OrderDocumentKind,
-} from "@/lib/data/documents/get-order-document";
-import { documentFileName, renderOrderDocumentPdf } from "@/lib/documents/order-letter-pdf";
+import { ORDER_DOCUMENT_KINDS, type OrderDocumentKind } from "@/lib/data/documents/get-order-document";
+import { printOrderDocument } from "@/lib/data/documents/print-order-document";
 
 export const dynamic = "force-dynamic";
 
@@ -24,9 +21,14 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string; ki
     const user = await requireRole("OPD_STAFF", "VENDOR", "ADMIN");
     const parsed = params.safeParse(await ctx.params);
     if (!parsed.success) throw new AppError("NOT_FOUND");
-    const result = await getOrderDocument(db(), user, parsed.data.id, parsed.data.kind);
-    if (!result.document) throw new AppError(result.reason === "NOT_FOUND" ? "NOT_FOUND" : "INVALID_STATE");
-    const pdf = await renderOrderDocumentPdf(result.document, systemClock.now());
-    return fileResponse(pdf, "application/pdf", documentFileName(result.document));
+    const printed = await printOrderDocument(db(), {
+      clock: systemClock,
+      viewer: user,
+      orderId: parsed.data.id,
+      kind: parsed.data.kind,
+      appUrl: env().APP_URL,
+    });
+    if (!printed.pdf) throw new AppError(printed.reason === "NOT_FOUND" ? "NOT_FOUND" : "INVALID_STATE");
+    return fileResponse(printed.pdf, "application/pdf", printed.fileName);
   });
 }
