@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { saveMenuItemForVendor } from "@/lib/data/vendor/vendor-profile";
 import { systemClock } from "@/lib/clock";
-import { adminActor, idField, runAndRedirect } from "@/lib/actions/form-action";
+import { adminActor, idField, runAndRedirect, textField } from "@/lib/actions/form-action";
 import { parseIndonesianInteger } from "@/lib/domain/indonesian-input";
 import { proposePoolAmendment } from "@/lib/data/admin/pool-health";
 import { VENDOR_FORM_FIELDS } from "@/lib/validation/admin-vendor";
@@ -28,10 +28,7 @@ import {
   setTreasurer,
 } from "@/lib/data/admin/opds-and-money";
 
-const text = (formData: FormData, key: string) => {
-  const v = formData.get(key);
-  return typeof v === "string" ? v : undefined;
-};
+const text = textField;
 
 export async function decideSanctionAction(formData: FormData): Promise<void> {
   const actor = await adminActor();

@@ -33,6 +33,12 @@ export async function vendorActor() {
   return { id: user.id, role: user.role, vendorId: requireVendor(user), ip, userAgent };
 }
 
+/** A text form field, or undefined when it is missing or a file. */
+export function textField(formData: FormData, key: string): string | undefined {
+  const v = formData.get(key);
+  return typeof v === "string" ? v : undefined;
+}
+
 /** A uuid form field, or a redirect to `fallback` when it is missing or malformed. */
 export function idField(formData: FormData, name: string, fallback: string): string {
   const parsed = z.string().uuid().safeParse(formData.get(name));

@@ -4,7 +4,7 @@
 // (a refusal names the field and the reason, lib/actions/form-action.ts).
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { idField, opdActor, runAndRedirect, vendorActor } from "@/lib/actions/form-action";
+import { idField, opdActor, runAndRedirect, vendorActor, textField } from "@/lib/actions/form-action";
 import { submitInvoice } from "@/lib/data/payments/submit-invoice";
 import { reviewInvoice } from "@/lib/data/payments/review-invoice";
 import { recordPayment } from "@/lib/data/payments/record-payment";
@@ -14,10 +14,7 @@ import { readPaymentSheet } from "@/lib/documents/payment-import-files";
 import { runImportStep } from "@/lib/actions/import-flow";
 import type { ImportState } from "@/lib/actions/import-state";
 
-const text = (formData: FormData, key: string) => {
-  const v = formData.get(key);
-  return typeof v === "string" ? v : undefined;
-};
+const text = textField;
 
 /** The vendor invoices a delivered order from its phone (the money page). */
 export async function submitInvoiceAction(formData: FormData): Promise<void> {

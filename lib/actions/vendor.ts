@@ -3,7 +3,7 @@
 // authenticate → parse (inside the use cases) → use case → redirect with the outcome in the URL.
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { idField, runAndRedirect, vendorActor } from "@/lib/actions/form-action";
+import { idField, runAndRedirect, vendorActor, textField } from "@/lib/actions/form-action";
 import { markDelivery } from "@/lib/data/vendor/delivery-marks";
 import { clarifySanction } from "@/lib/data/sanctions/clarify-sanction";
 import {
@@ -13,10 +13,7 @@ import {
   updateVendorContact,
 } from "@/lib/data/vendor/vendor-profile";
 
-const text = (formData: FormData, key: string) => {
-  const v = formData.get(key);
-  return typeof v === "string" ? v : undefined;
-};
+const text = textField;
 
 export async function markOnTheWayAction(formData: FormData): Promise<void> {
   const actor = await vendorActor();

@@ -1,10 +1,9 @@
 // OPDs, their staff accounts, budgets (pagu) and price ceilings as admins enter them.
 import { z } from "zod";
-import { indonesianNumber } from "@/lib/validation/fields";
+import { indonesianNumber, phoneField } from "@/lib/validation/fields";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 import { normalizeNip } from "@/lib/domain/letters";
-import { normalizePhone } from "@/lib/domain/indonesian-input";
 
 export const opdSchema = z
   .object({
@@ -50,18 +49,11 @@ export const opdSchema = z
       .transform((v) => (v === "" ? null : v))
       .nullable()
       .optional(),
+    // The office phone, read the Indonesian way (lib/validation/fields.ts); empty = none.
     phone: z
-      .string()
-      .trim()
-      .transform((v, ctx) => {
-        if (v === "") return null;
-        const local = normalizePhone(v);
-        if (!local) {
-          ctx.addIssue({ code: "custom", message: "Nomor telepon tidak valid (contoh: 0321 321234)" });
-          return z.NEVER;
-        }
-        return local;
-      })
+      .literal("")
+      .transform(() => null)
+      .or(phoneField("Nomor telepon tidak valid (contoh: 0321 321234)"))
       .nullable()
       .optional(),
   })

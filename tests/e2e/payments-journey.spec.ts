@@ -60,16 +60,15 @@ test("a delivery is invoiced from a phone, checked, paid, and the vendor is told
   await card.getByText("Kirim tagihan", { exact: true }).click();
   await expect(card.getByLabel("Jumlah tagihan")).toHaveValue("350.000");
   await expect(card.getByLabel("Nama bank")).toHaveValue("Bank Jatim");
-  // More than the BAST is refused, with the reason, and nothing typed is lost.
-  await card.getByLabel("Jumlah tagihan").fill("Rp 400.000");
+  // A bank account number that cannot be one is refused, with the reason, and nothing typed is lost.
+  await card.getByLabel("Nomor rekening").fill("12-ab");
+  await card.getByLabel("Nama pemilik rekening").fill("Pemilik Usaha Demo");
   await card.getByRole("button", { name: "Kirim tagihan ke OPD" }).click();
-  await expect(phone.getByText(/Jumlah tagihan: Paling banyak Rp\s?350\.000/)).toBeVisible();
-  await phone.getByRole("listitem").filter({ hasText: eventName }).getByLabel("Jumlah tagihan").fill("350.000");
-  await phone
-    .getByRole("listitem")
-    .filter({ hasText: eventName })
-    .getByRole("button", { name: "Kirim tagihan ke OPD" })
-    .click();
+  await expect(phone.getByText(/Nomor rekening: Nomor rekening 6–20 angka/)).toBeVisible();
+  const again = phone.getByRole("listitem").filter({ hasText: eventName });
+  await expect(again.getByLabel("Nama pemilik rekening")).toHaveValue("Pemilik Usaha Demo");
+  await again.getByLabel("Nomor rekening").fill("0012 3456 78");
+  await again.getByRole("button", { name: "Kirim tagihan ke OPD" }).click();
   await expect(phone.getByText("Tagihan terkirim ke OPD.", { exact: false })).toBeVisible();
   await expect(
     phone.getByRole("listitem").filter({ hasText: eventName }).getByText("Tagihan diperiksa OPD"),

@@ -73,9 +73,12 @@ describe("getting paid", () => {
     expect(Number(p.amount)).toBe(48 * 40_000);
     expect(wibDay(p.bastAt)).toBe("2026-06-10");
 
-    // More than the BAST says is refused; nothing written.
+    // Another figure than what the BAST says is owed is refused (more, or less); nothing written.
     expect(
       await refusal(submitInvoice(db, { clock, actor: vendor, orderId, input: { ...BANK, amount: "2.000.000" } })),
+    ).toMatchObject({ code: "VALIDATION", fields: ["amount"] });
+    expect(
+      await refusal(submitInvoice(db, { clock, actor: vendor, orderId, input: { ...BANK, amount: "1.000.000" } })),
     ).toMatchObject({ code: "VALIDATION", fields: ["amount"] });
     // Another vendor, or an OPD, cannot invoice it.
     expect(

@@ -25,24 +25,12 @@ export interface LockedPayable {
   paidNet: number;
 }
 
+type MoneyField = "amount" | "paidGross" | "taxWithheld" | "paidNet";
+
 /** The order's payable, locked for this transaction (FOR UPDATE), or NOT_FOUND when there is none. */
 export async function lockPayable(tx: Tx, orderId: string): Promise<LockedPayable> {
   const rows = await tx.$queryRaw<
-    {
-      orderId: string;
-      orderNumber: string;
-      eventName: string;
-      opdId: string;
-      opdName: string;
-      vendorId: string;
-      amount: bigint;
-      bastAt: Date;
-      invoiceStatus: InvoiceStatus | null;
-      invoicedAt: Date | null;
-      paidGross: bigint;
-      taxWithheld: bigint;
-      paidNet: bigint;
-    }[]
+    (Omit<LockedPayable, MoneyField> & Record<MoneyField, bigint>)[]
   >`SELECT p."orderId", o.number AS "orderNumber", o."eventName", p."opdId", d.name AS "opdName", p."vendorId", p.amount,
            p."bastAt", p."invoiceStatus", p."invoicedAt", p."paidGross", p."taxWithheld", p."paidNet"
     FROM "Payable" p JOIN "Order" o ON o.id = p."orderId" JOIN "Opd" d ON d.id = p."opdId"

@@ -1,5 +1,5 @@
-// The vendor invoices a delivered order (issue 20): the amount prefilled from the BAST (it may ask for less, never
-// more), its bank account from its profile (a changed account is saved to the profile too, audited), a kuitansi
+// The vendor invoices a delivered order (issue 20): the amount is what the BAST says is still owed (prefilled; any
+// other figure refused), its bank account from its profile (a changed account is saved to the profile too, audited), a kuitansi
 // number, and whether the kuitansi needs an e-meterai. One invoice under review or accepted per order (a partial
 // unique index): a double tap or a second phone submits one. The OPD's staff are told.
 import type { Db } from "@/lib/db/client";
@@ -34,9 +34,11 @@ export async function submitInvoice(
       const vendorId = requireOwnVendor(actor, p);
       if (!mayInvoice(p)) throw new AppError("INVALID_STATE", { status: p.invoiceStatus });
       const owed = outstanding(p);
-      if (input.amount > owed)
+      // The kuitansi is for what the BAST says is still owed: the treasurer pays against it, so it is neither more nor
+      // less (a lower figure would leave the order owing forever; a higher one is not owed).
+      if (input.amount !== owed)
         throw new AppError("VALIDATION", {
-          issues: { amount: [`Paling banyak ${formatRupiah(owed)} (nilai BAST yang belum dibayar)`] },
+          issues: { amount: [`Tagihan harus sama dengan nilai BAST yang belum dibayar: ${formatRupiah(owed)}`] },
         });
       const now = clock.now();
       const settings = await getSettings(tx);

@@ -179,6 +179,7 @@ async function PayableItem({
                 name="amount"
                 inputMode="numeric"
                 required
+                readOnly
                 defaultValue={formatNumber(r.owed, "id")}
                 aria-describedby={`amount-${id}-hint`}
                 className={inputClass}
