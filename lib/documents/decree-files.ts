@@ -2,6 +2,7 @@
 // workbook whose "Alokasi" sheet is the OPD × UMKM matrix — the same layout the import reads back.
 import "server-only";
 import PDFDocument from "pdfkit";
+import { inBottomMargin, embedFonts } from "@/lib/documents/pdf-fonts";
 import { pdfSafe } from "@/lib/documents/pdf-safe-text";
 import ExcelJS from "exceljs";
 import { formatDateTimeWIB, formatLongDateWIB } from "@/lib/format";
@@ -13,7 +14,7 @@ function draftMark(doc: PDFKit.PDFDocument) {
   doc.save();
   doc.rotate(-35, { origin: [doc.page.width / 2, doc.page.height / 2] });
   doc
-    .font("Helvetica-Bold")
+    .font("Sans-Bold")
     .fontSize(96)
     .fillColor("#b91c1c", 0.18)
     .text("RANCANGAN", 0, doc.page.height / 2 - 48, { width: doc.page.width, align: "center", lineBreak: false });
@@ -43,13 +44,14 @@ export function decreeFileName(number: string, ext: "pdf" | "xlsx"): string {
 }
 
 export function renderDecreePdf(input: DecreeAllocationFile, generatedAt: Date): Promise<Buffer> {
-  // Only characters the standard fonts print (lib/documents/pdf-safe-text.ts).
+  // Only characters the embedded font prints (lib/documents/pdf-safe-text.ts).
   const d = pdfSafe(input);
   const doc = new PDFDocument({
     size: "A4",
     margin: 50,
     info: { Title: `Lampiran SK ${d.number}`, Creator: "Mamin Merata" },
   });
+  embedFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
@@ -64,12 +66,12 @@ export function renderDecreePdf(input: DecreeAllocationFile, generatedAt: Date):
     doc.x = 50;
     doc.y = 50;
   }
-  doc.font("Helvetica-Bold").fontSize(12).text(CITY_HEADING, { align: "center", width });
-  doc.font("Helvetica").fontSize(10).text(`LAMPIRAN KEPUTUSAN WALI KOTA MOJOKERTO`, { align: "center", width });
+  doc.font("Sans-Bold").fontSize(12).text(CITY_HEADING, { align: "center", width });
+  doc.font("Sans").fontSize(10).text(`LAMPIRAN KEPUTUSAN WALI KOTA MOJOKERTO`, { align: "center", width });
   doc.text(`NOMOR ${d.number}`, { align: "center", width });
-  doc.font("Helvetica-Bold").text(d.title.toUpperCase(), { align: "center", width });
+  doc.font("Sans-Bold").text(d.title.toUpperCase(), { align: "center", width });
   doc
-    .font("Helvetica")
+    .font("Sans")
     .fontSize(9)
     .text(
       `Berlaku ${formatLongDateWIB(d.effectiveFrom)}${d.effectiveTo ? ` sampai ${formatLongDateWIB(d.effectiveTo)}` : ""}`,
@@ -83,8 +85,8 @@ export function renderDecreePdf(input: DecreeAllocationFile, generatedAt: Date):
     if (pool.length === 0) continue;
     if (doc.y > doc.page.height - 140) doc.addPage();
     n += 1;
-    doc.font("Helvetica-Bold").fontSize(10).text(`${n}. ${opd.name} (${opd.code})`, 50, doc.y, { width });
-    doc.font("Helvetica").fontSize(9);
+    doc.font("Sans-Bold").fontSize(10).text(`${n}. ${opd.name} (${opd.code})`, 50, doc.y, { width });
+    doc.font("Sans").fontSize(9);
     pool.forEach((v, i) => {
       const w = d.cells[`${opd.id}:${v.id}`] ?? 1;
       doc.text(
@@ -100,27 +102,29 @@ export function renderDecreePdf(input: DecreeAllocationFile, generatedAt: Date):
   if (doc.y > doc.page.height - 160) doc.addPage();
   if (draft) {
     doc
-      .font("Helvetica-Oblique")
+      .font("Sans-Italic")
       .fontSize(9)
       .text("RANCANGAN — belum ditetapkan; bukan dasar penunjukan UMKM.", 50, doc.y, { width });
     doc.moveDown(1);
   } else {
     const setOn = d.signedOn ?? d.publishedAt ?? d.effectiveFrom;
-    doc.font("Helvetica").fontSize(10).text("Ditetapkan di Mojokerto", 330, doc.y, { width: 215 });
+    doc.font("Sans").fontSize(10).text("Ditetapkan di Mojokerto", 330, doc.y, { width: 215 });
     doc.text(`pada tanggal ${formatLongDateWIB(setOn)}`, 330, doc.y, { width: 215 });
     doc.moveDown(0.8);
   }
   doc.fontSize(10).text("WALI KOTA MOJOKERTO,", 330, doc.y, { width: 215, align: "center" });
   doc.moveDown(4);
   doc.text("(.................................)", 330, doc.y, { width: 215, align: "center" });
-  doc
-    .fontSize(7.5)
-    .fillColor("#555555")
-    .text(`Dibuat oleh Mamin Merata pada ${formatDateTimeWIB(generatedAt)}.`, 50, doc.page.height - 60, {
-      width,
-      align: "center",
-      lineBreak: false,
-    });
+  inBottomMargin(doc, () =>
+    doc
+      .fontSize(7.5)
+      .fillColor("#555555")
+      .text(`Dibuat oleh Mamin Merata pada ${formatDateTimeWIB(generatedAt)}.`, 50, doc.page.height - 60, {
+        width,
+        align: "center",
+        lineBreak: false,
+      }),
+  );
   doc.end();
   return done;
 }

@@ -4,6 +4,7 @@
 // threshold, and "DIKEMBALIKAN" across a returned one. Official documents are in Bahasa Indonesia.
 import "server-only";
 import PDFDocument from "pdfkit";
+import { inBottomMargin, embedFonts } from "@/lib/documents/pdf-fonts";
 import { pdfSafe } from "@/lib/documents/pdf-safe-text";
 import id from "@/messages/id.json";
 import { terbilangRupiah } from "@/lib/domain/terbilang";
@@ -27,6 +28,7 @@ export function renderKuitansiPdf(
     margin: MARGIN,
     info: { Title: `KUITANSI ${d.number}`, Author: d.vendor.name, Subject: d.order.eventName, Creator: "Mamin Merata" },
   });
+  embedFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
@@ -35,8 +37,8 @@ export function renderKuitansiPdf(
   });
   const width = doc.page.width - MARGIN * 2;
   // The vendor's own heading: a kuitansi is the payee's paper.
-  doc.font("Helvetica-Bold").fontSize(13).text(d.vendor.name.toUpperCase(), MARGIN, MARGIN, { width });
-  doc.font("Helvetica").fontSize(9).text(d.vendor.address, { width });
+  doc.font("Sans-Bold").fontSize(13).text(d.vendor.name.toUpperCase(), MARGIN, MARGIN, { width });
+  doc.font("Sans").fontSize(9).text(d.vendor.address, { width });
   doc.text(`NPWP: ${d.vendor.npwp ?? "-"}`, { width });
   const y0 = doc.y + 4;
   doc
@@ -45,8 +47,8 @@ export function renderKuitansiPdf(
     .lineWidth(1.5)
     .stroke();
   doc.y = y0 + 12;
-  doc.font("Helvetica-Bold").fontSize(14).text("KUITANSI", MARGIN, doc.y, { width, align: "center", underline: true });
-  doc.font("Helvetica").fontSize(10).text(`Nomor: ${d.number}`, { width, align: "center" });
+  doc.font("Sans-Bold").fontSize(14).text("KUITANSI", MARGIN, doc.y, { width, align: "center", underline: true });
+  doc.font("Sans").fontSize(10).text(`Nomor: ${d.number}`, { width, align: "center" });
   doc.moveDown(1.2);
   const rows: [string, string][] = [
     ["Telah terima dari", `Bendahara Pengeluaran ${d.opd.name}, Pemerintah Kota Mojokerto`],
@@ -61,9 +63,9 @@ export function renderKuitansiPdf(
   ];
   for (const [label, value] of rows) {
     const y = doc.y;
-    doc.font("Helvetica").fontSize(10.5).text(label, MARGIN, y, { width: 120 });
+    doc.font("Sans").fontSize(10.5).text(label, MARGIN, y, { width: 120 });
     doc.text(":", MARGIN + 120, y, { width: 10 });
-    doc.font(label === "Uang sejumlah" ? "Helvetica-Oblique" : "Helvetica").text(value, MARGIN + 132, y, {
+    doc.font(label === "Uang sejumlah" ? "Sans-Italic" : "Sans").text(value, MARGIN + 132, y, {
       width: width - 132,
     });
     doc.moveDown(0.5);
@@ -72,14 +74,14 @@ export function renderKuitansiPdf(
   const boxY = doc.y;
   doc.rect(MARGIN, boxY, 190, 30).lineWidth(1).stroke();
   doc
-    .font("Helvetica-Bold")
+    .font("Sans-Bold")
     .fontSize(14)
     .text(formatRupiah(d.amount), MARGIN + 8, boxY + 8, { width: 174 });
   // The signature block on the right: place and date, the e-meterai's place, the owner's name.
   const colX = MARGIN + width / 2;
   const colW = width / 2;
   doc
-    .font("Helvetica")
+    .font("Sans")
     .fontSize(10.5)
     .text(`Mojokerto, ${formatLongDateWIB(d.submittedAt)}`, colX, boxY, {
       width: colW,
@@ -96,14 +98,14 @@ export function renderKuitansiPdf(
     doc.fontSize(8).text("e-meterai", colX + colW / 2 - 40, boxY + 70, { width: 80, align: "center" });
   }
   doc
-    .font("Helvetica-Bold")
+    .font("Sans-Bold")
     .fontSize(10.5)
     .text(d.vendor.ownerName, colX, boxY + 120, {
       width: colW,
       align: "center",
       underline: true,
     });
-  doc.font("Helvetica").text("Pemilik usaha", colX, boxY + 134, { width: colW, align: "center" });
+  doc.font("Sans").text("Pemilik usaha", colX, boxY + 134, { width: colW, align: "center" });
   doc.x = MARGIN;
   doc.y = boxY + 170;
   if (d.meteraiRequired) {
@@ -120,23 +122,25 @@ export function renderKuitansiPdf(
     doc.save();
     doc.rotate(-30, { origin: [doc.page.width / 2, doc.page.height / 2] });
     doc
-      .font("Helvetica-Bold")
+      .font("Sans-Bold")
       .fontSize(72)
       .fillColor("#cc0000", 0.25)
       .text("DIKEMBALIKAN", 0, doc.page.height / 2 - 40, { width: doc.page.width, align: "center" });
     doc.restore();
     doc.fillColor("black", 1);
   }
-  doc
-    .font("Helvetica")
-    .fontSize(7.5)
-    .fillColor("#555555")
-    .text(`Dibuat oleh Mamin Merata pada ${formatDateTimeWIB(generatedAt)}.`, MARGIN, doc.page.height - MARGIN - 10, {
-      width,
-      align: "center",
-      lineBreak: false,
-    })
-    .fillColor("black");
+  inBottomMargin(doc, () =>
+    doc
+      .font("Sans")
+      .fontSize(7.5)
+      .fillColor("#555555")
+      .text(`Dibuat oleh Mamin Merata pada ${formatDateTimeWIB(generatedAt)}.`, MARGIN, doc.page.height - MARGIN - 10, {
+        width,
+        align: "center",
+        lineBreak: false,
+      })
+      .fillColor("black"),
+  );
   doc.end();
   return done;
 }

@@ -3,6 +3,7 @@
 // words, and signature blocks. Official documents are always in Bahasa Indonesia.
 import "server-only";
 import PDFDocument from "pdfkit";
+import { inBottomMargin, embedFonts } from "@/lib/documents/pdf-fonts";
 import { pdfSafe } from "@/lib/documents/pdf-safe-text";
 import id from "@/messages/id.json";
 import { terbilangRupiah } from "@/lib/domain/terbilang";
@@ -47,7 +48,7 @@ function rows(doc: PDFKit.PDFDocument, pairs: [string, string][], labelWidth = 1
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   for (const [label, value] of pairs) {
     const y = doc.y;
-    doc.font("Helvetica").fontSize(10).text(label, x, y, { width: labelWidth });
+    doc.font("Sans").fontSize(10).text(label, x, y, { width: labelWidth });
     doc.text(":", x + labelWidth, y, { width: 10 });
     doc.text(value || "-", x + labelWidth + 12, y, { width: width - labelWidth - 12 });
     doc.moveDown(0.15);
@@ -61,10 +62,10 @@ function heading(doc: PDFKit.PDFDocument, d: OrderDocument) {
   const x = PAGE.margin + qr;
   const top = doc.y;
   if (d.letter) doc.image(d.letter.qrPng, doc.page.width - PAGE.margin - 54, top - 4, { width: 54, height: 54 });
-  doc.font("Helvetica-Bold").fontSize(14).text(CITY_HEADING, x, top, { align: "center", width });
+  doc.font("Sans-Bold").fontSize(14).text(CITY_HEADING, x, top, { align: "center", width });
   doc.fontSize(13).text(d.opd.name.toUpperCase(), x, doc.y, { align: "center", width });
   doc
-    .font("Helvetica")
+    .font("Sans")
     .fontSize(9)
     .text(
       `${d.opd.address ?? "Kota Mojokerto, Jawa Timur"}${d.opd.phone ? ` · Telepon ${d.opd.phone}` : ""}`,
@@ -89,11 +90,11 @@ function heading(doc: PDFKit.PDFDocument, d: OrderDocument) {
   const full = doc.page.width - PAGE.margin * 2;
   doc.y = y + 14;
   doc
-    .font("Helvetica-Bold")
+    .font("Sans-Bold")
     .fontSize(12)
     .text(TITLES[d.kind].title, PAGE.margin, doc.y, { align: "center", width: full, underline: true });
   doc
-    .font("Helvetica")
+    .font("Sans")
     .fontSize(10)
     .text(`Nomor: ${documentNumber(d)}`, { align: "center", width: full });
   if (d.letter) {
@@ -126,7 +127,7 @@ function itemTable(doc: PDFKit.PDFDocument, d: OrderDocument, quantity: number) 
   ];
   const drawRow = (values: string[], bold: boolean) => {
     const y = doc.y;
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9.5);
+    doc.font(bold ? "Sans-Bold" : "Sans").fontSize(9.5);
     const cells = cols.map((w, i) => ({ w, v: values[i] ?? "" }));
     const h = Math.max(...cells.map((c) => doc.heightOfString(c.v, { width: c.w - 8 }))) + 8;
     let cx = x;
@@ -144,12 +145,12 @@ function itemTable(doc: PDFKit.PDFDocument, d: OrderDocument, quantity: number) 
   const labelWidth = width - amountW;
   doc.rect(x, y, labelWidth, 20).stroke();
   doc.rect(x + labelWidth, y, amountW, 20).stroke();
-  doc.font("Helvetica-Bold").text("Jumlah total", x + 4, y + 5, { width: labelWidth - 8, align: "right" });
+  doc.font("Sans-Bold").text("Jumlah total", x + 4, y + 5, { width: labelWidth - 8, align: "right" });
   doc.text(formatRupiah(amount), x + labelWidth + 4, y + 5, { width: amountW - 8, align: "right" });
   doc.x = x;
   doc.y = y + 26;
   doc
-    .font("Helvetica-Oblique")
+    .font("Sans-Italic")
     .fontSize(10)
     .text(`Terbilang: ${terbilangRupiah(amount)}`, x, doc.y, { width });
   doc.moveDown(0.8);
@@ -162,25 +163,23 @@ function signatures(doc: PDFKit.PDFDocument, d: OrderDocument, place: string, da
   doc.moveDown(1);
   const top = doc.y;
   const right = PAGE.margin + colW;
-  doc.font("Helvetica").fontSize(10);
+  doc.font("Sans").fontSize(10);
   doc.text(`${place}, ${formatLongDateWIB(date)}`, right, top, { width: colW, align: "center" });
   const y = top + 16;
-  doc.font("Helvetica-Bold").text("PIHAK KEDUA", PAGE.margin, y, { width: colW, align: "center" });
+  doc.font("Sans-Bold").text("PIHAK KEDUA", PAGE.margin, y, { width: colW, align: "center" });
   doc.text("PIHAK PERTAMA", right, y, { width: colW, align: "center" });
-  doc.font("Helvetica").text("Penyedia", PAGE.margin, y + 14, { width: colW, align: "center" });
+  doc.font("Sans").text("Penyedia", PAGE.margin, y + 14, { width: colW, align: "center" });
   doc.text(d.opd.headTitle ?? "Pejabat Pembuat Komitmen", right, y + 14, { width: colW, align: "center" });
   doc.text(d.vendor.name, PAGE.margin, y + 28, { width: colW, align: "center" });
   doc.text(d.opd.name, right, y + 28, { width: colW, align: "center" });
-  const nameY = y + 88;
-  doc
-    .font("Helvetica-Bold")
-    .text(d.vendor.ownerName, PAGE.margin, nameY, { width: colW, align: "center", underline: true });
+  const nameY = y + 80;
+  doc.font("Sans-Bold").text(d.vendor.ownerName, PAGE.margin, nameY, { width: colW, align: "center", underline: true });
   doc.text(d.opd.headName ?? "(.................................)", right, nameY, {
     width: colW,
     align: "center",
     underline: Boolean(d.opd.headName),
   });
-  doc.font("Helvetica").text("Pemilik usaha", PAGE.margin, nameY + 14, { width: colW, align: "center" });
+  doc.font("Sans").text("Pemilik usaha", PAGE.margin, nameY + 14, { width: colW, align: "center" });
   doc.text(
     d.opd.headNip ? `NIP. ${formatNip(d.opd.headNip)}` : "NIP. ..............................",
     right,
@@ -196,30 +195,32 @@ function signatures(doc: PDFKit.PDFDocument, d: OrderDocument, place: string, da
 
 function footer(doc: PDFKit.PDFDocument, generatedAt: Date) {
   const width = doc.page.width - PAGE.margin * 2;
-  doc
-    .font("Helvetica")
-    .fontSize(7.5)
-    .fillColor("#555555")
-    .text(
-      `Dibuat oleh Mamin Merata pada ${formatDateTimeWIB(generatedAt)}. Dokumen ini sah setelah ditandatangani para pihak.`,
-      PAGE.margin,
-      doc.page.height - PAGE.margin - 10,
-      { width, align: "center", lineBreak: false },
-    )
-    .fillColor("black");
+  inBottomMargin(doc, () =>
+    doc
+      .font("Sans")
+      .fontSize(7.5)
+      .fillColor("#555555")
+      .text(
+        `Dibuat oleh Mamin Merata pada ${formatDateTimeWIB(generatedAt)}. Dokumen ini sah setelah ditandatangani para pihak.`,
+        PAGE.margin,
+        doc.page.height - PAGE.margin - 10,
+        { width, align: "center", lineBreak: false },
+      )
+      .fillColor("black"),
+  );
 }
 
 function body(doc: PDFKit.PDFDocument, d: OrderDocument) {
   const width = doc.page.width - PAGE.margin * 2;
   const partyRows = (title: string, pairs: [string, string][]) => {
-    doc.font("Helvetica-Bold").fontSize(10).text(title, PAGE.margin, doc.y, { width });
+    doc.font("Sans-Bold").fontSize(10).text(title, PAGE.margin, doc.y, { width });
     doc.moveDown(0.2);
     rows(doc, pairs);
     doc.moveDown(0.5);
   };
   if (d.kind === "bast" && d.delivery) {
     doc
-      .font("Helvetica")
+      .font("Sans")
       .fontSize(10)
       .text(
         `Pada hari ini ${dayInWords(d.delivery.deliveredAt)} (${formatLongDateWIB(d.delivery.deliveredAt)}), yang bertanda tangan di bawah ini:`,
@@ -228,7 +229,7 @@ function body(doc: PDFKit.PDFDocument, d: OrderDocument) {
         { width },
       );
   } else {
-    doc.font("Helvetica").fontSize(10).text("Yang bertanda tangan di bawah ini:", PAGE.margin, doc.y, { width });
+    doc.font("Sans").fontSize(10).text("Yang bertanda tangan di bawah ini:", PAGE.margin, doc.y, { width });
   }
   doc.moveDown(0.5);
   partyRows("PIHAK PERTAMA (Pemesan)", [
@@ -247,7 +248,7 @@ function body(doc: PDFKit.PDFDocument, d: OrderDocument) {
   ]);
   if (d.kind === "surat-pesanan") {
     doc
-      .font("Helvetica")
+      .font("Sans")
       .fontSize(10)
       .text(
         "Pihak Pertama memesan makanan dan minuman (mamin) kepada Pihak Kedua, dan Pihak Kedua telah menerima pesanan ini, dengan rincian sebagai berikut:",
@@ -280,7 +281,7 @@ function body(doc: PDFKit.PDFDocument, d: OrderDocument) {
   } else if (d.delivery) {
     const short = d.delivery.quantityReceived < d.pax;
     doc
-      .font("Helvetica")
+      .font("Sans")
       .fontSize(10)
       .text(
         `Berdasarkan Surat Pesanan untuk pesanan ${d.orderNumber}, Pihak Kedua telah menyerahkan dan Pihak Pertama telah menerima makanan dan minuman dengan rincian sebagai berikut:`,
@@ -316,7 +317,7 @@ function body(doc: PDFKit.PDFDocument, d: OrderDocument) {
       // The delivery photo the OPD took, on its own page when it does not fit under the signatures.
       if (doc.y > doc.page.height - 300) doc.addPage();
       doc
-        .font("Helvetica-Bold")
+        .font("Sans-Bold")
         .fontSize(10)
         .text("Foto penerimaan", PAGE.margin, doc.y + 10);
       const top = doc.y + 4;
@@ -329,7 +330,7 @@ function body(doc: PDFKit.PDFDocument, d: OrderDocument) {
 
 /** Renders the document to a PDF buffer. */
 export function renderOrderDocumentPdf(input: OrderDocument, generatedAt: Date): Promise<Buffer> {
-  // Only characters the standard fonts print (lib/documents/pdf-safe-text.ts).
+  // Only characters the embedded font prints (lib/documents/pdf-safe-text.ts).
   const d = pdfSafe(input);
   const doc = new PDFDocument({
     size: PAGE.size,
@@ -342,6 +343,7 @@ export function renderOrderDocumentPdf(input: OrderDocument, generatedAt: Date):
       Creator: "Mamin Merata",
     },
   });
+  embedFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
@@ -350,7 +352,8 @@ export function renderOrderDocumentPdf(input: OrderDocument, generatedAt: Date):
   });
   heading(doc, d);
   body(doc, d);
-  for (let i = 0; i < doc.bufferedPageRange().count; i++) {
+  const pages = doc.bufferedPageRange().count;
+  for (let i = 0; i < pages; i++) {
     doc.switchToPage(i);
     footer(doc, generatedAt);
   }

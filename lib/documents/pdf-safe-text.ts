@@ -1,17 +1,19 @@
-// What the PDFs can print. The letters use PDF's standard fonts (Helvetica), whose characters are those of the
-// WinAnsi encoding (Latin-1 and a few more): anything else — an emoji in an event name, a Chinese shop name — came
-// out as garbage ("Ø‹ßr") and could push a line past the margin. Until the letters embed a Unicode font (issue 18),
-// text is made printable before it is drawn: accents outside WinAnsi lose their mark ("ǎ" → "a"), emoji and other
-// pictographs are left out, and any other character becomes "?", so what prints is never garbage and never wider
-// than the text the layout measured.
-const WIN_ANSI_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+// What the PDFs can print. The letters embed Noto Sans (lib/documents/pdf-fonts.ts): every character it draws prints
+// as typed. Anything else — an emoji in an event name, a Chinese shop name — would print as an empty box, so text is
+// made printable before it is drawn: accents the font lacks lose their mark, emoji and other pictographs are left
+// out, and any other character becomes "?", so what prints is never garbage and never wider than the text measured.
+import { hasGlyph } from "@/lib/documents/pdf-fonts";
 
 function printable(ch: string): boolean {
   const c = ch.codePointAt(0)!;
-  return c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.includes(ch);
+  if (c === 0x0a) return true;
+  if (c < 0x20 || (c >= 0x7f && c < 0xa0)) return false;
+  // Invisible format characters (joiners, variation selectors) carry emoji sequences, not text.
+  if (/\p{Cf}|[\ufe00-\ufe0f]/u.test(ch)) return false;
+  return hasGlyph(c);
 }
 
-/** `text` in characters the standard PDF fonts print. */
+/** `text` in characters the embedded font prints. */
 export function pdfSafeText(text: string): string {
   let out = "";
   for (const ch of text.normalize("NFC")) {

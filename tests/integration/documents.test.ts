@@ -103,14 +103,16 @@ describe("order documents", () => {
     expect(bastText).toContain(`BAST/${o.number}`);
     expect(bastText).toContain(terbilangRupiah(received * Number(o.unitPrice)));
 
-    // Emoji and characters outside the PDF font never print as garbage; a long name wraps inside the margin.
+    // Characters the embedded font draws print as typed (ǍǦ, Łódź); emoji and characters outside it never print as
+    // garbage or boxes; a long name wraps inside the margin.
     const odd = {
       ...sp,
-      eventName: `Rapat 🍱🎉 Ruang ǍǦ 会议 ${"Panjang".repeat(30)}`,
+      eventName: `Rapat 🍱🎉 Ruang ǍǦ Łódź 会议 ${"Panjang".repeat(30)}`,
       vendor: { ...sp.vendor, name: "Dapur 👩‍🍳 Bu Sri" },
     };
     const oddText = pdfText(await renderOrderDocumentPdf(odd as typeof sp, now));
-    expect(oddText).toContain("Rapat Ruang AG ??");
+    expect(oddText).toContain("Rapat Ruang ǍǦ Łódź ??");
+    expect(oddText).not.toContain("\uFFFD");
     expect(oddText).toContain("Dapur Bu Sri");
     expect(oddText).not.toMatch(/Ø|ß|‹|Ã/);
   });
