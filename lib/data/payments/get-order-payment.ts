@@ -6,6 +6,7 @@ import { rp } from "@/lib/data/money";
 import { payableStage, outstanding, mayInvoice, suggestedWithholding, type PayableStage } from "@/lib/domain/payment";
 import { taxBasisOf, type TaxBasis } from "@/lib/domain/tax";
 import type { InvoiceStatus, PaymentMethod, Role } from "@/lib/generated/prisma/enums";
+import { isTreasurer } from "@/lib/data/payments/payable-access";
 
 export interface OrderPaymentViewer {
   id: string;
@@ -76,12 +77,12 @@ export async function getOrderPayment(
     (viewer.role === "OPD_STAFF" && viewer.opdId === p.opdId) ||
     (viewer.role === "VENDOR" && viewer.vendorId === p.vendorId);
   if (!sees) return null;
-  const [vendor, user] = await Promise.all([
+  const [vendor, treasurer] = await Promise.all([
     tx.vendor.findUniqueOrThrow({
       where: { id: p.vendorId },
       select: { hasPp55: true, npwp: true, bankName: true, bankAccountNumber: true, bankAccountName: true },
     }),
-    viewer.role === "OPD_STAFF" ? tx.user.findUnique({ where: { id: viewer.id }, select: { treasurer: true } }) : null,
+    viewer.role === "OPD_STAFF" ? isTreasurer(tx, viewer.id) : false,
   ]);
   const state = { amount: rp(p.amount), paidGross: rp(p.paidGross), invoiceStatus: p.invoiceStatus };
   const owed = outstanding(state);
@@ -133,9 +134,9 @@ export async function getOrderPayment(
     may: {
       invoice: viewer.role === "VENDOR" && mayInvoice(state) && owed > 0,
       review: ownOpd && p.invoiceStatus === "SUBMITTED",
-      pay: ownOpd && Boolean(user?.treasurer) && p.invoiceStatus === "ACCEPTED" && owed > 0,
-      reverse: ownOpd && Boolean(user?.treasurer),
-      treasurer: ownOpd && Boolean(user?.treasurer),
+      pay: ownOpd && treasurer && p.invoiceStatus === "ACCEPTED" && owed > 0,
+      reverse: ownOpd && treasurer,
+      treasurer: ownOpd && treasurer,
     },
   };
 }
