@@ -116,13 +116,23 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
     }
   };
 
+  // Where the run's time goes, phase by phase (each round: the sweep, suspensions ending, failures settled, then the
+  // submissions until the last is routed, then the vendors' answers until the last is in).
+  const phases = { sweep: 0, suspensions: 0, settle: 0, submit: 0, answers: 0 };
+  const timed = async (phase: keyof typeof phases, work: () => Promise<unknown>) => {
+    const t = performance.now();
+    await work();
+    phases[phase] += performance.now() - t;
+  };
   const started = performance.now();
   for (let i = 0; i < orders.length; i += concurrency) {
     const batch = orders.slice(i, i + concurrency);
     const batchTime = new Date(batch[0]!.submitAt);
-    await sweepUntil(batchTime);
-    await endExpiredSuspensions(db, fixedClock(batchTime));
-    await settleDue(batchTime);
+    await timed("sweep", () => sweepUntil(batchTime));
+    await timed("suspensions", () => endExpiredSuspensions(db, fixedClock(batchTime)));
+    await timed("settle", () => settleDue(batchTime));
+    const roundStart = performance.now();
+    let lastRouted = roundStart;
     await Promise.all(
       batch.map(async (o) => {
         const staff = ids.opdStaff.get(o.opd);
@@ -149,6 +159,7 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
             },
           );
           latencies.push(performance.now() - t0);
+          lastRouted = Math.max(lastRouted, performance.now());
           refOf.set(r.orderId, o.ref);
           const answered = r.duplicate ? "WAITING" : await answer(r.orderId, r.route, at);
           if (answered === "ACCEPTED")
@@ -163,6 +174,8 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
         }
       }),
     );
+    phases.submit += lastRouted - roundStart;
+    phases.answers += performance.now() - lastRouted;
     if (!jsonOnly && (i / concurrency) % 50 === 0)
       log(`[bench] ${Math.min(i + concurrency, orders.length)}/${orders.length} orders`);
   }
@@ -182,7 +195,8 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
   await settleDue(end);
   await sweepUntil(end);
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, latencies: latencies.sort((a, b) => a - b), rejected, rejectReasons, end };
+  const phaseSeconds = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v / 10) / 100]));
+  return { seconds, phaseSeconds, latencies: latencies.sort((a, b) => a - b), rejected, rejectReasons, end };
 }
 
 async function main() {
@@ -268,6 +282,7 @@ async function main() {
       concurrency,
       seconds: Math.round(r.seconds * 100) / 100,
       ordersPerSecond: Math.round((scenario.orders.length / r.seconds) * 10) / 10,
+      phaseSeconds: r.phaseSeconds,
       latencyMs: {
         p50: percentile(r.latencies, 50),
         p95: percentile(r.latencies, 95),

@@ -1,12 +1,13 @@
 // A vendor's answer to an offer: accept, or decline with a reason. Both are compare-and-set on the
 // offer (PENDING, not past its deadline) under the order's row lock; a decline re-routes at once.
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import type { Actor } from "@/lib/data/audit";
 import { auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
-import { inTransaction, withRetry } from "@/lib/data/tx";
+import { withRetry } from "@/lib/data/tx";
+import { inRawTransaction, rawSql, type RawSql } from "@/lib/db/raw";
 import { batcherPer, MicroBatcher, oneByOneOnError } from "@/lib/data/batcher";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notifyManySql, type Notice } from "@/lib/data/notifications/notify";
@@ -76,7 +77,7 @@ async function acceptTogether(db: Db, items: Acceptance[]): Promise<(Accepted | 
   const asked = Prisma.join(
     items.map((a, i) => Prisma.sql`(${i}::int, ${a.offerId}::uuid, ${a.actor.vendorId}::uuid, ${a.now}::timestamptz)`),
   );
-  const read = await db.$queryRaw<
+  const read = await rawSql(db).$queryRaw<
     { i: number; orderId: string; status: string; expiresAt: Date; number: string; opdId: string; eventName: string }[]
   >`
     SELECT r.i, f."orderId", f.status::text AS status, f."expiresAt", o.number, o."opdId", o."eventName"
@@ -130,7 +131,9 @@ async function acceptTogether(db: Db, items: Acceptance[]): Promise<(Accepted | 
     },
   }));
   const written = await withRetry(
-    () => db.$queryRaw<{ i: number; status: string; expiresAt: Date; orderStatus: string; accepted: boolean }[]>`
+    () => rawSql(db).$queryRaw<
+      { i: number; status: string; expiresAt: Date; orderStatus: string; accepted: boolean }[]
+    >`
     WITH r AS (SELECT * FROM (VALUES ${rows}) AS r(i, offer, vendor, "orderId", at)),
     lk AS MATERIALIZED (
       SELECT r.i, r.at, r.vendor, f.id, f."orderId", f.status::text AS status, f."expiresAt", o.status::text AS "orderStatus"
@@ -202,7 +205,7 @@ export async function declineOffer(
 const declineBatcherFor = batcherPer(
   (db: Db) =>
     new MicroBatcher<Decline, Declined>(
-      oneByOneOnError((items) => inTransaction(db, (tx) => declineTogether(tx, items))),
+      oneByOneOnError((items) => inRawTransaction(db, (tx) => declineTogether(tx, items))),
     ),
 );
 
@@ -212,7 +215,7 @@ const declineBatcherFor = batcherPer(
  * is with its audit row; then the declined orders are routed again together (rerouteOrdersInTx), each vendor that
  * said no locked with its pool.
  */
-async function declineTogether(tx: Tx, items: Decline[]): Promise<(Declined | Error)[]> {
+async function declineTogether(tx: RawSql, items: Decline[]): Promise<(Declined | Error)[]> {
   // A double tap within the batch: the first decline is written, the others are told the offer is no longer open.
   const firstFor = new Map<string, number>();
   const unique = items.filter((d, i) => !firstFor.has(d.offerId) && firstFor.set(d.offerId, i));

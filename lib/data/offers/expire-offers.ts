@@ -1,12 +1,13 @@
 // The expiry sweep: every PENDING offer past its deadline becomes EXPIRED and its order is re-routed
 // at once. The offers table is the durable queue — nothing lives in memory — so a restart resumes
 // exactly where it stopped; SKIP LOCKED lets several app instances sweep side by side.
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { SYSTEM_ACTOR } from "@/lib/data/audit";
 import { auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inTransaction } from "@/lib/data/tx";
+import { inRawTransaction, rawSql, type RawSql } from "@/lib/db/raw";
 import { oneByOneOnError } from "@/lib/data/batcher";
 import {
   decodeRoutableOrder,
@@ -29,17 +30,15 @@ export interface ExpiryResult {
 
 export async function expireDueOffers(db: Db, clock: Clock, limit = 100): Promise<ExpiryResult[]> {
   const now = clock.now();
-  const due = await db.offer.findMany({
-    where: { status: "PENDING", expiresAt: { lte: now } },
-    orderBy: { expiresAt: "asc" },
-    take: limit,
-    select: { id: true, orderId: true, expiresAt: true },
-  });
+  // On the sweep's every turn: a prepared raw statement (lib/db/raw.ts), served by the pending offers' index.
+  const due = await rawSql(db).$queryRaw<{ id: string; orderId: string; expiresAt: Date }[]>`
+    SELECT id, "orderId", "expiresAt" FROM "Offer" WHERE status = 'PENDING' AND "expiresAt" <= ${now}::timestamptz
+    ORDER BY "expiresAt" LIMIT ${limit}::int`;
   if (due.length === 0) return [];
   // All of them in one transaction, routed together; if that fails as a whole, one by one (one bad order cannot
   // hold up the others — its error is then raised once the others are done, and it stays due for the next sweep).
   const results = await oneByOneOnError((batch: typeof due) =>
-    inTransaction(db, (tx) => expireTogether(tx, batch, now)),
+    inRawTransaction(db, (tx) => expireTogether(tx, batch, now)),
   )(due);
   const failure = results.find((r): r is Error => r instanceof Error);
   if (failure) throw failure;
@@ -53,7 +52,7 @@ export async function expireDueOffers(db: Db, clock: Clock, limit = 100): Promis
  * vendor that let its offer lapse locked with its pool. An answer per offer: its expiry, or null when skipped.
  */
 async function expireTogether(
-  tx: Tx,
+  tx: RawSql,
   due: { id: string; orderId: string; expiresAt: Date }[],
   now: Date,
 ): Promise<(ExpiryResult | null)[]> {

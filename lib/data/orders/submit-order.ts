@@ -17,7 +17,8 @@ import { parseInput } from "@/lib/validation/parse";
 import type { Actor } from "@/lib/data/audit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
-import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
+import { isUniqueViolation } from "@/lib/data/tx";
+import { inRawTransaction, rawSql, type RawSql } from "@/lib/db/raw";
 import { budgetExceeded } from "@/lib/data/orders/budget";
 import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
 import {
@@ -218,7 +219,7 @@ interface PreflightKey {
 const preflightBatcherFor = batcherPer(
   (db: Db) =>
     new MicroBatcher<PreflightKey, Preflight>(async (keys) => {
-      const rows = await db.$queryRaw<(Preflight & { i: number })[]>`
+      const rows = await rawSql(db).$queryRaw<(Preflight & { i: number })[]>`
         SELECT k.i,
           (SELECT json_build_object('id', o.id, 'number', o.number, 'status', o.status, 'payloadHash', o."payloadHash")
              FROM "Order" o WHERE o."placedById" = k.placed AND o."idempotencyKey" = k.key) AS existing,
@@ -244,7 +245,7 @@ const preflightBatcherFor = batcherPer(
 const batcherFor = batcherPer(
   (db: Db) =>
     new MicroBatcher<Submission, Routed>(
-      oneByOneOnError((items) => inTransaction(db, (tx) => routeTogether(tx, items))),
+      oneByOneOnError((items) => inRawTransaction(db, (tx) => routeTogether(tx, items))),
     ),
 );
 
@@ -281,7 +282,7 @@ async function largeOrderCheck(
 export const MAX_ORDER_AHEAD_DAYS = 366;
 
 /** Inserts, reserves, routes and writes a batch of checked submissions in the caller's transaction. */
-async function routeTogether(tx: Tx, items: Submission[]): Promise<Routed[]> {
+async function routeTogether(tx: RawSql, items: Submission[]): Promise<Routed[]> {
   // New orders, numbered; a key already used (a double click in the same batch, or just committed) is skipped.
   const inserted = await tx.$queryRaw<{ id: string; number: string }[]>`
     INSERT INTO "Order" (id, number, "opdId", "placedById", "budgetId", "eventName", "deliveryAt", "deliveryDay", place, "contactName", "contactPhone",

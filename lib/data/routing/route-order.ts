@@ -9,7 +9,7 @@
 // order to the first candidate or escalates it — recording the ranked candidates and each exclusion's reason, with
 // the audit rows, in one statement.
 import { randomUUID } from "node:crypto";
-import type { Tx } from "@/lib/db/client";
+import type { RawSql } from "@/lib/db/raw";
 import { linkEnv } from "@/lib/env";
 import { offerLinkFor } from "@/lib/data/offers/offer-link-secret";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -92,7 +92,7 @@ export interface StandingRow {
  * caller took. Routing reads a batch's standings with readBatchStandings below.
  */
 export async function readStandings(
-  tx: Tx,
+  tx: RawSql,
   vendorIds: string[],
   order: Pick<RoutableOrder, "id" | "deliveryAt" | "deliveryDay">,
   now: Date,
@@ -361,28 +361,36 @@ export interface RouteItem {
 export type BatchRouted = { route: RouteOutcome } | { overBudget: true };
 
 /**
- * Each order's standings, in one statement (`i`: the order's index): of its pool's vendors (`mm_pool_standings`), or of
- * the reserve — every UMKM of its decree outside its pool, with its weight (`mm_reserve_standings`).
+ * Each order's standings, in one statement (`i`: the order's index): of its pool's vendors — `mm_batch_standings`, one
+ * row per (order, vendor) pair sent as parallel arrays, so the statement's text is the same for any batch and each
+ * vendor's fiscal-year totals are computed once for the batch — or of the reserve: every UMKM of its decree outside
+ * its pool, with its weight (`mm_reserve_standings`).
  */
 async function readBatchStandings<R extends StandingRow>(
-  tx: Tx,
+  tx: RawSql,
   items: RouteItem[],
   of: "pool" | "reserve",
 ): Promise<(R & { i: number })[]> {
   if (items.length === 0 || (of === "pool" && !items.some((s) => s.pool.length > 0))) return [];
+  if (of === "pool") {
+    const pairs = items.flatMap((s, i) => {
+      const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
+      return s.pool.map((a) => ({ i, vendorId: a.vendorId, s, fyStart, fyEnd }));
+    });
+    return tx.$queryRaw<(R & { i: number })[]>`
+      SELECT * FROM "mm_batch_standings"(${pairs.map((p) => p.i)}::int[], ${pairs.map((p) => p.vendorId)}::uuid[],
+        ${pairs.map((p) => p.s.order.id)}::uuid[], ${pairs.map((p) => p.s.order.deliveryDay)}::date[],
+        ${pairs.map((p) => p.fyStart)}::date[], ${pairs.map((p) => p.fyEnd)}::date[], ${pairs.map((p) => p.s.now)}::timestamptz[])`;
+  }
   const rows = Prisma.join(
     items.map((s, i) => {
       const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
       return Prisma.sql`(${i}::int, ${s.decreeId}::uuid, ${s.pool.map((a) => a.vendorId)}::uuid[], ${s.order.id}::uuid, ${s.order.deliveryDay}::date, ${fyStart}::date, ${fyEnd}::date, ${s.now}::timestamptz)`;
     }),
   );
-  const standings =
-    of === "pool"
-      ? Prisma.sql`"mm_pool_standings"(o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at)`
-      : Prisma.sql`"mm_reserve_standings"(o.decree, o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at)`;
   return tx.$queryRaw<(R & { i: number })[]>`
       SELECT o.i, s.* FROM (VALUES ${rows}) AS o(i, decree, pool, id, day, fy_start, fy_end, at)
-      CROSS JOIN LATERAL ${standings} s`;
+      CROSS JOIN LATERAL "mm_reserve_standings"(o.decree, o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at) s`;
 }
 
 /**
@@ -427,7 +435,7 @@ function planInTurn(
  * after rolling back to a savepoint taken before the first lock, which releases those locks and reservations, so every
  * lock is taken from nothing, in one statement. Every decision is then written in one statement (writeDecisionsSql).
  */
-export async function routeBatchInTx(tx: Tx, items: RouteItem[]): Promise<BatchRouted[]> {
+export async function routeBatchInTx(tx: RawSql, items: RouteItem[]): Promise<BatchRouted[]> {
   for (const s of items)
     if (!canTransition(s.order.status, "OFFERED") || !canTransition(s.order.status, "ESCALATED"))
       throw new Error(`order ${s.order.number} cannot be routed from ${s.order.status}`);
@@ -532,7 +540,7 @@ export function decodeRoutingContext(c: RoutingContextJson): RoutingContext {
 }
 
 /** The routing contexts of orders that exist already, in one statement (see routingContextSql). */
-export async function readRoutingContexts(tx: Tx, orders: RoutableOrder[]): Promise<RoutingContext[]> {
+export async function readRoutingContexts(tx: RawSql, orders: RoutableOrder[]): Promise<RoutingContext[]> {
   if (orders.length === 0) return [];
   const rows = await tx.$queryRaw<{ i: number; context: RoutingContextJson }[]>`
     SELECT k.i, ${routingContextSql(Prisma.sql`k.id`, Prisma.sql`k.opd`, Prisma.sql`k.day`)} AS context
@@ -547,7 +555,7 @@ export async function readRoutingContexts(tx: Tx, orders: RoutableOrder[]): Prom
  * that locked them may have brought them: routingContextSql); `settings` when the caller has them already.
  */
 export async function rerouteOrdersInTx(
-  tx: Tx,
+  tx: RawSql,
   orders: { order: RoutableOrder; context?: RoutingContext; alsoLock?: string[]; actor?: Actor; now?: Date }[],
   ctx: { now: Date; actor: Actor; settings?: RoutingSettings },
 ): Promise<RouteOutcome[]> {
@@ -579,7 +587,7 @@ export async function rerouteOrdersInTx(
 
 /** One order that exists already, routed again (see rerouteOrdersInTx). */
 export async function routeOrderInTx(
-  tx: Tx,
+  tx: RawSql,
   order: RoutableOrder,
   ctx: { now: Date; settings?: RoutingSettings; actor: Actor; alsoLock?: string[] },
 ): Promise<RouteOutcome> {

@@ -4,24 +4,17 @@ import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { SYSTEM_ACTOR, writeAudit } from "@/lib/data/audit";
 import { inTransaction, lockVendors } from "@/lib/data/tx";
+import { rawSql } from "@/lib/db/raw";
 import { notify } from "@/lib/data/notifications/notify";
 import { SUSPENDING_LEVELS } from "@/lib/domain/sanctions";
 
 export async function endExpiredSuspensions(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
-  const due = await db.vendor.findMany({
-    where: {
-      status: "SUSPENDED",
-      sanctions: {
-        none: {
-          status: "CONFIRMED",
-          level: { in: [...SUSPENDING_LEVELS] },
-          OR: [{ endsAt: null }, { endsAt: { gt: now } }],
-        },
-      },
-    },
-    select: { id: true },
-  });
+  // On the sweep's every turn: one prepared raw statement (lib/db/raw.ts); "suspending" as lib/domain/sanctions.ts.
+  const due = await rawSql(db).$queryRaw<{ id: string }[]>`
+    SELECT v.id FROM "Vendor" v WHERE v.status = 'SUSPENDED' AND NOT EXISTS (
+      SELECT 1 FROM "Sanction" s WHERE s."vendorId" = v.id AND s.status = 'CONFIRMED'
+        AND s.level::text = ANY(${[...SUSPENDING_LEVELS]}::text[]) AND (s."endsAt" IS NULL OR s."endsAt" > ${now}::timestamptz))`;
   let n = 0;
   for (const v of due) {
     const done = await inTransaction(db, async (tx) => {
