@@ -1,19 +1,25 @@
-// Builds a Prisma client over node-postgres. Shared by the app (lib/db.ts), seeds, tests and benchmarks. The pool is
-// made here and shared with the hot path's raw statements (lib/db/raw.ts), so both draw from the same connections.
-import pg from "pg";
+// Builds a Prisma client over node-postgres. Shared by the app (lib/db.ts), seeds, tests and benchmarks. Beside it,
+// a second pool serves the hot path's raw statements (lib/db/raw.ts): its sessions plan with sequential scans
+// disabled (see hotPathPool there), which Prisma's queries — dashboards and exports that do read whole tables — must
+// not inherit. $disconnect closes both.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { registerPool } from "@/lib/db/raw";
+import { closeHotPathPool, registerHotPathPool } from "@/lib/db/raw";
 
 export type Db = PrismaClient;
 
 export function createPrisma(connectionString: string, max = 10): PrismaClient {
-  const pool = new pg.Pool({ connectionString, max });
-  // An idle connection that breaks (the server restarting) leaves the pool; that is not an error of the app's.
-  pool.on("error", () => {});
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const adapter = new PrismaPg({ connectionString, max });
   const db = new PrismaClient({ adapter });
-  registerPool(db, pool);
+  registerHotPathPool(db, { connectionString, max });
+  const disconnect = db.$disconnect.bind(db);
+  Object.defineProperty(db, "$disconnect", {
+    value: async () => {
+      await disconnect();
+      await closeHotPathPool(db);
+    },
+    configurable: true,
+  });
   return db;
 }
 

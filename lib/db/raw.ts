@@ -1,4 +1,4 @@
-// The hot path's SQL on node-postgres directly, beside Prisma and over the same connection pool (lib/db/client.ts).
+// The hot path's SQL on node-postgres directly, beside Prisma, on a pool of its own (lib/db/client.ts).
 //
 // Routing sends a handful of large raw statements per batch; through Prisma's raw-query pipeline each costs the
 // single-threaded app about twice the CPU it costs node-postgres (measured 2026-11-30: a 16-row, 160-parameter
@@ -97,25 +97,42 @@ function statementName(text: string): string {
   return "mm" + createHash("sha1").update(text).digest("base64url");
 }
 
-const pools = new WeakMap<Db, pg.Pool>();
+/**
+ * The hot path's own pool. Every statement it runs finds its rows by key (routing, the vendors' answers, the sweep's
+ * due offers), so a plan that reads a whole table is never the right one for it. But PostgreSQL makes a prepared
+ * statement's generic plan on its sixth run and keeps it: one made while "Order" or "Offer" was small (a new
+ * database, the first minutes of a benchmark) joins them by scanning them whole, and goes on doing so as they grow,
+ * until an ANALYZE happens to invalidate it. The pool's sessions therefore plan with `enable_seqscan` off — an index is
+ * used wherever one serves; a table with no usable index is still scanned — measured on the province sample
+ * 2026-11-30: 286 against 261 orders per second with it in the routing transactions alone, p95 47 against 54 ms.
+ * Prisma's queries (dashboards and exports that do read whole tables) run on their own pool, unaffected.
+ */
+function hotPathPool(config: { connectionString: string; max: number }): pg.Pool {
+  const pool = new pg.Pool({ ...config, options: "-c enable_seqscan=off", allowExitOnIdle: true });
+  // A connection that breaks while idle (the server restarting) leaves the pool; that is not an error of the app's.
+  pool.on("error", () => {});
+  return pool;
+}
 
-/** Remembers the node-postgres pool a Prisma client runs on (lib/db/client.ts createPrisma). */
-export function registerPool(db: Db, pool: pg.Pool): void {
-  pools.set(db, pool);
+const pools = new WeakMap<Db, { pool: pg.Pool; config: { connectionString: string; max: number } }>();
+
+/** Gives a Prisma client its hot-path pool (lib/db/client.ts createPrisma); opened lazily, on first use. */
+export function registerHotPathPool(db: Db, config: { connectionString: string; max: number }): void {
+  pools.set(db, { pool: hotPathPool(config), config });
+}
+
+/** Closes it (the client's $disconnect); used again afterwards, it opens anew, as Prisma reconnects. */
+export async function closeHotPathPool(db: Db): Promise<void> {
+  const entry = pools.get(db);
+  if (entry && !entry.pool.ending && !entry.pool.ended) await entry.pool.end();
 }
 
 function poolOf(db: Db): pg.Pool {
-  let pool = pools.get(db);
-  if (!pool)
+  const entry = pools.get(db);
+  if (!entry)
     throw new Error("this Prisma client was not made by createPrisma: no node-postgres pool to run raw SQL on");
-  if (pool.ending || pool.ended) {
-    // $disconnect ended the shared pool and Prisma reconnects on a pool of its own: the raw statements get a new one
-    // with the same settings (closed when idle, so it never keeps a finished process alive).
-    pool = new pg.Pool({ ...pool.options, allowExitOnIdle: true });
-    pool.on("error", () => {});
-    pools.set(db, pool);
-  }
-  return pool;
+  if (entry.pool.ending || entry.pool.ended) entry.pool = hotPathPool(entry.config);
+  return entry.pool;
 }
 
 /** Raw statements outside a transaction, on the client's pool. */

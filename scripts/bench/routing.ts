@@ -294,6 +294,7 @@ async function main() {
       lostOrders: inv.lostOrders,
       fairnessViolations: inv.fairnessViolations,
       budgetMismatches: inv.budgetMismatches,
+      awardRollupMismatches: inv.awardRollupMismatches,
       rejectReasons: r.rejectReasons,
       decisionOutcomes: outcomes,
       exclusionReasons: Object.fromEntries(exclusionRows.map((x) => [x.reason, Number(x.n)])),

@@ -11,6 +11,8 @@ import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
 import { dayAsDate, wibDay } from "@/lib/format";
 import { fiscalYearDays } from "@/lib/data/routing/route-order";
 import { createBudget } from "@/tests/factories";
+import { cancelOrder } from "@/lib/data/orders/cancel-order";
+import { checkInvariants } from "@/lib/data/routing/check-invariants";
 
 const T0 = "2026-06-01T02:00:00Z";
 
@@ -81,5 +83,49 @@ describe("mm_batch_standings", () => {
     expect(prior).toHaveLength(1);
     expect(batch.some((r) => BigInt(r.awarded as bigint) > 0n)).toBe(true);
     expect(new Set(batch.map((r) => String(r.booked))).size).toBeGreaterThan(1);
+  });
+
+  it("keeps the awards rollup equal to the offers through acceptances and withdrawn awards", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
+    const clock = fixedClock(T0);
+    const placed = [];
+    for (let k = 0; k < 4; k++)
+      placed.push(await submitOrder(db, clock, staffActor(city), orderInput({ pax: 10 + k })));
+    const offers = placed.map((p) => (p.route?.kind === "OFFERED" ? p.route : null)!);
+    // Accepted at different times, so the last acceptance is the later one.
+    for (const [k, o] of offers.entries())
+      await acceptOffer(
+        db,
+        fixedClock(new Date(Date.parse(T0) + k * 60_000)),
+        vendorActor(city, o.vendorId),
+        o.offerId,
+      );
+    const awards = () =>
+      db.vendorYearAward.findMany({ where: { year: 2026, vendorId: { in: city.vendors.map((v) => v.id) } } });
+    const before = await awards();
+    expect(before.reduce((n, a) => n + a.awardedOrders, 0)).toBe(4);
+    // The OPD cancels the last accepted order: its award leaves the rollup and the vendor's last acceptance is read
+    // again from what remains.
+    const last = offers[3]!;
+    await cancelOrder(
+      db,
+      fixedClock(new Date(Date.parse(T0) + 3_600_000)),
+      staffActor(city),
+      placed[3]!.orderId,
+      "Acara batal",
+    );
+    const after = await awards();
+    expect(after.reduce((n, a) => n + a.awardedOrders, 0)).toBe(3);
+    const vendorAfter = after.find((a) => a.vendorId === last.vendorId)!;
+    const remaining = await db.offer.aggregate({
+      where: { vendorId: last.vendorId, status: { in: ["ACCEPTED", "FAILED"] } },
+      _max: { respondedAt: true },
+    });
+    expect(vendorAfter.lastAwardAt).toEqual(remaining._max.respondedAt);
+    expect((await checkInvariants(db, clock.now())).awardRollupMismatches).toBe(0);
+    // Tampering shows: the check compares every row with the offers.
+    await db.$executeRaw`UPDATE "VendorYearAward" SET awarded = awarded + 1 WHERE "vendorId" = ${last.vendorId}::uuid`;
+    expect((await checkInvariants(db, clock.now())).awardRollupMismatches).toBe(1);
   });
 });

@@ -72,7 +72,7 @@ describe("raw statements on node-postgres", () => {
     expect(rows.map((r) => r.n)).toEqual([1, 2, 12]);
   });
 
-  it("serves routing on the same pool as Prisma, connections returned after each transaction", async () => {
+  it("serves more routings at once than its pool has connections, each connection returned after its transaction", async () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 3, pools: [[0, 1, 2]] });
     const clock = fixedClock("2026-06-01T02:00:00Z");

@@ -45,6 +45,7 @@ describe("submissions routed together", () => {
       lostOrders: 0,
       fairnessViolations: 0,
       budgetMismatches: 0,
+      awardRollupMismatches: 0,
     });
     const numbers = results.map((r) => r.number);
     expect(new Set(numbers).size).toBe(8);

@@ -10,5 +10,6 @@ export async function expectInvariantsHold(db: Db, now: Date): Promise<void> {
     lostOrders: 0,
     fairnessViolations: 0,
     budgetMismatches: 0,
+    awardRollupMismatches: 0,
   });
 }

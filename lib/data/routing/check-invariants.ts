@@ -14,6 +14,8 @@ export interface InvariantReport {
   fairnessViolations: number;
   /** Budgets whose committed value differs from what their orders hold, or exceeds the pagu. */
   budgetMismatches: number;
+  /** (vendor, year) rows of the awards rollup routing reads (VendorYearAward) that differ from the offers themselves. */
+  awardRollupMismatches: number;
 }
 
 export async function checkInvariants(db: Db, now: Date): Promise<InvariantReport> {
@@ -41,6 +43,15 @@ export async function checkInvariants(db: Db, now: Date): Promise<InvariantRepor
     SELECT count(*) AS n FROM "Budget" b
     WHERE b.committed > b.pagu OR b.committed <> COALESCE((
       SELECT sum(o.total) FROM "Order" o WHERE o."budgetId" = b.id AND o.status NOT IN ('CANCELLED', 'FAILED')), 0)`;
+  const [awards] = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (
+      SELECT "vendorId", extract(year FROM "deliveryDay")::int AS year, sum(value) AS awarded, count(*)::int AS orders,
+        max("respondedAt") AS last
+      FROM "Offer" WHERE status IN ('ACCEPTED', 'FAILED') GROUP BY 1, 2) f
+    FULL JOIN "VendorYearAward" r ON r."vendorId" = f."vendorId" AND r.year = f.year
+    WHERE f."vendorId" IS NULL AND (r.awarded <> 0 OR r."awardedOrders" <> 0)
+       OR r."vendorId" IS NULL
+       OR r.awarded <> f.awarded OR r."awardedOrders" <> f.orders OR r."lastAwardAt" IS DISTINCT FROM f.last`;
   // Each decision's ranked candidates are its snapshot of the pool at that moment (taken under the
   // pool's row locks): the chosen vendor must be first, and the ranking ascending in weighted total.
   const decisions = await db.routingDecision.findMany({
@@ -63,5 +74,6 @@ export async function checkInvariants(db: Db, now: Date): Promise<InvariantRepor
     lostOrders: Number(lost!.n),
     fairnessViolations: unfair,
     budgetMismatches: Number(budget!.n),
+    awardRollupMismatches: Number(awards!.n),
   };
 }

@@ -16,7 +16,8 @@ CREATE FUNCTION "mm_batch_standings"(
   WITH p AS MATERIALIZED (
     SELECT * FROM unnest(idx, vendor_ids, order_ids, delivery_days, fy_starts, fy_ends, at_times)
       AS p(i, vid, order_id, day, fy_start, fy_end, at_time)),
-  y AS (
+  -- MATERIALIZED: computed once per vendor and year; inlined, the planner would run it once per pair.
+  y AS MATERIALIZED (
     SELECT k.vid, k.fy_start, k.fy_end, t.awarded, t.pending, t.awarded_orders, t.last_award_at
     FROM (SELECT DISTINCT vid, fy_start, fy_end FROM p) k
     LEFT JOIN LATERAL (
