@@ -102,7 +102,8 @@ GROUP BY 1, 2;
 
 -- The standings read the rollup when the window is a calendar year (routing's fiscal year; the admins' screens), and
 -- sum the offers as before for any other window; the open offers' value (PENDING) is summed through the
--- (vendorId, status) index either way.
+-- (vendorId, status) index either way. PL/pgSQL, so its plan is kept between calls (an SQL function that is not
+-- inlined is planned again on every call: measured 2.8 → 2.1 ms per call on the province sample).
 CREATE OR REPLACE FUNCTION "mm_batch_standings"(
   idx integer[], vendor_ids uuid[], order_ids uuid[], delivery_days date[], fy_starts date[], fy_ends date[],
   at_times timestamptz[]
@@ -110,7 +111,10 @@ CREATE OR REPLACE FUNCTION "mm_batch_standings"(
   i integer, id uuid, code text, name text, status text, "ekatalogStatus" text, "dailyCapacityPax" integer,
   categories text[], unavailable boolean, suspended boolean, booked bigint, awarded bigint, pending bigint,
   "awardedOrders" bigint, "lastAwardAt" timestamptz, prior text
-) LANGUAGE sql STABLE AS $$
+) LANGUAGE plpgsql STABLE AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
   WITH p AS MATERIALIZED (
     SELECT * FROM unnest(idx, vendor_ids, order_ids, delivery_days, fy_starts, fy_ends, at_times)
       AS p(i, vid, order_id, day, fy_start, fy_end, at_time)),
@@ -149,5 +153,6 @@ CREATE OR REPLACE FUNCTION "mm_batch_standings"(
        AND o.status IN ('DECLINED', 'EXPIRED', 'FAILED') ORDER BY o.round DESC LIMIT 1)
   FROM p
   JOIN "Vendor" v ON v.id = p.vid
-  JOIN y ON y.vid = p.vid AND y.fy_start = p.fy_start AND y.fy_end = p.fy_end
+  JOIN y ON y.vid = p.vid AND y.fy_start = p.fy_start AND y.fy_end = p.fy_end;
+END;
 $$;
