@@ -1,4 +1,4 @@
-// Routing reads a batch's standings in one call (mm_batch_standings, migration 20261130080000): each vendor's
+// Routing reads a batch's standings in one call (mm_batch_standings, migration 20261130080432): each vendor's
 // fiscal-year totals are computed once per vendor and year for the whole batch. Each order must still see exactly
 // what it would see alone (mm_pool_standings: one order) — its own delivery day's load, its own earlier answers, its
 // own fiscal year — however the batch mixes orders of different days, years, pools and histories.

@@ -1,3 +1,10 @@
+-- Routing's standings in one call per batch, fast (issue 21).
+--
+-- mm_batch_standings takes one row per (order, vendor) pair as parallel arrays — so the statement's text is the same
+-- whatever the batch's size, and is prepared once per connection (lib/db/raw.ts) — and computes what depends on the
+-- vendor's year once per vendor and year, not once per pair. mm_pool_standings (the admins' screens, the reserve)
+-- becomes the same function for one order, so routing and the screens read one definition.
+--
 -- Each UMKM's awarded offers per year of delivery (VendorYearAward), kept by statement-level triggers on "Offer",
 -- so routing's standings read one row per vendor instead of summing the year's offers (until now three quarters of
 -- the standings statement's time, growing with the year). "Awarded" is ACCEPTED or FAILED, as everywhere
@@ -104,7 +111,7 @@ GROUP BY 1, 2;
 -- sum the offers as before for any other window; the open offers' value (PENDING) is summed through the
 -- (vendorId, status) index either way. PL/pgSQL, so its plan is kept between calls (an SQL function that is not
 -- inlined is planned again on every call: measured 2.8 → 2.1 ms per call on the province sample).
-CREATE OR REPLACE FUNCTION "mm_batch_standings"(
+CREATE FUNCTION "mm_batch_standings"(
   idx integer[], vendor_ids uuid[], order_ids uuid[], delivery_days date[], fy_starts date[], fy_ends date[],
   at_times timestamptz[]
 ) RETURNS TABLE (
@@ -155,4 +162,22 @@ BEGIN
   JOIN "Vendor" v ON v.id = p.vid
   JOIN y ON y.vid = p.vid AND y.fy_start = p.fy_start AND y.fy_end = p.fy_end;
 END;
+$$;
+
+-- One order's standings: the batch function with a single order (each vendor once, as before).
+CREATE OR REPLACE FUNCTION "mm_pool_standings"(
+  pool_ids uuid[], order_id uuid, delivery_day date, fy_start date, fy_end date, at_time timestamptz
+) RETURNS TABLE (
+  id uuid, code text, name text, status text, "ekatalogStatus" text, "dailyCapacityPax" integer, categories text[],
+  unavailable boolean, suspended boolean, booked bigint, awarded bigint, pending bigint, "awardedOrders" bigint,
+  "lastAwardAt" timestamptz, prior text
+) LANGUAGE sql STABLE AS $$
+  SELECT s.id, s.code, s.name, s.status, s."ekatalogStatus", s."dailyCapacityPax", s.categories, s.unavailable,
+    s.suspended, s.booked, s.awarded, s.pending, s."awardedOrders", s."lastAwardAt", s.prior
+  FROM (SELECT array_agg(DISTINCT x) AS ids FROM unnest(pool_ids) AS x) d
+  CROSS JOIN LATERAL "mm_batch_standings"(
+    array_fill(0, ARRAY[cardinality(d.ids)]), d.ids, array_fill(order_id, ARRAY[cardinality(d.ids)]),
+    array_fill(delivery_day, ARRAY[cardinality(d.ids)]), array_fill(fy_start, ARRAY[cardinality(d.ids)]),
+    array_fill(fy_end, ARRAY[cardinality(d.ids)]), array_fill(at_time, ARRAY[cardinality(d.ids)])) s
+  WHERE cardinality(d.ids) > 0
 $$;
