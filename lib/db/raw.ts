@@ -114,21 +114,29 @@ function hotPathPool(config: { connectionString: string; max: number }): pg.Pool
   return pool;
 }
 
-const pools = new WeakMap<Db, { pool: pg.Pool; config: { connectionString: string; max: number } }>();
+interface HotPathEntry {
+  pool: pg.Pool;
+  config: { connectionString: string; max: number };
+}
+
+// Kept on the client object under a process-wide symbol, not in a module-level map: Next.js loads this module once per
+// server layer (pages, server actions, route handlers), and every layer must find the pool of the one client.
+const HOT_PATH = Symbol.for("mamin-merata.hot-path-pool");
+type WithHotPath = Db & { [HOT_PATH]?: HotPathEntry };
 
 /** Gives a Prisma client its hot-path pool (lib/db/client.ts createPrisma); opened lazily, on first use. */
 export function registerHotPathPool(db: Db, config: { connectionString: string; max: number }): void {
-  pools.set(db, { pool: hotPathPool(config), config });
+  Object.defineProperty(db, HOT_PATH, { value: { pool: hotPathPool(config), config }, enumerable: false });
 }
 
 /** Closes it (the client's $disconnect); used again afterwards, it opens anew, as Prisma reconnects. */
 export async function closeHotPathPool(db: Db): Promise<void> {
-  const entry = pools.get(db);
+  const entry = (db as WithHotPath)[HOT_PATH];
   if (entry && !entry.pool.ending && !entry.pool.ended) await entry.pool.end();
 }
 
 function poolOf(db: Db): pg.Pool {
-  const entry = pools.get(db);
+  const entry = (db as WithHotPath)[HOT_PATH];
   if (!entry)
     throw new Error("this Prisma client was not made by createPrisma: no node-postgres pool to run raw SQL on");
   if (entry.pool.ending || entry.pool.ended) entry.pool = hotPathPool(entry.config);
