@@ -22,6 +22,8 @@ const hhmm = (offsetMin: number) =>
 /** Sets the city's quiet hours as an admin would, on the rules page. */
 async function setQuietHours(admin: Page, start: string, end: string) {
   await admin.goto("/admin/rules");
+  // The letter-number hint names its placeholders literally (a message key or a missing variable would show instead).
+  await expect(admin.getByText("Contoh: 000.3/{seq}/417.{opd}/{year}")).toBeVisible();
   await admin.getByLabel("Jam tenang mulai (WIB)").fill(start);
   await admin.getByLabel("Jam tenang selesai (WIB)").fill(end);
   await admin.getByRole("button", { name: "Simpan aturan" }).click();

@@ -208,7 +208,14 @@ export default async function RulesPage({
             </div>
           ))}
           <p id="r-number-hint" className="text-sm text-slate-700 sm:col-span-2 lg:col-span-4">
-            {r("numberHint")}
+            {/* The placeholders are passed as values: braces inside a message would be read as its own variables. */}
+            {t("adminRules.numberHint", {
+              seqToken: "{seq}",
+              yearToken: "{year}",
+              monthToken: "{month}",
+              opdToken: "{opd}",
+              example: "000.3/{seq}/417.{opd}/{year}",
+            })}
           </p>
           <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-4">{r("ladderHint")}</p>
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
