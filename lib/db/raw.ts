@@ -38,8 +38,10 @@ const ARRAY_OF: Record<number, (s: string) => unknown> = {
   1115: parseUtcTimestamp,
 };
 
+// text[]'s parser splits any array's text form into its elements' texts; looked up once, not per value.
+const textArray = pg.types.getTypeParser(1009 as Parameters<typeof pg.types.getTypeParser>[0], "text");
+
 function parseArray(text: string, element: (s: string) => unknown): unknown[] {
-  const textArray = pg.types.getTypeParser(1009 as Parameters<typeof pg.types.getTypeParser>[0], "text");
   return (textArray(text) as (string | null)[]).map((v) => (v === null ? null : element(v)));
 }
 
