@@ -2,6 +2,7 @@
 // transaction rolled back, so a retry is safe). Locks are taken in one order everywhere —
 // order row → budget row → vendor rows sorted by id — so deadlocks are rare, not impossible.
 import type { Db, Tx } from "@/lib/db/client";
+import type { RawSql } from "@/lib/db/raw";
 
 const RETRYABLE = new Set(["40P01", "40001", "P2034"]);
 
@@ -56,7 +57,7 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attem
 }
 
 /** Locks rows of "Order" (one) — the first lock of every order transition. Returns false if it does not exist. */
-export async function lockOrder(tx: Tx, orderId: string): Promise<boolean> {
+export async function lockOrder(tx: RawSql, orderId: string): Promise<boolean> {
   const rows = await tx.$queryRaw<
     { id: string }[]
   >`SELECT id FROM "Order" WHERE id = ${orderId}::uuid FOR NO KEY UPDATE`;
@@ -64,7 +65,7 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<boolean> {
 }
 
 /** Locks vendor rows in id order: every change to a vendor's pending/awarded value or day load happens under it. */
-export async function lockVendors(tx: Tx, vendorIds: readonly string[]): Promise<void> {
+export async function lockVendors(tx: RawSql, vendorIds: readonly string[]): Promise<void> {
   if (vendorIds.length === 0) return;
   const ids = [...new Set(vendorIds)].sort();
   await tx.$queryRaw`SELECT id FROM "Vendor" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;

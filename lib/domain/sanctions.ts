@@ -79,3 +79,8 @@ export const FAILURE_TYPES = [
  * a confirmed sanction of one of these levels.
  */
 export const SUSPENDING_LEVELS = ["SP2", "SP3"] as const satisfies readonly SanctionLevel[];
+
+/** Whether a confirmed sanction at this level takes the vendor out of the pools (SUSPENDING_LEVELS). */
+export function suspends(level: SanctionLevel): boolean {
+  return (SUSPENDING_LEVELS as readonly SanctionLevel[]).includes(level);
+}

@@ -310,6 +310,78 @@ describe("fulfilment and sanctions", () => {
   });
 });
 
+describe("deciding a sanction", () => {
+  it("confirming a suspension withdraws every pending offer of the vendor, audited, and routes each order again", async () => {
+    const db = testDb();
+    const city = await createCity(db, { opds: 1, vendors: 3, pools: [[0, 1, 2]] });
+    const admin = await createUser(db, { role: "ADMIN" });
+    const clock = fixedClock(T0);
+    // Six orders over three vendors: two pending offers each.
+    const placed = [];
+    for (let i = 0; i < 6; i++) placed.push(await submitOrder(db, clock, staffActor(city), orderInput()));
+    const target = city.vendors[0]!.id;
+    const hers = placed.filter((r) => r.route?.kind === "OFFERED" && r.route.vendorId === target);
+    expect(hers).toHaveLength(2);
+    const propose = (level: "SP1" | "SP2") =>
+      db.sanction.create({
+        data: {
+          vendorId: target,
+          level,
+          status: "PROPOSED",
+          cause: "Uji",
+          proposedAt: clock.now(),
+          proposedById: admin.id,
+        },
+      });
+    // A dismissal changes the proposal only (with its audit row and the vendor's notice).
+    const dismissed = await propose("SP2");
+    expect(
+      await decideSanction(db, clock, { id: admin.id, role: "ADMIN" }, dismissed.id, {
+        decision: "DISMISS",
+        reason: "Bukan kesalahan UMKM",
+      }),
+    ).toMatchObject({ status: "OVERRIDDEN", withdrawn: 0 });
+    expect((await db.vendor.findUniqueOrThrow({ where: { id: target } })).status).toBe("ACTIVE");
+    expect(await db.offer.count({ where: { vendorId: target, status: "PENDING" } })).toBe(2);
+    await expectCode(
+      decideSanction(db, clock, { id: admin.id, role: "ADMIN" }, dismissed.id, {
+        decision: "CONFIRM",
+        reason: "Diputuskan ulang",
+      }),
+      "INVALID_STATE",
+    );
+
+    const sp2 = await propose("SP2");
+    const decided = await decideSanction(db, clock, { id: admin.id, role: "ADMIN" }, sp2.id, {
+      decision: "CONFIRM",
+      reason: "Berulang kali gagal",
+    });
+    expect(decided).toMatchObject({ status: "CONFIRMED", level: "SP2", withdrawn: 2 });
+    expect(await db.offer.count({ where: { vendorId: target, status: "PENDING" } })).toBe(0);
+    const withdrawn = await db.offer.findMany({ where: { vendorId: target, status: "WITHDRAWN" } });
+    expect(withdrawn.map((o) => o.reason)).toEqual(["UMKM dikenai sanksi", "UMKM dikenai sanksi"]);
+    expect(
+      await db.auditLog.count({ where: { action: "offer.withdrawn", entityId: { in: withdrawn.map((o) => o.id) } } }),
+    ).toBe(2);
+    for (const r of hers) {
+      const live = await db.offer.findFirstOrThrow({ where: { orderId: r.orderId, status: "PENDING" } });
+      expect(live.vendorId).not.toBe(target);
+      expect((await db.order.findUniqueOrThrow({ where: { id: r.orderId } })).status).toBe("OFFERED");
+    }
+    const after = await db.sanction.findUniqueOrThrow({ where: { id: sp2.id } });
+    expect(after).toMatchObject({ status: "CONFIRMED", decidedById: admin.id, decisionReason: "Berulang kali gagal" });
+    expect(after.endsAt!.getTime() - after.startsAt!.getTime()).toBeGreaterThan(0);
+    expect(
+      await db.notification.count({
+        where: { kind: "sanction.decided", channel: "IN_APP", user: { vendorId: target } },
+      }),
+    ).toBe(2);
+    expect(await db.auditLog.count({ where: { entityId: { in: [dismissed.id, sp2.id] } } })).toBe(2);
+    // Back in the pools (and out of the other tests' way: they share this database).
+    await reinstateVendor(db, clock, { id: admin.id, role: "ADMIN" }, target, "Sudah klarifikasi dan berbenah");
+  });
+});
+
 describe("suspensions end on time", () => {
   it("reinstates a vendor when its SP2 period is over, and not before", async () => {
     const db = testDb();

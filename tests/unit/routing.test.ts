@@ -9,7 +9,7 @@ import {
   type OrderToRoute,
   type PoolVendor,
 } from "@/lib/domain/routing";
-import { deliveryFailure, failureShare, lateMinutesOf, sanctionLevelFor } from "@/lib/domain/sanctions";
+import { deliveryFailure, failureShare, lateMinutesOf, sanctionLevelFor, suspends } from "@/lib/domain/sanctions";
 import { DEFAULT_SETTINGS, resolveSettings } from "@/lib/domain/settings";
 import { canTransition } from "@/lib/domain/order-state";
 import { poolVendor } from "@/tests/factories/domain";
@@ -216,6 +216,11 @@ describe("deadlines, outcomes and the sanction ladder", () => {
     // A failure is one of the orders due, even when its delivery day has not come (the vendor cancelled early).
     expect(failureShare({ failures: 2, dueOrders: 0 })).toBe(1);
     expect(failureShare({ failures: 0, dueOrders: 10 })).toBe(0);
+  });
+  it("takes a vendor out of the pools only for a suspension or a removal", () => {
+    expect(suspends("SP1")).toBe(false);
+    expect(suspends("SP2")).toBe(true);
+    expect(suspends("SP3")).toBe(true);
   });
   it("never punishes more for a better record (property)", () => {
     fc.assert(

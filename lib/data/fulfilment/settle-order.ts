@@ -1,6 +1,7 @@
 // Settling an accepted order: the OPD confirms delivery (too late or too short counts as a failure),
 // or reports a failure; a vendor may report that it cannot deliver after all. A failure proposes a
 // sanction on the SP1→SP2→SP3 ladder and re-routes the order at once if there is still time.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import id from "@/messages/id.json";
 import type { Db, Tx } from "@/lib/db/client";
@@ -9,11 +10,14 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
-import { getSettings } from "@/lib/data/settings/get-settings";
-import { notify } from "@/lib/data/notifications/notify";
-import { releaseBudget } from "@/lib/data/orders/budget";
+import { releaseBudgetSql } from "@/lib/data/orders/budget";
 import { createPayable } from "@/lib/data/payments/create-payable";
-import { routeOrderInTx, ROUTABLE_ORDER_SELECT, type RouteOutcome } from "@/lib/data/routing/route-order";
+import { routeOrderInTx, type RoutableOrder, type RouteOutcome } from "@/lib/data/routing/route-order";
+import { auditInsertSql } from "@/lib/data/audit-sql";
+import { notifyManySql, type Notice } from "@/lib/data/notifications/notify";
+import { inRawTransaction, type RawSql } from "@/lib/db/raw";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
 import {
   deliveryFailure,
   FAILURE_TYPES,
@@ -27,7 +31,6 @@ import { dayAsDate, formatDateTimeWIB, wibDay } from "@/lib/format";
 import { offerDeadline } from "@/lib/domain/routing";
 import { deliveryTimeIssue } from "@/lib/domain/delivery-time";
 import { removePhoto, storePhoto, type CheckedPhoto } from "@/lib/storage/photos";
-import type { RoutingSettings } from "@/lib/domain/settings";
 import type { FailureType, SanctionLevel } from "@/lib/generated/prisma/enums";
 
 export const deliverySchema = z
@@ -61,20 +64,50 @@ export type SettleResult =
 
 type SettleActor = Actor & { id: string; opdId?: string | null; vendorId?: string | null };
 
-async function lockAcceptedOrder(tx: Tx, actor: SettleActor, orderId: string) {
+/** An accepted order as settling it needs it: its routing facts, budget, vendor, year and price. */
+type AcceptedOrder = RoutableOrder & { budgetId: string; vendorId: string; fiscalYear: number; unitPrice: bigint };
+
+interface AcceptedContext {
+  order: AcceptedOrder;
+  offer: { id: string; vendorId: string; respondedAt: Date | null; offeredAt: Date };
+  settings: RoutingSettings;
+}
+
+/**
+ * Locks the order (the first lock of every order transition), then reads it with its accepted offer and the settings
+ * in one statement; refuses an order the actor may not settle (NOT_FOUND, as if it did not exist) or that is not
+ * awaiting delivery. Raw statements only, so it runs on the hot path's connection or a Prisma transaction alike.
+ */
+async function lockAcceptedOrder(tx: RawSql, actor: SettleActor, orderId: string): Promise<AcceptedContext> {
   if (!(await lockOrder(tx, orderId))) throw new AppError("NOT_FOUND");
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: orderId },
-    select: { ...ROUTABLE_ORDER_SELECT, budgetId: true, vendorId: true, fiscalYear: true, unitPrice: true },
-  });
+  const [row] = await tx.$queryRaw<
+    (Omit<AcceptedOrder, "vendorId"> & {
+      vendorId: string | null;
+      offerId: string | null;
+      respondedAt: Date | null;
+      offeredAt: Date | null;
+      settings: unknown;
+    })[]
+  >`
+    SELECT o.id, o.number, o."opdId", o.status::text AS status, o."deliveryAt", o."deliveryDay", o.category::text AS category, o.pax,
+      o.total, o.method::text AS method, o."eventName", o."budgetId", o."vendorId", o."fiscalYear", o."unitPrice",
+      f.id AS "offerId", f."respondedAt", f."offeredAt", (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}) AS settings
+    FROM "Order" o LEFT JOIN "Offer" f ON f."orderId" = o.id AND f.status = 'ACCEPTED' AND f."vendorId" = o."vendorId"
+    WHERE o.id = ${orderId}::uuid`;
+  if (!row) throw new AppError("NOT_FOUND");
+  const { offerId, respondedAt, offeredAt, settings, ...order } = row;
   const mayAct =
     actor.role === "ADMIN" ||
     (actor.role === "OPD_STAFF" && actor.opdId === order.opdId) ||
-    (actor.role === "VENDOR" && actor.vendorId !== null && actor.vendorId === order.vendorId);
+    (actor.role === "VENDOR" && actor.vendorId != null && actor.vendorId === order.vendorId);
   if (!mayAct) throw new AppError("NOT_FOUND");
   if (order.status !== "ACCEPTED" || !order.vendorId) throw new AppError("INVALID_STATE", { status: order.status });
-  const offer = await tx.offer.findFirstOrThrow({ where: { orderId, status: "ACCEPTED", vendorId: order.vendorId } });
-  return { order, offer };
+  if (!offerId || !offeredAt) throw new Error(`accepted order ${order.number} has no accepted offer`);
+  return {
+    order: { ...order, vendorId: order.vendorId },
+    offer: { id: offerId, vendorId: order.vendorId, respondedAt, offeredAt },
+    settings: resolveSettings(settings),
+  };
 }
 
 /**
@@ -83,7 +116,7 @@ async function lockAcceptedOrder(tx: Tx, actor: SettleActor, orderId: string) {
  * window and has come, or that failed; and whether a suspension (SP2 or SP3) was confirmed for it in the window.
  */
 export async function readFailureRecord(
-  tx: Tx,
+  tx: RawSql,
   vendorId: string,
   now: Date,
   windowDays: number,
@@ -99,12 +132,18 @@ export async function readFailureRecord(
   return { failures: r!.failures, dueOrders: r!.due, suspendedBefore: r!.suspended };
 }
 
+/**
+ * Records a failure of the accepted order in the caller's transaction, in four statements besides the routing: the
+ * vendor's row locked; the offer marked FAILED with the fulfilment record; the vendor's record in the sanction window
+ * read (it counts this failure); then the proposed sanction with its audit row and the notices to the admins and the
+ * vendor — and, when there is no time left to route it again, the order FAILED and its budget released — in one.
+ * With time left, the order is routed to the next vendor at once (this one is excluded for this order).
+ */
 async function failInTx(
-  tx: Tx,
+  tx: RawSql,
   now: Date,
-  settings: RoutingSettings,
   actor: SettleActor,
-  ctx: Awaited<ReturnType<typeof lockAcceptedOrder>>,
+  ctx: AcceptedContext,
   failure: {
     type: FailureType;
     evidence: string;
@@ -113,40 +152,40 @@ async function failInTx(
     rating?: number | null;
   },
 ): Promise<SettleResult> {
-  const { order, offer } = ctx;
+  const { order, offer, settings } = ctx;
   await lockVendors(tx, [offer.vendorId]);
-  await tx.offer.update({ where: { id: offer.id }, data: { status: "FAILED" } });
-  await tx.fulfilment.create({
-    data: {
-      orderId: order.id,
-      offerId: offer.id,
-      vendorId: offer.vendorId,
-      outcome: "FAILED",
-      failureType: failure.type,
-      evidence: failure.evidence,
-      lateMinutes: failure.lateMinutes ?? null,
-      quantityReceived: failure.quantityReceived ?? null,
-      rating: failure.rating ?? null,
-      reportedById: actor.id,
-      createdAt: now,
-    },
-  });
+  const recorded = await tx.$executeRaw`
+    WITH f AS (UPDATE "Offer" SET status = 'FAILED' WHERE id = ${offer.id}::uuid AND status = 'ACCEPTED' RETURNING id)
+    INSERT INTO "Fulfilment" (id, "orderId", "offerId", "vendorId", outcome, "failureType", evidence, "lateMinutes", "quantityReceived", rating, "reportedById", "createdAt")
+    SELECT ${randomUUID()}::uuid, ${order.id}::uuid, f.id, ${offer.vendorId}::uuid, 'FAILED', ${failure.type}::"FailureType", ${failure.evidence},
+      ${failure.lateMinutes ?? null}::int, ${failure.quantityReceived ?? null}::int, ${failure.rating ?? null}::int, ${actor.id}::uuid, ${now}::timestamptz
+    FROM f`;
+  if (recorded !== 1) throw new AppError("INVALID_STATE");
   const record = await readFailureRecord(tx, offer.vendorId, now, settings.sanctionWindowDays);
-  const failures = record.failures;
   const level = sanctionLevelFor(record, settings);
-  const sanction = await tx.sanction.create({
-    data: {
-      vendorId: offer.vendorId,
-      orderId: order.id,
-      level,
-      status: "PROPOSED",
-      // In words, never a code (the vendor and the admins read it): the failure types' Indonesian names.
-      cause: `${order.number}: ${id.orderDetail.failTypes[failure.type]} — ${failure.evidence}`,
-      proposedAt: now,
-      proposedById: actor.id,
+  const sanctionId = randomUUID();
+  // In words, never a code (the vendor and the admins read it): the failure types' Indonesian names.
+  const cause = `${order.number}: ${id.orderDetail.failTypes[failure.type]} — ${failure.evidence}`;
+  const reroute =
+    offerDeadline(now, order.deliveryAt, settings.responseWindowMinutes, settings.minLeadMinutes) !== null;
+  const notices: Notice[] = [
+    {
+      audience: { role: "ADMIN" },
+      at: now,
+      note: { kind: "sanction.proposed", title: `Usulan sanksi ${level}`, body: cause, link: "/admin" },
     },
-  });
-  await writeAudit(tx, actor, {
+    {
+      audience: { vendorId: offer.vendorId },
+      at: now,
+      note: {
+        kind: "order.failed",
+        title: `Pesanan ${order.number} dicatat gagal`,
+        body: failure.evidence,
+        link: "/vendor",
+      },
+    },
+  ];
+  const audit = auditInsertSql(actor, {
     action: "order.failed",
     entity: "Order",
     entityId: order.id,
@@ -155,36 +194,29 @@ async function failInTx(
       failureType: failure.type,
       vendorId: offer.vendorId,
       sanction: level,
-      failuresInWindow: failures,
+      failuresInWindow: record.failures,
       dueOrdersInWindow: record.dueOrders,
       suspendedBefore: record.suspendedBefore,
     },
   });
-  await notify(
-    tx,
-    { role: "ADMIN" },
-    { kind: "sanction.proposed", title: `Usulan sanksi ${level}`, body: sanction.cause, link: "/admin" },
-    now,
-  );
-  await notify(
-    tx,
-    { vendorId: offer.vendorId },
-    { kind: "order.failed", title: `Pesanan ${order.number} dicatat gagal`, body: failure.evidence, link: "/vendor" },
-    now,
-  );
-  // Still time before delivery: route to the next vendor at once (this one is excluded for this order).
-  let rerouted: RouteOutcome | null = null;
-  if (offerDeadline(now, order.deliveryAt, settings.responseWindowMinutes, settings.minLeadMinutes)) {
-    rerouted = await routeOrderInTx(tx, order, { now, settings, actor });
-  } else {
-    const changed = await tx.order.updateMany({
-      where: { id: order.id, status: "ACCEPTED" },
-      data: { status: "FAILED", version: { increment: 1 } },
-    });
-    if (changed.count !== 1) throw new AppError("INVALID_STATE");
-    await releaseBudget(tx, order.budgetId, order.total);
-  }
-  return { outcome: "FAILED", failureType: failure.type, sanctionLevel: level, sanctionId: sanction.id, rerouted };
+  // No time left: the order ends FAILED (compare-and-set; the state machine's trigger checks the move) and its
+  // reservation goes back to the budget.
+  const ended = reroute
+    ? Prisma.sql`SELECT NULL::uuid AS id WHERE false`
+    : Prisma.sql`UPDATE "Order" SET status = 'FAILED', version = version + 1, "updatedAt" = now()
+        WHERE id = ${order.id}::uuid AND status = 'ACCEPTED' RETURNING id`;
+  const [written] = await tx.$queryRaw<{ ended: number }[]>`
+    WITH s AS (
+      INSERT INTO "Sanction" (id, "vendorId", "orderId", level, status, cause, "proposedAt", "proposedById")
+      VALUES (${sanctionId}::uuid, ${offer.vendorId}::uuid, ${order.id}::uuid, ${level}::"SanctionLevel", 'PROPOSED', ${cause}, ${now}::timestamptz, ${actor.id}::uuid)),
+    a AS (${audit}),
+    n AS (${notifyManySql(notices)}),
+    e AS (${ended}),
+    b AS (${releaseBudgetSql(order.budgetId, order.total, Prisma.sql`EXISTS (SELECT 1 FROM e)`)})
+    SELECT (SELECT count(*) FROM e)::int AS ended`;
+  if (!reroute && written!.ended !== 1) throw new AppError("INVALID_STATE");
+  const rerouted = reroute ? await routeOrderInTx(tx, order, { now, settings, actor }) : null;
+  return { outcome: "FAILED", failureType: failure.type, sanctionLevel: level, sanctionId, rerouted };
 }
 
 export async function confirmDelivery(
@@ -235,7 +267,7 @@ async function confirmInTx(
   if (timeIssue) throw new AppError("VALIDATION", { issues: { [timeIssue.field]: [timeIssue.message] } });
   if (input.quantityReceived > ctx.order.pax)
     throw new AppError("VALIDATION", { issues: { quantityReceived: ["Melebihi jumlah pesanan"] } });
-  const settings = await getSettings(tx);
+  const { settings } = ctx;
   const lateMinutes = lateMinutesOf(ctx.order.deliveryAt, input.deliveredAt);
   const failure = deliveryFailure(
     { lateMinutes, quantityReceived: input.quantityReceived, pax: ctx.order.pax },
@@ -246,7 +278,7 @@ async function confirmInTx(
       failure === "VERY_LATE"
         ? `Terlambat ${lateMinutes} menit (batas ${settings.veryLateMinutes} menit).`
         : `Diterima ${input.quantityReceived} dari ${ctx.order.pax} porsi.`;
-    return failInTx(tx, now, settings, actor, ctx, {
+    return failInTx(tx, now, actor, ctx, {
       type: failure,
       evidence,
       lateMinutes,
@@ -330,10 +362,11 @@ export async function reportFailure(
   // A vendor can only own up to its own cancellation; the OPD and admin report the rest.
   if (actor.role === "VENDOR" && failure.type !== "VENDOR_CANCELLED") throw new AppError("FORBIDDEN");
   if (actor.role === "MAYOR") throw new AppError("FORBIDDEN");
-  return inTransaction(db, async (tx) => {
+  // On the hot path's connection (lib/db/raw.ts): raw statements only.
+  return inRawTransaction(db, async (tx) => {
     const ctx = await lockAcceptedOrder(tx, actor, orderId);
     const now = clock.now();
-    const settings = await getSettings(tx);
+    const { settings } = ctx;
     const opens = failureReportOpensAt(failure.type, ctx.order.deliveryAt, settings.failureReportGraceMinutes);
     if (opens && now.getTime() < opens.getTime())
       throw new AppError("VALIDATION", {
@@ -343,6 +376,6 @@ export async function reportFailure(
           ],
         },
       });
-    return failInTx(tx, now, settings, actor, ctx, failure);
+    return failInTx(tx, now, actor, ctx, failure);
   });
 }

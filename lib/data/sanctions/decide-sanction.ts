@@ -2,17 +2,29 @@
 // SP2 suspends the vendor for the configured days and SP3 removes it: either way it leaves every pool,
 // and its pending offers are withdrawn and re-routed at once. Reinstating ends a suspension early.
 import { z } from "zod";
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit, type Actor } from "@/lib/data/audit";
-import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
-import { getSettings } from "@/lib/data/settings/get-settings";
-import { notify } from "@/lib/data/notifications/notify";
-import { rerouteOrdersInTx, ROUTABLE_ORDER_SELECT, type RoutableOrder } from "@/lib/data/routing/route-order";
+import { inTransaction, lockVendors } from "@/lib/data/tx";
+import { notify, notifySql } from "@/lib/data/notifications/notify";
+import {
+  decodeRoutableOrder,
+  decodeRoutingContext,
+  rerouteOrdersInTx,
+  routableOrderJsonSql,
+  routingContextSql,
+  type RoutableOrderJson,
+  type RoutingContextJson,
+} from "@/lib/data/routing/route-order";
 import { prepareAmendmentDraft } from "@/lib/data/admin/pool-health";
-import type { SanctionLevel } from "@/lib/generated/prisma/enums";
+import { auditInsertSql, auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
+import type { RawSql } from "@/lib/db/raw";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
+import { suspends } from "@/lib/domain/sanctions";
+import type { SanctionLevel, SanctionStatus } from "@/lib/generated/prisma/enums";
 
 // Built once: zod compiles a schema on its first parse.
 const reinstateInput = z.object({ reason: z.string().trim().min(5, "Tuliskan alasan pemulihan").max(1000) });
@@ -27,83 +39,87 @@ export const sanctionDecisionSchema = z
 
 type AdminActor = Actor & { id: string };
 
-async function withdrawPendingOffers(tx: Tx, vendorId: string, now: Date, actor: Actor): Promise<number> {
-  const pending = await tx.offer.findMany({
-    where: { vendorId, status: "PENDING" },
-    select: { orderId: true },
-    orderBy: { orderId: "asc" },
-  });
-  const settings = await getSettings(tx);
-  const withdrawn: RoutableOrder[] = [];
-  for (const p of pending) {
-    await lockOrder(tx, p.orderId);
-    const offer = await tx.offer.findFirst({
-      where: { orderId: p.orderId, vendorId, status: "PENDING" },
-      include: { order: { select: ROUTABLE_ORDER_SELECT } },
-    });
-    if (!offer) continue;
-    await tx.offer.update({
-      where: { id: offer.id },
-      data: { status: "WITHDRAWN", respondedAt: now, reason: "UMKM dikenai sanksi" },
-    });
-    await writeAudit(tx, actor, {
-      action: "offer.withdrawn",
-      entity: "Offer",
-      entityId: offer.id,
-      before: { status: "PENDING" },
-      after: { status: "WITHDRAWN", reason: "vendor_sanctioned" },
-    });
-    withdrawn.push(offer.order);
-  }
-  // Routed again together, as if one by one (each seeing the offers chosen before it).
+/**
+ * The vendor's pending offers withdrawn and their orders routed again, in the caller's transaction, in two statements
+ * besides the routing: which offers are pending; then their orders locked in id order with their routing facts, each
+ * offer still pending marked WITHDRAWN with its audit row. Routed together, as if one by one (each seeing the offers
+ * chosen before it). Returns how many were withdrawn.
+ */
+async function withdrawPendingOffers(
+  tx: RawSql,
+  vendorId: string,
+  now: Date,
+  actor: Actor,
+  settings: RoutingSettings,
+): Promise<number> {
+  const pending = await tx.$queryRaw<{ id: string; orderId: string }[]>`
+    SELECT id, "orderId" FROM "Offer" WHERE "vendorId" = ${vendorId}::uuid AND status = 'PENDING' ORDER BY "orderId"`;
+  if (pending.length === 0) return 0;
+  const audits: AuditRow[] = pending.map((p) => ({
+    actor,
+    action: "offer.withdrawn",
+    entity: "Offer",
+    entityId: p.id,
+    before: { status: "PENDING" },
+    after: { status: "WITHDRAWN", reason: "vendor_sanctioned" },
+  }));
+  const withdrawn = await tx.$queryRaw<{ order: RoutableOrderJson; context: RoutingContextJson }[]>`
+    WITH lk AS MATERIALIZED (
+      SELECT o.id, ${routableOrderJsonSql(Prisma.sql`o`)} AS "order",
+        ${routingContextSql(Prisma.sql`o.id`, Prisma.sql`o."opdId"`, Prisma.sql`o."deliveryDay"`)} AS context
+      FROM "Order" o WHERE o.id = ANY(${pending.map((p) => p.orderId)}::uuid[]) ORDER BY o.id FOR NO KEY UPDATE),
+    ok AS (SELECT f.id, f."orderId" FROM "Offer" f JOIN lk ON lk.id = f."orderId"
+           WHERE f.id = ANY(${pending.map((p) => p.id)}::uuid[]) AND f.status = 'PENDING'),
+    f AS (UPDATE "Offer" x SET status = 'WITHDRAWN', "respondedAt" = ${now}::timestamptz, reason = 'UMKM dikenai sanksi'
+          FROM ok WHERE x.id = ok.id),
+    aud AS (${auditRowsSql(audits, Prisma.sql`a."entityId" IN (SELECT id::text FROM ok)`)})
+    SELECT lk."order", lk.context FROM ok JOIN lk ON lk.id = ok."orderId" ORDER BY ok."orderId"`;
   await rerouteOrdersInTx(
     tx,
-    withdrawn.map((order) => ({ order })),
+    withdrawn.map((w) => ({ order: decodeRoutableOrder(w.order), context: decodeRoutingContext(w.context) })),
     { now, settings, actor },
   );
-  return pending.length;
+  return withdrawn.length;
 }
 
+/**
+ * Confirms (possibly at another level) or dismisses a proposed sanction. The proposal is locked and read with the
+ * settings in one statement; a suspension or removal changes the vendor's status, withdraws its pending offers and
+ * prepares the decree amendment its leaving may need; then the decision, its audit row and the vendor's notice are
+ * written in one statement.
+ */
 export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sanctionId: string, raw: unknown) {
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
   const input = parseInput(sanctionDecisionSchema, raw);
   return inTransaction(db, async (tx) => {
     const now = clock.now();
-    const proposal = await tx.sanction.findUnique({ where: { id: sanctionId } });
+    const [proposal] = await tx.$queryRaw<
+      { vendorId: string; level: SanctionLevel; status: SanctionStatus; settings: unknown }[]
+    >`
+      SELECT s."vendorId", s.level::text AS level, s.status::text AS status,
+        (SELECT value FROM "Setting" WHERE key = ${SETTINGS_KEY}) AS settings
+      FROM "Sanction" s WHERE s.id = ${sanctionId}::uuid FOR NO KEY UPDATE`;
     if (!proposal) throw new AppError("NOT_FOUND");
-    const changedStatus = input.decision === "DISMISS" ? "OVERRIDDEN" : "CONFIRMED";
+    if (proposal.status !== "PROPOSED") throw new AppError("INVALID_STATE");
+    const settings = resolveSettings(proposal.settings);
+    const confirm = input.decision === "CONFIRM";
+    const changedStatus = confirm ? "CONFIRMED" : "OVERRIDDEN";
     const level: SanctionLevel = input.level ?? proposal.level;
-    const settings = await getSettings(tx);
     const endsAt = level === "SP2" ? new Date(now.getTime() + settings.suspensionDays * 86_400_000) : null;
-    const changed = await tx.sanction.updateMany({
-      where: { id: sanctionId, status: "PROPOSED" },
-      data: {
-        status: changedStatus,
-        level,
-        decidedById: actor.id,
-        decidedAt: now,
-        decisionReason: input.reason,
-        startsAt: input.decision === "CONFIRM" ? now : null,
-        endsAt: input.decision === "CONFIRM" ? endsAt : null,
-      },
-    });
-    if (changed.count !== 1) throw new AppError("INVALID_STATE");
     let withdrawn = 0;
-    if (input.decision === "CONFIRM" && level !== "SP1") {
+    let amendment: { id: string } | null = null;
+    if (confirm && suspends(level)) {
       await tx.vendor.update({
         where: { id: proposal.vendorId },
         data: { status: level === "SP2" ? "SUSPENDED" : "REMOVED", version: { increment: 1 } },
       });
-      withdrawn = await withdrawPendingOffers(tx, proposal.vendorId, now, actor);
+      withdrawn = await withdrawPendingOffers(tx, proposal.vendorId, now, actor, settings);
+      // A vendor leaving the pools may leave some with fewer than two eligible UMKM: prepare the decree amendment
+      // that refills them (admins are notified; publishing it stays a person's decision).
+      amendment = await prepareAmendmentDraft(tx, clock, actor, `sanksi ${level} untuk UMKM yang gagal mengantar`);
     }
-    // A vendor leaving the pools may leave some with fewer than two eligible UMKM: prepare the decree amendment
-    // that refills them (admins are notified; publishing it stays a person's decision).
-    const amendment =
-      input.decision === "CONFIRM" && level !== "SP1"
-        ? await prepareAmendmentDraft(tx, clock, actor, `sanksi ${level} untuk UMKM yang gagal mengantar`)
-        : null;
-    await writeAudit(tx, actor, {
-      action: input.decision === "CONFIRM" ? "sanction.confirmed" : "sanction.dismissed",
+    const audit = auditInsertSql(actor, {
+      action: confirm ? "sanction.confirmed" : "sanction.dismissed",
       entity: "Sanction",
       entityId: sanctionId,
       before: { status: "PROPOSED", level: proposal.level },
@@ -116,17 +132,25 @@ export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sa
         amendmentDraft: amendment?.id ?? null,
       },
     });
-    await notify(
-      tx,
+    const notice = notifySql(
       { vendorId: proposal.vendorId },
       {
         kind: "sanction.decided",
-        title: input.decision === "CONFIRM" ? `Sanksi ${level} ditetapkan` : "Usulan sanksi dibatalkan",
+        title: confirm ? `Sanksi ${level} ditetapkan` : "Usulan sanksi dibatalkan",
         body: input.reason,
         link: "/vendor/record",
       },
       now,
     );
+    await tx.$executeRaw`
+      WITH d AS (
+        UPDATE "Sanction" SET status = ${changedStatus}::"SanctionStatus", level = ${level}::"SanctionLevel",
+          "decidedById" = ${actor.id}::uuid, "decidedAt" = ${now}::timestamptz, "decisionReason" = ${input.reason},
+          "startsAt" = ${confirm ? now : null}::timestamptz, "endsAt" = ${confirm ? endsAt : null}::timestamptz
+        WHERE id = ${sanctionId}::uuid AND status = 'PROPOSED'),
+      a AS (${audit}),
+      n AS (${notice})
+      SELECT 1`;
     return { status: changedStatus, level, endsAt, withdrawn, amendmentDraftId: amendment?.id ?? null };
   });
 }
