@@ -23,7 +23,8 @@ export async function LanguageSwitch() {
           <button
             type="submit"
             lang={l}
-            aria-label={LABEL[l]}
+            // The name begins with what the button shows (WCAG 2.5.3, axe label-content-name-mismatch).
+            aria-label={`${SHORT[l]} (${LABEL[l]})`}
             aria-pressed={l === locale}
             className={cn(
               "px-2 py-1 font-semibold",

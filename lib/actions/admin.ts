@@ -7,6 +7,10 @@ import { systemClock } from "@/lib/clock";
 import { adminActor, idField, runAndRedirect, textField } from "@/lib/actions/form-action";
 import { parseIndonesianInteger } from "@/lib/domain/indonesian-input";
 import { proposePoolAmendment } from "@/lib/data/admin/pool-health";
+import { saveLetterhead } from "@/lib/data/admin/letterhead";
+import { MAX_SCAN_BYTES } from "@/lib/data/admin/document-scans";
+import { MAX_LOGO_BYTES } from "@/lib/domain/letterhead";
+import { AppError } from "@/lib/errors";
 import { VENDOR_FORM_FIELDS } from "@/lib/validation/admin-vendor";
 import { decideSanction, reinstateVendor } from "@/lib/data/sanctions/decide-sanction";
 import { assignEscalatedOrder } from "@/lib/data/orders/assign-escalated-order";
@@ -141,10 +145,17 @@ export async function saveDocumentAction(formData: FormData): Promise<void> {
   const actor = await adminActor();
   const vendorId = idField(formData, "vendorId", "/admin/vendors?error=NOT_FOUND");
   const input = fields(formData, ["type", "number", "issuedOn", "expiresOn"]);
+  const file = formData.get("scan");
   await runAndRedirect(
     `/admin/vendors/${vendorId}`,
     "/admin",
-    () => saveVendorDocument(db(), systemClock, actor, vendorId, input),
+    async () => {
+      // Refused before reading a file that is too large (the use case checks its bytes).
+      if (file instanceof File && file.size > MAX_SCAN_BYTES)
+        throw new AppError("VALIDATION", { issues: { scan: ["Pindaian paling besar 5 MB"] } });
+      const scan = file instanceof File && file.size > 0 ? Buffer.from(await file.arrayBuffer()) : null;
+      return saveVendorDocument(db(), systemClock, actor, vendorId, input, scan);
+    },
     "document",
   );
 }
@@ -309,4 +320,27 @@ export async function saveRulesAction(formData: FormData): Promise<void> {
     bastNumberPattern: text(formData, "bastNumberPattern") ?? "",
   };
   await runAndRedirect("/admin/rules", "/admin", () => saveRules(db(), systemClock, actor, input), "rules");
+}
+
+/** The city's kop surat: heading and logo (an uploaded PNG or JPEG, checked by the use case). */
+export async function saveLetterheadAction(formData: FormData): Promise<void> {
+  const actor = await adminActor();
+  const file = formData.get("logo");
+  const input = {
+    cityHeading: text(formData, "cityHeading") ?? "",
+    removeLogo: formData.get("removeLogo") === "on",
+    version: text(formData, "version") ?? "",
+  };
+  await runAndRedirect(
+    "/admin/rules",
+    "/admin",
+    async () => {
+      // Refused before reading a file that is too large (the use case checks its bytes).
+      if (file instanceof File && file.size > MAX_LOGO_BYTES)
+        throw new AppError("VALIDATION", { issues: { logo: ["Logo paling besar 512 KB"] } });
+      const logo = file instanceof File && file.size > 0 ? Buffer.from(await file.arrayBuffer()) : null;
+      return saveLetterhead(db(), { clock: systemClock, actor, input, logo });
+    },
+    "letterhead",
+  );
 }

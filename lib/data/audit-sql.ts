@@ -2,14 +2,14 @@
 // writeAudit fills): one INSERT for any number of rows. With `when`, only the rows for which that SQL condition holds
 // are written (it may name the row's columns as a."entityId" etc.: for a statement that checks its own
 // preconditions, so an audit row exists exactly when its change does).
-import type { AuditAction } from "@/lib/domain/audit-actions";
+import type { AuditAction, AuditEntity } from "@/lib/domain/audit-actions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toAuditJson, type Actor } from "@/lib/data/audit";
 
 export interface AuditRow {
   actor: Actor;
   action: AuditAction;
-  entity: string;
+  entity: AuditEntity;
   /** The entity's id, or an SQL expression giving it. */
   entityId: Prisma.Sql | string;
   before?: unknown;

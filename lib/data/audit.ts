@@ -1,5 +1,5 @@
 // Audit rows are written through this one function, inside the caller's transaction.
-import type { AuditAction } from "@/lib/domain/audit-actions";
+import type { AuditAction, AuditEntity } from "@/lib/domain/audit-actions";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -22,7 +22,7 @@ export function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
 export async function writeAudit(
   tx: Tx,
   actor: Actor,
-  entry: { action: AuditAction; entity: string; entityId?: string | null; before?: unknown; after?: unknown },
+  entry: { action: AuditAction; entity: AuditEntity; entityId?: string | null; before?: unknown; after?: unknown },
 ): Promise<void> {
   await tx.auditLog.create({
     data: {

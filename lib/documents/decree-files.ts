@@ -6,7 +6,7 @@ import { inBottomMargin, embedFonts } from "@/lib/documents/pdf-fonts";
 import { pdfSafe } from "@/lib/documents/pdf-safe-text";
 import ExcelJS from "exceljs";
 import { formatDateTimeWIB, formatLongDateWIB } from "@/lib/format";
-import { CITY_HEADING } from "@/lib/documents/order-letter-pdf";
+import { DEFAULT_CITY_HEADING } from "@/lib/domain/letterhead";
 import type { DecreeStatus } from "@/lib/generated/prisma/enums";
 
 /** "RANCANGAN" across the page, light, behind nothing the reader needs: a draft cannot pass for the decree. */
@@ -35,6 +35,8 @@ export interface DecreeAllocationFile {
   vendors: { id: string; code: string; name: string; kelurahan: string }[];
   /** "opdId:vendorId" → weight */
   cells: Record<string, number>;
+  /** The city's kop heading (lib/data/admin/letterhead.ts); the built-in one when absent. */
+  cityHeading?: string;
 }
 
 export const MATRIX_SHEET = "Alokasi";
@@ -66,7 +68,10 @@ export function renderDecreePdf(input: DecreeAllocationFile, generatedAt: Date):
     doc.x = 50;
     doc.y = 50;
   }
-  doc.font("Sans-Bold").fontSize(12).text(CITY_HEADING, { align: "center", width });
+  doc
+    .font("Sans-Bold")
+    .fontSize(12)
+    .text(d.cityHeading ?? DEFAULT_CITY_HEADING, { align: "center", width });
   doc.font("Sans").fontSize(10).text(`LAMPIRAN KEPUTUSAN WALI KOTA MOJOKERTO`, { align: "center", width });
   doc.text(`NOMOR ${d.number}`, { align: "center", width });
   doc.font("Sans-Bold").text(d.title.toUpperCase(), { align: "center", width });

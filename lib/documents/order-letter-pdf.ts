@@ -10,6 +10,7 @@ import { terbilangRupiah } from "@/lib/domain/terbilang";
 import { formatDateTimeWIB, formatLongDateWIB, formatNumber, formatRupiah } from "@/lib/format";
 import type { OrderDocument as OrderDocumentData } from "@/lib/data/documents/get-order-document";
 import { dayInWords, formatNip } from "@/lib/domain/letters";
+import { DEFAULT_LETTERHEAD, type Letterhead } from "@/lib/domain/letterhead";
 
 /** What the printed letter needs beyond the order: its issued number, verification and, for a BAST, the photo. */
 export type OrderDocument = OrderDocumentData & {
@@ -23,9 +24,9 @@ export type OrderDocument = OrderDocumentData & {
   };
   /** The delivery photo (JPEG or PNG), printed on the BAST. */
   photo?: Buffer | null;
+  /** The city's kop surat (heading and logo, lib/data/admin/letterhead.ts); the built-in heading when absent. */
+  letterhead?: Letterhead;
 };
-
-export const CITY_HEADING = "PEMERINTAH KOTA MOJOKERTO";
 
 const TITLES = {
   "surat-pesanan": { title: "SURAT PESANAN", prefix: "SP" },
@@ -56,13 +57,17 @@ function rows(doc: PDFKit.PDFDocument, pairs: [string, string][], labelWidth = 1
 }
 
 function heading(doc: PDFKit.PDFDocument, d: OrderDocument) {
-  // With a QR code in the top right corner, the kop keeps clear of it on both sides (it stays centred).
-  const qr = d.letter ? 58 : 0;
-  const width = doc.page.width - PAGE.margin * 2 - qr * 2;
-  const x = PAGE.margin + qr;
+  const letterhead = d.letterhead ?? DEFAULT_LETTERHEAD;
+  // The city's logo in the top left corner and the QR code in the top right: the kop keeps clear of both, on both
+  // sides (it stays centred).
+  const side = d.letter || letterhead.logo ? 58 : 0;
+  const width = doc.page.width - PAGE.margin * 2 - side * 2;
+  const x = PAGE.margin + side;
   const top = doc.y;
+  if (letterhead.logo)
+    doc.image(letterhead.logo.bytes, PAGE.margin, top - 4, { fit: [54, 54], align: "center", valign: "center" });
   if (d.letter) doc.image(d.letter.qrPng, doc.page.width - PAGE.margin - 54, top - 4, { width: 54, height: 54 });
-  doc.font("Sans-Bold").fontSize(14).text(CITY_HEADING, x, top, { align: "center", width });
+  doc.font("Sans-Bold").fontSize(14).text(letterhead.cityHeading, x, top, { align: "center", width });
   doc.fontSize(13).text(d.opd.name.toUpperCase(), x, doc.y, { align: "center", width });
   doc
     .font("Sans")

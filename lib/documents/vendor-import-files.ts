@@ -3,23 +3,10 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { readImportSheet, type SheetRow } from "@/lib/documents/import-sheet";
+import { IMPORT_COLUMNS, type ImportField } from "@/lib/domain/vendor-import";
 
-/** Column headers of the template, in order, and the field each feeds. */
-export const IMPORT_COLUMNS = [
-  ["Kode", "code"],
-  ["Nama usaha", "name"],
-  ["Nama pemilik", "ownerName"],
-  ["NIB", "nib"],
-  ["NPWP", "npwp"],
-  ["Alamat", "address"],
-  ["Kelurahan", "kelurahan"],
-  ["Kecamatan", "kecamatan"],
-  ["WhatsApp", "whatsapp"],
-  ["Email", "email"],
-  ["Kapasitas harian", "dailyCapacityPax"],
-  ["PP 55", "hasPp55"],
-] as const;
-export type ImportField = (typeof IMPORT_COLUMNS)[number][1];
+export { IMPORT_COLUMNS };
+
 export type ImportRow = SheetRow<ImportField>;
 
 export const MAX_IMPORT_ROWS = 2000;
@@ -49,7 +36,7 @@ export async function renderVendorTemplate(): Promise<Buffer> {
     ["WhatsApp", "Wajib, mis. 0812 3456 7890."],
     ["Email", "Opsional."],
     ["Kapasitas harian", "Wajib: porsi per hari, 1–5.000."],
-    ["PP 55", "ya / tidak (surat keterangan PP 55/2022)."],
+    ["PP 55", "ya / tidak (surat keterangan PP 55/2022); kosong berarti tidak. Isi lain ditolak."],
     ["", "Satu baris per UMKM, mulai baris 2 lembar UMKM. Tidak ada yang disimpan bila satu baris saja salah."],
   ]);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,5 +1,5 @@
 // Vendor rules that do not need a database.
-import type { EkatalogStatus, MenuCategory } from "@/lib/generated/prisma/enums";
+import type { DocumentType, EkatalogStatus, MenuCategory } from "@/lib/generated/prisma/enums";
 
 export const EKATALOG_STATUSES = ["BELUM", "PROSES", "TAYANG"] as const satisfies readonly EkatalogStatus[];
 
@@ -22,4 +22,16 @@ export function ekatalogStatusOf(c: EkatalogChecklist): EkatalogStatus {
   if (c.ekProductLive && c.ekatalogUrl) return "TAYANG";
   const anyDone = c.ekHasNib || c.ekHasNpwp || c.ekHasPirt || c.ekHasHalal || Boolean(c.kbliCode) || c.ekInaprocAccount;
   return anyDone ? "PROSES" : "BELUM";
+}
+
+/**
+ * Documents whose number is one of the vendor's own identity fields: typed once, in the identity form, and carried
+ * to the document record from there (issue 18: NIB and NPWP were typed twice and could disagree). The document
+ * record keeps only its dates (and, for the others, its own number).
+ */
+export const IDENTITY_DOCUMENTS = { NIB: "nib", NPWP: "npwp" } as const satisfies Partial<Record<DocumentType, string>>;
+
+/** The vendor field holding this document's number, or null when the document has a number of its own. */
+export function identityNumberField(type: DocumentType): "nib" | "npwp" | null {
+  return type in IDENTITY_DOCUMENTS ? IDENTITY_DOCUMENTS[type as keyof typeof IDENTITY_DOCUMENTS] : null;
 }

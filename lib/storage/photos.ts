@@ -7,22 +7,11 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { runtimeEnv } from "@/lib/env";
+import { fileKindOf } from "@/lib/domain/file-types";
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
-const TYPES = [
-  { ext: "jpg", mime: "image/jpeg", test: (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  {
-    ext: "png",
-    mime: "image/png",
-    test: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  },
-  {
-    ext: "webp",
-    mime: "image/webp",
-    test: (b: Buffer) => b.toString("latin1", 0, 4) === "RIFF" && b.toString("latin1", 8, 12) === "WEBP",
-  },
-] as const;
+const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 
 function uploadDir(): string {
   // Runtime data, not part of the build: told to Turbopack so it does not trace the whole project.
@@ -32,14 +21,14 @@ function uploadDir(): string {
 }
 
 /** The image type of `bytes`, or null when it is not a JPEG, PNG or WebP. */
-export function photoTypeOf(bytes: Buffer): (typeof TYPES)[number] | null {
-  return TYPES.find((t) => t.test(bytes)) ?? null;
+export function photoTypeOf(bytes: Buffer) {
+  return fileKindOf(bytes, PHOTO_TYPES);
 }
 
 /** An uploaded photo whose size and bytes were checked, not stored yet. */
 export interface CheckedPhoto {
   bytes: Buffer;
-  ext: (typeof TYPES)[number]["ext"];
+  ext: NonNullable<ReturnType<typeof photoTypeOf>>["ext"];
 }
 
 /**

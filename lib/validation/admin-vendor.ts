@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { findKecamatan, findKelurahan, KELURAHAN } from "@/lib/domain/wilayah";
 import { isCalendarDay } from "@/lib/domain/text";
+import { identityNumberField } from "@/lib/domain/vendor";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 import { indonesianNumber, phoneField } from "@/lib/validation/fields";
 
@@ -141,14 +142,17 @@ export const ekatalogSchema = z
 export const documentSchema = z
   .object({
     type: z.enum(["NIB", "NPWP", "PIRT", "HALAL"], { message: "Pilih jenis dokumen" }),
-    number: z.string().trim().min(3, "Nomor dokumen minimal 3 huruf").max(100),
+    // NIB and NPWP take their number from the vendor's identity fields (lib/domain/vendor.ts IDENTITY_DOCUMENTS).
+    number: z.string().trim().max(100).optional(),
     issuedOn: day,
     expiresOn: day,
   })
   .strict()
-  .refine((d) => !d.issuedOn || !d.expiresOn || d.expiresOn > d.issuedOn, {
-    message: "Tanggal berlaku harus sesudah tanggal terbit",
-    path: ["expiresOn"],
+  .superRefine((d, ctx) => {
+    if (!identityNumberField(d.type) && (d.number ?? "").length < 3)
+      ctx.addIssue({ code: "custom", path: ["number"], message: "Nomor dokumen minimal 3 huruf" });
+    if (d.issuedOn && d.expiresOn && d.expiresOn <= d.issuedOn)
+      ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "Tanggal berlaku harus sesudah tanggal terbit" });
   });
 
 export const vendorLoginSchema = z

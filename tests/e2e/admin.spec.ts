@@ -34,6 +34,13 @@ test("an admin confirms a sanction proposal with a reason, and the decision show
   // The action in words, never its code.
   await expect(page.getByText("Sanksi ditetapkan", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("sanction.confirmed")).toHaveCount(0);
+  // What changed in words too: the status and level by their names, the record's kind by its name — no codes.
+  const entry = page.getByRole("listitem").filter({ hasText: "Peringatan tertulis pertama, sesuai laporan OPD." });
+  await expect(entry.getByRole("cell", { name: "Ditetapkan", exact: true })).toBeVisible();
+  await expect(entry.getByRole("cell", { name: "Diusulkan", exact: true })).toBeVisible();
+  await expect(entry).toContainText("Sanksi");
+  await expect(entry).not.toContainText("CONFIRMED");
+  await expect(entry).not.toContainText("PROPOSED");
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "admin-audit");
 
@@ -69,8 +76,30 @@ test("an admin onboards a new UMKM to e-Katalog TAYANG and gives the owner a log
   const pirt = page.getByRole("listitem").filter({ has: page.getByText("PIRT / SPP-IRT", { exact: true }) });
   await pirt.getByText("PIRT / SPP-IRT", { exact: true }).click();
   await pirt.getByLabel("Nomor dokumen").fill("P-IRT 2123456789012-29");
+  // With its scan (a PDF), which only admins and this UMKM can download.
+  await pirt.getByLabel("Pindaian dokumen (PDF, JPEG atau PNG)").setInputFiles({
+    name: "pirt.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"),
+  });
   await pirt.getByRole("button", { name: "Simpan dokumen" }).click();
   await expect(page.getByText("Perubahan disimpan.")).toBeVisible();
+  const scanLink = page.getByRole("link", { name: /^Unduh pindaian \(PDF, 1 KB\)$/ });
+  await expect(scanLink).toHaveCount(1);
+  const scan = await page.request.get((await scanLink.getAttribute("href"))!);
+  expect(scan.status()).toBe(200);
+  expect(scan.headers()["content-type"]).toBe("application/pdf");
+  expect((await scan.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  // NIB is typed once (in the identity form): its document shows that number and asks only for the dates.
+  const nib = page.getByRole("listitem").filter({ has: page.getByText("NIB", { exact: true }) });
+  await nib.getByText("NIB", { exact: true }).click();
+  await expect(
+    nib.getByText("Nomor NIB: 1234567890123 — diambil dari data usaha di atas; ubah di sana."),
+  ).toBeVisible();
+  await expect(nib.getByLabel("Nomor dokumen")).toHaveCount(0);
+  await nib.getByLabel("Tanggal terbit").fill("2024-02-03");
+  await nib.getByRole("button", { name: "Simpan dokumen" }).click();
+  await expect(nib).toContainText("NIB: 1234567890123");
   for (const item of [
     "NIB terverifikasi",
     "NPWP terverifikasi",
@@ -120,15 +149,31 @@ test("an admin drafts a decree from the one in force, changes the grid, sees the
   await expect(page.getByText("Rancangan dibuat.")).toBeVisible();
   await expect(page.getByText("Sama dengan SK yang berlaku.")).toBeVisible();
 
-  const cell = page
-    .getByRole("checkbox", { name: /^BPBD × / })
+  // The grid reads by names (UMKM names as column headers), and narrows to what the admin is looking for.
+  const grid = page.getByRole("region", { name: "Matriks alokasi OPD × UMKM" });
+  await expect(
+    grid
+      .getByRole("columnheader")
+      .filter({ hasText: /\w{4,} / })
+      .first(),
+  ).toBeVisible();
+  await page.getByLabel("Cari OPD").fill("BPBD");
+  await expect(page.getByText(/^Tampil 1 dari \d+ OPD/)).toBeVisible();
+  await expect(grid.getByRole("rowheader")).toHaveCount(1);
+  await keepScreenshot(page, testInfo, "admin-decree-grid-search");
+  const cell = grid
+    .getByRole("checkbox", { name: /^BPBD / })
     .and(page.locator(":not(:checked)"))
     .first();
   const label = (await cell.getAttribute("aria-label"))!;
   await cell.check();
+  // Filters hide rows, never drop them: the whole grid is saved, hidden rows included.
+  await page.getByRole("button", { name: "Tampilkan semua" }).click();
+  await expect(grid.getByRole("rowheader").nth(1)).toBeVisible();
   await page.getByRole("button", { name: "Simpan matriks" }).click();
   await expect(page.getByText("Matriks alokasi disimpan.")).toBeVisible();
   await expect(page.getByText("Ditambah (1)")).toBeVisible();
+  await expect(page.getByText("Dihapus (0)")).toBeVisible();
   await expect(page.getByRole("checkbox", { name: label })).toBeChecked();
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "admin-decree-draft");

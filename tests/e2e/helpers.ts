@@ -10,9 +10,15 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole("button", { name: "Masuk" }).click();
 }
 
-/** No serious or critical accessibility violations on the current page. */
+/**
+ * No serious or critical accessibility violations on the current page — axe's default rules plus the experimental
+ * label-content-name-mismatch (WCAG 2.5.3: a control's accessible name contains the text it shows, so a person using
+ * speech input can say what they see).
+ */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page })
+    .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
+    .analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }

@@ -56,6 +56,7 @@ const AS: Record<string, Role> = {
   saveBudgetAction: "ADMIN",
   saveCeilingAction: "ADMIN",
   saveRulesAction: "ADMIN",
+  saveLetterheadAction: "ADMIN",
   importDecreeMatrixAction: "ADMIN",
   vendorImportAction: "ADMIN",
   priorPurchasesImportAction: "ADMIN",
@@ -157,6 +158,8 @@ const FIELDS = [
   "kbliCode",
   "responseWindowMinutes",
   "minLeadMinutes",
+  "cityHeading",
+  "removeLogo",
   "__proto__",
   "constructor",
   "role",
@@ -218,7 +221,7 @@ describe("server actions under random input", () => {
           fc.asyncProperty(formArb, fc.boolean(), async (fields, withFile) => {
             const fd = new FormData();
             for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-            if (withFile) fd.set(n % 2 ? "file" : "photo", new File([new Uint8Array(n % 300)], "x.xlsx"));
+            if (withFile) fd.set(["file", "photo", "logo"][n % 3]!, new File([new Uint8Array(n % 300)], "x.xlsx"));
             n++;
             signInAs(role, users);
             const sample = n % 50 === 0;

@@ -12,7 +12,8 @@ import {
   updateVendor,
 } from "@/lib/data/admin/vendors";
 import { authenticateUser } from "@/lib/data/user/authenticate-user";
-import { saveMenuItemForVendor } from "@/lib/data/vendor/vendor-profile";
+import { getVendorProfile, saveMenuItemForVendor } from "@/lib/data/vendor/vendor-profile";
+import { getDocumentScan } from "@/lib/data/admin/document-scans";
 import { warnExpiringDocuments } from "@/lib/data/admin/document-expiry";
 
 const clock = fixedClock("2026-06-01T02:00:00Z");
@@ -169,6 +170,79 @@ describe("the vendor registry", () => {
       expiresOn: "2030-01-01",
     });
     expect(await db.vendorDocument.count({ where: { vendorId: id, type: "PIRT" } })).toBe(1);
+  });
+
+  it("takes the NIB and NPWP numbers from the identity fields: typed once, carried over, removed with them", async () => {
+    const db = testDb();
+    const { id } = await createVendor(db, clock, admin, vendorInput({ npwp: "" }));
+    // NIB: the document takes the vendor's number whatever the form sends.
+    await saveVendorDocument(db, clock, admin, id, { type: "NIB", number: "9999999999999", issuedOn: "2024-01-02" });
+    const nib = () => db.vendorDocument.findUnique({ where: { vendorId_type: { vendorId: id, type: "NIB" } } });
+    expect((await nib())!.number).toBe("1234567890123");
+    // NPWP: the vendor has none yet — refused in words, nothing written.
+    await expect(saveVendorDocument(db, clock, admin, id, { type: "NPWP", issuedOn: "" })).rejects.toSatisfy(
+      (e) =>
+        e instanceof AppError &&
+        e.code === "VALIDATION" &&
+        JSON.stringify(e.details).includes("Isi NPWP di data usaha terlebih dulu"),
+    );
+    expect(await db.vendorDocument.count({ where: { vendorId: id, type: "NPWP" } })).toBe(0);
+    // Other documents still need a number of their own.
+    await expectCode(
+      saveVendorDocument(db, clock, admin, id, { type: "PIRT", number: "", issuedOn: "" }),
+      "VALIDATION",
+    );
+    // A corrected NIB in the identity form is carried to the document; a removed one takes the document with it.
+    const version = () => db.vendor.findUniqueOrThrow({ where: { id } }).then((v) => v.version);
+    await updateVendor(db, clock, admin, id, { ...vendorInput({ nib: "3210987654321" }), version: await version() });
+    expect((await nib())!.number).toBe("3210987654321");
+    await updateVendor(db, clock, admin, id, { ...vendorInput({ nib: "" }), version: await version() });
+    expect(await nib()).toBeNull();
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "vendor.updated", entityId: id },
+      orderBy: { at: "desc" },
+    });
+    expect(audit.after).toMatchObject({ nib: null, documentsRemoved: ["NIB"] });
+  });
+
+  it("keeps a document's scan (PDF, JPEG or PNG by its bytes, at most 5 MB) for admins and that vendor only", async () => {
+    const db = testDb();
+    const { id } = await createVendor(db, clock, admin, vendorInput());
+    const other = await createVendor(db, clock, admin, vendorInput());
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+    const pirt = { type: "PIRT", number: "P-IRT 777", issuedOn: "", expiresOn: "2030-01-01" };
+    // Not a scan by its bytes, or too large: refused in words, nothing written.
+    for (const [bytes, words] of [
+      [Buffer.from("GIF89a........"), /PDF, JPEG atau PNG/],
+      [Buffer.from("<html><script>alert(1)</script></html>"), /PDF, JPEG atau PNG/],
+      [Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]), /5 MB/],
+    ] as const) {
+      const e = await saveVendorDocument(db, clock, admin, id, pirt, bytes).catch((x: unknown) => x);
+      expect(e instanceof AppError && e.code).toBe("VALIDATION");
+      expect(JSON.stringify((e as AppError).details)).toMatch(words);
+    }
+    expect(await db.vendorDocument.count({ where: { vendorId: id } })).toBe(0);
+    await saveVendorDocument(db, clock, admin, id, pirt, pdf);
+    const doc = await db.vendorDocument.findUniqueOrThrow({ where: { vendorId_type: { vendorId: id, type: "PIRT" } } });
+    const admins = await getDocumentScan(db, { role: "ADMIN", vendorId: null }, doc.id);
+    expect(admins).toMatchObject({ contentType: "application/pdf" });
+    expect(admins!.bytes.equals(pdf)).toBe(true);
+    expect(admins!.fileName).toMatch(/-PIRT\.pdf$/);
+    expect(await getDocumentScan(db, { role: "VENDOR", vendorId: id }, doc.id)).not.toBeNull();
+    // Anyone else: as if there were none.
+    expect(await getDocumentScan(db, { role: "VENDOR", vendorId: other.id }, doc.id)).toBeNull();
+    expect(await getDocumentScan(db, { role: "OPD_STAFF", vendorId: null }, doc.id)).toBeNull();
+    expect(await getDocumentScan(db, { role: "MAYOR", vendorId: null }, doc.id)).toBeNull();
+    expect(await getDocumentScan(db, { role: "ADMIN", vendorId: null }, "bukan-id")).toBeNull();
+    // Saving the dates again keeps the scan; a new scan replaces it (one per document).
+    await saveVendorDocument(db, clock, admin, id, { ...pirt, expiresOn: "2031-01-01" });
+    expect(await db.vendorDocumentScan.count({ where: { documentId: doc.id } })).toBe(1);
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+    await saveVendorDocument(db, clock, admin, id, pirt, png);
+    expect((await getDocumentScan(db, { role: "VENDOR", vendorId: id }, doc.id))!.contentType).toBe("image/png");
+    // The vendor sees its documents, and that a scan can be downloaded.
+    const profile = await getVendorProfile(db, clock, id);
+    expect(profile.documents).toEqual([expect.objectContaining({ type: "PIRT", number: "P-IRT 777", hasScan: true })]);
   });
 
   it("creates the owner's login, which then signs in; a taken username is refused; no secret in the audit", async () => {

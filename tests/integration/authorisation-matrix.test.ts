@@ -55,6 +55,7 @@ const MATRIX: Record<string, Who[]> = {
   saveBudgetAction: ["ADMIN"],
   saveCeilingAction: ["ADMIN"],
   saveRulesAction: ["ADMIN"],
+  saveLetterheadAction: ["ADMIN"],
   importDecreeMatrixAction: ["ADMIN"],
   vendorImportAction: ["ADMIN"],
   priorPurchasesImportAction: ["ADMIN"],

@@ -64,7 +64,7 @@ describe("vendor import", () => {
     // Importing the same file again: every row is now a duplicate of the registry.
     const again = await previewVendorImport(db, admin, sheet.rows);
     expect(again.invalid).toBe(2);
-    expect(again.rows[0]!.errors).toContain("code: kode sudah terdaftar");
+    expect(again.rows[0]!.errors).toContain("Kode: sudah terdaftar");
   });
 
   it("reports every bad row and writes nothing, for Excel and CSV alike", async () => {
@@ -79,16 +79,29 @@ describe("vendor import", () => {
       // Not a kelurahan of the city; and a real one put in the wrong kecamatan.
       `CSV-D${t},Dapur CSV D,Pemilik D,,,Jl. D 4,Sukamaju,Magersari,081234567892,,50,tidak`,
       `CSV-E${t},Dapur CSV E,Pemilik E,,,Jl. E 5,Pulorejo,Magersari,081234567893,,50,tidak`,
+      // A yes/no cell that is neither: refused, never taken as "no".
+      `CSV-F${t},Dapur CSV F,Pemilik F,,,Jl. F 6,Wates,Magersari,081234567894,,50,mungkin`,
     ].join("\n");
     const sheet = await readVendorSheet(Buffer.from(csv), "umkm.csv");
-    expect(sheet.rows).toHaveLength(5);
+    expect(sheet.rows).toHaveLength(6);
     const report = await previewVendorImport(db, admin, sheet.rows);
-    expect(report).toMatchObject({ valid: 1, invalid: 4 });
+    expect(report).toMatchObject({ valid: 1, invalid: 5 });
+    expect(report.rows[5]!.errors).toEqual(['PP 55: "mungkin" tidak dikenal (isi ya atau tidak)']);
+    // Each problem under the column people filled, never a field name.
+    const all = report.rows.flatMap((r) => r.errors);
+    expect(all.filter((e) => /^[a-z]+[A-Z]\w*:|^(code|nib|whatsapp|kelurahan):/.test(e))).toEqual([]);
+    expect(report.rows[2]!.errors).toEqual(
+      expect.arrayContaining([
+        "NIB: NIB terdiri dari 13 angka",
+        expect.stringMatching(/^WhatsApp: /),
+        "Kapasitas harian: Kapasitas minimal 1 porsi per hari",
+      ]),
+    );
     expect(report.rows[3]!.errors.join(" ")).toContain(
       "Kelurahan tidak ada di Kota Mojokerto; pilih salah satu: Blooto",
     );
     expect(report.rows[4]!.errors.join(" ")).toContain("Kelurahan Pulorejo ada di Kecamatan Prajurit Kulon");
-    expect(report.rows[1]!.errors.join(" ")).toContain("baris 2");
+    expect(report.rows[1]!.errors).toContain("Kode: sama dengan baris 2");
     expect(report.rows[2]!.errors.length).toBeGreaterThanOrEqual(3); // NIB, WhatsApp, capacity
     await expect(commitVendorImport(db, clock, admin, sheet.rows)).rejects.toSatisfy(
       (e) => e instanceof AppError && e.code === "VALIDATION",

@@ -2,6 +2,7 @@
 // version (two admins on one draft: the later save is a CONFLICT, nothing is overwritten); publishing puts
 // a draft in force from its effective date and supersedes the decree in force from that day (past orders
 // keep the decree they were routed under). Each change is one transaction with its audit row.
+import { getLetterhead } from "@/lib/data/admin/letterhead";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -348,15 +349,17 @@ export async function publishDecree(db: Db, clock: Clock, actor: AdminActor, dec
 export async function getDecreeFile(tx: Tx, decreeId: string): Promise<DecreeAllocationFile | null> {
   const d = await tx.decree.findUnique({ where: { id: decreeId }, include: { allocations: true } });
   if (!d) return null;
-  const [opds, vendors] = await Promise.all([
+  const [opds, vendors, letterhead] = await Promise.all([
     tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
     tx.vendor.findMany({
       where: { OR: [{ status: { not: "REMOVED" } }, { allocations: { some: { decreeId } } }] },
       orderBy: { code: "asc" },
       select: { id: true, code: true, name: true, kelurahan: true },
     }),
+    getLetterhead(tx),
   ]);
   return {
+    cityHeading: letterhead.cityHeading,
     number: d.number,
     title: d.title,
     status: d.status,

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
 import { vendorSchema, type VendorInput } from "@/lib/validation/admin-vendor";
+import { importColumnOf, readYesNo } from "@/lib/domain/vendor-import";
 
 import type { ImportReport, ImportReportRow } from "@/lib/actions/import-state";
 
@@ -17,12 +18,15 @@ const rowSchema = z
   .array()
   .max(5000);
 
-function toInput(r: Record<string, unknown>): Record<string, unknown> {
+/** A row as the vendor form's input, and what its yes/no column could not be read as (lib/domain/vendor-import.ts). */
+function toInput(r: Record<string, unknown>): { input: Record<string, unknown>; errors: string[] } {
   const { row: _row, hasPp55, ...rest } = r;
-  const yes = String(hasPp55 ?? "")
-    .trim()
-    .toLowerCase();
-  return { ...rest, hasPp55: ["ya", "y", "yes", "1", "true", "v", "x"].includes(yes) };
+  const pp55 = readYesNo(hasPp55);
+  const errors =
+    pp55 === null
+      ? [`${importColumnOf("hasPp55")}: "${String(hasPp55).trim()}" tidak dikenal (isi ya atau tidak)`]
+      : [];
+  return { input: { ...rest, hasPp55: pp55 ?? false }, errors };
 }
 
 async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; inputs: VendorInput[] }> {
@@ -33,14 +37,19 @@ async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; inpu
   const report: ImportReportRow[] = [];
   const seen = new Map<string, number>();
   for (const r of rows) {
-    const parsed = vendorSchema.safeParse(toInput(r));
-    const errors = parsed.success
-      ? []
-      : parsed.error.issues.map((i) => `${String(i.path[0] ?? "")}: ${i.message}`.replace(/^: /, ""));
+    const { input, errors } = toInput(r);
+    const parsed = vendorSchema.safeParse(input);
+    // Each problem under the column people filled, in their words ("Kapasitas harian: …").
+    if (!parsed.success)
+      errors.push(
+        ...parsed.error.issues.map((i) =>
+          i.path[0] === undefined ? i.message : `${importColumnOf(String(i.path[0]))}: ${i.message}`,
+        ),
+      );
     const code = parsed.success ? parsed.data.code : String(r.code ?? "").toUpperCase();
-    if (code && seen.has(code)) errors.push(`code: kode sama dengan baris ${seen.get(code)}`);
+    if (code && seen.has(code)) errors.push(`${importColumnOf("code")}: sama dengan baris ${seen.get(code)}`);
     else if (code) seen.set(code, r.row);
-    if (parsed.success) inputs.push(parsed.data);
+    if (parsed.success && errors.length === 0) inputs.push(parsed.data);
     report.push({ row: r.row, code, name: String(r.name ?? ""), errors });
   }
   const taken = new Set(
@@ -48,7 +57,7 @@ async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; inpu
       (v) => v.code,
     ),
   );
-  for (const r of report) if (taken.has(r.code)) r.errors.push("code: kode sudah terdaftar");
+  for (const r of report) if (taken.has(r.code)) r.errors.push(`${importColumnOf("code")}: sudah terdaftar`);
   if (rows.length === 0) throw new AppError("VALIDATION", { issues: { file: ["Tidak ada baris data"] } });
   const invalid = report.filter((r) => r.errors.length > 0).length;
   return { report: { rows: report, valid: report.length - invalid, invalid }, inputs };

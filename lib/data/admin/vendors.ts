@@ -18,8 +18,9 @@ import {
   vendorSchema,
   versionSchema,
 } from "@/lib/validation/admin-vendor";
-import { ekatalogStatusOf, MENU_CATEGORIES } from "@/lib/domain/vendor";
+import { ekatalogStatusOf, IDENTITY_DOCUMENTS, identityNumberField, MENU_CATEGORIES } from "@/lib/domain/vendor";
 import { hashPassword } from "@/lib/auth/password";
+import { checkScan, storeScan } from "@/lib/data/admin/document-scans";
 import { dayAsDate, wibDay } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocumentType, EkatalogStatus, MenuCategory, VendorStatus } from "@/lib/generated/prisma/enums";
@@ -126,7 +127,10 @@ export async function getVendorForAdmin(tx: Tx, clock: Clock, vendorId: string) 
   const v = await tx.vendor.findUnique({
     where: { id: vendorId },
     include: {
-      documents: { orderBy: { type: "asc" } },
+      documents: {
+        orderBy: { type: "asc" },
+        include: { scan: { select: { contentType: true, size: true, uploadedAt: true } } },
+      },
       users: { select: { id: true, username: true, active: true, lastLoginAt: true } },
       menuItems: { where: { active: true }, select: { category: true, name: true, pricePerPax: true } },
     },
@@ -135,8 +139,10 @@ export async function getVendorForAdmin(tx: Tx, clock: Clock, vendorId: string) 
   return {
     ...v,
     documents: v.documents.map((d) => ({
+      id: d.id,
       type: d.type,
       number: d.number,
+      scan: d.scan,
       issuedOn: d.issuedOn,
       expiresOn: d.expiresOn,
       expiring: d.expiresOn !== null && d.expiresOn <= limit,
@@ -173,6 +179,8 @@ async function updateWithVersion(
   version: number,
   action: AuditAction,
   build: (before: Prisma.VendorGetPayload<object>) => Prisma.VendorUpdateManyMutationInput,
+  /** More of the same change, in the same transaction; what it returns joins the audit row's "after". */
+  also?: (tx: Tx) => Promise<Record<string, unknown>>,
 ) {
   try {
     await inTransaction(db, async (tx) => {
@@ -186,7 +194,14 @@ async function updateWithVersion(
       // Someone saved this vendor since the form was opened: nothing is overwritten.
       if (count !== 1) throw new AppError("CONFLICT");
       const changed = Object.fromEntries(Object.keys(data).map((k) => [k, (before as Record<string, unknown>)[k]]));
-      await writeAudit(tx, actor, { action, entity: "Vendor", entityId: vendorId, before: changed, after: data });
+      const more = also ? await also(tx) : {};
+      await writeAudit(tx, actor, {
+        action,
+        entity: "Vendor",
+        entityId: vendorId,
+        before: changed,
+        after: { ...data, ...more },
+      });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: ["Kode UMKM sudah dipakai"] } });
@@ -199,7 +214,18 @@ export async function updateVendor(db: Db, _clock: Clock, actor: AdminActor, ven
   const { version, ...rest } = (raw ?? {}) as Record<string, unknown>;
   const input = parseInput(vendorSchema, rest);
   const v = parseInput(versionSchema, version);
-  await updateWithVersion(db, actor, vendorId, v, "vendor.updated", () => input);
+  await updateWithVersion(
+    db,
+    actor,
+    vendorId,
+    v,
+    "vendor.updated",
+    () => input,
+    async (tx) => {
+      const removed = await followIdentityNumbers(tx, vendorId, { nib: input.nib ?? null, npwp: input.npwp ?? null });
+      return removed.length > 0 ? { documentsRemoved: removed } : {};
+    },
+  );
 }
 
 /** The e-Katalog checklist; the status follows from it (BELUM → PROSES → TAYANG). */
@@ -215,36 +241,81 @@ export async function updateEkatalog(db: Db, _clock: Clock, actor: AdminActor, v
   }));
 }
 
-/** Records (or replaces) one of the vendor's documents. */
-export async function saveVendorDocument(db: Db, _clock: Clock, actor: AdminActor, vendorId: string, raw: unknown) {
+/**
+ * Records (or replaces) one of the vendor's documents. NIB and NPWP carry the vendor's own number (typed once, in the
+ * identity form): refused in words while the vendor has none.
+ */
+export async function saveVendorDocument(
+  db: Db,
+  clock: Clock,
+  actor: AdminActor,
+  vendorId: string,
+  raw: unknown,
+  /** The document's scan as uploaded (checked here: lib/data/admin/document-scans.ts); null keeps the one stored. */
+  scanBytes: Buffer | null = null,
+) {
   admin(actor);
   const input = parseInput(documentSchema, raw);
+  const type = input.type as DocumentType;
+  const scan = scanBytes && scanBytes.length > 0 ? checkScan(scanBytes) : null;
   await inTransaction(db, async (tx) => {
-    const exists = await tx.vendor.count({ where: { id: vendorId } });
-    if (!exists) throw new AppError("NOT_FOUND");
+    const vendor = await tx.vendor.findUnique({ where: { id: vendorId }, select: { nib: true, npwp: true } });
+    if (!vendor) throw new AppError("NOT_FOUND");
+    const field = identityNumberField(type);
+    const number = field ? vendor[field] : input.number!;
+    if (!number)
+      throw new AppError("VALIDATION", {
+        issues: { number: [`Isi ${type} di data usaha terlebih dulu: nomor dokumen ini diambil dari sana`] },
+      });
     const data = {
-      number: input.number,
+      number,
       issuedOn: input.issuedOn ? dayAsDate(input.issuedOn) : null,
       expiresOn: input.expiresOn ? dayAsDate(input.expiresOn) : null,
       // A renewed document is warned about again when its new expiry comes near.
       expiryWarnedAt: null,
     };
-    const before = await tx.vendorDocument.findUnique({
-      where: { vendorId_type: { vendorId, type: input.type as DocumentType } },
-    });
-    await tx.vendorDocument.upsert({
-      where: { vendorId_type: { vendorId, type: input.type as DocumentType } },
-      create: { vendorId, type: input.type as DocumentType, ...data },
+    const before = await tx.vendorDocument.findUnique({ where: { vendorId_type: { vendorId, type } } });
+    const saved = await tx.vendorDocument.upsert({
+      where: { vendorId_type: { vendorId, type } },
+      create: { vendorId, type, ...data },
       update: data,
+      select: { id: true },
     });
+    if (scan) await storeScan(tx, { documentId: saved.id, scan, at: clock.now(), by: actor.id });
     await writeAudit(tx, actor, {
       action: "vendor.document_saved",
       entity: "Vendor",
       entityId: vendorId,
       before: before ? { type: before.type, number: before.number, expiresOn: before.expiresOn } : null,
-      after: { type: input.type, number: data.number, issuedOn: data.issuedOn, expiresOn: data.expiresOn },
+      after: {
+        type: input.type,
+        number: data.number,
+        issuedOn: data.issuedOn,
+        expiresOn: data.expiresOn,
+        ...(scan ? { scan: `${scan.contentType}, ${scan.bytes.length} B` } : {}),
+      },
     });
   });
+}
+
+/**
+ * The NIB and NPWP document records follow the vendor's identity fields, in the caller's transaction: a changed
+ * number is carried over, a removed one takes its document record with it (a document without its number means
+ * nothing). Returns the types whose record was removed, for the audit row.
+ */
+async function followIdentityNumbers(
+  tx: Tx,
+  vendorId: string,
+  numbers: { nib?: string | null; npwp?: string | null },
+): Promise<DocumentType[]> {
+  const removed: DocumentType[] = [];
+  for (const [type, field] of Object.entries(IDENTITY_DOCUMENTS) as [DocumentType, "nib" | "npwp"][]) {
+    const number = numbers[field];
+    if (number === undefined) continue;
+    if (number) await tx.vendorDocument.updateMany({ where: { vendorId, type, NOT: { number } }, data: { number } });
+    else if ((await tx.vendorDocument.deleteMany({ where: { vendorId, type } })).count > 0) removed.push(type);
+  }
+  return removed;
 }
 
 /** The owner's login for the vendor portal. A taken username is a CONFLICT with the field named. */

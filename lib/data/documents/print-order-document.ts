@@ -14,6 +14,7 @@ import { issueOrderDocument } from "@/lib/data/documents/issue-document";
 import { documentFileName, renderOrderDocumentPdf } from "@/lib/documents/order-letter-pdf";
 import { qrPng, verifyUrlFor } from "@/lib/documents/verification-qr";
 import { readPhoto } from "@/lib/storage/photos";
+import { getLetterhead } from "@/lib/data/admin/letterhead";
 
 export async function printOrderDocument(
   db: Db,
@@ -35,13 +36,17 @@ export async function printOrderDocument(
     content: letterContent(d),
   });
   const verifyUrl = verifyUrlFor(opts.appUrl, letter.verifyCode);
-  const photo = d.delivery?.photoPath ? await readPhoto(d.delivery.photoPath) : null;
+  const [photo, letterhead] = await Promise.all([
+    d.delivery?.photoPath ? readPhoto(d.delivery.photoPath) : null,
+    getLetterhead(db),
+  ]);
   const pdf = await renderOrderDocumentPdf(
     {
       ...d,
       letter: { number: letter.number, contentHash: letter.contentHash, verifyUrl, qrPng: await qrPng(verifyUrl) },
       // pdfkit prints JPEG and PNG; a WebP photo stays on the order page.
       photo: photo && photo.mime !== "image/webp" ? photo.bytes : null,
+      letterhead,
     },
     opts.clock.now(),
   );

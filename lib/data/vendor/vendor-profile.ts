@@ -16,7 +16,7 @@ import {
 } from "@/lib/validation/vendor";
 import type { VendorActor } from "@/lib/data/offers/answer-offer";
 import { dayAsDate, formatRupiah, wibDay } from "@/lib/format";
-import type { MenuCategory } from "@/lib/generated/prisma/enums";
+import type { DocumentType, MenuCategory } from "@/lib/generated/prisma/enums";
 
 export interface VendorProfile {
   code: string;
@@ -37,6 +37,8 @@ export interface VendorProfile {
   }[];
   unavailableDays: { day: string; reason: string | null }[];
   ceilings: Partial<Record<MenuCategory, number>>;
+  /** The documents the admins recorded, with whether a scan can be downloaded (the vendor's own only). */
+  documents: { id: string; type: DocumentType; number: string; expiresOn: Date | null; hasScan: boolean }[];
 }
 
 function own(actor: VendorActor): string {
@@ -52,6 +54,7 @@ export async function getVendorProfile(tx: Tx, clock: Clock, vendorId: string): 
       include: {
         menuItems: { orderBy: [{ category: "asc" }, { name: "asc" }] },
         unavailableDays: { where: { day: { gte: dayAsDate(today) } }, orderBy: { day: "asc" } },
+        documents: { orderBy: { type: "asc" }, include: { scan: { select: { size: true } } } },
       },
     }),
     tx.priceCeiling.findMany({ where: { fiscalYear: Number(today.slice(0, 4)) } }),
@@ -75,6 +78,13 @@ export async function getVendorProfile(tx: Tx, clock: Clock, vendorId: string): 
     })),
     unavailableDays: v.unavailableDays.map((d) => ({ day: d.day.toISOString().slice(0, 10), reason: d.reason })),
     ceilings: Object.fromEntries(ceilings.map((c) => [c.category, rp(c.maxPerPax)])),
+    documents: v.documents.map((d) => ({
+      id: d.id,
+      type: d.type,
+      number: d.number,
+      expiresOn: d.expiresOn,
+      hasScan: d.scan !== null,
+    })),
   };
 }
 

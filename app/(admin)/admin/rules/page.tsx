@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { listCeilings } from "@/lib/data/admin/opds-and-money";
 import { getSettings } from "@/lib/data/settings/get-settings";
-import { saveCeilingAction, saveRulesAction } from "@/lib/actions/admin";
+import { saveCeilingAction, saveLetterheadAction, saveRulesAction } from "@/lib/actions/admin";
+import { getLetterhead } from "@/lib/data/admin/letterhead";
 import { fiscalYearOf, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -43,7 +44,7 @@ export default async function RulesPage({
   searchParams: Promise<{ done?: string; error?: string; field?: string; why?: string }>;
 }) {
   await requirePageRole("ADMIN");
-  const [ceilings, rules] = await Promise.all([listCeilings(db()), getSettings(db())]);
+  const [ceilings, rules, letterhead] = await Promise.all([listCeilings(db()), getSettings(db()), getLetterhead(db())]);
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const r = (k: string) => t(`adminRules.${k}`);
@@ -56,7 +57,7 @@ export default async function RulesPage({
         error={sp.error}
         field={sp.field}
         why={sp.why}
-        messages={{ ceiling: r("doneSaved"), rules: r("doneSaved") }}
+        messages={{ ceiling: r("doneSaved"), rules: r("doneSaved"), letterhead: r("doneLetterhead") }}
         fieldLabels={{
           maxPerPax: r("maxPerPax"),
           fiscalYear: r("year"),
@@ -68,6 +69,8 @@ export default async function RulesPage({
           meteraiThreshold: r("meteraiThreshold"),
           spNumberPattern: r("spNumberPattern"),
           bastNumberPattern: r("bastNumberPattern"),
+          cityHeading: r("cityHeading"),
+          logo: r("logo"),
           ...Object.fromEntries(NUMBERS.map(([k]) => [k, r(k)])),
         }}
       />
@@ -233,6 +236,68 @@ export default async function RulesPage({
           </label>
           <div className="sm:col-span-2 lg:col-span-4">
             <Button type="submit">{r("saveRules")}</Button>
+          </div>
+        </ActionForm>
+      </Card>
+      <Card>
+        <CardTitle>{r("letterhead")}</CardTitle>
+        <p className="mb-3 text-sm text-slate-700">{r("letterheadHint")}</p>
+        {/* How the kop looks on a letter: the logo left of the heading. */}
+        <div className="mb-3 flex items-center gap-3 rounded-md border border-slate-200 p-3">
+          {letterhead.logo ? (
+            // eslint-disable-next-line @next/next/no-img-element -- a small inline preview of the stored logo
+            <img
+              src={`data:${letterhead.logo.type};base64,${letterhead.logo.bytes.toString("base64")}`}
+              alt={r("logoAlt")}
+              className="size-14 object-contain"
+            />
+          ) : (
+            <span className="flex size-14 items-center justify-center rounded bg-slate-100 text-center text-[10px] text-slate-700">
+              {r("noLogo")}
+            </span>
+          )}
+          <span className="min-w-0 break-words font-bold">{letterhead.cityHeading}</span>
+        </div>
+        <ActionForm action={saveLetterheadAction} className="grid gap-3 sm:grid-cols-2">
+          <input type="hidden" name="version" value={letterhead.version} />
+          <div>
+            <label htmlFor="lh-heading" className="block text-sm font-medium">
+              {r("cityHeading")}
+            </label>
+            <input
+              id="lh-heading"
+              name="cityHeading"
+              required
+              minLength={5}
+              maxLength={80}
+              defaultValue={letterhead.cityHeading}
+              className={input}
+            />
+          </div>
+          <div>
+            <label htmlFor="lh-logo" className="block text-sm font-medium">
+              {r("logo")}
+            </label>
+            <input
+              id="lh-logo"
+              name="logo"
+              type="file"
+              accept="image/png,image/jpeg"
+              aria-describedby="lh-logo-hint"
+              className="mt-1 block w-full text-sm"
+            />
+            <p id="lh-logo-hint" className="mt-1 text-xs text-slate-600">
+              {r("logoHint")}
+            </p>
+          </div>
+          {letterhead.logo ? (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="removeLogo" className="size-4" />
+              {r("removeLogo")}
+            </label>
+          ) : null}
+          <div className="sm:col-span-2">
+            <Button type="submit">{r("saveLetterhead")}</Button>
           </div>
         </ActionForm>
       </Card>

@@ -191,6 +191,31 @@ export default async function VendorProfilePage({
           </Button>
         </ActionForm>
       </Card>
+
+      <Card>
+        <CardTitle>{t("vendorProfile.documents")}</CardTitle>
+        {p.documents.length === 0 ? (
+          <EmptyState>{t("vendorProfile.noDocuments")}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {p.documents.map((d) => (
+              <li key={d.id} className="py-2">
+                <strong>{t(`adminVendors.docTypes.${d.type}`)}</strong>: {d.number}
+                {d.expiresOn ? ` · ${t("adminVendors.expires", { date: formatDateWIB(d.expiresOn, locale) })}` : ""}
+                {d.hasScan ? (
+                  <>
+                    {" · "}
+                    <a href={`/api/vendor-documents/${d.id}/scan`} className="font-medium text-brand-700 underline">
+                      {t("vendorProfile.downloadScan")}
+                    </a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-2 text-xs text-slate-600">{t("vendorProfile.documentsHint")}</p>
+      </Card>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { DecreeGrid } from "@/components/admin/decree-grid";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -133,60 +134,14 @@ export default async function DecreePage({
         <ActionForm action={saveAllocationsAction}>
           <input type="hidden" name="decreeId" value={g.id} />
           <input type="hidden" name="version" value={g.version} />
-          <div
-            className="max-h-[70vh] overflow-auto rounded-md border border-slate-200"
-            tabIndex={0}
-            role="region"
-            aria-label={t("adminDecrees.grid")}
-          >
-            <table className="text-xs">
-              <thead className="sticky top-0 z-10 bg-slate-50">
-                <tr>
-                  <th scope="col" className="sticky left-0 bg-slate-50 p-1 text-left">
-                    {t("adminDecrees.opd")}
-                  </th>
-                  {g.vendors.map((v) => (
-                    <th key={v.id} scope="col" className="p-1 font-mono font-medium" title={v.name}>
-                      {v.code.replace(/^UMKM-/, "")}
-                      <span className="block font-sans text-[10px] text-slate-500">{g.columnCounts[v.id] ?? 0}</span>
-                    </th>
-                  ))}
-                  <th scope="col" className="p-1">
-                    Σ
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.opds.map((o) => (
-                  <tr
-                    key={o.id}
-                    className={g.thinOpds.includes(o.id) ? "bg-amber-50" : "odd:bg-white even:bg-slate-50/50"}
-                  >
-                    <th scope="row" className="sticky left-0 bg-inherit p-1 text-left font-medium" title={o.name}>
-                      {o.code}
-                    </th>
-                    {g.vendors.map((v) => {
-                      const key = `${o.id}:${v.id}`;
-                      return (
-                        <td key={v.id} className="p-1 text-center">
-                          <input
-                            type="checkbox"
-                            name="cell"
-                            value={key}
-                            defaultChecked={key in g.cells}
-                            disabled={!draft}
-                            aria-label={`${o.code} × ${v.name}`}
-                            className="size-4"
-                          />
-                        </td>
-                      );
-                    })}
-                    <td className="p-1 text-center tabular-nums">{g.rowCounts[o.id] ?? 0}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ClientMessages namespaces={["adminDecrees"]}>
+            <DecreeGrid
+              opds={g.opds.map((o) => ({ id: o.id, code: o.code, name: o.name }))}
+              vendors={g.vendors.map((v) => ({ id: v.id, code: v.code, name: v.name }))}
+              cells={Object.keys(g.cells)}
+              editable={draft}
+            />
+          </ClientMessages>
           {draft ? (
             <div className="mt-3">
               <Button type="submit">{t("adminDecrees.saveGrid")}</Button>

@@ -1,3 +1,4 @@
+import { identityNumberField } from "@/lib/domain/vendor";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -15,7 +16,7 @@ import {
   updateEkatalogAction,
   updateVendorAction,
 } from "@/lib/actions/admin";
-import { formatDateTimeWIB, formatDateWIB, formatRupiah, toLocaleTag } from "@/lib/format";
+import { formatDateTimeWIB, formatDateWIB, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -164,19 +165,28 @@ export default async function VendorPage({
                     <ActionForm action={saveDocumentAction} className="mt-2 grid gap-2 sm:grid-cols-3">
                       <input type="hidden" name="vendorId" value={v.id} />
                       <input type="hidden" name="type" value={type} />
-                      <div className="sm:col-span-3">
-                        <label htmlFor={`doc-number-${type}`} className="block text-xs font-medium">
-                          {t("adminVendors.fields.number")}
-                        </label>
-                        <input
-                          id={`doc-number-${type}`}
-                          name="number"
-                          required
-                          minLength={3}
-                          defaultValue={d?.number ?? ""}
-                          className={input}
-                        />
-                      </div>
+                      {identityNumberField(type) ? (
+                        // NIB and NPWP: the number is the one in the identity form above, typed once.
+                        <p className="text-xs text-slate-600 sm:col-span-3">
+                          {v[identityNumberField(type)!]
+                            ? t("adminVendors.identityNumberHint", { type, number: v[identityNumberField(type)!]! })
+                            : t("adminVendors.identityNumberMissing", { type })}
+                        </p>
+                      ) : (
+                        <div className="sm:col-span-3">
+                          <label htmlFor={`doc-number-${type}`} className="block text-xs font-medium">
+                            {t("adminVendors.fields.number")}
+                          </label>
+                          <input
+                            id={`doc-number-${type}`}
+                            name="number"
+                            required
+                            minLength={3}
+                            defaultValue={d?.number ?? ""}
+                            className={input}
+                          />
+                        </div>
+                      )}
                       <div>
                         <label htmlFor={`doc-issued-${type}`} className="block text-xs font-medium">
                           {t("adminVendors.fields.issuedOn")}
@@ -201,6 +211,22 @@ export default async function VendorPage({
                           className={input}
                         />
                       </div>
+                      <div className="sm:col-span-3">
+                        <label htmlFor={`doc-scan-${type}`} className="block text-xs font-medium">
+                          {t("adminVendors.scan")}
+                        </label>
+                        <input
+                          id={`doc-scan-${type}`}
+                          name="scan"
+                          type="file"
+                          accept="application/pdf,image/jpeg,image/png"
+                          aria-describedby={`doc-scan-hint-${type}`}
+                          className="mt-1 block w-full text-sm"
+                        />
+                        <p id={`doc-scan-hint-${type}`} className="mt-1 text-xs text-slate-600">
+                          {t("adminVendors.scanHint")}
+                        </p>
+                      </div>
                       <div className="flex items-end">
                         <Button type="submit" variant="secondary">
                           {t("adminVendors.saveDocument")}
@@ -208,6 +234,21 @@ export default async function VendorPage({
                       </div>
                     </ActionForm>
                   </details>
+                  {d?.scan ? (
+                    <span className="block text-xs">
+                      <a href={`/api/vendor-documents/${d.id}/scan`} className="font-medium text-brand-700 underline">
+                        {t("adminVendors.downloadScan", {
+                          kind: t(
+                            d.scan.contentType === "application/pdf"
+                              ? "adminVendors.scanKindPdf"
+                              : "adminVendors.scanKindImage",
+                          ),
+                          size: formatNumber(Math.ceil(d.scan.size / 1024), locale),
+                        })}
+                      </a>{" "}
+                      · {t("adminVendors.scanUploaded", { date: formatDateWIB(d.scan.uploadedAt, locale) })}
+                    </span>
+                  ) : null}
                 </li>
               );
             })}
