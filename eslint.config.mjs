@@ -3,6 +3,14 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier";
 
+// Text fields, selects and text areas come from the shared primitives (components/ui/field.tsx: Input, Select,
+// Textarea), not from a class string written again in each form (issue 19: seven copies, three heights).
+const CONTROLS_FROM_PRIMITIVES = {
+  selector:
+    "JSXOpeningElement[name.name=/^(input|select|textarea)$/] > JSXAttribute[name.name='className'] > Literal[value=/border-slate-300/], JSXOpeningElement[name.name=/^(input|select|textarea)$/] > JSXAttribute[name.name='className'] > JSXExpressionContainer > Identifier[name=/^(input|inputClass|field)$/]",
+  message: "Use Input, Select or Textarea from @/components/ui/field (one look for every form).",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -46,8 +54,14 @@ export default defineConfig([
             "MemberExpression[property.name=/^\\$(queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|transaction)$/]",
           message: "No SQL or transactions in app/: they belong to a use case in lib/data.",
         },
+        CONTROLS_FROM_PRIMITIVES,
       ],
     },
+  },
+  {
+    files: ["components/**/*.tsx"],
+    ignores: ["components/ui/field.tsx"],
+    rules: { "no-restricted-syntax": ["error", CONTROLS_FROM_PRIMITIVES] },
   },
   globalIgnores([
     ".next/**",

@@ -1,4 +1,5 @@
 "use client";
+import { Input } from "@/components/ui/field";
 // The decree's OPD × UMKM allocation grid (issue 18: 624 checkboxes under "01…24" with names only on hover): names
 // in the headers — UMKM names written upwards, OPD code and name — both sticky while scrolling; a search over OPDs
 // and one over UMKM; filters for the pools with fewer than two UMKM and the UMKM no OPD has; and, per OPD or per
@@ -90,22 +91,24 @@ export function DecreeGrid({
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
         <label className="block text-xs font-medium">
           {t("searchOpd")}
-          <input
+          <Input
+            density="compact"
             type="search"
             value={opdQuery}
             onChange={(e) => setOpdQuery(e.target.value)}
             placeholder={t("searchOpdPlaceholder")}
-            className="mt-1 block h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm font-normal"
+            className="mt-1 font-normal"
           />
         </label>
         <label className="block text-xs font-medium">
           {t("searchVendor")}
-          <input
+          <Input
+            density="compact"
             type="search"
             value={vendorQuery}
             onChange={(e) => setVendorQuery(e.target.value)}
             placeholder={t("searchVendorPlaceholder")}
-            className="mt-1 block h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm font-normal"
+            className="mt-1 font-normal"
           />
         </label>
         <label className="flex items-center gap-2 text-sm">

@@ -1,8 +1,7 @@
+import { Input } from "@/components/ui/field";
 import { getTranslations } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/ui/action-form";
-
-const input = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 export interface DecreeHeaderValues {
   id: string;
@@ -29,13 +28,13 @@ export async function DecreeHeaderForm({
       <label htmlFor={`d-${name}`} className="block text-sm font-medium">
         {t(`fields.${name}`)}
       </label>
-      <input
+      <Input
+        density="compact"
         id={`d-${name}`}
         name={name}
         type={type}
         required={required}
         defaultValue={values ? String(values[name]) : ""}
-        className={input}
       />
     </div>
   );

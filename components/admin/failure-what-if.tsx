@@ -1,6 +1,7 @@
 // The decree's what-if with failures (issue 15): the last months' orders replayed under the decree with the
 // declines, lapses and failures observed in them, under the current sanction settings and under another set an
 // admin enters (by default the ladder by count alone). A plain GET form: the figures are a link an admin can share.
+import { Input, Select } from "@/components/ui/field";
 import { getTranslations } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
@@ -26,8 +27,6 @@ export interface FailureWhatIfQuery {
   asd?: string;
   ares?: string;
 }
-
-const field = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 /** The alternative settings from the form: null when none was entered, an error when they do not hold together. */
 function alternativeFrom(q: FailureWhatIfQuery): AlternativeSanctions | null | "invalid" {
@@ -99,13 +98,13 @@ export async function FailureWhatIf({
           <label htmlFor="fw" className="block text-sm font-medium">
             {t("failureWhatIf.months")}
           </label>
-          <select id="fw" name="fw" defaultValue={String(months ?? 6)} className={field}>
+          <Select density="compact" id="fw" name="fw" defaultValue={String(months ?? 6)}>
             {WHAT_IF_MONTHS.map((m) => (
               <option key={m} value={m}>
                 {t("adminDecrees.monthsOption", { count: m })}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         {(
           [
@@ -120,7 +119,8 @@ export async function FailureWhatIf({
             <label htmlFor={name} className="block text-sm font-medium">
               {t(label)}
             </label>
-            <input
+            <Input
+              density="compact"
               id={name}
               name={name}
               type="number"
@@ -129,7 +129,6 @@ export async function FailureWhatIf({
               step={step}
               required
               defaultValue={value}
-              className={field}
             />
           </div>
         ))}

@@ -1,9 +1,8 @@
+import { Input, Select } from "@/components/ui/field";
 import { getTranslations } from "@/lib/i18n/server";
 import { Button } from "@/components/ui/button";
 import { findKelurahan, KECAMATAN, KELURAHAN } from "@/lib/domain/wilayah";
 import { ActionForm } from "@/components/ui/action-form";
-
-const input = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 export interface VendorFormValues {
   id?: string;
@@ -39,7 +38,8 @@ export async function VendorForm({
       <label htmlFor={`v-${name}`} className="block text-sm font-medium">
         {t(`fields.${name}`)}
       </label>
-      <input
+      <Input
+        density="compact"
         id={`v-${name}`}
         name={name}
         type={opts.type ?? "text"}
@@ -48,7 +48,6 @@ export async function VendorForm({
         minLength={opts.minLength}
         defaultValue={values ? String(values[name] ?? "") : ""}
         aria-describedby={opts.hint ? `v-${name}-hint` : undefined}
-        className={input}
       />
       {opts.hint ? (
         <p id={`v-${name}-hint`} className="mt-1 text-xs text-slate-600">
@@ -73,13 +72,13 @@ export async function VendorForm({
         <label htmlFor="v-kelurahan" className="block text-sm font-medium">
           {t("fields.kelurahan")}
         </label>
-        <select
+        <Select
+          density="compact"
           id="v-kelurahan"
           name="kelurahan"
           required
           defaultValue={values ? (findKelurahan(values.kelurahan)?.kelurahan ?? "") : ""}
           aria-describedby="v-kelurahan-hint"
-          className={input}
         >
           <option value="" disabled>
             {t("chooseKelurahan")}
@@ -93,7 +92,7 @@ export async function VendorForm({
               ))}
             </optgroup>
           ))}
-        </select>
+        </Select>
         <p id="v-kelurahan-hint" className="mt-1 text-xs text-slate-600">
           {t("hints.kelurahan")}
         </p>
@@ -103,7 +102,8 @@ export async function VendorForm({
         <label htmlFor="v-dailyCapacityPax" className="block text-sm font-medium">
           {t("fields.dailyCapacityPax")}
         </label>
-        <input
+        <Input
+          density="compact"
           id="v-dailyCapacityPax"
           name="dailyCapacityPax"
           type="number"
@@ -111,7 +111,6 @@ export async function VendorForm({
           max={5000}
           required
           defaultValue={values?.dailyCapacityPax ?? 100}
-          className={input}
         />
       </div>
       <label className="flex items-center gap-2 text-sm sm:col-span-2">

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { changePasswordAction, type PasswordState } from "@/lib/actions/password";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass, FormAlert } from "@/components/ui/field";
+import { Field, FormAlert, Input } from "@/components/ui/field";
 
 /** The current password, the new one twice; on success the user signs in again with it. */
 export function ChangePasswordForm() {
@@ -14,17 +14,10 @@ export function ChangePasswordForm() {
     <form action={action} className="space-y-3">
       <FormAlert message={state.message} />
       <Field id="current" label={t("current")} errors={e.current}>
-        <input
-          id="current"
-          name="current"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={inputClass}
-        />
+        <Input id="current" name="current" type="password" autoComplete="current-password" required />
       </Field>
       <Field id="next" label={t("next")} hint={t("nextHint")} errors={e.next}>
-        <input
+        <Input
           id="next"
           name="next"
           type="password"
@@ -33,18 +26,10 @@ export function ChangePasswordForm() {
           maxLength={200}
           required
           aria-describedby="next-hint"
-          className={inputClass}
         />
       </Field>
       <Field id="confirm" label={t("confirm")} errors={e.confirm}>
-        <input
-          id="confirm"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          className={inputClass}
-        />
+        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
       </Field>
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? t("saving") : t("save")}

@@ -1,4 +1,5 @@
 "use client";
+import { Input } from "@/components/ui/field";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { loginAction, type LoginState } from "@/lib/actions/auth";
@@ -19,7 +20,7 @@ export function LoginForm() {
         <label htmlFor="username" className="block text-sm font-medium">
           {t("username")}
         </label>
-        <input
+        <Input
           id="username"
           name="username"
           autoComplete="username"
@@ -29,14 +30,13 @@ export function LoginForm() {
           maxLength={64}
           defaultValue={state.username}
           aria-describedby={state.error ? errorId : undefined}
-          className="block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base"
         />
       </div>
       <div className="space-y-1">
         <label htmlFor="password" className="block text-sm font-medium">
           {t("password")}
         </label>
-        <input
+        <Input
           id="password"
           name="password"
           type="password"
@@ -44,7 +44,6 @@ export function LoginForm() {
           required
           maxLength={256}
           aria-describedby={state.error ? errorId : undefined}
-          className="block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base"
         />
       </div>
       {state.mfa ? (
@@ -52,7 +51,7 @@ export function LoginForm() {
           <label htmlFor="code" className="block text-sm font-medium">
             {t("code")}
           </label>
-          <input
+          <Input
             id="code"
             name="code"
             inputMode="text"
@@ -63,7 +62,7 @@ export function LoginForm() {
             maxLength={20}
             autoFocus
             aria-describedby="code-help"
-            className="block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base tracking-widest"
+            className="tracking-widest"
           />
           <p id="code-help" className="text-xs text-slate-600">
             {t("codeHelp")}

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { confirmMfaAction, type MfaState } from "@/lib/actions/mfa";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/field";
+import { FormAlert, Input } from "@/components/ui/field";
 
 /** The code from the authenticator app; then the recovery codes, once. */
 export function MfaConfirmForm({ homeHref }: { homeHref: string }) {
@@ -36,7 +36,7 @@ export function MfaConfirmForm({ homeHref }: { homeHref: string }) {
       <label htmlFor="mfa-code" className="block text-sm font-medium">
         {t("codeLabel")}
       </label>
-      <input
+      <Input
         id="mfa-code"
         name="code"
         inputMode="numeric"
@@ -44,7 +44,7 @@ export function MfaConfirmForm({ homeHref }: { homeHref: string }) {
         pattern="[0-9 ]{6,7}"
         required
         maxLength={7}
-        className="block h-11 w-40 rounded-md border border-slate-300 bg-white px-3 text-base tracking-widest"
+        className="w-40 tracking-widest"
       />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? t("checking") : t("confirm")}

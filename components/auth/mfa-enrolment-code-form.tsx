@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { openMfaEnrolmentAction, type MfaState } from "@/lib/actions/mfa";
 import { Button } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/field";
+import { FormAlert, Input } from "@/components/ui/field";
 
 /** The single-use enrolment code another admin issued: it opens the authenticator set-up. */
 export function MfaEnrolmentCodeForm() {
@@ -15,7 +15,7 @@ export function MfaEnrolmentCodeForm() {
       <label htmlFor="enrolment-code" className="block text-sm font-medium">
         {t("enrolmentCodeLabel")}
       </label>
-      <input
+      <Input
         id="enrolment-code"
         name="enrolmentCode"
         autoComplete="off"
@@ -24,7 +24,7 @@ export function MfaEnrolmentCodeForm() {
         required
         maxLength={20}
         placeholder="xxxx-xxxx-xxxx"
-        className="block h-11 w-56 rounded-md border border-slate-300 bg-white px-3 font-mono text-base"
+        className="w-56 font-mono"
       />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? t("checking") : t("openEnrolment")}

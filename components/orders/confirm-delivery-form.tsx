@@ -6,7 +6,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { confirmDeliveryAction, type DeliveryFormState } from "@/lib/actions/orders";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass, FormAlert } from "@/components/ui/field";
+import { Field, FormAlert, Input, Select } from "@/components/ui/field";
 
 export function ConfirmDeliveryForm({
   orderId,
@@ -28,27 +28,13 @@ export function ConfirmDeliveryForm({
       <input type="hidden" name="orderId" value={orderId} />
       <FormAlert message={state.message} className="sm:col-span-2" />
       <Field id="deliveredDate" label={t("deliveredDate")} errors={e.deliveredAt}>
-        <input
-          id="deliveredDate"
-          name="deliveredDate"
-          type="date"
-          required
-          defaultValue={v.deliveredDate ?? day}
-          className={inputClass}
-        />
+        <Input id="deliveredDate" name="deliveredDate" type="date" required defaultValue={v.deliveredDate ?? day} />
       </Field>
       <Field id="deliveredTime" label={t("deliveredTime")}>
-        <input
-          id="deliveredTime"
-          name="deliveredTime"
-          type="time"
-          required
-          defaultValue={v.deliveredTime ?? time}
-          className={inputClass}
-        />
+        <Input id="deliveredTime" name="deliveredTime" type="time" required defaultValue={v.deliveredTime ?? time} />
       </Field>
       <Field id="quantityReceived" label={t("quantityReceived")} errors={e.quantityReceived}>
-        <input
+        <Input
           id="quantityReceived"
           name="quantityReceived"
           type="number"
@@ -56,17 +42,16 @@ export function ConfirmDeliveryForm({
           max={pax}
           required
           defaultValue={v.quantityReceived ?? pax}
-          className={inputClass}
         />
       </Field>
       <Field id="rating" label={t("rating")} errors={e.rating}>
-        <select id="rating" name="rating" defaultValue={v.rating ?? "5"} className={inputClass}>
+        <Select id="rating" name="rating" defaultValue={v.rating ?? "5"}>
           {[5, 4, 3, 2, 1].map((n) => (
             <option key={n} value={n}>
               {n}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field
         id="photo"
@@ -92,13 +77,12 @@ export function ConfirmDeliveryForm({
         errors={e.earlyReason}
         className="sm:col-span-2"
       >
-        <input
+        <Input
           id="earlyReason"
           name="earlyReason"
           maxLength={500}
           defaultValue={v.earlyReason ?? ""}
           aria-describedby="earlyReason-hint"
-          className={inputClass}
         />
       </Field>
       <p className="text-xs text-slate-600 sm:col-span-2">{t("confirmHint")}</p>

@@ -9,10 +9,8 @@ import { orderInputSchema } from "@/lib/validation/order";
 import { formatRupiah, wibDateTime } from "@/lib/format";
 import { parseIndonesianInteger } from "@/lib/domain/indonesian-input";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass, FormAlert } from "@/components/ui/field";
+import { Field, FormAlert, Input, Select, Textarea } from "@/components/ui/field";
 import type { OrderFormContext } from "@/lib/data/orders/get-order-form-context";
-
-const input = inputClass;
 
 /** What the user typed ("20.000", "Rp 20.000", "50") as a number for the running total; 0 while it is none. */
 function asNumber(typed: string): number {
@@ -90,19 +88,18 @@ export function OrderForm({
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <FormAlert message={state.message} />
       <Field id="eventName" label={t("eventName")} errors={errors.eventName}>
-        <input
+        <Input
           id="eventName"
           name="eventName"
           defaultValue={init.eventName}
           required
           maxLength={200}
-          className={input}
           aria-describedby={describedBy("eventName")}
         />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="deliveryDate" label={t("deliveryDate")} errors={errors.deliveryAt}>
-          <input
+          <Input
             id="deliveryDate"
             name="deliveryDate"
             type="date"
@@ -110,19 +107,17 @@ export function OrderForm({
             min={minDate}
             value={deliveryDate}
             onChange={(e) => setDeliveryDate(e.target.value)}
-            className={input}
             aria-describedby={describedBy("deliveryDate")}
           />
         </Field>
         <Field id="deliveryTime" label={t("deliveryTime")} hint="WIB">
-          <input
+          <Input
             id="deliveryTime"
             name="deliveryTime"
             type="time"
             required
             value={deliveryTime}
             onChange={(e) => setDeliveryTime(e.target.value)}
-            className={input}
             aria-describedby={describedBy("deliveryTime")}
           />
         </Field>
@@ -140,14 +135,13 @@ export function OrderForm({
         </button>
       ) : null}
       <Field id="place" label={t("place")} errors={errors.place}>
-        <input
+        <Input
           id="place"
           name="place"
           required
           maxLength={300}
           defaultValue={init.place}
           list="known-places"
-          className={input}
           aria-describedby={describedBy("place")}
         />
         <datalist id="known-places">
@@ -158,14 +152,13 @@ export function OrderForm({
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="contactName" label={t("contactName")} errors={errors.contactName}>
-          <input
+          <Input
             id="contactName"
             name="contactName"
             required
             maxLength={100}
             defaultValue={init.contactName}
             list="known-contacts"
-            className={input}
             onChange={(e) => {
               // A known contact brings its phone number along.
               const known = context.contacts.find((c) => c.name === e.target.value);
@@ -180,7 +173,7 @@ export function OrderForm({
           </datalist>
         </Field>
         <Field id="contactPhone" label={t("contactPhone")} hint="0812 3456 7890" errors={errors.contactPhone}>
-          <input
+          <Input
             id="contactPhone"
             name="contactPhone"
             type="tel"
@@ -188,17 +181,15 @@ export function OrderForm({
             value={phone}
             onChange={(e) => setPhone(e.target.value)}
             required
-            className={input}
             aria-describedby={describedBy("contactPhone")}
           />
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="category" label={t("category")} errors={errors.category}>
-          <select
+          <Select
             id="category"
             name="category"
-            className={input}
             value={category}
             onChange={(e) => setCategory(e.target.value as typeof category)}
           >
@@ -207,17 +198,16 @@ export function OrderForm({
                 {tc(c.category)}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
         <Field id="pax" label={t("pax")} errors={errors.pax}>
-          <input
+          <Input
             id="pax"
             name="pax"
             defaultValue={state.values?.pax ?? init.pax ?? undefined}
             inputMode="numeric"
             autoComplete="off"
             required
-            className={input}
             onChange={(e) => setPax(asNumber(e.target.value))}
             aria-describedby={describedBy("pax")}
           />
@@ -229,7 +219,7 @@ export function OrderForm({
         hint={ceiling !== undefined ? t("ceiling", { max: formatRupiah(ceiling) }) : t("noCeiling")}
         errors={errors.unitPrice}
       >
-        <input
+        <Input
           id="unitPrice"
           name="unitPrice"
           defaultValue={state.values?.unitPrice ?? init.unitPrice ?? undefined}
@@ -237,7 +227,6 @@ export function OrderForm({
           autoComplete="off"
           placeholder="20.000"
           required
-          className={input}
           onChange={(e) => setPrice(asNumber(e.target.value))}
           aria-describedby={describedBy("unitPrice")}
         />
@@ -248,10 +237,9 @@ export function OrderForm({
         hint={t("budgetLeft", { left: formatRupiah(left) })}
         errors={errors.accountCode}
       >
-        <select
+        <Select
           id="accountCode"
           name="accountCode"
-          className={input}
           value={account}
           onChange={(e) => setAccount(e.target.value)}
           aria-describedby={describedBy("accountCode")}
@@ -261,23 +249,16 @@ export function OrderForm({
               {b.accountCode} — {b.accountName}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field id="method" label={t("method")} errors={errors.method}>
-        <select id="method" name="method" className={input} defaultValue={init.method}>
+        <Select id="method" name="method" defaultValue={init.method}>
           <option value="PENGADAAN_LANGSUNG">{t("methods.PENGADAAN_LANGSUNG")}</option>
           <option value="E_PURCHASING">{t("methods.E_PURCHASING")}</option>
-        </select>
+        </Select>
       </Field>
       <Field id="notes" label={t("notes")} errors={errors.notes}>
-        <textarea
-          id="notes"
-          name="notes"
-          defaultValue={init.notes}
-          rows={2}
-          maxLength={1000}
-          className="block w-full rounded-md border border-slate-300 bg-white p-3 text-base"
-        />
+        <Textarea id="notes" name="notes" defaultValue={init.notes} rows={2} maxLength={1000} />
       </Field>
       <p className="rounded-md bg-slate-100 p-3 text-sm" aria-live="polite">
         {t("total")}: <strong className="tabular-nums">{formatRupiah(total)}</strong>

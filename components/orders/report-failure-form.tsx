@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { reportFailureAction, type FailureFormState } from "@/lib/actions/orders";
 import { FAILURE_TYPES } from "@/lib/domain/sanctions";
 import { Button } from "@/components/ui/button";
-import { Field, FormAlert, inputClass } from "@/components/ui/field";
+import { Field, FormAlert, Select, Textarea } from "@/components/ui/field";
 
 export function ReportFailureForm({ orderId, opensAt }: { orderId: string; opensAt: string }) {
   const t = useTranslations("orderDetail");
@@ -19,16 +19,16 @@ export function ReportFailureForm({ orderId, opensAt }: { orderId: string; opens
       <FormAlert message={state.message} />
       <p className="text-xs text-slate-600">{t("failOpensAt", { at: opensAt })}</p>
       <Field id="failType" label={t("failType")} errors={e.type}>
-        <select id="failType" name="type" required defaultValue={v.type ?? "NOT_DELIVERED"} className={inputClass}>
+        <Select id="failType" name="type" required defaultValue={v.type ?? "NOT_DELIVERED"}>
           {FAILURE_TYPES.map((f) => (
             <option key={f} value={f}>
               {t(`failTypes.${f}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field id="evidence" label={t("evidence")} errors={e.evidence}>
-        <textarea
+        <Textarea
           id="evidence"
           name="evidence"
           required
@@ -36,7 +36,6 @@ export function ReportFailureForm({ orderId, opensAt }: { orderId: string; opens
           maxLength={2000}
           rows={3}
           defaultValue={v.evidence ?? ""}
-          className="block w-full rounded-md border border-slate-300 p-2 text-base"
         />
       </Field>
       <Button type="submit" variant="danger" disabled={pending} aria-busy={pending}>

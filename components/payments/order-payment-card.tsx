@@ -8,7 +8,7 @@ import { PAYMENT_METHODS } from "@/lib/domain/payment";
 import { formatDateTimeWIB, formatDateWIB, formatNumber, formatRupiah, wibDay, type Locale } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { ActionForm } from "@/components/ui/action-form";
 import { PayableStageBadge } from "@/components/payments/payable-stage-badge";
 import { FileText } from "lucide-react";
@@ -113,7 +113,7 @@ export async function OrderPaymentCard({
               <input type="hidden" name="orderId" value={p.orderId} />
               <input type="hidden" name="decision" value="RETURN" />
               <Field id="inv-reason" label={t("returnReason")} hint={t("returnHint")}>
-                <textarea
+                <Textarea
                   id="inv-reason"
                   name="reason"
                   required
@@ -121,7 +121,6 @@ export async function OrderPaymentCard({
                   maxLength={500}
                   rows={2}
                   aria-describedby="inv-reason-hint"
-                  className="block w-full rounded-md border border-slate-300 p-2 text-base"
                 />
               </Field>
               <Button type="submit" variant="danger">
@@ -166,7 +165,7 @@ export async function OrderPaymentCard({
                     <input type="hidden" name="orderId" value={p.orderId} />
                     <input type="hidden" name="paymentId" value={x.id} />
                     <Field id={`rev-${x.id}`} label={t("reverseReason")} hint={t("reverseHint")}>
-                      <textarea
+                      <Textarea
                         id={`rev-${x.id}`}
                         name="reason"
                         required
@@ -174,7 +173,6 @@ export async function OrderPaymentCard({
                         maxLength={500}
                         rows={2}
                         aria-describedby={`rev-${x.id}-hint`}
-                        className="block w-full rounded-md border border-slate-300 p-2 text-base"
                       />
                     </Field>
                     <Button type="submit" variant="danger">
@@ -197,16 +195,16 @@ export async function OrderPaymentCard({
             {/* One key per form shown: sending it twice records one payment. */}
             <input type="hidden" name="idempotencyKey" value={crypto.randomUUID()} />
             <Field id="pay-method" label={t("methodLabel")}>
-              <select id="pay-method" name="method" required defaultValue="LS" className={inputClass}>
+              <Select id="pay-method" name="method" required defaultValue="LS">
                 {PAYMENT_METHODS.map((m) => (
                   <option key={m} value={m}>
                     {t(`method.${m}`)}
                   </option>
                 ))}
-              </select>
+              </Select>
             </Field>
             <Field id="pay-day" label={t("paidOnLabel")}>
-              <input
+              <Input
                 id="pay-day"
                 name="paidOn"
                 type="date"
@@ -214,40 +212,31 @@ export async function OrderPaymentCard({
                 min={wibDay(p.bastAt)}
                 max={today}
                 defaultValue={today}
-                className={inputClass}
               />
             </Field>
             <Field id="pay-ref" label={t("reference")} hint={t("referenceHint")}>
-              <input
-                id="pay-ref"
-                name="reference"
-                maxLength={80}
-                aria-describedby="pay-ref-hint"
-                className={inputClass}
-              />
+              <Input id="pay-ref" name="reference" maxLength={80} aria-describedby="pay-ref-hint" />
             </Field>
             <Field id="pay-gross" label={t("grossLabel")}>
-              <input
+              <Input
                 id="pay-gross"
                 name="gross"
                 inputMode="numeric"
                 required
                 defaultValue={formatNumber(p.owed, "id")}
-                className={inputClass}
               />
             </Field>
             <Field id="pay-tax" label={t("taxLabel")}>
-              <input
+              <Input
                 id="pay-tax"
                 name="taxWithheld"
                 inputMode="numeric"
                 required
                 defaultValue={formatNumber(p.suggestedTax, "id")}
-                className={inputClass}
               />
             </Field>
             <Field id="pay-note" label={t("noteLabel")}>
-              <input id="pay-note" name="note" maxLength={500} className={inputClass} />
+              <Input id="pay-note" name="note" maxLength={500} />
             </Field>
             <div className="sm:col-span-2">
               <Button type="submit">{t("save")}</Button>

@@ -1,6 +1,44 @@
-// A form field: its label, the control, an optional hint and its errors — each error on its own line, never two run
-// together (issue 17, item 5). Shared by every form that shows field errors; `inputClass` is the controls' look.
-export const inputClass = "block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base";
+// Form primitives shared by every form (issue 19): the controls — Input, Select, Textarea — in two densities, "touch"
+// (44 px high, 16 px text: the phone forms of vendors and OPD staff, and anything a person fills on the go) and
+// "compact" (40 px, 14 px: the admins' desktop screens); and Field: a control's label, an optional hint and its
+// errors — each error on its own line, never two run together (issue 17, item 5).
+import { cn } from "@/lib/utils";
+
+const BASE = "block w-full rounded-md border border-slate-300 bg-white";
+const DENSITY = { touch: "h-11 px-3 text-base", compact: "h-10 px-2 text-sm" } as const;
+type Density = keyof typeof DENSITY;
+
+/** The controls' look, for a control that cannot be one of the components below. */
+export const inputClass = `${BASE} ${DENSITY.touch}`;
+
+export function Input({
+  density = "touch",
+  className,
+  ...props
+}: React.ComponentProps<"input"> & { density?: Density }) {
+  return <input {...props} className={cn(BASE, DENSITY[density], className)} />;
+}
+
+export function Select({
+  density = "touch",
+  className,
+  ...props
+}: React.ComponentProps<"select"> & { density?: Density }) {
+  return <select {...props} className={cn(BASE, DENSITY[density], className)} />;
+}
+
+export function Textarea({
+  density = "touch",
+  className,
+  ...props
+}: React.ComponentProps<"textarea"> & { density?: Density }) {
+  return (
+    <textarea
+      {...props}
+      className={cn(BASE, density === "touch" ? "px-3 py-2 text-base" : "px-2 py-1.5 text-sm", "h-auto", className)}
+    />
+  );
+}
 
 export function Field({
   id,

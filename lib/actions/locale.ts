@@ -2,6 +2,9 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { rememberLocale } from "@/lib/data/user/remember-locale";
 
 /** The language switch: a plain form post, so it works without JavaScript too. */
 export async function setLocaleAction(formData: FormData): Promise<void> {
@@ -12,5 +15,8 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
     sameSite: "lax",
     httpOnly: false,
   });
+  // A signed-in person's choice also sets the language of their e-mails, push and text messages.
+  const user = await getCurrentUser();
+  if (user) await rememberLocale(db(), user.id, locale);
   revalidatePath("/", "layout");
 }

@@ -10,7 +10,8 @@ import { ekatalogStatusOf } from "@/lib/domain/vendor";
 import { writeAudit, SYSTEM_ACTOR } from "@/lib/data/audit";
 import { offerLinkFor } from "@/lib/data/offers/offer-link-secret";
 import { seedPayments } from "@/prisma/seed/seed-payments";
-import type { MenuCategory, OrderStatus } from "@/lib/generated/prisma/enums";
+import type { FailureType, MenuCategory, OrderStatus } from "@/lib/generated/prisma/enums";
+import { notice } from "@/lib/data/notifications/notify";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   BUDGET_ACCOUNTS,
@@ -328,6 +329,8 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
   const decisions: Prisma.RoutingDecisionCreateManyInput[] = [];
   const fulfilments: Prisma.FulfilmentCreateManyInput[] = [];
   const sanctions: Prisma.SanctionCreateManyInput[] = [];
+  // What each failure's sanction proposal says, by its index in `sanctions` (for the admins' notification).
+  const proposalStory = new Map<number, { number: string; type: FailureType; evidence: string }>();
   const notifications: Prisma.NotificationCreateManyInput[] = [];
   const failuresByVendor = new Map<string, number>();
   const budgetIds = new Map<string, string>();
@@ -542,6 +545,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
               // ones settled at SP1 after clarification (so no vendor but the demo's one SP2 is suspended).
               const proposedAt = new Date(deliveryAt.getTime() + 2 * 3600_000);
               const decided = now.getTime() - proposedAt.getTime() > 14 * 86_400_000;
+              proposalStory.set(sanctions.length, { number, type: story.type, evidence: story.evidence });
               sanctions.push({
                 vendorId: v.id,
                 orderId: id,
@@ -713,29 +717,53 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
   // In-app notifications for what is waiting.
   for (const o of offers.filter((x) => x.status === "PENDING")) {
     const order = orders.find((x) => x.id === o.orderId)!;
+    // As routing writes it: the template and its parameters, and the one-tap link.
+    const note = notice(
+      "offer.new",
+      "offerNew",
+      {
+        number: order.number,
+        pax: order.pax,
+        eventName: order.eventName,
+        expiresAt: { at: new Date(o.expiresAt as Date).toISOString() },
+      },
+      offerLinkFor({ id: o.id as string, vendorId: o.vendorId as string, expiresAt: new Date(o.expiresAt as Date) }),
+    );
     notifications.push({
       userId: vendorUserOf.get(o.vendorId)!,
-      kind: "offer.new",
-      title: `Tawaran baru ${order.number}`,
-      body: `${order.pax} porsi, ${order.eventName}. Jawab sebelum batas waktu.`,
-      // The one-tap link, as routing writes it.
-      link: offerLinkFor({
-        id: o.id as string,
-        vendorId: o.vendorId as string,
-        expiresAt: new Date(o.expiresAt as Date),
-      }),
+      kind: note.kind,
+      title: note.title,
+      body: note.body,
+      template: note.template,
+      params: note.params,
+      link: note.link,
       status: "SENT",
       sentAt: o.offeredAt as Date,
       createdAt: o.offeredAt as Date,
     });
   }
-  for (const s of sanctions.filter((x) => x.status === "PROPOSED")) {
+  for (const [i, s] of sanctions.entries()) {
+    const story = proposalStory.get(i);
+    if (s.status !== "PROPOSED" || !story) continue;
+    const note = notice(
+      "sanction.proposed",
+      "sanctionProposed",
+      {
+        level: { label: `status.sanctionLevel.${s.level}` },
+        number: story.number,
+        failure: { label: `orderDetail.failTypes.${story.type}` },
+        evidence: story.evidence,
+      },
+      "/admin",
+    );
     notifications.push({
       userId: adminId,
-      kind: "sanction.proposed",
-      title: "Usulan sanksi baru",
-      body: s.cause,
-      link: "/admin",
+      kind: note.kind,
+      title: note.title,
+      body: note.body,
+      template: note.template,
+      params: note.params,
+      link: note.link,
       status: "SENT",
       sentAt: s.proposedAt as Date,
       createdAt: s.proposedAt as Date,

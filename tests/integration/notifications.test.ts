@@ -4,6 +4,7 @@ import { createCity, orderInput } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
 import { setEmailOutbox } from "@/lib/data/notifications/notify";
+import { rememberLocale } from "@/lib/data/user/remember-locale";
 import { dispatchOutbox, MAX_ATTEMPTS, type Mail, type Mailer } from "@/lib/data/notifications/dispatch-outbox";
 import { listNotifications, markAllRead } from "@/lib/data/notifications/list-notifications";
 import type { SessionClaims } from "@/lib/auth/session";
@@ -122,6 +123,29 @@ describe("the notification outbox", () => {
       status: "SENT",
       lastError: null,
     });
+  });
+
+  it("reads each notification in the reader's language, and e-mails it in the recipient's", async () => {
+    const { db, clock, vendorUserId } = await cityWithOffer({ email: true });
+    const inApp = (locale: "id" | "en") =>
+      listNotifications(db, vendorUserId, 1, locale).then((l) => l.items.find((n) => n.kind === "offer.new")!);
+    // Stored once, as a template and parameters (with its Indonesian text); each reader sees their own language.
+    const stored = await db.notification.findFirstOrThrow({ where: { userId: vendorUserId, channel: "IN_APP" } });
+    expect(stored).toMatchObject({ template: "offerNew", title: expect.stringMatching(/^Tawaran baru /) });
+    const id = await inApp("id");
+    const en = await inApp("en");
+    expect(id.title).toMatch(/^Tawaran baru MM-/);
+    expect(id.body).toMatch(/porsi, .*Jawab sebelum \d+ \w+ \d{4}/);
+    expect(en.title).toMatch(/^New offer MM-/);
+    expect(en.body).toMatch(/^\d+ portions, .*Answer by /);
+    expect(en.body).not.toMatch(/porsi|Jawab/);
+    // The vendor chose English (the language switch remembers it on the account): the e-mail goes out in English.
+    await rememberLocale(db, vendorUserId, "en");
+    const mailer = fakeMailer();
+    await dispatchOutbox(db, clock, { mailer, appUrl: "https://mamin.example" });
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]).toMatchObject({ subject: expect.stringMatching(/^\[Mamin Merata\] New offer MM-/) });
+    expect(mailer.sent[0]!.text).toMatch(/portions, .*Answer by /);
   });
 
   it("gives up after the last attempt and never sends a row twice, even with two dispatchers at once", async () => {

@@ -7,6 +7,7 @@ import { MessageCircle } from "lucide-react";
 import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { listNotifications } from "@/lib/data/notifications/list-notifications";
+import { toLocale } from "@/lib/i18n/locales";
 import { markAllReadAction } from "@/lib/actions/notifications";
 import { formatDateTimeWIB, toLocaleTag } from "@/lib/format";
 import { Pager } from "@/components/ui/pager";
@@ -27,9 +28,11 @@ export default async function NotificationsPage({
 }) {
   const user = await requirePageRole("ADMIN", "MAYOR", "OPD_STAFF", "VENDOR");
   const sp = await searchParams;
-  const list = await listNotifications(db(), user.id, pageSchema.parse(sp.page ?? 1));
+  const appLocale = toLocale(await getLocale());
+  // Each notification in the reader's language (rendered from its template when it has one).
+  const list = await listNotifications(db(), user.id, pageSchema.parse(sp.page ?? 1), appLocale);
   const t = await getTranslations();
-  const locale = toLocaleTag(await getLocale());
+  const locale = toLocaleTag(appLocale);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">

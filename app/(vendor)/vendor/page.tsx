@@ -1,3 +1,4 @@
+import { Textarea } from "@/components/ui/field";
 import { firstSteps, firstStepsPending, type FirstStep } from "@/lib/domain/first-steps";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
@@ -180,7 +181,7 @@ export default async function VendorHomePage({
                       <label htmlFor={`reason-${o.offerId}`} className="block text-sm font-medium">
                         {t("vendorHome.declineReason")}
                       </label>
-                      <textarea
+                      <Textarea
                         id={`reason-${o.offerId}`}
                         name="reason"
                         required
@@ -188,7 +189,6 @@ export default async function VendorHomePage({
                         maxLength={500}
                         rows={2}
                         aria-describedby={`reason-hint-${o.offerId}`}
-                        className="block w-full rounded-md border border-slate-300 p-2 text-base"
                       />
                       <p id={`reason-hint-${o.offerId}`} className="text-xs text-slate-600">
                         {t("vendorHome.declineReasonHint")}

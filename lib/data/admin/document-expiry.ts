@@ -5,11 +5,10 @@ import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { SYSTEM_ACTOR, writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
-import { notify } from "@/lib/data/notifications/notify";
+import { notice, notify } from "@/lib/data/notifications/notify";
 import { EXPIRY_WARNING_DAYS } from "@/lib/data/admin/vendors";
-import { dayAsDate, formatDateWIB, wibDay } from "@/lib/format";
-
-const LABEL = { NIB: "NIB", NPWP: "NPWP", PIRT: "PIRT/SPP-IRT", HALAL: "sertifikat halal" } as const;
+import { dayAsDate, wibDay } from "@/lib/format";
+import type { DocumentType } from "@/lib/generated/prisma/enums";
 
 export async function warnExpiringDocuments(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
@@ -17,7 +16,7 @@ export async function warnExpiringDocuments(db: Db, clock: Clock): Promise<numbe
   return inTransaction(db, async (tx) => {
     // Claimed with SKIP LOCKED: two app instances never warn twice.
     const due = await tx.$queryRaw<
-      { id: string; vendorId: string; type: keyof typeof LABEL; number: string; expiresOn: Date; vendorName: string }[]
+      { id: string; vendorId: string; type: DocumentType; number: string; expiresOn: Date; vendorName: string }[]
     >`
       SELECT d.id, d."vendorId", d.type::text AS type, d.number, d."expiresOn", v.name AS "vendorName"
       FROM "VendorDocument" d JOIN "Vendor" v ON v.id = d."vendorId"
@@ -25,24 +24,26 @@ export async function warnExpiringDocuments(db: Db, clock: Clock): Promise<numbe
       ORDER BY d."expiresOn" LIMIT 200
       FOR UPDATE OF d SKIP LOCKED`;
     for (const d of due) {
-      const when = formatDateWIB(d.expiresOn);
-      const expired = d.expiresOn < dayAsDate(wibDay(now));
-      const title = `${LABEL[d.type]} ${d.vendorName} ${expired ? "sudah habis" : "habis"} ${when}`;
+      const params = {
+        document: { label: `adminVendors.docTypes.${d.type}` },
+        expired: d.expiresOn < dayAsDate(wibDay(now)) ? "yes" : "no",
+        expiresOn: { day: d.expiresOn.toISOString() },
+      };
       await notify(
         tx,
         { role: "ADMIN" },
-        { kind: "document.expiring", title, body: `Nomor ${d.number}.`, link: `/admin/vendors/${d.vendorId}` },
+        notice(
+          "document.expiring",
+          "documentExpiringAdmin",
+          { ...params, vendor: d.vendorName, documentNumber: d.number },
+          `/admin/vendors/${d.vendorId}`,
+        ),
         now,
       );
       await notify(
         tx,
         { vendorId: d.vendorId },
-        {
-          kind: "document.expiring",
-          title: `${LABEL[d.type]} Anda ${expired ? "sudah habis" : "habis"} ${when}`,
-          body: "Perpanjang dan serahkan salinannya ke Diskopukmperindag agar tetap bisa menerima pesanan e-Katalog.",
-          link: "/vendor/profile",
-        },
+        notice("document.expiring", "documentExpiringVendor", params, "/vendor/profile"),
         now,
       );
       await tx.vendorDocument.update({ where: { id: d.id }, data: { expiryWarnedAt: now } });

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { inTransaction } from "@/lib/data/tx";
 import type { Clock } from "@/lib/clock";
 import { writeAudit, type Actor } from "@/lib/data/audit";
-import { notify } from "@/lib/data/notifications/notify";
+import { notice, notify } from "@/lib/data/notifications/notify";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 import { fiscalYearDays, type StandingRow } from "@/lib/data/routing/route-order";
 import { getSettings } from "@/lib/data/settings/get-settings";
@@ -198,12 +198,12 @@ export async function prepareAmendmentDraft(
   await notify(
     tx,
     { role: "ADMIN" },
-    {
-      kind: "decree.amendment",
-      title: `Usulan perubahan SK ${health.decree.number} siap diperiksa`,
-      body: `${health.thin.length} pool OPD kurang dari dua UMKM yang memenuhi syarat. ${summary}.`,
-      link: `/admin/decrees/${id}`,
-    },
+    notice(
+      "decree.amendment",
+      "decreeAmendment",
+      { number: health.decree.number, thin: health.thin.length, summary },
+      `/admin/decrees/${id}`,
+    ),
     now,
   );
   return { id, additions: health.amendment.additions.length, created };

@@ -14,7 +14,7 @@ import { releaseBudgetSql } from "@/lib/data/orders/budget";
 import { createPayable } from "@/lib/data/payments/create-payable";
 import { routeOrderInTx, type RoutableOrder, type RouteOutcome } from "@/lib/data/routing/route-order";
 import { auditInsertSql } from "@/lib/data/audit-sql";
-import { notifyManySql, type Notice } from "@/lib/data/notifications/notify";
+import { notice, notifyManySql, type Notice } from "@/lib/data/notifications/notify";
 import { inRawTransaction, type RawSql } from "@/lib/db/raw";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
@@ -172,17 +172,22 @@ async function failInTx(
     {
       audience: { role: "ADMIN" },
       at: now,
-      note: { kind: "sanction.proposed", title: `Usulan sanksi ${level}`, body: cause, link: "/admin" },
+      note: notice(
+        "sanction.proposed",
+        "sanctionProposed",
+        {
+          level: { label: `status.sanctionLevel.${level}` },
+          number: order.number,
+          failure: { label: `orderDetail.failTypes.${failure.type}` },
+          evidence: failure.evidence,
+        },
+        "/admin",
+      ),
     },
     {
       audience: { vendorId: offer.vendorId },
       at: now,
-      note: {
-        kind: "order.failed",
-        title: `Pesanan ${order.number} dicatat gagal`,
-        body: failure.evidence,
-        link: "/vendor",
-      },
+      note: notice("order.failed", "orderFailed", { number: order.number, evidence: failure.evidence }, "/vendor"),
     },
   ];
   const audit = auditInsertSql(actor, {

@@ -2,6 +2,8 @@
 // run it), processes them outside any transaction, and records the result. A claim is a lease: a process
 // that dies mid-send leaves the row to be retried when the lease runs out. Failures back off and give up
 // after MAX_ATTEMPTS, keeping the last error for the admins.
+import { noticeText } from "@/lib/data/notifications/list-notifications";
+import { toLocale } from "@/lib/i18n/locales";
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import type { Pusher } from "@/lib/notifications/push";
@@ -89,15 +91,20 @@ export async function dispatchOutbox(
     ...(opts.pusher ? ["PUSH"] : []),
     ...(opts.gateway ? ["GATEWAY"] : []),
   ];
-  const claimed = await db.$queryRaw<Claimed[]>`
+  const claimedRows = await db.$queryRaw<(Claimed & { template: string | null; params: unknown; locale: string })[]>`
     UPDATE "Notification" n SET attempts = n.attempts + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
     FROM (SELECT id FROM "Notification"
           WHERE status = 'PENDING' AND channel::text = ANY(${channels}) AND "nextAttemptAt" <= ${now}
           ORDER BY "nextAttemptAt" LIMIT ${opts.limit ?? OUTBOX_BATCH} FOR UPDATE SKIP LOCKED) due,
          "User" u
     WHERE n.id = due.id AND u.id = n."userId"
-    RETURNING n.id, n."userId", n.channel::text AS channel, n.title, n.body, n.link, n.attempts, u.email,
-      (SELECT v.whatsapp FROM "Vendor" v WHERE v.id = u."vendorId") AS phone`;
+    RETURNING n.id, n."userId", n.channel::text AS channel, n.title, n.body, n.template, n.params, n.link, n.attempts,
+      u.email, u.locale, (SELECT v.whatsapp FROM "Vendor" v WHERE v.id = u."vendorId") AS phone`;
+  // Each message in its recipient's language (the one they last chose), from its template when it has one.
+  const claimed: Claimed[] = claimedRows.map(({ template, params, locale, ...row }) => ({
+    ...row,
+    ...noticeText({ title: row.title, body: row.body, template, params }, toLocale(locale)),
+  }));
   const result: DispatchResult = { sent: 0, retrying: 0, failed: 0 };
   // WhatsApp rows have no side effect to repeat, so they are recorded together at the end; an e-mail's
   // result is recorded as soon as it is sent, so a crash re-sends at most the one in flight.

@@ -7,6 +7,9 @@ import { writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { asNoticeParams, isNoticeTemplate } from "@/lib/domain/notices";
+import { renderNotice } from "@/lib/i18n/notices";
+import type { AppLocale } from "@/lib/i18n/locales";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
@@ -33,10 +36,26 @@ export interface NotificationItem {
   read: boolean;
 }
 
+/**
+ * A stored notification's title and body in `locale`: rendered from its template (lib/domain/notices.ts) when it has
+ * one the catalogue knows, else the text stored with it (older rows).
+ */
+export function noticeText(
+  row: { title: string; body: string; template: string | null; params: unknown },
+  locale: AppLocale,
+): { title: string; body: string } {
+  const params = asNoticeParams(row.params);
+  return isNoticeTemplate(row.template) && params
+    ? renderNotice(row.template, params, locale)
+    : { title: row.title, body: row.body };
+}
+
 export async function listNotifications(
   tx: Tx,
   userId: string,
   page = 1,
+  /** The reader's language: each item is rendered in it. */
+  locale: AppLocale = "id",
 ): Promise<{ items: NotificationItem[]; unread: number; page: number; pages: number }> {
   const [counts] = await tx.$queryRaw<{ total: number; unread: number }[]>`
     SELECT count(*)::int AS total, (count(*) FILTER (WHERE n."readAt" IS NULL))::int AS unread
@@ -44,11 +63,16 @@ export async function listNotifications(
   const { total, unread } = counts!;
   const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const items = await tx.$queryRaw<NotificationItem[]>`
-    SELECT n.id, n.channel::text AS channel, n.kind, n.title, n.body, n.link, n."createdAt", n."readAt" IS NOT NULL AS read
+  const rows = await tx.$queryRaw<(NotificationItem & { template: string | null; params: unknown })[]>`
+    SELECT n.id, n.channel::text AS channel, n.kind, n.title, n.body, n.template, n.params, n.link, n."createdAt",
+      n."readAt" IS NOT NULL AS read
     FROM "Notification" n WHERE ${visibleTo(userId)}
     ORDER BY n."createdAt" DESC, n.id ASC
     OFFSET ${(current - 1) * NOTIFICATIONS_PAGE_SIZE} LIMIT ${NOTIFICATIONS_PAGE_SIZE}`;
+  const items = rows.map(({ template, params, ...item }) => ({
+    ...item,
+    ...noticeText({ title: item.title, body: item.body, template, params }, locale),
+  }));
   return { items, unread, page: current, pages };
 }
 

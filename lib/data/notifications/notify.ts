@@ -8,13 +8,30 @@
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { runtimeEnv } from "@/lib/env";
+import { renderNotice } from "@/lib/i18n/notices";
+import type { NoticeParams, NoticeTemplate } from "@/lib/domain/notices";
 
 export interface Note {
   kind: string;
+  /** In Bahasa Indonesia (what is stored; with a template, made from it by notice()). */
   title: string;
   body: string;
   link?: string;
+  /** The template and parameters each reader's language renders (lib/domain/notices.ts). */
+  template?: NoticeTemplate;
+  params?: NoticeParams;
 }
+
+/**
+ * A notification as a template and its parameters: stored with its Indonesian text, read in each reader's language
+ * (the notifications page, e-mail, push and text messages: lib/i18n/notices.ts).
+ */
+export function notice(kind: string, template: NoticeTemplate, params: NoticeParams, link?: string): Note {
+  return { kind, ...renderNotice(template, params, "id"), link, template, params };
+}
+
+const noteTemplate = (n: Note) => n.template ?? null;
+const noteParams = (n: Note) => (n.params ? JSON.stringify(n.params) : null);
 
 export type Audience = { vendorId: string } | { opdId: string } | { role: "ADMIN" };
 
@@ -62,13 +79,13 @@ export function notifyManySql(notices: Notice[], when?: Prisma.Sql): Prisma.Sql 
       const a = n.audience;
       return Prisma.sql`(${"vendorId" in a ? a.vendorId : null}::uuid, ${"opdId" in a ? a.opdId : null}::uuid, ${"role" in a}::boolean,
         ${n.note.kind}, ${n.note.title}, ${n.note.body}, ${n.note.link ?? null}, ${n.at}::timestamptz, ${n.sendAt ?? n.at}::timestamptz,
-        ${Boolean(n.viaGateway && "vendorId" in a)}::boolean, ${n.ref ?? null}::uuid)`;
+        ${Boolean(n.viaGateway && "vendorId" in a)}::boolean, ${n.ref ?? null}::uuid, ${noteTemplate(n.note)}::text, ${noteParams(n.note)}::jsonb)`;
     }),
   );
   // Each notice with each active user of its audience (a vendor's users, an OPD's staff, or the admins): three
   // branches, each through its own index.
   const base = Prisma.sql`
-    SELECT n.*, u.id AS uid, u.email FROM (VALUES ${rows}) AS n(vendor, opd, admins, kind, title, body, link, at, send_at, gateway, ref)
+    SELECT n.*, u.id AS uid, u.email FROM (VALUES ${rows}) AS n(vendor, opd, admins, kind, title, body, link, at, send_at, gateway, ref, template, params)
     JOIN LATERAL (
       SELECT u.id, u.email FROM "User" u WHERE u.active AND u."vendorId" = n.vendor
       UNION ALL SELECT u.id, u.email FROM "User" u WHERE u.active AND u."opdId" = n.opd
@@ -77,25 +94,25 @@ export function notifyManySql(notices: Notice[], when?: Prisma.Sql): Prisma.Sql 
   const email = emailOutbox
     ? Prisma.sql`
     UNION ALL
-    SELECT gen_random_uuid(), r.uid, 'EMAIL'::"NotificationChannel", r.kind, r.title, r.body, r.link, 'PENDING'::"NotificationStatus", NULL::timestamptz, r.send_at, r.at
+    SELECT gen_random_uuid(), r.uid, 'EMAIL'::"NotificationChannel", r.kind, r.title, r.body, r.template, r.params, r.link, 'PENDING'::"NotificationStatus", NULL::timestamptz, r.send_at, r.at
     FROM r WHERE r.email IS NOT NULL`
     : Prisma.empty;
   const push = pushOutbox
     ? Prisma.sql`
     UNION ALL
-    SELECT gen_random_uuid(), r.uid, 'PUSH'::"NotificationChannel", r.kind, r.title, r.body, r.link, 'PENDING'::"NotificationStatus", NULL::timestamptz, r.send_at, r.at
+    SELECT gen_random_uuid(), r.uid, 'PUSH'::"NotificationChannel", r.kind, r.title, r.body, r.template, r.params, r.link, 'PENDING'::"NotificationStatus", NULL::timestamptz, r.send_at, r.at
     FROM r WHERE EXISTS (SELECT 1 FROM "PushSubscription" p WHERE p."userId" = r.uid)`
     : Prisma.empty;
   const gateway = gatewayOutbox
     ? Prisma.sql`
     UNION ALL
-    SELECT gen_random_uuid(), r.uid, 'GATEWAY'::"NotificationChannel", r.kind, r.title, r.body, r.link, 'PENDING'::"NotificationStatus", NULL::timestamptz, r.send_at, r.at
+    SELECT gen_random_uuid(), r.uid, 'GATEWAY'::"NotificationChannel", r.kind, r.title, r.body, r.template, r.params, r.link, 'PENDING'::"NotificationStatus", NULL::timestamptz, r.send_at, r.at
     FROM r JOIN "Vendor" v ON v.id = r.vendor WHERE r.gateway AND v.whatsapp IS NOT NULL`
     : Prisma.empty;
   return Prisma.sql`
     WITH r AS (${base})
-    INSERT INTO "Notification" (id, "userId", channel, kind, title, body, link, status, "sentAt", "nextAttemptAt", "createdAt")
-    SELECT gen_random_uuid(), r.uid, 'IN_APP'::"NotificationChannel", r.kind, r.title, r.body, r.link, 'SENT'::"NotificationStatus", r.at, NULL::timestamptz, r.at
+    INSERT INTO "Notification" (id, "userId", channel, kind, title, body, template, params, link, status, "sentAt", "nextAttemptAt", "createdAt")
+    SELECT gen_random_uuid(), r.uid, 'IN_APP'::"NotificationChannel", r.kind, r.title, r.body, r.template, r.params, r.link, 'SENT'::"NotificationStatus", r.at, NULL::timestamptz, r.at
     FROM r${email}${push}${gateway}`;
 }
 
@@ -137,13 +154,13 @@ export function whatsappNudgesSql(nudges: Nudge[]): Prisma.Sql {
   const rows = Prisma.join(
     nudges.map(
       (n) =>
-        Prisma.sql`(${n.opdId}::uuid, ${n.vendorId}::uuid, ${n.note.kind}, ${n.note.title}, ${n.note.body}, ${encodeURIComponent(n.message)}, ${n.at}::timestamptz)`,
+        Prisma.sql`(${n.opdId}::uuid, ${n.vendorId}::uuid, ${n.note.kind}, ${n.note.title}, ${n.note.body}, ${noteTemplate(n.note)}::text, ${noteParams(n.note)}::jsonb, ${encodeURIComponent(n.message)}, ${n.at}::timestamptz)`,
     ),
   );
   return Prisma.sql`
-    INSERT INTO "Notification" (id, "userId", channel, kind, title, body, link, status, "nextAttemptAt", "createdAt")
-    SELECT gen_random_uuid(), u.id, 'WHATSAPP', w.kind, w.title, w.body, 'https://wa.me/' || ${waNumberSql} || '?text=' || w.message, 'PENDING', w.at, w.at
-    FROM (VALUES ${rows}) AS w(opd, vendor, kind, title, body, message, at)
+    INSERT INTO "Notification" (id, "userId", channel, kind, title, body, template, params, link, status, "nextAttemptAt", "createdAt")
+    SELECT gen_random_uuid(), u.id, 'WHATSAPP', w.kind, w.title, w.body, w.template, w.params, 'https://wa.me/' || ${waNumberSql} || '?text=' || w.message, 'PENDING', w.at, w.at
+    FROM (VALUES ${rows}) AS w(opd, vendor, kind, title, body, template, params, message, at)
     JOIN "Vendor" v ON v.id = w.vendor
     JOIN "User" u ON u.active AND u."opdId" = w.opd`;
 }

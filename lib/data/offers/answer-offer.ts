@@ -10,7 +10,7 @@ import { withRetry } from "@/lib/data/tx";
 import { inRawTransaction, rawSql, type RawSql } from "@/lib/db/raw";
 import { batcherPer, MicroBatcher, oneByOneOnError } from "@/lib/data/batcher";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { notifyManySql, type Notice } from "@/lib/data/notifications/notify";
+import { notice, notifyManySql, type Notice } from "@/lib/data/notifications/notify";
 import {
   decodeRoutableOrder,
   decodeRoutingContext,
@@ -123,12 +123,7 @@ async function acceptTogether(db: Db, items: Acceptance[]): Promise<(Accepted | 
     audience: { opdId: offer.opdId },
     at: a.now,
     ref: a.offerId,
-    note: {
-      kind: "order.accepted",
-      title: `Pesanan ${offer.number} diterima UMKM`,
-      body: offer.eventName,
-      link: "/opd",
-    },
+    note: notice("order.accepted", "orderAccepted", { number: offer.number, eventName: offer.eventName }, "/opd"),
   }));
   const written = await withRetry(
     () => rawSql(db).$queryRaw<

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
-import { notify } from "@/lib/data/notifications/notify";
+import { notice, notify } from "@/lib/data/notifications/notify";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { offerDeadline } from "@/lib/domain/routing";
 import { readStandings } from "@/lib/data/routing/route-order";
@@ -97,23 +97,18 @@ export async function assignEscalatedOrder(
     await notify(
       tx,
       { vendorId },
-      {
-        kind: "offer.new",
-        title: `Penugasan pesanan ${order.number}`,
-        body: `Admin menugaskan pesanan ini kepada Anda: ${why}`,
-        link: "/vendor",
-      },
+      notice("offer.new", "offerAssigned", { number: order.number, reason: why }, "/vendor"),
       now,
     );
     await notify(
       tx,
       { opdId: order.opdId },
-      {
-        kind: "order.assigned",
-        title: `Pesanan ${order.number} ditugaskan`,
-        body: `Ditugaskan ke ${vendor.name}.`,
-        link: `/opd/orders/${orderId}`,
-      },
+      notice(
+        "order.assigned",
+        "orderAssigned",
+        { number: order.number, vendor: vendor.name },
+        `/opd/orders/${orderId}`,
+      ),
       now,
     );
     return { offerId: offer.id, expiresAt };

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/data/audit";
 import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
 import { releaseBudget } from "@/lib/data/orders/budget";
-import { notify } from "@/lib/data/notifications/notify";
+import { notice, notify } from "@/lib/data/notifications/notify";
 import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
 import type { OrderActor } from "@/lib/data/orders/submit-order";
 
@@ -40,7 +40,7 @@ export async function cancelOrder(
       await notify(
         tx,
         { vendorId: live.vendorId },
-        { kind: "order.cancelled", title: `Pesanan ${order.number} dibatalkan`, body: why, link: "/vendor" },
+        notice("order.cancelled", "orderCancelled", { number: order.number, reason: why }, "/vendor"),
         now,
       );
     }

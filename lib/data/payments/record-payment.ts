@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { paymentSchema } from "@/lib/validation/payment";
 import { writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
-import { notify } from "@/lib/data/notifications/notify";
+import { notice, notify } from "@/lib/data/notifications/notify";
 import {
   lockPayable,
   requireTreasurer,
@@ -155,12 +155,18 @@ export async function recordPaymentInTx(
   await notify(
     tx,
     { vendorId: p.vendorId },
-    {
-      kind: "payment.recorded",
-      title: paidInFull ? `Pesanan ${p.orderNumber} sudah dibayar lunas` : `Pembayaran untuk ${p.orderNumber}`,
-      body: `${p.opdName} membayar ${formatRupiah(net)} (bersih setelah pajak ${formatRupiah(input.taxWithheld)}) pada ${formatDateWIB(dayAsDate(input.paidOn))}.`,
-      link: "/vendor/money",
-    },
+    notice(
+      "payment.recorded",
+      paidInFull ? "paymentRecordedInFull" : "paymentRecorded",
+      {
+        number: p.orderNumber,
+        opd: p.opdName,
+        net: { rp: Number(net) },
+        tax: { rp: Number(input.taxWithheld) },
+        paidOn: { day: input.paidOn },
+      },
+      "/vendor/money",
+    ),
     now,
   );
   // The payable as it now stands, for a caller recording several payments in one transaction (the import).

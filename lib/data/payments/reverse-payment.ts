@@ -8,10 +8,10 @@ import { parseInput } from "@/lib/validation/parse";
 import { reversalSchema } from "@/lib/validation/payment";
 import { writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
-import { notify } from "@/lib/data/notifications/notify";
+import { notice, notify } from "@/lib/data/notifications/notify";
 import { lockPayable, requireTreasurer, type PaymentActor } from "@/lib/data/payments/payable-access";
 import { settlePayable } from "@/lib/data/payments/settle-payable";
-import { formatRupiah, wibDay, dayAsDate } from "@/lib/format";
+import { wibDay, dayAsDate } from "@/lib/format";
 
 export interface ReversePaymentOptions {
   clock: Clock;
@@ -61,12 +61,12 @@ export async function reversePayment(
     await notify(
       tx,
       { vendorId: p.vendorId },
-      {
-        kind: "payment.reversed",
-        title: `Pembayaran ${p.orderNumber} dibatalkan`,
-        body: `${p.opdName} membatalkan catatan pembayaran ${formatRupiah(payment.net)}: ${input.reason}`,
-        link: "/vendor/money",
-      },
+      notice(
+        "payment.reversed",
+        "paymentReversed",
+        { number: p.orderNumber, opd: p.opdName, amount: { rp: Number(payment.net) }, reason: input.reason },
+        "/vendor/money",
+      ),
       now,
     );
     return { reversalId: reversal.id, orderId: payment.orderId };

@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { invoiceReviewSchema } from "@/lib/validation/payment";
 import { writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
-import { notify } from "@/lib/data/notifications/notify";
+import { notice, notify } from "@/lib/data/notifications/notify";
 import { lockPayable, requireOwnOpd, type PaymentActor } from "@/lib/data/payments/payable-access";
 
 export interface ReviewInvoiceOptions {
@@ -59,18 +59,13 @@ export async function reviewInvoice(
       tx,
       { vendorId: p.vendorId },
       accepted
-        ? {
-            kind: "invoice.accepted",
-            title: `Tagihan ${invoice.number} diterima`,
-            body: `${p.opdName} menerima tagihan Anda; menunggu pembayaran.`,
-            link: "/vendor/money",
-          }
-        : {
-            kind: "invoice.returned",
-            title: `Tagihan ${invoice.number} dikembalikan`,
-            body: input.reason,
-            link: "/vendor/money",
-          },
+        ? notice("invoice.accepted", "invoiceAccepted", { invoice: invoice.number, opd: p.opdName }, "/vendor/money")
+        : notice(
+            "invoice.returned",
+            "invoiceReturned",
+            { invoice: invoice.number, reason: input.reason ?? "" },
+            "/vendor/money",
+          ),
       now,
     );
     return { decision: input.decision };

@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { invoiceSchema } from "@/lib/validation/payment";
 import { writeAudit } from "@/lib/data/audit";
 import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
-import { notify } from "@/lib/data/notifications/notify";
+import { notice, notify } from "@/lib/data/notifications/notify";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { lockPayable, requireOwnVendor, type PaymentActor } from "@/lib/data/payments/payable-access";
 import { mayInvoice, meteraiRequired, outstanding } from "@/lib/domain/payment";
@@ -94,12 +94,12 @@ export async function submitInvoice(
       await notify(
         tx,
         { opdId: p.opdId },
-        {
-          kind: "invoice.submitted",
-          title: `Tagihan ${number} menunggu diperiksa`,
-          body: `${p.eventName}: ${formatRupiah(input.amount)}`,
-          link: `/opd/orders/${orderId}`,
-        },
+        notice(
+          "invoice.submitted",
+          "invoiceSubmitted",
+          { invoice: number, eventName: p.eventName, amount: { rp: Number(input.amount) } },
+          `/opd/orders/${orderId}`,
+        ),
         now,
       );
       return { invoiceId: invoice.id, number };

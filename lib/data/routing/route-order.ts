@@ -16,7 +16,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/data/audit";
 import { auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
 import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
-import { notifyManySql, whatsappNudgesSql, type Notice, type Nudge } from "@/lib/data/notifications/notify";
+import { notice, notifyManySql, whatsappNudgesSql, type Notice, type Nudge } from "@/lib/data/notifications/notify";
 import { offerNudgeMessage } from "@/lib/domain/whatsapp";
 import {
   decisionCandidates,
@@ -29,7 +29,7 @@ import {
 } from "@/lib/domain/routing";
 import { canTransition } from "@/lib/domain/order-state";
 import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
-import { dayAsDate, fiscalYearOf, formatDateTimeWIB, wibDay } from "@/lib/format";
+import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
 import type {
   EkatalogStatus,
   MenuCategory,
@@ -183,14 +183,6 @@ export function poolJsonSql(decreeId: Prisma.Sql, opdId: string | Prisma.Sql): P
 }
 
 /** Plain words for an escalation's cause, for the admins' notification (codes never reach a person). */
-const ESCALATION_TEXT: Record<EscalationReason, string> = {
-  NO_DECREE: "belum ada SK Wali Kota yang berlaku pada hari antar",
-  EMPTY_POOL: "OPD ini belum mendapat UMKM dalam SK",
-  NO_ELIGIBLE_VENDOR: "tidak ada UMKM OPD ini yang memenuhi syarat",
-  NO_ELIGIBLE_IN_CITY: "tidak ada UMKM OPD ini maupun cadangan kota yang memenuhi syarat",
-  TOO_LATE: "waktu antar terlalu dekat untuk menawarkan lagi",
-};
-
 /** One routed order to write: its plan, the decree it was routed under, the round, when and by whom. */
 export interface DecisionWrite {
   order: RoutableOrder;
@@ -233,12 +225,12 @@ export function writeDecisionsSql(writes: DecisionWrite[]): Prisma.Sql {
       notices.push({
         audience: { role: "ADMIN" },
         at: now,
-        note: {
-          kind: "order.escalated",
-          title: `Pesanan ${order.number} perlu penugasan`,
-          body: `${order.eventName}: ${ESCALATION_TEXT[plan.reason]}.`,
-          link: "/admin",
-        },
+        note: notice(
+          "order.escalated",
+          "orderEscalated",
+          { number: order.number, eventName: order.eventName, reason: { label: `notices.escalation.${plan.reason}` } },
+          "/admin",
+        ),
       });
       return Prisma.sql`(${i}::int, ${order.id}::uuid, ${order.status}::"OrderStatus", 'ESCALATED'::"OrderStatus", NULL::uuid, false::boolean, ${now}::timestamptz,
         ${round}::int, NULL::uuid, ${candidates}::jsonb, ${exclusions}::jsonb, ${scope}, ${reserveExclusions}::jsonb, ${`ESCALATED:${plan.reason}`},
@@ -261,23 +253,27 @@ export function writeDecisionsSql(writes: DecisionWrite[]): Prisma.Sql {
       at: now,
       sendAt: plan.sendAt,
       viaGateway: true,
-      note: {
-        kind: "offer.new",
-        title:
-          plan.scope === "RESERVE" ? `Tawaran baru ${order.number} (cadangan kota)` : `Tawaran baru ${order.number}`,
-        body: `${order.pax} porsi, ${order.eventName}. Jawab sebelum ${formatDateTimeWIB(expiresAt)}.`,
+      note: notice(
+        "offer.new",
+        plan.scope === "RESERVE" ? "offerNewReserve" : "offerNew",
+        {
+          number: order.number,
+          pax: order.pax,
+          eventName: order.eventName,
+          expiresAt: { at: expiresAt.toISOString() },
+        },
         link,
-      },
+      ),
     });
     nudges.push({
       opdId: order.opdId,
       vendorId: chosen.vendorId,
       at: now,
-      note: {
-        kind: "offer.whatsapp",
-        title: `Ingatkan ${chosen.name} lewat WhatsApp`,
-        body: `Pesanan ${order.number} ditawarkan; batas jawab ${formatDateTimeWIB(expiresAt)}.`,
-      },
+      note: notice("offer.whatsapp", "offerWhatsapp", {
+        vendor: chosen.name,
+        number: order.number,
+        expiresAt: { at: expiresAt.toISOString() },
+      }),
       message: offerNudgeMessage({
         vendorName: chosen.name,
         orderNumber: order.number,

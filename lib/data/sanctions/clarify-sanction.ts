@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
-import { notify } from "@/lib/data/notifications/notify";
+import { notice, notify } from "@/lib/data/notifications/notify";
 import type { VendorActor } from "@/lib/data/offers/answer-offer";
 
 export const clarificationSchema = z
@@ -52,12 +52,12 @@ export async function clarifySanction(
     await notify(
       tx,
       { role: "ADMIN" },
-      {
-        kind: "sanction.clarified",
-        title: `Klarifikasi dari ${before.vendor.name}`,
-        body: `Penjelasan UMKM atas usulan ${before.level} sebelum diputuskan.`,
-        link: "/admin/sanctions",
-      },
+      notice(
+        "sanction.clarified",
+        "sanctionClarified",
+        { vendor: before.vendor.name, level: { label: `status.sanctionLevel.${before.level}` } },
+        "/admin/sanctions",
+      ),
       now,
     );
   });

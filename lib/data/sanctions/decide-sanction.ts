@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, lockVendors } from "@/lib/data/tx";
-import { notify, notifySql } from "@/lib/data/notifications/notify";
+import { notice, notify, notifySql } from "@/lib/data/notifications/notify";
 import {
   decodeRoutableOrder,
   decodeRoutingContext,
@@ -132,14 +132,14 @@ export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sa
         amendmentDraft: amendment?.id ?? null,
       },
     });
-    const notice = notifySql(
+    const told = notifySql(
       { vendorId: proposal.vendorId },
-      {
-        kind: "sanction.decided",
-        title: confirm ? `Sanksi ${level} ditetapkan` : "Usulan sanksi dibatalkan",
-        body: input.reason,
-        link: "/vendor/record",
-      },
+      notice(
+        "sanction.decided",
+        confirm ? "sanctionConfirmed" : "sanctionDismissed",
+        { level: { label: `status.sanctionLevel.${level}` }, reason: input.reason },
+        "/vendor/record",
+      ),
       now,
     );
     await tx.$executeRaw`
@@ -149,7 +149,7 @@ export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sa
           "startsAt" = ${confirm ? now : null}::timestamptz, "endsAt" = ${confirm ? endsAt : null}::timestamptz
         WHERE id = ${sanctionId}::uuid AND status = 'PROPOSED'),
       a AS (${audit}),
-      n AS (${notice})
+      n AS (${told})
       SELECT 1`;
     return { status: changedStatus, level, endsAt, withdrawn, amendmentDraftId: amendment?.id ?? null };
   });
@@ -182,7 +182,7 @@ export async function reinstateVendor(db: Db, clock: Clock, actor: AdminActor, v
     await notify(
       tx,
       { vendorId },
-      { kind: "vendor.reinstated", title: "Status usaha dipulihkan", body: why, link: "/vendor/record" },
+      notice("vendor.reinstated", "vendorReinstated", { reason: why }, "/vendor/record"),
       now,
     );
   });

@@ -5,7 +5,7 @@ import type { Clock } from "@/lib/clock";
 import { SYSTEM_ACTOR, writeAudit } from "@/lib/data/audit";
 import { inTransaction, lockVendors } from "@/lib/data/tx";
 import { rawSql } from "@/lib/db/raw";
-import { notify } from "@/lib/data/notifications/notify";
+import { notice, notify } from "@/lib/data/notifications/notify";
 import { SUSPENDING_LEVELS } from "@/lib/domain/sanctions";
 
 export async function endExpiredSuspensions(db: Db, clock: Clock): Promise<number> {
@@ -42,17 +42,7 @@ export async function endExpiredSuspensions(db: Db, clock: Clock): Promise<numbe
         before: { status: "SUSPENDED" },
         after: { status: "ACTIVE", reason: "suspension_ended" },
       });
-      await notify(
-        tx,
-        { vendorId: v.id },
-        {
-          kind: "vendor.reinstated",
-          title: "Masa pembekuan selesai",
-          body: "Usaha Anda kembali menerima tawaran pesanan.",
-          link: "/vendor",
-        },
-        now,
-      );
+      await notify(tx, { vendorId: v.id }, notice("vendor.reinstated", "suspensionEnded", {}, "/vendor"), now);
       return true;
     });
     if (done) n++;

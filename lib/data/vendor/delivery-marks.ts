@@ -6,9 +6,8 @@ import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
-import { notify } from "@/lib/data/notifications/notify";
+import { notice, notify } from "@/lib/data/notifications/notify";
 import type { VendorActor } from "@/lib/data/offers/answer-offer";
-import { formatDateTimeWIB } from "@/lib/format";
 
 export type DeliveryMark = "ON_THE_WAY" | "HANDED_OVER";
 
@@ -68,18 +67,18 @@ export async function markDelivery(
       tx,
       { opdId: f.opdId },
       mark === "ON_THE_WAY"
-        ? {
-            kind: "delivery.on_the_way",
-            title: `Pesanan ${f.number} dalam perjalanan`,
-            body: `${f.eventName}, dijadwalkan ${formatDateTimeWIB(f.deliveryAt)}.`,
-            link: `/opd/orders/${f.orderId}`,
-          }
-        : {
-            kind: "delivery.handed_over",
-            title: `Pesanan ${f.number} sudah diserahkan UMKM`,
-            body: `${f.eventName}. Mohon konfirmasi jumlah dan waktu penerimaan.`,
-            link: `/opd/orders/${f.orderId}`,
-          },
+        ? notice(
+            "delivery.on_the_way",
+            "deliveryOnTheWay",
+            { number: f.number, eventName: f.eventName, deliveryAt: { at: f.deliveryAt.toISOString() } },
+            `/opd/orders/${f.orderId}`,
+          )
+        : notice(
+            "delivery.handed_over",
+            "deliveryHandedOver",
+            { number: f.number, eventName: f.eventName },
+            `/opd/orders/${f.orderId}`,
+          ),
       now,
     );
     return { changed: true };

@@ -1,3 +1,4 @@
+import { Input, Select } from "@/components/ui/field";
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
@@ -17,8 +18,6 @@ import { ActionForm } from "@/components/ui/action-form";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminEscalations"))("title") };
 }
-
-const field = "block w-full rounded-md border border-slate-300 bg-white p-2 text-sm";
 
 export default async function EscalationsPage({
   searchParams,
@@ -83,19 +82,19 @@ export default async function EscalationsPage({
                   <label htmlFor={`vendor-${o.id}`} className="block text-sm font-medium">
                     {t("adminEscalations.vendor")}
                   </label>
-                  <select id={`vendor-${o.id}`} name="vendorId" required className={field}>
+                  <Select density="compact" id={`vendor-${o.id}`} name="vendorId" required>
                     {o.candidates.map((c) => (
                       <option key={c.vendorId} value={c.vendorId}>
                         {c.rank}. {c.name} ({formatRupiah(c.awardedValue + c.pendingValue, locale)})
                       </option>
                     ))}
-                  </select>
+                  </Select>
                 </div>
                 <div className="md:col-span-2">
                   <label htmlFor={`reason-${o.id}`} className="block text-sm font-medium">
                     {t("adminEscalations.reason")}
                   </label>
-                  <input id={`reason-${o.id}`} name="reason" required minLength={5} maxLength={500} className={field} />
+                  <Input density="compact" id={`reason-${o.id}`} name="reason" required minLength={5} maxLength={500} />
                 </div>
                 <div className="md:col-span-3">
                   <Button type="submit">{t("adminEscalations.assign")}</Button>

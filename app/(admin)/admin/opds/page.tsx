@@ -1,3 +1,4 @@
+import { Input, Select } from "@/components/ui/field";
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
@@ -24,8 +25,6 @@ import { ActionForm } from "@/components/ui/action-form";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminOpds"))("title") };
 }
-
-const input = "block h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
   return (
@@ -92,13 +91,13 @@ export default async function OpdsPage({
         <h1 className="text-2xl font-bold">{a("title")}</h1>
         <form method="get" className="ml-auto flex items-end gap-2">
           <Field id="year" label={a("year")}>
-            <select id="year" name="year" defaultValue={String(year)} className={input}>
+            <Select density="compact" id="year" name="year" defaultValue={String(year)}>
               {[currentYear - 1, currentYear, currentYear + 1].map((y) => (
                 <option key={y} value={y}>
                   {y}
                 </option>
               ))}
-            </select>
+            </Select>
           </Field>
           <Button type="submit" variant="secondary" size="sm">
             {t("orderList.apply")}
@@ -129,44 +128,44 @@ export default async function OpdsPage({
                     <p className="text-sm font-semibold">{a("identity")}</p>
                     <input type="hidden" name="opdId" value={o.id} />
                     <Field id={`code-${o.id}`} label={a("code")}>
-                      <input id={`code-${o.id}`} name="code" required defaultValue={o.code} className={input} />
+                      <Input density="compact" id={`code-${o.id}`} name="code" required defaultValue={o.code} />
                     </Field>
                     <Field id={`name-${o.id}`} label={a("name")}>
-                      <input id={`name-${o.id}`} name="name" required defaultValue={o.name} className={input} />
+                      <Input density="compact" id={`name-${o.id}`} name="name" required defaultValue={o.name} />
                     </Field>
                     <Field id={`address-${o.id}`} label={a("address")}>
-                      <input id={`address-${o.id}`} name="address" defaultValue={o.address ?? ""} className={input} />
+                      <Input density="compact" id={`address-${o.id}`} name="address" defaultValue={o.address ?? ""} />
                     </Field>
                     <Field id={`phone-${o.id}`} label={a("phone")}>
-                      <input
+                      <Input
+                        density="compact"
                         id={`phone-${o.id}`}
                         name="phone"
                         inputMode="tel"
                         defaultValue={o.phone ?? ""}
-                        className={input}
                       />
                     </Field>
                     <p className="text-sm font-semibold">{a("signer")}</p>
                     <Field id={`head-${o.id}`} label={a("headName")}>
-                      <input id={`head-${o.id}`} name="headName" defaultValue={o.headName ?? ""} className={input} />
+                      <Input density="compact" id={`head-${o.id}`} name="headName" defaultValue={o.headName ?? ""} />
                     </Field>
                     <Field id={`nip-${o.id}`} label={a("headNip")}>
-                      <input
+                      <Input
+                        density="compact"
                         id={`nip-${o.id}`}
                         name="headNip"
                         inputMode="numeric"
                         defaultValue={o.headNip ? formatNip(o.headNip) : ""}
                         placeholder={a("headNipHint")}
-                        className={input}
                       />
                     </Field>
                     <Field id={`title-${o.id}`} label={a("headTitle")}>
-                      <input
+                      <Input
+                        density="compact"
                         id={`title-${o.id}`}
                         name="headTitle"
                         defaultValue={o.headTitle ?? ""}
                         placeholder="Pejabat Pembuat Komitmen"
-                        className={input}
                       />
                     </Field>
                     <Button type="submit" size="sm">
@@ -202,23 +201,23 @@ export default async function OpdsPage({
                     <ActionForm action={createOpdStaffAction} className="grid gap-2 rounded-md bg-slate-50 p-2">
                       <input type="hidden" name="opdId" value={o.id} />
                       <Field id={`u-${o.id}`} label={a("username")}>
-                        <input id={`u-${o.id}`} name="username" required className={input} />
+                        <Input density="compact" id={`u-${o.id}`} name="username" required />
                       </Field>
                       <Field id={`n-${o.id}`} label={a("staffName")}>
-                        <input id={`n-${o.id}`} name="name" required className={input} />
+                        <Input density="compact" id={`n-${o.id}`} name="name" required />
                       </Field>
                       <Field id={`e-${o.id}`} label={a("email")}>
-                        <input id={`e-${o.id}`} name="email" type="email" className={input} />
+                        <Input density="compact" id={`e-${o.id}`} name="email" type="email" />
                       </Field>
                       <Field id={`p-${o.id}`} label={a("password")}>
-                        <input
+                        <Input
+                          density="compact"
                           id={`p-${o.id}`}
                           name="password"
                           type="password"
                           minLength={10}
                           required
                           autoComplete="new-password"
-                          className={input}
                         />
                       </Field>
                       <Button type="submit" size="sm" variant="secondary">
@@ -239,23 +238,23 @@ export default async function OpdsPage({
                         <input type="hidden" name="accountCode" value={b.accountCode} />
                         <p className="font-mono text-xs">{b.accountCode}</p>
                         <Field id={`an-${b.id}`} label={a("accountName")}>
-                          <input
+                          <Input
+                            density="compact"
                             id={`an-${b.id}`}
                             name="accountName"
                             required
                             defaultValue={b.accountName}
-                            className={input}
                           />
                         </Field>
                         <Field id={`pg-${b.id}`} label={a("pagu")}>
-                          <input
+                          <Input
+                            density="compact"
                             id={`pg-${b.id}`}
                             name="pagu"
                             type="number"
                             min={0}
                             required
                             defaultValue={b.pagu}
-                            className={input}
                           />
                         </Field>
                         <p className="text-xs text-slate-600">
@@ -270,19 +269,19 @@ export default async function OpdsPage({
                       <input type="hidden" name="opdId" value={o.id} />
                       <input type="hidden" name="fiscalYear" value={year} />
                       <Field id={`ac-new-${o.id}`} label={a("accountCode")}>
-                        <input
+                        <Input
+                          density="compact"
                           id={`ac-new-${o.id}`}
                           name="accountCode"
                           required
                           placeholder="5.1.02.01.01.0052"
-                          className={input}
                         />
                       </Field>
                       <Field id={`an-new-${o.id}`} label={a("accountName")}>
-                        <input id={`an-new-${o.id}`} name="accountName" required className={input} />
+                        <Input density="compact" id={`an-new-${o.id}`} name="accountName" required />
                       </Field>
                       <Field id={`pg-new-${o.id}`} label={a("pagu")}>
-                        <input id={`pg-new-${o.id}`} name="pagu" type="number" min={0} required className={input} />
+                        <Input density="compact" id={`pg-new-${o.id}`} name="pagu" type="number" min={0} required />
                       </Field>
                       <Button type="submit" size="sm" variant="secondary">
                         {a("addBudget")}
@@ -299,16 +298,16 @@ export default async function OpdsPage({
         <CardTitle>{a("newOpd")}</CardTitle>
         <ActionForm action={saveOpdAction} className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
           <Field id="new-code" label={a("code")}>
-            <input id="new-code" name="code" required className={input} />
+            <Input density="compact" id="new-code" name="code" required />
           </Field>
           <Field id="new-name" label={a("name")}>
-            <input id="new-name" name="name" required className={input} />
+            <Input density="compact" id="new-name" name="name" required />
           </Field>
           <Field id="new-address" label={a("address")}>
-            <input id="new-address" name="address" className={input} />
+            <Input density="compact" id="new-address" name="address" />
           </Field>
           <Field id="new-head" label={a("headName")}>
-            <input id="new-head" name="headName" className={input} />
+            <Input density="compact" id="new-head" name="headName" />
           </Field>
           <div>
             <Button type="submit">{a("addOpd")}</Button>

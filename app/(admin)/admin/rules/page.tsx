@@ -1,3 +1,4 @@
+import { Input, Select } from "@/components/ui/field";
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
@@ -19,7 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminRules"))("title") };
 }
 
-const input = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 const NUMBERS = [
   ["responseWindowMinutes", 5, 10080],
   ["minLeadMinutes", 0, 10080],
@@ -92,7 +92,8 @@ export default async function RulesPage({
             <label htmlFor="c-year" className="block text-sm font-medium">
               {r("year")}
             </label>
-            <input
+            <Input
+              density="compact"
               id="c-year"
               name="fiscalYear"
               type="number"
@@ -100,32 +101,31 @@ export default async function RulesPage({
               max={2100}
               defaultValue={year}
               required
-              className={input}
             />
           </div>
           <div>
             <label htmlFor="c-category" className="block text-sm font-medium">
               {t("orderForm.category")}
             </label>
-            <select id="c-category" name="category" className={input}>
+            <Select density="compact" id="c-category" name="category">
               {MENU_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {t(`status.category.${c}`)}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
           <div>
             <label htmlFor="c-max" className="block text-sm font-medium">
               {r("maxPerPax")}
             </label>
-            <input id="c-max" name="maxPerPax" type="number" min={1000} step={500} required className={input} />
+            <Input density="compact" id="c-max" name="maxPerPax" type="number" min={1000} step={500} required />
           </div>
           <div>
             <label htmlFor="c-basis" className="block text-sm font-medium">
               {r("basis")}
             </label>
-            <input id="c-basis" name="basis" placeholder="SSH Kota Mojokerto 2026" className={input} />
+            <Input density="compact" id="c-basis" name="basis" placeholder="SSH Kota Mojokerto 2026" />
           </div>
           <div className="flex items-end">
             <Button type="submit">{r("saveCeiling")}</Button>
@@ -141,7 +141,8 @@ export default async function RulesPage({
               <label htmlFor={`r-${k}`} className="block text-sm font-medium">
                 {r(k)}
               </label>
-              <input
+              <Input
+                density="compact"
                 id={`r-${k}`}
                 name={k}
                 type="number"
@@ -149,7 +150,6 @@ export default async function RulesPage({
                 max={max}
                 required
                 defaultValue={rules[k]}
-                className={input}
               />
             </div>
           ))}
@@ -158,7 +158,8 @@ export default async function RulesPage({
               <label htmlFor={`r-${name}`} className="block text-sm font-medium">
                 {r(name)}
               </label>
-              <input
+              <Input
+                density="compact"
                 id={`r-${name}`}
                 name={name}
                 type="number"
@@ -167,7 +168,6 @@ export default async function RulesPage({
                 step={0.5}
                 required
                 defaultValue={Math.round(rules[key] * 1000) / 10}
-                className={input}
               />
             </div>
           ))}
@@ -176,7 +176,7 @@ export default async function RulesPage({
               <label htmlFor={`r-${k}`} className="block text-sm font-medium">
                 {r(k)}
               </label>
-              <input id={`r-${k}`} name={k} type="time" required defaultValue={rules[k]} className={input} />
+              <Input density="compact" id={`r-${k}`} name={k} type="time" required defaultValue={rules[k]} />
             </div>
           ))}
           <p className="text-sm text-slate-700 sm:col-span-2">{r("quietHoursHint")}</p>
@@ -184,13 +184,13 @@ export default async function RulesPage({
             <label htmlFor="r-meteraiThreshold" className="block text-sm font-medium">
               {r("meteraiThreshold")}
             </label>
-            <input
+            <Input
+              density="compact"
               id="r-meteraiThreshold"
               name="meteraiThreshold"
               inputMode="numeric"
               required
               defaultValue={formatNumber(rules.meteraiThreshold, locale)}
-              className={input}
             />
           </div>
           <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-3">{r("paymentHint")}</p>
@@ -199,14 +199,15 @@ export default async function RulesPage({
               <label htmlFor={`r-${k}`} className="block text-sm font-medium">
                 {r(k)}
               </label>
-              <input
+              <Input
+                density="compact"
                 id={`r-${k}`}
                 name={k}
                 required
                 maxLength={80}
                 defaultValue={rules[k]}
                 aria-describedby="r-number-hint"
-                className={`${input} font-mono`}
+                className="font-mono"
               />
             </div>
           ))}
@@ -264,14 +265,14 @@ export default async function RulesPage({
             <label htmlFor="lh-heading" className="block text-sm font-medium">
               {r("cityHeading")}
             </label>
-            <input
+            <Input
+              density="compact"
               id="lh-heading"
               name="cityHeading"
               required
               minLength={5}
               maxLength={80}
               defaultValue={letterhead.cityHeading}
-              className={input}
             />
           </div>
           <div>

@@ -1,3 +1,4 @@
+import { Input, Select, Textarea } from "@/components/ui/field";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
@@ -17,8 +18,6 @@ import { ActionForm } from "@/components/ui/action-form";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminSanctions"))("title") };
 }
-
-const field = "block w-full rounded-md border border-slate-300 bg-white p-2 text-sm";
 
 export default async function SanctionsPage({
   searchParams,
@@ -97,26 +96,26 @@ export default async function SanctionsPage({
                     <label htmlFor={`level-${p.id}`} className="block text-sm font-medium">
                       {t("adminSanctions.level")}
                     </label>
-                    <select id={`level-${p.id}`} name="level" defaultValue={p.level} className={field}>
+                    <Select density="compact" id={`level-${p.id}`} name="level" defaultValue={p.level}>
                       {(["SP1", "SP2", "SP3"] as const).map((l) => (
                         <option key={l} value={l}>
                           {t(`status.sanctionLevel.${l}`)}
                         </option>
                       ))}
-                    </select>
+                    </Select>
                   </div>
                   <div className="md:col-span-3">
                     <label htmlFor={`reason-${p.id}`} className="block text-sm font-medium">
                       {t("adminSanctions.reason")}
                     </label>
-                    <textarea
+                    <Textarea
+                      density="compact"
                       id={`reason-${p.id}`}
                       name="reason"
                       required
                       minLength={5}
                       maxLength={1000}
                       rows={2}
-                      className={field}
                     />
                   </div>
                   <div className="flex flex-wrap gap-2 md:col-span-4">
@@ -163,13 +162,13 @@ export default async function SanctionsPage({
                         <label htmlFor={`reinstate-${v.vendorId}`} className="block text-sm font-medium">
                           {t("adminSanctions.reason")}
                         </label>
-                        <input
+                        <Input
+                          density="compact"
                           id={`reinstate-${v.vendorId}`}
                           name="reason"
                           required
                           minLength={5}
                           maxLength={1000}
-                          className={field}
                         />
                       </div>
                       <Button type="submit">{t("adminSanctions.reinstateConfirm")}</Button>

@@ -1,3 +1,4 @@
+import { Input } from "@/components/ui/field";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
@@ -119,13 +120,7 @@ export default async function OfferLinkPage({
               <label htmlFor="reason" className="block text-sm font-medium">
                 {t("vendorHome.declineReason")}
               </label>
-              <input
-                id="reason"
-                name="reason"
-                maxLength={500}
-                placeholder={k("otherHint")}
-                className="block h-11 w-full rounded-md border border-slate-300 bg-white px-3 text-base"
-              />
+              <Input id="reason" name="reason" maxLength={500} placeholder={k("otherHint")} />
               <Button type="submit" variant="danger" className="w-full">
                 {t("vendorHome.declineConfirm")}
               </Button>

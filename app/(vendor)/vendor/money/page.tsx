@@ -19,7 +19,7 @@ import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
 import { ActionForm } from "@/components/ui/action-form";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { FilterActions, FilterInput, FilterSelect, queryHref } from "@/components/ui/filters";
 import { PayableStageBadge } from "@/components/payments/payable-stage-badge";
@@ -174,7 +174,7 @@ async function PayableItem({
           <ActionForm action={submitInvoiceAction} className="mt-2 grid gap-2">
             <input type="hidden" name="orderId" value={r.orderId} />
             <Field id={`amount-${id}`} label={t("payments.fields.amount")} hint={t("payments.money.amountHint")}>
-              <input
+              <Input
                 id={`amount-${id}`}
                 name="amount"
                 inputMode="numeric"
@@ -182,11 +182,10 @@ async function PayableItem({
                 readOnly
                 defaultValue={formatNumber(r.owed, "id")}
                 aria-describedby={`amount-${id}-hint`}
-                className={inputClass}
               />
             </Field>
             <Field id={`bank-${id}`} label={t("payments.fields.bankName")} hint={t("payments.money.bankHint")}>
-              <input
+              <Input
                 id={`bank-${id}`}
                 name="bankName"
                 required
@@ -194,32 +193,29 @@ async function PayableItem({
                 defaultValue={bank.bankName ?? ""}
                 placeholder="Bank Jatim"
                 aria-describedby={`bank-${id}-hint`}
-                className={inputClass}
               />
             </Field>
             <Field id={`acct-${id}`} label={t("payments.fields.bankAccountNumber")}>
-              <input
+              <Input
                 id={`acct-${id}`}
                 name="bankAccountNumber"
                 inputMode="numeric"
                 required
                 maxLength={30}
                 defaultValue={bank.bankAccountNumber ?? ""}
-                className={inputClass}
               />
             </Field>
             <Field id={`holder-${id}`} label={t("payments.fields.bankAccountName")}>
-              <input
+              <Input
                 id={`holder-${id}`}
                 name="bankAccountName"
                 required
                 maxLength={100}
                 defaultValue={bank.bankAccountName ?? ""}
-                className={inputClass}
               />
             </Field>
             <Field id={`note-${id}`} label={t("payments.noteLabel")}>
-              <input id={`note-${id}`} name="note" maxLength={500} className={inputClass} />
+              <Input id={`note-${id}`} name="note" maxLength={500} />
             </Field>
             <Button type="submit" className="w-full">
               {t("payments.money.send")}

@@ -1,3 +1,4 @@
+import { Input, Select } from "@/components/ui/field";
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
@@ -23,7 +24,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vendorProfile"))("title") };
 }
 
-const input = "block h-11 w-full rounded-md border border-slate-300 bg-white px-2 text-base";
 const CATEGORIES: readonly MenuCategory[] = MENU_CATEGORIES;
 
 // Plain forms only: a cheap phone on mobile data needs no JavaScript here.
@@ -76,21 +76,13 @@ export default async function VendorProfilePage({
             <label htmlFor="whatsapp" className="block text-sm font-medium">
               {t("vendorProfile.whatsapp")}
             </label>
-            <input
-              id="whatsapp"
-              name="whatsapp"
-              type="tel"
-              inputMode="tel"
-              required
-              defaultValue={p.whatsapp}
-              className={input}
-            />
+            <Input id="whatsapp" name="whatsapp" type="tel" inputMode="tel" required defaultValue={p.whatsapp} />
           </div>
           <div>
             <label htmlFor="email" className="block text-sm font-medium">
               {t("vendorProfile.email")}
             </label>
-            <input
+            <Input
               id="email"
               name="email"
               type="email"
@@ -98,14 +90,13 @@ export default async function VendorProfilePage({
               autoComplete="email"
               maxLength={200}
               defaultValue={p.email ?? ""}
-              className={input}
             />
           </div>
           <div>
             <label htmlFor="dailyCapacityPax" className="block text-sm font-medium">
               {t("vendorProfile.capacity")}
             </label>
-            <input
+            <Input
               id="dailyCapacityPax"
               name="dailyCapacityPax"
               type="number"
@@ -115,7 +106,6 @@ export default async function VendorProfilePage({
               required
               defaultValue={p.dailyCapacityPax}
               aria-describedby="capacity-hint"
-              className={input}
             />
             <p id="capacity-hint" className="mt-1 text-xs text-slate-600">
               {t("vendorProfile.capacityHint")}
@@ -178,13 +168,13 @@ export default async function VendorProfilePage({
             <label htmlFor="day" className="block text-sm font-medium">
               {t("vendorProfile.day")}
             </label>
-            <input id="day" name="day" type="date" min={today} required className={input} />
+            <Input id="day" name="day" type="date" min={today} required />
           </div>
           <div className="sm:col-span-2">
             <label htmlFor="reason" className="block text-sm font-medium">
               {t("vendorProfile.dayReason")}
             </label>
-            <input id="reason" name="reason" maxLength={200} className={input} />
+            <Input id="reason" name="reason" maxLength={200} />
           </div>
           <Button type="submit" variant="secondary" className="sm:col-span-3 sm:w-auto">
             {t("vendorProfile.addDay")}
@@ -246,33 +236,25 @@ function MenuForm({
         <label htmlFor={`name-${key}`} className="block text-sm font-medium">
           {t("vendorProfile.menuName")}
         </label>
-        <input
-          id={`name-${key}`}
-          name="name"
-          required
-          minLength={3}
-          maxLength={100}
-          defaultValue={item?.name}
-          className={input}
-        />
+        <Input id={`name-${key}`} name="name" required minLength={3} maxLength={100} defaultValue={item?.name} />
       </div>
       <div>
         <label htmlFor={`category-${key}`} className="block text-sm font-medium">
           {t("orderForm.category")}
         </label>
-        <select id={`category-${key}`} name="category" defaultValue={item?.category ?? "MAKAN"} className={input}>
+        <Select id={`category-${key}`} name="category" defaultValue={item?.category ?? "MAKAN"}>
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {t(`status.category.${c}`)}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <div>
         <label htmlFor={`price-${key}`} className="block text-sm font-medium">
           {t("vendorProfile.price")}
         </label>
-        <input
+        <Input
           id={`price-${key}`}
           name="pricePerPax"
           type="number"
@@ -283,7 +265,6 @@ function MenuForm({
           required
           defaultValue={item?.pricePerPax}
           aria-describedby={`price-hint-${key}`}
-          className={input}
         />
         <p id={`price-hint-${key}`} className="mt-1 text-xs text-slate-600">
           {CATEGORIES.filter((c) => ceilings[c] !== undefined)
@@ -295,13 +276,7 @@ function MenuForm({
         <label htmlFor={`description-${key}`} className="block text-sm font-medium">
           {t("vendorProfile.description")}
         </label>
-        <input
-          id={`description-${key}`}
-          name="description"
-          maxLength={300}
-          defaultValue={item?.description ?? ""}
-          className={input}
-        />
+        <Input id={`description-${key}`} name="description" maxLength={300} defaultValue={item?.description ?? ""} />
       </div>
       <label className="flex items-center gap-2 text-sm sm:col-span-2">
         <input type="checkbox" name="active" defaultChecked={item?.active ?? true} className="size-5" />

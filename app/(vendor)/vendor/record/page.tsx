@@ -1,3 +1,4 @@
+import { Textarea } from "@/components/ui/field";
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
@@ -115,7 +116,7 @@ export default async function VendorRecordPage({
                     <label htmlFor={`clarification-${s.id}`} className="block font-medium">
                       {t("vendorRecord.clarify")}
                     </label>
-                    <textarea
+                    <Textarea
                       id={`clarification-${s.id}`}
                       name="clarification"
                       required
@@ -123,7 +124,6 @@ export default async function VendorRecordPage({
                       maxLength={2000}
                       rows={3}
                       defaultValue={s.vendorClarification ?? ""}
-                      className="block w-full rounded-md border border-slate-300 p-2"
                     />
                     <p className="text-xs text-slate-600">{t("vendorRecord.clarifyHint")}</p>
                     <Button type="submit">{t("vendorRecord.clarifySubmit")}</Button>

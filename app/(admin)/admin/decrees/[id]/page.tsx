@@ -1,3 +1,4 @@
+import { Select } from "@/components/ui/field";
 import { DecreeGrid } from "@/components/admin/decree-grid";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -209,11 +210,11 @@ export default async function DecreePage({
             <label htmlFor="months" className="block text-sm font-medium">
               {t("adminDecrees.whatIfMonths")}
             </label>
-            <select
+            <Select
+              density="compact"
               id="months"
               name="months"
               defaultValue={months === "synthetic" ? "synthetic" : String(wantedMonths ?? 6)}
-              className="h-10 rounded-md border border-slate-300 bg-white px-2 text-sm"
             >
               {WHAT_IF_MONTHS.map((m) => (
                 <option key={m} value={m}>
@@ -221,7 +222,7 @@ export default async function DecreePage({
                 </option>
               ))}
               <option value="synthetic">{t("adminDecrees.syntheticOption", { perMonth: SYNTHETIC_PER_MONTH })}</option>
-            </select>
+            </Select>
           </div>
           <Button type="submit" variant="secondary">
             {t("adminDecrees.whatIfRun")}

@@ -21,7 +21,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { VendorForm } from "@/components/admin/vendor-form";
 import { vendorFieldLabels } from "@/components/admin/vendor-field-labels";
 import { ActionForm } from "@/components/ui/action-form";
@@ -31,7 +31,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminVendors"))("title") };
 }
 
-const input = "block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
 const DOC_TYPES = ["NIB", "NPWP", "PIRT", "HALAL"] as const;
 const CHECKLIST = ["ekHasNib", "ekHasNpwp", "ekHasPirt", "ekHasHalal", "ekInaprocAccount", "ekProductLive"] as const;
 
@@ -116,18 +115,18 @@ export default async function VendorPage({
               <label htmlFor="kbliCode" className="block text-sm font-medium">
                 {t("adminVendors.fields.kbliCode")}
               </label>
-              <input id="kbliCode" name="kbliCode" pattern="\d{5}" defaultValue={v.kbliCode ?? ""} className={input} />
+              <Input density="compact" id="kbliCode" name="kbliCode" pattern="\d{5}" defaultValue={v.kbliCode ?? ""} />
             </div>
             <div>
               <label htmlFor="ekatalogUrl" className="block text-sm font-medium">
                 {t("adminVendors.fields.ekatalogUrl")}
               </label>
-              <input
+              <Input
+                density="compact"
                 id="ekatalogUrl"
                 name="ekatalogUrl"
                 type="url"
                 defaultValue={v.ekatalogUrl ?? ""}
-                className={input}
               />
             </div>
             <Button type="submit">{t("adminVendors.saveChecklist")}</Button>
@@ -177,13 +176,13 @@ export default async function VendorPage({
                           <label htmlFor={`doc-number-${type}`} className="block text-xs font-medium">
                             {t("adminVendors.fields.number")}
                           </label>
-                          <input
+                          <Input
+                            density="compact"
                             id={`doc-number-${type}`}
                             name="number"
                             required
                             minLength={3}
                             defaultValue={d?.number ?? ""}
-                            className={input}
                           />
                         </div>
                       )}
@@ -191,24 +190,24 @@ export default async function VendorPage({
                         <label htmlFor={`doc-issued-${type}`} className="block text-xs font-medium">
                           {t("adminVendors.fields.issuedOn")}
                         </label>
-                        <input
+                        <Input
+                          density="compact"
                           id={`doc-issued-${type}`}
                           name="issuedOn"
                           type="date"
                           defaultValue={day(d?.issuedOn ?? null)}
-                          className={input}
                         />
                       </div>
                       <div>
                         <label htmlFor={`doc-expires-${type}`} className="block text-xs font-medium">
                           {t("adminVendors.fields.expiresOn")}
                         </label>
-                        <input
+                        <Input
+                          density="compact"
                           id={`doc-expires-${type}`}
                           name="expiresOn"
                           type="date"
                           defaultValue={day(d?.expiresOn ?? null)}
-                          className={input}
                         />
                       </div>
                       <div className="sm:col-span-3">
@@ -275,26 +274,26 @@ export default async function VendorPage({
                 <label htmlFor="username" className="block text-sm font-medium">
                   {t("adminVendors.fields.username")}
                 </label>
-                <input
+                <Input
+                  density="compact"
                   id="username"
                   name="username"
                   required
                   pattern="[a-zA-Z0-9][a-zA-Z0-9._-]{2,39}"
-                  className={input}
                 />
               </div>
               <div>
                 <label htmlFor="password" className="block text-sm font-medium">
                   {t("adminVendors.fields.password")}
                 </label>
-                <input
+                <Input
+                  density="compact"
                   id="password"
                   name="password"
                   type="password"
                   required
                   minLength={10}
                   autoComplete="new-password"
-                  className={input}
                 />
               </div>
               <p className="text-xs text-slate-600 sm:col-span-2">{t("adminVendors.loginHint")}</p>
@@ -324,26 +323,19 @@ export default async function VendorPage({
             <p className="text-sm font-medium sm:col-span-2">{t("adminVendors.addMenu")}</p>
             <input type="hidden" name="vendorId" value={v.id} />
             <Field id="menu-category" label={t("adminVendors.menuCategory")}>
-              <select id="menu-category" name="category" required className={inputClass}>
+              <Select id="menu-category" name="category" required>
                 {MENU_CATEGORIES.map((c) => (
                   <option key={c} value={c}>
                     {t(`status.category.${c}`)}
                   </option>
                 ))}
-              </select>
+              </Select>
             </Field>
             <Field id="menu-price" label={t("adminVendors.menuPrice")}>
-              <input
-                id="menu-price"
-                name="pricePerPax"
-                inputMode="numeric"
-                required
-                placeholder="25.000"
-                className={inputClass}
-              />
+              <Input id="menu-price" name="pricePerPax" inputMode="numeric" required placeholder="25.000" />
             </Field>
             <Field id="menu-name" label={t("adminVendors.menuName")} className="sm:col-span-2">
-              <input id="menu-name" name="name" required minLength={3} maxLength={100} className={inputClass} />
+              <Input id="menu-name" name="name" required minLength={3} maxLength={100} />
             </Field>
             <div className="sm:col-span-2">
               <Button type="submit" variant="secondary">

@@ -1,3 +1,4 @@
+import { Textarea } from "@/components/ui/field";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -350,7 +351,7 @@ export default async function OrderPage({
             <label htmlFor="cancel-reason" className="block text-sm font-medium">
               {t("orderDetail.cancelReason")}
             </label>
-            <textarea
+            <Textarea
               id="cancel-reason"
               name="reason"
               required
@@ -358,7 +359,6 @@ export default async function OrderPage({
               maxLength={500}
               rows={2}
               aria-describedby="cancel-hint"
-              className="block w-full rounded-md border border-slate-300 p-2 text-base"
             />
             <p id="cancel-hint" className="text-xs text-slate-600">
               {t("orderDetail.cancelHint")}
