@@ -89,28 +89,18 @@ export function DecreeGrid({
   return (
     <div className="space-y-2">
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
-        <label className="block text-xs font-medium">
-          {t("searchOpd")}
-          <Input
-            density="compact"
-            type="search"
-            value={opdQuery}
-            onChange={(e) => setOpdQuery(e.target.value)}
-            placeholder={t("searchOpdPlaceholder")}
-            className="mt-1 font-normal"
-          />
-        </label>
-        <label className="block text-xs font-medium">
-          {t("searchVendor")}
-          <Input
-            density="compact"
-            type="search"
-            value={vendorQuery}
-            onChange={(e) => setVendorQuery(e.target.value)}
-            placeholder={t("searchVendorPlaceholder")}
-            className="mt-1 font-normal"
-          />
-        </label>
+        <SearchBox
+          label={t("searchOpd")}
+          placeholder={t("searchOpdPlaceholder")}
+          value={opdQuery}
+          onChange={setOpdQuery}
+        />
+        <SearchBox
+          label={t("searchVendor")}
+          placeholder={t("searchVendorPlaceholder")}
+          value={vendorQuery}
+          onChange={setVendorQuery}
+        />
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"
@@ -253,5 +243,21 @@ export function DecreeGrid({
         </table>
       </div>
     </div>
+  );
+}
+
+function SearchBox(props: { label: string; placeholder: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label className="block text-xs font-medium">
+      {props.label}
+      <Input
+        density="compact"
+        type="search"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        placeholder={props.placeholder}
+        className="mt-1 font-normal"
+      />
+    </label>
   );
 }

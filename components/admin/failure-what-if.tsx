@@ -1,7 +1,7 @@
 // The decree's what-if with failures (issue 15): the last months' orders replayed under the decree with the
 // declines, lapses and failures observed in them, under the current sanction settings and under another set an
 // admin enters (by default the ladder by count alone). A plain GET form: the figures are a link an admin can share.
-import { Input, Select } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { getTranslations } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
@@ -94,10 +94,7 @@ export async function FailureWhatIf({
       <CardTitle>{t("failureWhatIf.title")}</CardTitle>
       <p className="mb-2 text-sm text-slate-700">{t("failureWhatIf.intro")}</p>
       <form method="get" className="grid gap-2 sm:grid-cols-3 lg:grid-cols-4">
-        <div>
-          <label htmlFor="fw" className="block text-sm font-medium">
-            {t("failureWhatIf.months")}
-          </label>
+        <Field id="fw" label={t("failureWhatIf.months")}>
           <Select density="compact" id="fw" name="fw" defaultValue={String(months ?? 6)}>
             {WHAT_IF_MONTHS.map((m) => (
               <option key={m} value={m}>
@@ -105,7 +102,7 @@ export async function FailureWhatIf({
               </option>
             ))}
           </Select>
-        </div>
+        </Field>
         {(
           [
             ["a2n", "adminRules.sp2AfterFailures", shown.sp2AfterFailures, 2, 20, 1],

@@ -1,5 +1,5 @@
 "use client";
-import { Input } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { loginAction, type LoginState } from "@/lib/actions/auth";
@@ -16,10 +16,7 @@ export function LoginForm() {
           {t(state.error)}
         </p>
       ) : null}
-      <div className="space-y-1">
-        <label htmlFor="username" className="block text-sm font-medium">
-          {t("username")}
-        </label>
+      <Field id="username" label={t("username")}>
         <Input
           id="username"
           name="username"
@@ -31,11 +28,8 @@ export function LoginForm() {
           defaultValue={state.username}
           aria-describedby={state.error ? errorId : undefined}
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="password" className="block text-sm font-medium">
-          {t("password")}
-        </label>
+      </Field>
+      <Field id="password" label={t("password")}>
         <Input
           id="password"
           name="password"
@@ -45,7 +39,7 @@ export function LoginForm() {
           maxLength={256}
           aria-describedby={state.error ? errorId : undefined}
         />
-      </div>
+      </Field>
       {state.mfa ? (
         <div className="space-y-1">
           <label htmlFor="code" className="block text-sm font-medium">

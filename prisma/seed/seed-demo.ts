@@ -11,7 +11,7 @@ import { writeAudit, SYSTEM_ACTOR } from "@/lib/data/audit";
 import { offerLinkFor } from "@/lib/data/offers/offer-link-secret";
 import { seedPayments } from "@/prisma/seed/seed-payments";
 import type { FailureType, MenuCategory, OrderStatus } from "@/lib/generated/prisma/enums";
-import { notice } from "@/lib/data/notifications/notify";
+import { notice, type Note } from "@/lib/data/notifications/notify";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   BUDGET_ACCOUNTS,
@@ -729,18 +729,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
       },
       offerLinkFor({ id: o.id as string, vendorId: o.vendorId as string, expiresAt: new Date(o.expiresAt as Date) }),
     );
-    notifications.push({
-      userId: vendorUserOf.get(o.vendorId)!,
-      kind: note.kind,
-      title: note.title,
-      body: note.body,
-      template: note.template,
-      params: note.params,
-      link: note.link,
-      status: "SENT",
-      sentAt: o.offeredAt as Date,
-      createdAt: o.offeredAt as Date,
-    });
+    notifications.push(sentNotification(vendorUserOf.get(o.vendorId)!, note, o.offeredAt as Date));
   }
   for (const [i, s] of sanctions.entries()) {
     const story = proposalStory.get(i);
@@ -756,18 +745,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
       },
       "/admin",
     );
-    notifications.push({
-      userId: adminId,
-      kind: note.kind,
-      title: note.title,
-      body: note.body,
-      template: note.template,
-      params: note.params,
-      link: note.link,
-      status: "SENT",
-      sentAt: s.proposedAt as Date,
-      createdAt: s.proposedAt as Date,
-    });
+    notifications.push(sentNotification(adminId, note, s.proposedAt as Date));
   }
   await tx.notification.createMany({ data: notifications });
 
@@ -785,4 +763,20 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
   };
   await writeAudit(tx, SYSTEM_ACTOR, { action: "seed.demo", entity: "Setting", entityId: DEMO_MARKER, after: counts });
   return counts;
+}
+
+/** An in-app notification already delivered at `at`, as the outbox writes one (template, parameters and text). */
+function sentNotification(userId: string, note: Note, at: Date): Prisma.NotificationCreateManyInput {
+  return {
+    userId,
+    kind: note.kind,
+    title: note.title,
+    body: note.body,
+    template: note.template,
+    params: note.params,
+    link: note.link,
+    status: "SENT",
+    sentAt: at,
+    createdAt: at,
+  };
 }

@@ -1,4 +1,4 @@
-import { Input, Select } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
@@ -88,10 +88,7 @@ export default async function RulesPage({
           ))}
         </ul>
         <ActionForm action={saveCeilingAction} className="grid gap-2 sm:grid-cols-2 lg:grid-cols-5">
-          <div>
-            <label htmlFor="c-year" className="block text-sm font-medium">
-              {r("year")}
-            </label>
+          <Field id="c-year" label={r("year")}>
             <Input
               density="compact"
               id="c-year"
@@ -102,11 +99,8 @@ export default async function RulesPage({
               defaultValue={year}
               required
             />
-          </div>
-          <div>
-            <label htmlFor="c-category" className="block text-sm font-medium">
-              {t("orderForm.category")}
-            </label>
+          </Field>
+          <Field id="c-category" label={t("orderForm.category")}>
             <Select density="compact" id="c-category" name="category">
               {MENU_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
@@ -114,19 +108,13 @@ export default async function RulesPage({
                 </option>
               ))}
             </Select>
-          </div>
-          <div>
-            <label htmlFor="c-max" className="block text-sm font-medium">
-              {r("maxPerPax")}
-            </label>
+          </Field>
+          <Field id="c-max" label={r("maxPerPax")}>
             <Input density="compact" id="c-max" name="maxPerPax" type="number" min={1000} step={500} required />
-          </div>
-          <div>
-            <label htmlFor="c-basis" className="block text-sm font-medium">
-              {r("basis")}
-            </label>
+          </Field>
+          <Field id="c-basis" label={r("basis")}>
             <Input density="compact" id="c-basis" name="basis" placeholder="SSH Kota Mojokerto 2026" />
-          </div>
+          </Field>
           <div className="flex items-end">
             <Button type="submit">{r("saveCeiling")}</Button>
           </div>
@@ -180,10 +168,7 @@ export default async function RulesPage({
             </div>
           ))}
           <p className="text-sm text-slate-700 sm:col-span-2">{r("quietHoursHint")}</p>
-          <div>
-            <label htmlFor="r-meteraiThreshold" className="block text-sm font-medium">
-              {r("meteraiThreshold")}
-            </label>
+          <Field id="r-meteraiThreshold" label={r("meteraiThreshold")}>
             <Input
               density="compact"
               id="r-meteraiThreshold"
@@ -192,7 +177,7 @@ export default async function RulesPage({
               required
               defaultValue={formatNumber(rules.meteraiThreshold, locale)}
             />
-          </div>
+          </Field>
           <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-3">{r("paymentHint")}</p>
           {(["spNumberPattern", "bastNumberPattern"] as const).map((k) => (
             <div key={k} className="sm:col-span-2">
@@ -261,10 +246,7 @@ export default async function RulesPage({
         </div>
         <ActionForm action={saveLetterheadAction} className="grid gap-3 sm:grid-cols-2">
           <input type="hidden" name="version" value={letterhead.version} />
-          <div>
-            <label htmlFor="lh-heading" className="block text-sm font-medium">
-              {r("cityHeading")}
-            </label>
+          <Field id="lh-heading" label={r("cityHeading")}>
             <Input
               density="compact"
               id="lh-heading"
@@ -274,7 +256,7 @@ export default async function RulesPage({
               maxLength={80}
               defaultValue={letterhead.cityHeading}
             />
-          </div>
+          </Field>
           <div>
             <label htmlFor="lh-logo" className="block text-sm font-medium">
               {r("logo")}

@@ -1,4 +1,4 @@
-import { Input, Select } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
@@ -72,16 +72,10 @@ export default async function VendorProfilePage({
         <CardTitle>{t("vendorProfile.contact")}</CardTitle>
         <ActionForm action={updateContactAction} className="space-y-3">
           <input type="hidden" name="version" value={p.version} />
-          <div>
-            <label htmlFor="whatsapp" className="block text-sm font-medium">
-              {t("vendorProfile.whatsapp")}
-            </label>
+          <Field id="whatsapp" label={t("vendorProfile.whatsapp")}>
             <Input id="whatsapp" name="whatsapp" type="tel" inputMode="tel" required defaultValue={p.whatsapp} />
-          </div>
-          <div>
-            <label htmlFor="email" className="block text-sm font-medium">
-              {t("vendorProfile.email")}
-            </label>
+          </Field>
+          <Field id="email" label={t("vendorProfile.email")}>
             <Input
               id="email"
               name="email"
@@ -91,7 +85,7 @@ export default async function VendorProfilePage({
               maxLength={200}
               defaultValue={p.email ?? ""}
             />
-          </div>
+          </Field>
           <div>
             <label htmlFor="dailyCapacityPax" className="block text-sm font-medium">
               {t("vendorProfile.capacity")}
@@ -170,12 +164,9 @@ export default async function VendorProfilePage({
             </label>
             <Input id="day" name="day" type="date" min={today} required />
           </div>
-          <div className="sm:col-span-2">
-            <label htmlFor="reason" className="block text-sm font-medium">
-              {t("vendorProfile.dayReason")}
-            </label>
+          <Field id="reason" label={t("vendorProfile.dayReason")} className="sm:col-span-2">
             <Input id="reason" name="reason" maxLength={200} />
-          </div>
+          </Field>
           <Button type="submit" variant="secondary" className="sm:col-span-3 sm:w-auto">
             {t("vendorProfile.addDay")}
           </Button>

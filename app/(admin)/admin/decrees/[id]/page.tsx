@@ -1,4 +1,4 @@
-import { Select } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
 import { DecreeGrid } from "@/components/admin/decree-grid";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -206,10 +206,7 @@ export default async function DecreePage({
         <CardTitle>{t("adminDecrees.whatIf")}</CardTitle>
         <p className="mb-2 text-sm text-slate-700">{t("adminDecrees.whatIfIntro")}</p>
         <form method="get" className="flex flex-wrap items-end gap-2">
-          <div>
-            <label htmlFor="months" className="block text-sm font-medium">
-              {t("adminDecrees.whatIfMonths")}
-            </label>
+          <Field id="months" label={t("adminDecrees.whatIfMonths")}>
             <Select
               density="compact"
               id="months"
@@ -223,7 +220,7 @@ export default async function DecreePage({
               ))}
               <option value="synthetic">{t("adminDecrees.syntheticOption", { perMonth: SYNTHETIC_PER_MONTH })}</option>
             </Select>
-          </div>
+          </Field>
           <Button type="submit" variant="secondary">
             {t("adminDecrees.whatIfRun")}
           </Button>

@@ -111,16 +111,10 @@ export default async function VendorPage({
                 {t(`adminVendors.fields.${k}`)}
               </label>
             ))}
-            <div>
-              <label htmlFor="kbliCode" className="block text-sm font-medium">
-                {t("adminVendors.fields.kbliCode")}
-              </label>
+            <Field id="kbliCode" label={t("adminVendors.fields.kbliCode")}>
               <Input density="compact" id="kbliCode" name="kbliCode" pattern="\d{5}" defaultValue={v.kbliCode ?? ""} />
-            </div>
-            <div>
-              <label htmlFor="ekatalogUrl" className="block text-sm font-medium">
-                {t("adminVendors.fields.ekatalogUrl")}
-              </label>
+            </Field>
+            <Field id="ekatalogUrl" label={t("adminVendors.fields.ekatalogUrl")}>
               <Input
                 density="compact"
                 id="ekatalogUrl"
@@ -128,7 +122,7 @@ export default async function VendorPage({
                 type="url"
                 defaultValue={v.ekatalogUrl ?? ""}
               />
-            </div>
+            </Field>
             <Button type="submit">{t("adminVendors.saveChecklist")}</Button>
           </ActionForm>
         </Card>
@@ -270,10 +264,7 @@ export default async function VendorPage({
           ) : (
             <ActionForm action={createVendorLoginAction} className="grid gap-2 sm:grid-cols-2">
               <input type="hidden" name="vendorId" value={v.id} />
-              <div>
-                <label htmlFor="username" className="block text-sm font-medium">
-                  {t("adminVendors.fields.username")}
-                </label>
+              <Field id="username" label={t("adminVendors.fields.username")}>
                 <Input
                   density="compact"
                   id="username"
@@ -281,11 +272,8 @@ export default async function VendorPage({
                   required
                   pattern="[a-zA-Z0-9][a-zA-Z0-9._-]{2,39}"
                 />
-              </div>
-              <div>
-                <label htmlFor="password" className="block text-sm font-medium">
-                  {t("adminVendors.fields.password")}
-                </label>
+              </Field>
+              <Field id="password" label={t("adminVendors.fields.password")}>
                 <Input
                   density="compact"
                   id="password"
@@ -295,7 +283,7 @@ export default async function VendorPage({
                   minLength={10}
                   autoComplete="new-password"
                 />
-              </div>
+              </Field>
               <p className="text-xs text-slate-600 sm:col-span-2">{t("adminVendors.loginHint")}</p>
               <div className="sm:col-span-2">
                 <Button type="submit">{t("adminVendors.createLogin")}</Button>
