@@ -59,6 +59,31 @@ export default defineConfig([
     },
   },
   {
+    // Order state changes go through lib/data/orders/transition-order.ts (checked against the state machine); the
+    // set-based statements that move many orders at once check their moves there too and are named here.
+    files: ["lib/**/*.ts", "prisma/seed/**/*.ts"],
+    ignores: [
+      "lib/data/orders/transition-order.ts",
+      "lib/data/routing/route-order.ts",
+      "lib/data/offers/answer-offer.ts",
+      "lib/generated/**",
+    ],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.object.property.name='order'][callee.property.name=/^(update|updateMany|upsert)$/]",
+          message: "Change an order's state with transitionOrder (lib/data/orders/transition-order.ts).",
+        },
+        {
+          selector: 'TemplateElement[value.raw=/UPDATE\\s+"Order"/]',
+          message: "Change an order's state with transitionOrderSql (lib/data/orders/transition-order.ts).",
+        },
+      ],
+    },
+  },
+  {
     files: ["components/**/*.tsx"],
     ignores: ["components/ui/field.tsx"],
     rules: { "no-restricted-syntax": ["error", CONTROLS_FROM_PRIMITIVES] },

@@ -11,6 +11,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
 import { releaseBudgetSql } from "@/lib/data/orders/budget";
+import { transitionOrder, transitionOrderSql } from "@/lib/data/orders/transition-order";
 import { createPayable } from "@/lib/data/payments/create-payable";
 import { routeOrderInTx, type RoutableOrder, type RouteOutcome } from "@/lib/data/routing/route-order";
 import { auditInsertSql } from "@/lib/data/audit-sql";
@@ -208,8 +209,7 @@ async function failInTx(
   // reservation goes back to the budget.
   const ended = reroute
     ? Prisma.sql`SELECT NULL::uuid AS id WHERE false`
-    : Prisma.sql`UPDATE "Order" SET status = 'FAILED', version = version + 1, "updatedAt" = now()
-        WHERE id = ${order.id}::uuid AND status = 'ACCEPTED' RETURNING id`;
+    : transitionOrderSql({ orderId: order.id, from: "ACCEPTED", to: "FAILED" });
   const [written] = await tx.$queryRaw<{ ended: number }[]>`
     WITH s AS (
       INSERT INTO "Sanction" (id, "vendorId", "orderId", level, status, cause, "proposedAt", "proposedById")
@@ -307,11 +307,7 @@ async function confirmInTx(
       createdAt: now,
     },
   });
-  const changed = await tx.order.updateMany({
-    where: { id: orderId, status: "ACCEPTED" },
-    data: { status: "DELIVERED", version: { increment: 1 } },
-  });
-  if (changed.count !== 1) throw new AppError("INVALID_STATE");
+  await transitionOrder(tx, { orderId, from: "ACCEPTED", to: "DELIVERED" });
   // From the BAST on, the OPD owes the vendor (issue 20: invoice, payment).
   await createPayable(tx, {
     orderId,

@@ -11,6 +11,7 @@ import { inRawTransaction, rawSql, type RawSql } from "@/lib/db/raw";
 import { batcherPer, MicroBatcher, oneByOneOnError } from "@/lib/data/batcher";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notice, notifyManySql, type Notice } from "@/lib/data/notifications/notify";
+import { assertOrderTransition } from "@/lib/data/orders/transition-order";
 import {
   decodeRoutableOrder,
   decodeRoutingContext,
@@ -125,6 +126,8 @@ async function acceptTogether(db: Db, items: Acceptance[]): Promise<(Accepted | 
     ref: a.offerId,
     note: notice("order.accepted", "orderAccepted", { number: offer.number, eventName: offer.eventName }, "/opd"),
   }));
+  // The one move this statement makes: OFFERED → ACCEPTED (the state machine's, checked here; the trigger too).
+  assertOrderTransition("OFFERED", "ACCEPTED");
   const written = await withRetry(
     () => rawSql(db).$queryRaw<
       { i: number; status: string; expiresAt: Date; orderStatus: string; accepted: boolean }[]

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
 import { notice, notify } from "@/lib/data/notifications/notify";
+import { transitionOrder } from "@/lib/data/orders/transition-order";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { offerDeadline } from "@/lib/domain/routing";
 import { readStandings } from "@/lib/data/routing/route-order";
@@ -82,11 +83,7 @@ export async function assignEscalatedOrder(
         assignedById: actor.id,
       },
     });
-    const changed = await tx.order.updateMany({
-      where: { id: orderId, status: "ESCALATED" },
-      data: { status: "OFFERED", version: { increment: 1 } },
-    });
-    if (changed.count !== 1) throw new AppError("INVALID_STATE");
+    await transitionOrder(tx, { orderId, from: "ESCALATED", to: "OFFERED" });
     await writeAudit(tx, actor, {
       action: "order.assigned",
       entity: "Order",

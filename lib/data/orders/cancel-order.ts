@@ -8,6 +8,7 @@ import { writeAudit } from "@/lib/data/audit";
 import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
 import { releaseBudget } from "@/lib/data/orders/budget";
 import { notice, notify } from "@/lib/data/notifications/notify";
+import { transitionOrder } from "@/lib/data/orders/transition-order";
 import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
 import type { OrderActor } from "@/lib/data/orders/submit-order";
 
@@ -44,11 +45,12 @@ export async function cancelOrder(
         now,
       );
     }
-    const changed = await tx.order.updateMany({
-      where: { id: orderId, status: order.status },
-      data: { status: "CANCELLED", cancelledAt: now, cancelReason: why, version: { increment: 1 } },
+    await transitionOrder(tx, {
+      orderId,
+      from: order.status,
+      to: "CANCELLED",
+      data: { cancelledAt: now, cancelReason: why },
     });
-    if (changed.count !== 1) throw new AppError("INVALID_STATE");
     await releaseBudget(tx, order.budgetId, order.total);
     await writeAudit(tx, actor, {
       action: "order.cancelled",
