@@ -46,6 +46,8 @@ test("an admin confirms a sanction proposal with a reason, and the decision show
 
   await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Eskalasi" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Pesanan tereskalasi" })).toBeVisible();
+  // Time left in days and hours ("10 hari 12 jam"), never "252 jam".
+  await expect(page.locator("main")).not.toContainText(/\b(2[4-9]|[3-9]\d|\d{3,}) jam\b/);
   await expectAccessible(page);
   await keepScreenshot(page, testInfo, "admin-escalations");
 });

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { getEscalationQueue } from "@/lib/data/admin/escalations";
 import { assignEscalatedAction } from "@/lib/actions/admin";
-import { formatDateTimeWIB, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";
+import { formatDateTimeWIB, formatDuration, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -58,10 +58,8 @@ export default async function EscalationsPage({
               <Badge tone={o.minutesLeft < 24 * 60 ? "danger" : "warning"}>
                 {o.minutesLeft <= 0
                   ? t("adminEscalations.past")
-                  : t("adminEscalations.left", {
-                      hours: Math.floor(o.minutesLeft / 60),
-                      minutes: o.minutesLeft % 60,
-                    })}
+                  : // "10 hari 12 jam", never "252 jam": the one duration rule (lib/format.ts formatDuration).
+                    t("adminEscalations.left", { duration: formatDuration(o.minutesLeft * 60_000, locale) })}
               </Badge>
             </div>
             <p className="text-sm text-slate-700">
