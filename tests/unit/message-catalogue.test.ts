@@ -3,6 +3,9 @@
 import { describe, expect, it } from "vitest";
 import id from "@/messages/id.json";
 import en from "@/messages/en.json";
+
+const idMessages = id;
+const enMessages = en;
 import { ORDER_TRANSITIONS } from "@/lib/domain/order-state";
 import { PAYABLE_STAGES, PAYMENT_METHODS } from "@/lib/domain/payment";
 import { FAILURE_TYPES } from "@/lib/domain/sanctions";
@@ -10,6 +13,12 @@ import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 import { InvoiceStatus, OfferStatus, SanctionLevel } from "@/lib/generated/prisma/enums";
 
 type Tree = { [k: string]: string | Tree };
+
+function entries(t: Tree, prefix = ""): [string, string][] {
+  return Object.entries(t).flatMap(([k, v]) =>
+    typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : entries(v, `${prefix}${k}.`),
+  );
+}
 
 function keys(t: Tree, prefix = ""): string[] {
   return Object.entries(t).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
@@ -39,6 +48,17 @@ describe("the message catalogue", () => {
     for (const messages of [id, en] as Tree[]) {
       const missing = codes.filter((c) => typeof at(messages, `${group}.${c}`) !== "string");
       expect(missing).toEqual([]);
+    }
+  });
+
+  it("keeps its two limits apart in both languages: pagu is the budget, batas harga (SSH) the price ceiling", () => {
+    const en = Object.fromEntries(entries(enMessages as Tree));
+    for (const [key, text] of entries(idMessages as Tree)) {
+      const english = en[key] ?? "";
+      // A budget is never called a ceiling, and a ceiling always says it is a price's.
+      if (/\bpagu\b/i.test(text)) expect(english, key).toMatch(/budget/i);
+      for (const m of english.matchAll(/ceiling/gi))
+        expect(english.slice(0, m.index).toLowerCase(), key).toMatch(/price $/);
     }
   });
 });
