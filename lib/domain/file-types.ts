@@ -23,6 +23,11 @@ function ascii(b: Uint8Array, from: number, to: number): string {
 export type FileKind = (typeof KINDS)[number];
 export type FileMime = FileKind["mime"];
 
+/** The file name extension of a kind (by its MIME type). */
+export function extensionOf(mime: FileMime): FileKind["ext"] {
+  return KINDS.find((k) => k.mime === mime)!.ext;
+}
+
 /** The kind of a file by its bytes, among `allowed` (MIME types), or null. */
 export function fileKindOf<M extends FileMime>(
   bytes: Uint8Array,

@@ -5,7 +5,13 @@ import { createTranslator } from "use-intl/core";
 import { MESSAGES } from "@/lib/i18n/messages";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { formatDateTimeWIB, formatDateWIB, formatRupiah, TIME_ZONE } from "@/lib/format";
-import { noticeValues, type NoticeParams, type NoticeTemplate } from "@/lib/domain/notices";
+import {
+  asNoticeParams,
+  isNoticeTemplate,
+  noticeValues,
+  type NoticeParams,
+  type NoticeTemplate,
+} from "@/lib/domain/notices";
 
 type Translator = ReturnType<typeof createTranslator<Record<string, unknown>>>;
 const translators = new Map<AppLocale, Translator>();
@@ -36,4 +42,18 @@ export function renderNotice(
     title: t(`notices.${template}.title` as never, values as never),
     body: t(`notices.${template}.body` as never, values as never),
   };
+}
+
+/**
+ * A stored notification's title and body in `locale`: rendered from its template (lib/domain/notices.ts) when it has
+ * one the catalogue knows, else the text stored with it (older rows).
+ */
+export function noticeText(
+  row: { title: string; body: string; template: string | null; params: unknown },
+  locale: AppLocale,
+): { title: string; body: string } {
+  const params = asNoticeParams(row.params);
+  return isNoticeTemplate(row.template) && params
+    ? renderNotice(row.template, params, locale)
+    : { title: row.title, body: row.body };
 }

@@ -3,20 +3,20 @@
 // it did not exist).
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { fileKindOf } from "@/lib/domain/file-types";
+import { extensionOf, fileKindOf } from "@/lib/domain/file-types";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const MAX_SCAN_BYTES = 5 * 1024 * 1024;
 export const SCAN_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 
 /** A scan checked in memory: not empty, at most 5 MB, a PDF, JPEG or PNG by its bytes. */
-export function checkScan(bytes: Buffer): { bytes: Buffer; contentType: (typeof SCAN_TYPES)[number]; ext: string } {
+export function checkScan(bytes: Buffer): { bytes: Buffer; contentType: (typeof SCAN_TYPES)[number] } {
   const refuse = (why: string) => new AppError("VALIDATION", { issues: { scan: [why] } });
   if (bytes.length === 0) throw refuse("Berkas pindaian kosong");
   if (bytes.length > MAX_SCAN_BYTES) throw refuse("Pindaian paling besar 5 MB");
   const kind = fileKindOf(bytes, SCAN_TYPES);
   if (!kind) throw refuse("Pindaian harus berupa PDF, JPEG atau PNG");
-  return { bytes, contentType: kind.mime, ext: kind.ext };
+  return { bytes, contentType: kind.mime };
 }
 
 /** Writes (or replaces) a document's scan in the caller's transaction. */
@@ -54,10 +54,9 @@ export async function getDocumentScan(
     include: { document: { select: { type: true, vendor: { select: { code: true } } } } },
   });
   if (!scan) return null;
-  const ext = scan.contentType === "application/pdf" ? "pdf" : scan.contentType === "image/png" ? "png" : "jpg";
   return {
     bytes: Buffer.from(scan.bytes),
     contentType: scan.contentType,
-    fileName: `${scan.document.vendor.code}-${scan.document.type}.${ext}`,
+    fileName: `${scan.document.vendor.code}-${scan.document.type}.${extensionOf(scan.contentType as (typeof SCAN_TYPES)[number])}`,
   };
 }

@@ -2,7 +2,7 @@
 // run it), processes them outside any transaction, and records the result. A claim is a lease: a process
 // that dies mid-send leaves the row to be retried when the lease runs out. Failures back off and give up
 // after MAX_ATTEMPTS, keeping the last error for the admins.
-import { noticeText } from "@/lib/data/notifications/list-notifications";
+import { noticeText } from "@/lib/i18n/notices";
 import { toLocale } from "@/lib/i18n/locales";
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";

@@ -7,8 +7,7 @@ import { writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { asNoticeParams, isNoticeTemplate } from "@/lib/domain/notices";
-import { renderNotice } from "@/lib/i18n/notices";
+import { noticeText } from "@/lib/i18n/notices";
 import type { AppLocale } from "@/lib/i18n/locales";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
@@ -34,20 +33,6 @@ export interface NotificationItem {
   link: string | null;
   createdAt: Date;
   read: boolean;
-}
-
-/**
- * A stored notification's title and body in `locale`: rendered from its template (lib/domain/notices.ts) when it has
- * one the catalogue knows, else the text stored with it (older rows).
- */
-export function noticeText(
-  row: { title: string; body: string; template: string | null; params: unknown },
-  locale: AppLocale,
-): { title: string; body: string } {
-  const params = asNoticeParams(row.params);
-  return isNoticeTemplate(row.template) && params
-    ? renderNotice(row.template, params, locale)
-    : { title: row.title, body: row.body };
 }
 
 export async function listNotifications(
