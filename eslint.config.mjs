@@ -5,6 +5,28 @@ import prettier from "eslint-config-prettier";
 
 // Text fields, selects and text areas come from the shared primitives (components/ui/field.tsx: Input, Select,
 // Textarea), not from a class string written again in each form (issue 19: seven copies, three heights).
+// Why input was refused is a key of the message catalogue (lib/domain/validation-message.ts `vm`), written in the
+// reader's language where it is shown — never text in one language inside a rule (issue 18).
+const REFUSALS_BY_KEY = [
+  {
+    selector:
+      "CallExpression[callee.property.name=/^(min|max|length|regex|int|email|url|uuid|refine|positive|nonnegative)$/] > :matches(Literal[value=/\\s/], TemplateLiteral)",
+    message: 'Give a rule\'s message as a refusal key: vm("area.key") (lib/domain/validation-message.ts).',
+  },
+  {
+    selector: "Property[key.name=/^(message|error)$/] > :matches(Literal[value=/\\s/], TemplateLiteral)",
+    message: 'Give a refusal\'s message as a key: vm("area.key") (lib/domain/validation-message.ts).',
+  },
+  {
+    selector: "Property[key.name='issues'] ArrayExpression > :matches(Literal, TemplateLiteral)",
+    message: 'A refusal\'s field messages are keys: vm("area.key") (lib/domain/validation-message.ts).',
+  },
+  {
+    selector: "CallExpression[callee.object.name='errors'][callee.property.name='push'] > Literal",
+    message: 'An import report\'s reasons are keys: vm("import.key") (lib/domain/validation-message.ts).',
+  },
+];
+
 const CONTROLS_FROM_PRIMITIVES = {
   selector:
     "JSXOpeningElement[name.name=/^(input|select|textarea)$/] > JSXAttribute[name.name='className'] > Literal[value=/border-slate-300/], JSXOpeningElement[name.name=/^(input|select|textarea)$/] > JSXAttribute[name.name='className'] > JSXExpressionContainer > Identifier[name=/^(input|inputClass|field)$/]",
@@ -59,6 +81,11 @@ export default defineConfig([
     },
   },
   {
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/env.ts", "lib/http.ts", "lib/generated/**"],
+    rules: { "no-restricted-syntax": ["error", ...REFUSALS_BY_KEY] },
+  },
+  {
     // Order state changes go through lib/data/orders/transition-order.ts (checked against the state machine); the
     // set-based statements that move many orders at once check their moves there too and are named here.
     files: ["lib/**/*.ts", "prisma/seed/**/*.ts"],
@@ -67,6 +94,9 @@ export default defineConfig([
       "lib/data/routing/route-order.ts",
       "lib/data/offers/answer-offer.ts",
       "lib/generated/**",
+      // Operators' configuration errors (English) and a bilingual cross-site refusal: no refusal keys there.
+      "lib/env.ts",
+      "lib/http.ts",
     ],
     rules: {
       "no-restricted-syntax": [
@@ -80,6 +110,7 @@ export default defineConfig([
           selector: 'TemplateElement[value.raw=/UPDATE\\s+"Order"/]',
           message: "Change an order's state with transitionOrderSql (lib/data/orders/transition-order.ts).",
         },
+        ...REFUSALS_BY_KEY,
       ],
     },
   },

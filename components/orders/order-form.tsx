@@ -1,11 +1,13 @@
 "use client";
 // The OPD's order form: the same zod schema as the server checks each field as soon as the form is
-// submitted (instant Indonesian messages), the ceiling and the budget left are shown next to the fields,
+// submitted (instant messages in the page's language), the ceiling and the budget left are shown next to the fields,
 // and one idempotency key per form means a double click or a resubmission makes one order.
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { submitOrderAction, type OrderFormState } from "@/lib/actions/orders";
 import { orderInputSchema } from "@/lib/validation/order";
+import { issueMessage } from "@/lib/validation/parse";
+import { useValidationText } from "@/components/i18n/use-validation-text";
 import { formatRupiah, wibDateTime } from "@/lib/format";
 import { parseIndonesianInteger } from "@/lib/domain/indonesian-input";
 import { Button } from "@/components/ui/button";
@@ -41,6 +43,7 @@ export function OrderForm({
 }) {
   const t = useTranslations("orderForm");
   const tc = useTranslations("status.category");
+  const say = useValidationText();
   const [state, action, pending] = useActionState<OrderFormState, FormData>(submitOrderAction, {});
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   // After a refusal, what was typed (from the server's answer) — React resets a form after its action, to these.
@@ -72,7 +75,8 @@ export function OrderForm({
     }
     const parsed = orderInputSchema.safeParse({ ...Object.fromEntries(f), deliveryAt, notes: f.get("notes") || null });
     const next: Record<string, string[]> = {};
-    if (!parsed.success) for (const i of parsed.error.issues) (next[String(i.path[0])] ??= []).push(i.message);
+    if (!parsed.success)
+      for (const i of parsed.error.issues) (next[String(i.path[0])] ??= []).push(say(issueMessage(i)));
     if (ceiling !== undefined && price > ceiling) (next.unitPrice ??= []).push(t("overCeiling"));
     if (total > left) (next.pax ??= []).push(t("overBudget"));
     setClientErrors(next);

@@ -31,6 +31,7 @@ import {
   setUserActive,
   setTreasurer,
 } from "@/lib/data/admin/opds-and-money";
+import { vm } from "@/lib/domain/validation-message";
 
 const text = textField;
 
@@ -152,7 +153,7 @@ export async function saveDocumentAction(formData: FormData): Promise<void> {
     async () => {
       // Refused before reading a file that is too large (the use case checks its bytes).
       if (file instanceof File && file.size > MAX_SCAN_BYTES)
-        throw new AppError("VALIDATION", { issues: { scan: ["Pindaian paling besar 5 MB"] } });
+        throw new AppError("VALIDATION", { issues: { scan: [vm("vendor.scanTooBig")] } });
       const scan = file instanceof File && file.size > 0 ? Buffer.from(await file.arrayBuffer()) : null;
       return saveVendorDocument(db(), systemClock, actor, vendorId, input, scan);
     },
@@ -337,7 +338,7 @@ export async function saveLetterheadAction(formData: FormData): Promise<void> {
     async () => {
       // Refused before reading a file that is too large (the use case checks its bytes).
       if (file instanceof File && file.size > MAX_LOGO_BYTES)
-        throw new AppError("VALIDATION", { issues: { logo: ["Logo paling besar 512 KB"] } });
+        throw new AppError("VALIDATION", { issues: { logo: [vm("letterhead.logoTooBig")] } });
       const logo = file instanceof File && file.size > 0 ? Buffer.from(await file.arrayBuffer()) : null;
       return saveLetterhead(db(), { clock: systemClock, actor, input, logo });
     },

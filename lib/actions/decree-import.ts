@@ -2,7 +2,7 @@
 // Importing a decree's allocation matrix from Excel: the form stays on the page and shows every problem
 // found (nothing is written unless the whole sheet is valid).
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, requestText } from "@/lib/i18n/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
@@ -35,7 +35,12 @@ export async function importDecreeMatrixAction(_prev: ImportState, formData: For
       Buffer.from(await file.arrayBuffer()),
       formData.get("version"),
     );
-    if (!r.ok) return { ok: false, message: t("importInvalid", { count: r.errors.length }), errors: r.errors };
+    if (!r.ok)
+      return {
+        ok: false,
+        message: t("importInvalid", { count: r.errors.length }),
+        errors: await Promise.all(r.errors.map(requestText)),
+      };
     revalidatePath(`/admin/decrees/${decreeId.data}`);
     return { ok: true, message: t("importDone", { total: r.total, added: r.added, removed: r.removed }) };
   } catch (e) {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { requireActionRole, requireOpd, requireVendor } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { signingSecret } from "@/lib/env";
+import { requestText } from "@/lib/i18n/server";
 import { signFormMessage } from "@/lib/domain/form-message";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -65,10 +66,11 @@ export async function runAndRedirect<T>(
   } catch (e) {
     if (!isAppError(e)) throw e;
     // For bad input, name the first field at fault (a key the page maps to its own label, never free text).
-    // and why, in the server's own words (signed: see lib/domain/form-message.ts).
+    // and why, in the server's own words in the reader's language (signed: see lib/domain/form-message.ts).
     const issues = (e.details?.issues as Record<string, string[] | undefined> | undefined) ?? {};
     const field = Object.keys(issues)[0];
-    const why = field ? issues[field]?.[0] : undefined;
+    const given = field ? issues[field]?.[0] : undefined;
+    const why = given ? await requestText(given) : undefined;
     target = `${page}?error=${e.code}${field && /^[A-Za-z]+$/.test(field) ? `&field=${field}` : ""}${
       why ? `&why=${signFormMessage(signingSecret(), why)}` : ""
     }`;

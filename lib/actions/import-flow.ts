@@ -4,7 +4,8 @@
 // import's own namespace (importNoFile, importTooBig, importAllValid, importSomeInvalid, importCreated).
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, requestLocale } from "@/lib/i18n/server";
+import { validationText } from "@/lib/i18n/validation";
 import { isAppError } from "@/lib/errors";
 import type { ImportReport, ImportState } from "@/lib/actions/import-state";
 
@@ -26,6 +27,8 @@ export async function runImportStep<Row, P extends ImportReport, C extends { cre
 ): Promise<ImportState> {
   const t = await getTranslations(flow.namespace);
   const te = await getTranslations("errors");
+  const locale = await requestLocale();
+  const say = (text: string) => validationText(text, locale);
   try {
     if (formData.get("step") === "commit") {
       let rows: unknown;
@@ -42,12 +45,17 @@ export async function runImportStep<Row, P extends ImportReport, C extends { cre
     if (!(file instanceof File) || file.size === 0) return { ok: false, message: t("importNoFile") };
     if (file.size > MAX_BYTES) return { ok: false, message: t("importTooBig") };
     const sheet = await flow.read(Buffer.from(await file.arrayBuffer()), file.name);
-    if (sheet.error) return { ok: false, message: sheet.error };
+    if (sheet.error) return { ok: false, message: say(sheet.error) };
     const report = await flow.preview(sheet.rows);
     const valid = report.invalid === 0;
     return {
       ok: valid,
-      report: { rows: report.rows, valid: report.valid, invalid: report.invalid },
+      // Each row's reasons in the reader's language (refusal keys, lib/domain/validation-message.ts).
+      report: {
+        rows: report.rows.map((r) => ({ ...r, errors: r.errors.map(say) })),
+        valid: report.valid,
+        invalid: report.invalid,
+      },
       rows: valid ? sheet.rows : undefined,
       message: valid
         ? t("importAllValid", { ...report, rows: undefined, count: report.valid } as never)

@@ -1,10 +1,10 @@
 "use server";
 // OPD staff's order actions: authenticate → parse (the shared zod schemas, inside the use cases) → use case →
-// redirect. The order form gets its errors back as plain Indonesian messages with the fields they concern; the
+// redirect. The order form gets its errors back as plain words in the reader's language with the fields they concern; the
 // order page's plain forms get the outcome in the URL.
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, requestIssues } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
@@ -72,7 +72,7 @@ export async function submitOrderAction(_prev: OrderFormState, formData: FormDat
   } catch (e) {
     if (!isAppError(e)) throw e;
     const t = await getTranslations("errors");
-    const issues = (e.details?.issues ?? undefined) as Record<string, string[]> | undefined;
+    const issues = await requestIssues(e.details?.issues);
     const earliest = typeof e.details?.earliest === "string" ? new Date(e.details.earliest) : null;
     const values = Object.fromEntries(
       ORDER_FIELDS.map((k) => [k, typeof formData.get(k) === "string" ? String(formData.get(k)).slice(0, 2000) : ""]),
@@ -141,7 +141,7 @@ export async function confirmDeliveryAction(_prev: DeliveryFormState, formData: 
   } catch (e) {
     if (!isAppError(e)) throw e;
     const t = await getTranslations("errors");
-    const issues = (e.details?.issues ?? undefined) as Record<string, string[]> | undefined;
+    const issues = await requestIssues(e.details?.issues);
     return {
       message: t(e.code),
       fieldErrors: issues,
@@ -177,7 +177,7 @@ export async function reportFailureAction(_prev: FailureFormState, formData: For
     const text = (k: string) => (typeof formData.get(k) === "string" ? String(formData.get(k)).slice(0, 2000) : "");
     return {
       message: t(e.code),
-      fieldErrors: e.details?.issues as Record<string, string[]> | undefined,
+      fieldErrors: await requestIssues(e.details?.issues),
       values: { type: text("type"), evidence: text("evidence") },
     };
   }

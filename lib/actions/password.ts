@@ -9,7 +9,7 @@ import { getCurrentUser } from "@/lib/auth/guards";
 import { requestAddress } from "@/lib/auth/client-address";
 import { signOut } from "@/lib/auth";
 import { changePassword } from "@/lib/data/user/change-password";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, requestIssues } from "@/lib/i18n/server";
 import { isAppError } from "@/lib/errors";
 
 export interface PasswordState {
@@ -32,7 +32,7 @@ export async function changePasswordAction(_prev: PasswordState, formData: FormD
   } catch (e) {
     if (!isAppError(e)) throw e;
     const t = await getTranslations("errors");
-    return { message: t(e.code), fieldErrors: e.details?.issues as Record<string, string[]> | undefined };
+    return { message: t(e.code), fieldErrors: await requestIssues(e.details?.issues) };
   }
   await signOut({ redirectTo: "/login?password=changed" });
   return {};

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { requireActionRole } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
+import { getTranslations } from "@/lib/i18n/server";
 import { removePushSubscription, savePushSubscription } from "@/lib/data/notifications/push-subscriptions";
 
 export type PushActionResult = { ok: true } | { ok: false; message: string };
@@ -31,7 +32,7 @@ export async function savePushSubscriptionAction(formData: FormData): Promise<Pu
     });
     return { ok: true };
   } catch (e) {
-    if (isAppError(e)) return { ok: false, message: "Langganan notifikasi tidak dapat disimpan." };
+    if (isAppError(e)) return { ok: false, message: (await getTranslations("push"))("saveFailed") };
     throw e;
   }
 }
@@ -42,7 +43,7 @@ export async function removePushSubscriptionAction(formData: FormData): Promise<
     await removePushSubscription(db(), systemClock, a, { endpoint: field(formData, "endpoint") });
     return { ok: true };
   } catch (e) {
-    if (isAppError(e)) return { ok: false, message: "Langganan notifikasi tidak dapat dihapus." };
+    if (isAppError(e)) return { ok: false, message: (await getTranslations("push"))("removeFailed") };
     throw e;
   }
 }

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { formatDateTimeWIB, formatLongDateWIB } from "@/lib/format";
 import { DEFAULT_CITY_HEADING } from "@/lib/domain/letterhead";
 import type { DecreeStatus } from "@/lib/generated/prisma/enums";
+import { vm } from "@/lib/domain/validation-message";
 
 /** "RANCANGAN" across the page, light, behind nothing the reader needs: a draft cannot pass for the decree. */
 function draftMark(doc: PDFKit.PDFDocument) {
@@ -209,7 +210,7 @@ export async function parseDecreeMatrix(
     return { pairs: [], errors: ["Berkas bukan workbook Excel (.xlsx) yang dapat dibaca."] };
   }
   const ws = wb.getWorksheet(MATRIX_SHEET) ?? wb.worksheets[0];
-  if (!ws) return { pairs: [], errors: ["Workbook tidak berisi lembar kerja."] };
+  if (!ws) return { pairs: [], errors: [vm("import.noWorksheet")] };
   const opdByCode = new Map(opds.map((o) => [o.code.toUpperCase(), o.id]));
   const vendorByCode = new Map(vendors.map((v) => [v.code.toUpperCase(), v.id]));
   const errors: string[] = [];
@@ -222,8 +223,8 @@ export async function parseDecreeMatrix(
       .toUpperCase();
     if (!code) continue;
     const id = vendorByCode.get(code);
-    if (!id) errors.push(`${header.getCell(c).address}: kode UMKM "${code}" tidak dikenal`);
-    else if (seenVendors.has(id)) errors.push(`${header.getCell(c).address}: UMKM ${code} muncul dua kali`);
+    if (!id) errors.push(`${header.getCell(c).address}: ${vm("import.unknownVendorCode", { code })}`);
+    else if (seenVendors.has(id)) errors.push(`${header.getCell(c).address}: ${vm("import.vendorTwice", { code })}`);
     else {
       seenVendors.add(id);
       columns.push({ col: c, vendorId: id });
@@ -239,11 +240,11 @@ export async function parseDecreeMatrix(
     if (!code) continue;
     const opdId = opdByCode.get(code);
     if (!opdId) {
-      errors.push(`A${r}: kode OPD "${code}" tidak dikenal`);
+      errors.push(`A${r}: ${vm("import.unknownOpdCode", { code })}`);
       continue;
     }
     if (seenOpds.has(opdId)) {
-      errors.push(`A${r}: OPD ${code} muncul dua kali`);
+      errors.push(`A${r}: ${vm("import.opdTwice", { code })}`);
       continue;
     }
     seenOpds.add(opdId);
@@ -255,9 +256,9 @@ export async function parseDecreeMatrix(
       if (raw === "" || raw === "0") continue;
       // 1, a weight, or a tick: allocated (weights of kept pairs stay as they are).
       if (/^[1-9]\d*$/.test(raw) || ["x", "v", "✓", "ya"].includes(raw)) pairs.push(`${opdId}:${vendorId}`);
-      else errors.push(`${cell.address}: isi "${cell.text}" tidak dikenal (pakai 1 atau kosong)`);
+      else errors.push(`${cell.address}: ${vm("import.matrixCell", { value: cell.text })}`);
     }
   }
-  if (errors.length === 0 && pairs.length === 0) errors.push("Matriks kosong: tidak ada satu pun alokasi.");
+  if (errors.length === 0 && pairs.length === 0) errors.push(vm("import.emptyMatrix"));
   return { pairs, errors };
 }

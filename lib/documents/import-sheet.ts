@@ -4,6 +4,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { vm } from "@/lib/domain/validation-message";
 
 export type SheetRow<F extends string> = { row: number } & Partial<Record<F, string>>;
 
@@ -41,9 +42,9 @@ export async function readImportSheet<F extends string>(
       ws = wb.getWorksheet(spec.sheet) ?? wb.worksheets[0];
     }
   } catch {
-    return { rows: [], error: "Berkas tidak dapat dibaca: unggah .xlsx dari templat atau .csv." };
+    return { rows: [], error: vm("import.unreadable") };
   }
-  if (!ws) return { rows: [], error: "Berkas tidak berisi lembar kerja." };
+  if (!ws) return { rows: [], error: vm("import.noWorksheet") };
   const keys = new Map<number, F>();
   ws.getRow(1).eachCell((cell, col) => {
     const norm = String(cell.text ?? "")
@@ -55,7 +56,7 @@ export async function readImportSheet<F extends string>(
   });
   if (![...keys.values()].includes(spec.required)) {
     const headers = spec.columns.map(([h]) => h).join(", ");
-    return { rows: [], error: `Baris pertama harus berisi judul kolom templat (${headers}).` };
+    return { rows: [], error: vm("import.headerRow", { headers }) };
   }
   const rows: SheetRow<F>[] = [];
   for (let r = 2; r <= ws.rowCount; r++) {
@@ -68,7 +69,7 @@ export async function readImportSheet<F extends string>(
       (out as Record<string, unknown>)[key] = text;
     }
     if (any) rows.push(out);
-    if (rows.length > spec.maxRows) return { rows: [], error: `Paling banyak ${spec.maxRows} baris per impor.` };
+    if (rows.length > spec.maxRows) return { rows: [], error: vm("import.tooManyRows", { max: spec.maxRows }) };
   }
   return { rows };
 }

@@ -1,6 +1,7 @@
 // When a delivery may be said to have arrived (issue 16, item 8): what the BAST prints must be possible. Not before
 // the vendor accepted the order, not in the future (a few minutes' grace for clocks), and not well before the
 // scheduled time unless the OPD says why (an early delivery happens — a meeting moved — but it must be explained).
+import { vm } from "@/lib/domain/validation-message";
 
 /** Clock differences and the form's whole minutes, tolerated either way ("not in the future", "not before acceptance"). */
 export const DELIVERY_CLOCK_GRACE_MINUTES = 5;
@@ -19,17 +20,17 @@ export function deliveryTimeIssue(opts: {
 }): DeliveryTimeIssue | null {
   const t = opts.deliveredAt.getTime();
   const grace = DELIVERY_CLOCK_GRACE_MINUTES * 60_000;
-  if (t > opts.now.getTime() + grace) return { field: "deliveredAt", message: "Waktu diterima belum terjadi" };
+  if (t > opts.now.getTime() + grace) return { field: "deliveredAt", message: vm("delivery.receivedInFuture") };
   if (t < opts.acceptedAt.getTime() - grace)
     return {
       field: "deliveredAt",
-      message: "Waktu diterima sebelum UMKM menyanggupi pesanan; periksa tanggal dan jamnya",
+      message: vm("delivery.receivedBeforeAccepted"),
     };
   const early = (opts.scheduledAt.getTime() - t) / 60_000;
   if (early > EARLY_DELIVERY_MINUTES && (opts.earlyReason ?? "").trim().length < 5)
     return {
       field: "earlyReason",
-      message: "Diterima lebih dari 1 jam sebelum jadwal: tuliskan alasannya (minimal 5 huruf)",
+      message: vm("delivery.earlyReason"),
     };
   return null;
 }

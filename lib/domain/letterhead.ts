@@ -2,6 +2,7 @@
 // it. Pure rules; stored by lib/data/admin/letterhead.ts, drawn by lib/documents/letterhead-pdf.ts.
 import { z } from "zod";
 import { fileKindOf } from "@/lib/domain/file-types";
+import { vm } from "@/lib/domain/validation-message";
 
 /** What letters print until an admin sets the heading. */
 export const DEFAULT_CITY_HEADING = "PEMERINTAH KOTA MOJOKERTO";
@@ -24,8 +25,8 @@ export const letterheadSchema = z
     cityHeading: z
       .string()
       .trim()
-      .min(5, "Tulis kepala surat, mis. PEMERINTAH KOTA MOJOKERTO")
-      .max(80, "Kepala surat paling panjang 80 huruf")
+      .min(5, vm("letterhead.headingShort"))
+      .max(80, vm("letterhead.headingLong"))
       .transform((v) => v.replace(/\s+/g, " ").toUpperCase()),
     removeLogo: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
     version: z.coerce.number().int().min(0),

@@ -3,6 +3,7 @@
 // and a day written out in words as a BAST opens ("Pada hari ini Senin tanggal tiga puluh bulan November tahun dua
 // ribu dua puluh enam").
 import { terbilang } from "@/lib/domain/terbilang";
+import { vm } from "@/lib/domain/validation-message";
 
 /** The letters that carry a number of the OPD's own. */
 export const NUMBERED_KINDS = ["surat-pesanan", "bast"] as const;
@@ -22,13 +23,13 @@ const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"
 /** Why a pattern cannot number letters, in words, or null: it needs {seq}, knows only its placeholders, stays short. */
 export function numberPatternIssue(pattern: string): string | null {
   const p = pattern.trim();
-  if (!p.includes("{seq}")) return "Pola nomor harus memuat {seq} (nomor urut)";
-  if (!p.includes("{year}")) return "Pola nomor harus memuat {year} (nomor urut dimulai lagi tiap tahun)";
+  if (!p.includes("{seq}")) return vm("letters.patternNeedsSeq", { seq: "{seq}" });
+  if (!p.includes("{year}")) return vm("letters.patternNeedsYear", { year: "{year}" });
   const unknown = (p.match(/\{[^}]*\}/g) ?? []).filter((x) => !(NUMBER_PLACEHOLDERS as readonly string[]).includes(x));
   if (unknown.length > 0)
-    return `Tidak dikenal: ${unknown.join(", ")} (yang dikenal: ${NUMBER_PLACEHOLDERS.join(", ")})`;
-  if (p.length > 80) return "Pola nomor paling panjang 80 huruf";
-  if (!/^[A-Za-z0-9./\-{} ]+$/.test(p)) return "Pola nomor hanya huruf, angka, titik, garis miring dan tanda hubung";
+    return vm("letters.patternUnknown", { unknown: unknown.join(", "), known: NUMBER_PLACEHOLDERS.join(", ") });
+  if (p.length > 80) return vm("letters.patternLong");
+  if (!/^[A-Za-z0-9./\-{} ]+$/.test(p)) return vm("letters.patternCharacters");
   return null;
 }
 

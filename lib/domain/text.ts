@@ -3,6 +3,7 @@
 // overrides or isolates (U+202A–U+202E, U+2066–U+2069), which make a name display as something it is not
 // ("Dapur Bu Sri" shown for a name that reads otherwise). One rule for every text field (lib/validation/parse.ts)
 // and for the filters read from the address bar (stripped there, lib/validation/query.ts).
+import { vm } from "@/lib/domain/validation-message";
 
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, "g");
@@ -18,7 +19,7 @@ export function withoutUnsafeCharacters(text: string): string {
 }
 
 /** The message shown for such a field. */
-export const UNSAFE_TEXT_MESSAGE = "Teks berisi karakter tersembunyi atau karakter kendali yang tidak diizinkan";
+export const UNSAFE_TEXT_MESSAGE = vm("common.unsafeText");
 
 /** True when `day` (YYYY-MM-DD) is a date that exists on the calendar (not 2026-13-45 or 2026-02-30). */
 export function isCalendarDay(day: string): boolean {

@@ -9,6 +9,7 @@ import {
   asNoticeParams,
   isNoticeTemplate,
   noticeValues,
+  type NoticeFormat,
   type NoticeParams,
   type NoticeTemplate,
 } from "@/lib/domain/notices";
@@ -16,7 +17,8 @@ import {
 type Translator = ReturnType<typeof createTranslator<Record<string, unknown>>>;
 const translators = new Map<AppLocale, Translator>();
 
-function translator(locale: AppLocale): Translator {
+/** The whole catalogue's translator in `locale`, built once (also the validation messages', lib/i18n/validation.ts). */
+export function catalogueTranslator(locale: AppLocale): Translator {
   let t = translators.get(locale);
   if (!t) {
     t = createTranslator({ locale, messages: MESSAGES[locale] as Record<string, unknown>, timeZone: TIME_ZONE });
@@ -25,19 +27,25 @@ function translator(locale: AppLocale): Translator {
   return t;
 }
 
+/** How `locale` writes a notice's or a refusal's values: rupiah, instants and days in WIB, catalogue labels. */
+export function valueFormat(locale: AppLocale): NoticeFormat {
+  const t = catalogueTranslator(locale);
+  return {
+    rupiah: (n) => formatRupiah(n, locale),
+    dateTime: (d) => formatDateTimeWIB(d, locale),
+    date: (d) => formatDateWIB(d, locale),
+    label: (key) => (t.has(key as never) ? t(key as never) : key),
+  };
+}
+
 /** A notification's title and body in `locale`. */
 export function renderNotice(
   template: NoticeTemplate,
   params: NoticeParams,
   locale: AppLocale,
 ): { title: string; body: string } {
-  const t = translator(locale);
-  const values = noticeValues(params, {
-    rupiah: (n) => formatRupiah(n, locale),
-    dateTime: (d) => formatDateTimeWIB(d, locale),
-    date: (d) => formatDateWIB(d, locale),
-    label: (key) => (t.has(key as never) ? t(key as never) : key),
-  });
+  const t = catalogueTranslator(locale);
+  const values = noticeValues(params, valueFormat(locale));
   return {
     title: t(`notices.${template}.title` as never, values as never),
     body: t(`notices.${template}.body` as never, values as never),

@@ -11,6 +11,7 @@ import { createTranslator } from "use-intl/core";
 import { toLocale, type AppLocale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { TIME_ZONE } from "@/lib/format";
+import { validationIssues, validationText } from "@/lib/i18n/validation";
 
 type Translator = Awaited<ReturnType<typeof nextIntlGetTranslations>>;
 const translators = new Map<string, Translator>();
@@ -29,6 +30,21 @@ export function translatorFor(locale: AppLocale, namespace?: string): Translator
     translators.set(key, t);
   }
   return t;
+}
+
+/** The request's language (its cookie), as one of ours. */
+export async function requestLocale(): Promise<AppLocale> {
+  return toLocale(await getLocale());
+}
+
+/** A refusal's field messages (lib/domain/validation-message.ts) in the request's language. */
+export async function requestIssues(issues: unknown): Promise<Record<string, string[]> | undefined> {
+  return validationIssues(issues as Record<string, string[]> | undefined, await requestLocale());
+}
+
+/** A refusal's text in the request's language. */
+export async function requestText(text: string): Promise<string> {
+  return validationText(text, await requestLocale());
 }
 
 /** next-intl's `getTranslations(namespace?)`, for the request's locale, without rebuilding the translator. */

@@ -8,6 +8,7 @@ import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { runtimeEnv } from "@/lib/env";
 import { fileKindOf } from "@/lib/domain/file-types";
+import { vm } from "@/lib/domain/validation-message";
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
@@ -37,11 +38,11 @@ export interface CheckedPhoto {
  */
 export async function checkPhoto(file: File): Promise<CheckedPhoto> {
   if (file.size > MAX_PHOTO_BYTES) {
-    throw new AppError("VALIDATION", { issues: { photo: ["Foto paling besar 5 MB"] } });
+    throw new AppError("VALIDATION", { issues: { photo: [vm("delivery.photoTooBig")] } });
   }
   const bytes = Buffer.from(await file.arrayBuffer());
   const type = photoTypeOf(bytes);
-  if (!type) throw new AppError("VALIDATION", { issues: { photo: ["Foto harus berupa JPEG, PNG atau WebP"] } });
+  if (!type) throw new AppError("VALIDATION", { issues: { photo: [vm("delivery.photoType")] } });
   return { bytes, ext: type.ext };
 }
 

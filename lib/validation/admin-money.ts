@@ -4,6 +4,7 @@ import { indonesianNumber, phoneField } from "@/lib/validation/fields";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 import { normalizeNip } from "@/lib/domain/letters";
+import { vm, type AmountName } from "@/lib/domain/validation-message";
 
 export const opdSchema = z
   .object({
@@ -11,8 +12,8 @@ export const opdSchema = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z0-9][A-Z0-9-]{1,29}$/, "Kode 2–30 huruf besar, angka atau tanda hubung"),
-    name: z.string().trim().min(5, "Nama OPD minimal 5 huruf").max(200),
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,29}$/, vm("opd.code")),
+    name: z.string().trim().min(5, vm("opd.nameShort")).max(200),
     address: z
       .string()
       .trim()
@@ -35,7 +36,7 @@ export const opdSchema = z
         if (v === "") return null;
         const nip = normalizeNip(v);
         if (!nip) {
-          ctx.addIssue({ code: "custom", message: "NIP 18 angka, contoh 19800101 200501 1 001" });
+          ctx.addIssue({ code: "custom", message: vm("opd.nip") });
           return z.NEVER;
         }
         return nip;
@@ -45,7 +46,7 @@ export const opdSchema = z
     headTitle: z
       .string()
       .trim()
-      .max(150, "Jabatan paling panjang 150 huruf")
+      .max(150, vm("opd.titleLong"))
       .transform((v) => (v === "" ? null : v))
       .nullable()
       .optional(),
@@ -53,7 +54,7 @@ export const opdSchema = z
     phone: z
       .literal("")
       .transform(() => null)
-      .or(phoneField("Nomor telepon tidak valid (contoh: 0321 321234)"))
+      .or(phoneField(vm("opd.phone")))
       .nullable()
       .optional(),
   })
@@ -62,11 +63,11 @@ export const opdSchema = z
 export const staffSchema = z
   .object({
     username: usernameSchema,
-    name: z.string().trim().min(3, "Nama minimal 3 huruf").max(120),
+    name: z.string().trim().min(3, vm("account.nameShort")).max(120),
     email: z
       .string()
       .trim()
-      .email("Alamat e-mail tidak valid")
+      .email(vm("common.email"))
       .or(z.literal("").transform(() => null))
       .nullable()
       .optional(),
@@ -74,32 +75,34 @@ export const staffSchema = z
   })
   .strict();
 
-const rupiah = (label: string) =>
-  indonesianNumber(
+const rupiah = (amount: AmountName) => {
+  const what = { label: `validation.amounts.${amount}` };
+  return indonesianNumber(
     z
-      .number({ message: `${label} harus berupa angka (contoh 25.000.000)` })
-      .int(`${label} dalam rupiah bulat`)
-      .min(0, `${label} tidak boleh negatif`)
-      .max(1_000_000_000_000, `${label} terlalu besar`),
+      .number({ message: vm("money.number", { what, example: "25.000.000" }) })
+      .int(vm("money.whole", { what }))
+      .min(0, vm("money.negative", { what }))
+      .max(1_000_000_000_000, vm("money.tooLarge", { what })),
   );
+};
 
 export const budgetSchema = z
   .object({
-    fiscalYear: z.coerce.number().int().min(2020, "Tahun anggaran tidak valid").max(2100, "Tahun anggaran tidak valid"),
+    fiscalYear: z.coerce.number().int().min(2020, vm("budget.fiscalYear")).max(2100, vm("budget.fiscalYear")),
     accountCode: z
       .string()
       .trim()
-      .regex(/^\d+(\.\d+){3,6}$/, "Kode rekening seperti 5.1.02.01.01.0052"),
-    accountName: z.string().trim().min(3, "Isi nama rekening").max(200),
-    pagu: rupiah("Pagu"),
+      .regex(/^\d+(\.\d+){3,6}$/, vm("budget.accountCode")),
+    accountName: z.string().trim().min(3, vm("budget.accountName")).max(200),
+    pagu: rupiah("pagu"),
   })
   .strict();
 
 export const ceilingSchema = z
   .object({
-    category: z.enum(MENU_CATEGORIES, { message: "Pilih kategori" }),
-    fiscalYear: z.coerce.number().int().min(2020, "Tahun anggaran tidak valid").max(2100, "Tahun anggaran tidak valid"),
-    maxPerPax: rupiah("Batas harga").pipe(z.number().min(1000, "Batas harga minimal Rp1.000")),
+    category: z.enum(MENU_CATEGORIES, { message: vm("ceiling.category") }),
+    fiscalYear: z.coerce.number().int().min(2020, vm("budget.fiscalYear")).max(2100, vm("budget.fiscalYear")),
+    maxPerPax: rupiah("priceCeiling").pipe(z.number().min(1000, vm("ceiling.min"))),
     basis: z
       .string()
       .trim()

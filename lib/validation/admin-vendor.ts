@@ -1,18 +1,19 @@
 // What an admin records about a UMKM: identity and contact, its documents, the e-Katalog checklist and
-// the owner's login. Shared by the forms and the use cases; messages in Bahasa Indonesia.
+// the owner's login. Shared by the forms and the use cases; messages as refusal keys (lib/domain/validation-message.ts).
 import { z } from "zod";
 import { findKecamatan, findKelurahan, KELURAHAN } from "@/lib/domain/wilayah";
 import { isCalendarDay } from "@/lib/domain/text";
 import { identityNumberField } from "@/lib/domain/vendor";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 import { indonesianNumber, phoneField } from "@/lib/validation/fields";
+import { vm } from "@/lib/domain/validation-message";
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 const day = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Tanggal tidak valid")
-  .refine(isCalendarDay, "Tanggal tidak ada di kalender")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, vm("common.dateInvalid"))
+  .refine(isCalendarDay, vm("common.dateNotOnCalendar"))
   .or(z.literal("").transform(() => null))
   .nullable()
   .optional();
@@ -38,29 +39,29 @@ export const vendorSchema = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, "Kode 2–20 huruf besar, angka atau tanda hubung"),
-    name: z.string().trim().min(3, "Nama usaha minimal 3 huruf").max(120),
-    ownerName: z.string().trim().min(3, "Nama pemilik minimal 3 huruf").max(120),
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, vm("vendor.code")),
+    name: z.string().trim().min(3, vm("vendor.nameShort")).max(120),
+    ownerName: z.string().trim().min(3, vm("vendor.ownerShort")).max(120),
     nib: z
       .string()
       .trim()
-      .regex(/^\d{13}$/, "NIB terdiri dari 13 angka")
+      .regex(/^\d{13}$/, vm("vendor.nib"))
       .or(z.literal("").transform(() => null))
       .nullable()
       .optional(),
     npwp: z
       .string()
       .trim()
-      .refine((v) => v === "" || [15, 16].includes(v.replace(/\D/g, "").length), "NPWP terdiri dari 15 atau 16 angka")
+      .refine((v) => v === "" || [15, 16].includes(v.replace(/\D/g, "").length), vm("vendor.npwp"))
       .transform((v) => (v === "" ? null : v))
       .nullable()
       .optional(),
-    address: z.string().trim().min(5, "Alamat minimal 5 huruf").max(300),
+    address: z.string().trim().min(5, vm("vendor.addressShort")).max(300),
     // One of the city's 18 kelurahan (lib/domain/wilayah.ts), written as the list spells it.
     kelurahan: z
       .string()
       .trim()
-      .min(1, "Pilih kelurahan")
+      .min(1, vm("vendor.chooseKelurahan"))
       .max(80)
       .transform((v, ctx) => {
         const found = findKelurahan(v);
@@ -68,7 +69,7 @@ export const vendorSchema = z
           ctx.addIssue({
             code: "custom",
             // The city's names only, never the text given: this message can travel in a link (lib/domain/form-message.ts).
-            message: `Kelurahan tidak ada di Kota Mojokerto; pilih salah satu: ${KELURAHAN.map((k) => k.kelurahan).join(", ")}`,
+            message: vm("vendor.kelurahanUnknown", { list: KELURAHAN.map((k) => k.kelurahan).join(", ") }),
           });
           return z.NEVER;
         }
@@ -76,20 +77,20 @@ export const vendorSchema = z
       }),
     // Follows from the kelurahan; when given (an import's column), it must agree.
     kecamatan: z.string().trim().max(80).optional(),
-    whatsapp: phoneField("Nomor WhatsApp tidak valid (contoh: 0812 3456 7890)"),
+    whatsapp: phoneField(vm("common.whatsapp")),
     email: z
       .string()
       .trim()
-      .email("Alamat e-mail tidak valid")
+      .email(vm("common.email"))
       .or(z.literal("").transform(() => null))
       .nullable()
       .optional(),
     dailyCapacityPax: indonesianNumber(
       z
-        .number({ message: "Kapasitas harus berupa angka" })
-        .int("Kapasitas harus bilangan bulat")
-        .min(1, "Kapasitas minimal 1 porsi per hari")
-        .max(5000, "Kapasitas paling banyak 5.000 porsi per hari"),
+        .number({ message: vm("vendor.capacityNumber") })
+        .int(vm("vendor.capacityWhole"))
+        .min(1, vm("vendor.capacityMin"))
+        .max(5000, vm("vendor.capacityMax")),
     ),
     hasPp55: checkbox,
   })
@@ -100,7 +101,7 @@ export const vendorSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["kecamatan"],
-        message: `Kelurahan ${v.kelurahan} ada di Kecamatan ${kecamatan}`,
+        message: vm("vendor.kecamatanMismatch", { kelurahan: v.kelurahan, kecamatan }),
       });
       return z.NEVER;
     }
@@ -119,7 +120,7 @@ export const ekatalogSchema = z
     kbliCode: z
       .string()
       .trim()
-      .regex(/^\d{5}$/, "Kode KBLI terdiri dari 5 angka (mis. 56210)")
+      .regex(/^\d{5}$/, vm("vendor.kbli"))
       .or(z.literal("").transform(() => null))
       .nullable()
       .optional(),
@@ -128,20 +129,20 @@ export const ekatalogSchema = z
     ekatalogUrl: z
       .string()
       .trim()
-      .url("Tautan produk tidak valid")
+      .url(vm("vendor.productUrl"))
       .or(z.literal("").transform(() => null))
       .nullable()
       .optional(),
   })
   .strict()
   .refine((c) => !c.ekProductLive || Boolean(c.ekatalogUrl), {
-    message: "Produk tayang harus disertai tautan produknya di e-Katalog",
+    message: vm("vendor.productLiveNeedsUrl"),
     path: ["ekatalogUrl"],
   });
 
 export const documentSchema = z
   .object({
-    type: z.enum(["NIB", "NPWP", "PIRT", "HALAL"], { message: "Pilih jenis dokumen" }),
+    type: z.enum(["NIB", "NPWP", "PIRT", "HALAL"], { message: vm("vendor.documentType") }),
     // NIB and NPWP take their number from the vendor's identity fields (lib/domain/vendor.ts IDENTITY_DOCUMENTS).
     number: z.string().trim().max(100).optional(),
     issuedOn: day,
@@ -150,9 +151,9 @@ export const documentSchema = z
   .strict()
   .superRefine((d, ctx) => {
     if (!identityNumberField(d.type) && (d.number ?? "").length < 3)
-      ctx.addIssue({ code: "custom", path: ["number"], message: "Nomor dokumen minimal 3 huruf" });
+      ctx.addIssue({ code: "custom", path: ["number"], message: vm("vendor.documentNumber") });
     if (d.issuedOn && d.expiresOn && d.expiresOn <= d.issuedOn)
-      ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "Tanggal berlaku harus sesudah tanggal terbit" });
+      ctx.addIssue({ code: "custom", path: ["expiresOn"], message: vm("vendor.documentExpiry") });
   });
 
 export const vendorLoginSchema = z

@@ -1,12 +1,13 @@
-// A decree's header and allocation matrix as admins enter them; messages in Bahasa Indonesia.
+// A decree's header and allocation matrix as admins enter them; messages as refusal keys (lib/domain/validation-message.ts).
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/domain/text";
+import { vm } from "@/lib/domain/validation-message";
 
 const day = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Tanggal tidak valid")
-  .refine(isCalendarDay, "Tanggal tidak ada di kalender");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, vm("common.dateInvalid"))
+  .refine(isCalendarDay, vm("common.dateNotOnCalendar"));
 const optionalDay = day
   .or(z.literal("").transform(() => null))
   .nullable()
@@ -14,8 +15,8 @@ const optionalDay = day
 
 export const decreeHeaderSchema = z
   .object({
-    number: z.string().trim().min(3, "Nomor SK minimal 3 huruf").max(100),
-    title: z.string().trim().min(5, "Judul minimal 5 huruf").max(300),
+    number: z.string().trim().min(3, vm("decree.numberShort")).max(100),
+    title: z.string().trim().min(5, vm("decree.titleShort")).max(300),
     signedOn: optionalDay,
     effectiveFrom: day,
     effectiveTo: optionalDay,
@@ -29,12 +30,12 @@ export const decreeHeaderSchema = z
   })
   .strict()
   .refine((d) => !d.effectiveTo || d.effectiveTo >= d.effectiveFrom, {
-    message: "Tanggal berakhir tidak boleh sebelum tanggal mulai",
+    message: vm("decree.endBeforeStart"),
     path: ["effectiveTo"],
   });
 export type DecreeHeader = z.infer<typeof decreeHeaderSchema>;
 
 /** The grid as posted: "opdId:vendorId" pairs that are ticked. */
 export const allocationPairsSchema = z
-  .array(z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/, "Sel tidak dikenal"))
+  .array(z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/, vm("decree.unknownCell")))
   .max(100_000);

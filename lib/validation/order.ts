@@ -1,35 +1,36 @@
-// One schema for the order form and the server: Indonesian messages, integer rupiah.
+// One schema for the order form and the server: refusal keys written in the reader's language, integer rupiah.
 import { z } from "zod";
 import { indonesianNumber, phoneField } from "@/lib/validation/fields";
 import { MENU_CATEGORIES } from "@/lib/domain/vendor";
+import { vm } from "@/lib/domain/validation-message";
 
 export const orderInputSchema = z.object({
-  idempotencyKey: z.string().trim().min(8, "Kunci pengajuan tidak valid").max(100),
-  eventName: z.string().trim().min(3, "Nama kegiatan minimal 3 huruf").max(200, "Nama kegiatan terlalu panjang"),
-  deliveryAt: z.coerce.date({ message: "Tanggal dan jam antar tidak valid" }),
-  place: z.string().trim().min(3, "Tempat antar wajib diisi").max(300),
-  contactName: z.string().trim().min(2, "Nama kontak wajib diisi").max(100),
-  contactPhone: phoneField("Nomor HP tidak valid (contoh 0812 3456 7890)", { mobile: true }),
+  idempotencyKey: z.string().trim().min(8, vm("order.idempotencyKey")).max(100),
+  eventName: z.string().trim().min(3, vm("order.eventNameShort")).max(200, vm("order.eventNameLong")),
+  deliveryAt: z.coerce.date({ message: vm("order.deliveryAtInvalid") }),
+  place: z.string().trim().min(3, vm("order.placeRequired")).max(300),
+  contactName: z.string().trim().min(2, vm("order.contactRequired")).max(100),
+  contactPhone: phoneField(vm("order.contactPhone"), { mobile: true }),
   pax: indonesianNumber(
     z
-      .number({ message: "Isi jumlah porsi dengan angka (contoh 50 atau 1.000)" })
-      .int("Jumlah porsi harus bilangan bulat")
-      .min(1, "Minimal 1 porsi")
-      .max(5000, "Maksimal 5.000 porsi per pesanan"),
+      .number({ message: vm("order.paxNumber") })
+      .int(vm("order.paxWhole"))
+      .min(1, vm("order.paxMin"))
+      .max(5000, vm("order.paxMax")),
   ),
-  category: z.enum(MENU_CATEGORIES, { message: "Pilih kategori menu" }),
+  category: z.enum(MENU_CATEGORIES, { message: vm("common.menuCategory") }),
   unitPrice: indonesianNumber(
     z
-      .number({ message: "Isi harga dengan angka (contoh 20.000)" })
-      .int("Harga harus rupiah bulat")
-      .min(1000, "Harga per porsi minimal Rp1.000")
-      .max(10_000_000, "Harga per porsi terlalu besar"),
+      .number({ message: vm("order.priceNumber") })
+      .int(vm("order.priceWhole"))
+      .min(1000, vm("order.priceMin"))
+      .max(10_000_000, vm("order.priceMax")),
   ),
   accountCode: z
     .string()
     .trim()
-    .regex(/^\d(\.\d{1,4}){5}$/, "Kode rekening tidak valid"),
-  method: z.enum(["PENGADAAN_LANGSUNG", "E_PURCHASING"], { message: "Pilih metode pengadaan" }),
+    .regex(/^\d(\.\d{1,4}){5}$/, vm("order.accountCode")),
+  method: z.enum(["PENGADAAN_LANGSUNG", "E_PURCHASING"], { message: vm("order.method") }),
   notes: z.string().trim().max(1000).optional().nullable(),
   /** The OPD confirmed an unusually large order (lib/domain/order-size.ts). */
   confirmLarge: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).optional(),

@@ -1,9 +1,38 @@
-// Turns bad input into one typed VALIDATION error carrying the field messages (Indonesian, from the
-// schema), before a use case touches the database. Text with control characters or bidirectional overrides is
+// Turns bad input into one typed VALIDATION error carrying the field messages (refusal keys from the schema, written
+// in the reader's language at the boundary: lib/domain/validation-message.ts), before a use case touches the
+// database. A rule without a message of its own (a bare `.max(200)`) is named by its kind, never in zod's English. Text with control characters or bidirectional overrides is
 // refused whatever the schema (lib/domain/text.ts).
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from "@/lib/domain/text";
+import { hasValidationKey, vm } from "@/lib/domain/validation-message";
+
+/** An issue's message as a refusal key: the schema's own, or one naming the kind of rule it broke. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (hasValidationKey(issue.message)) return issue.message;
+  switch (issue.code) {
+    case "too_small":
+      if (issue.origin === "string") return vm("common.tooShort", { min: Number(issue.minimum) });
+      if (issue.origin === "number" || issue.origin === "int")
+        return vm("common.tooSmall", { min: Number(issue.minimum) });
+      return vm("common.tooFew", { min: Number(issue.minimum) });
+    case "too_big":
+      if (issue.origin === "string") return vm("common.tooLong", { max: Number(issue.maximum) });
+      if (issue.origin === "number" || issue.origin === "int")
+        return vm("common.tooLarge", { max: Number(issue.maximum) });
+      return vm("common.tooMany", { max: Number(issue.maximum) });
+    case "invalid_type":
+      return issue.input === undefined || issue.input === null ? vm("common.required") : vm("common.invalid");
+    case "invalid_format":
+      return vm("common.invalidFormat");
+    case "invalid_value":
+      return vm("common.notAnOption");
+    case "unrecognized_keys":
+      return vm("common.unknownField");
+    default:
+      return vm("common.invalid");
+  }
+}
 
 /** Every text in `raw` (nested objects and arrays too) with a character no field accepts, by its field path. */
 function unsafeTextFields(
@@ -30,7 +59,7 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infe
     const issues: Record<string, string[]> = {};
     for (const i of parsed.error.issues) {
       const key = i.path.length ? i.path.join(".") : "form";
-      (issues[key] ??= []).push(i.message);
+      (issues[key] ??= []).push(issueMessage(i));
     }
     throw new AppError("VALIDATION", { issues });
   }

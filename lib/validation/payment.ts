@@ -1,39 +1,38 @@
 // What a vendor types on its invoice and a treasurer on a payment (issue 20). Shared by the forms, the import and the
-// use cases; messages in Bahasa Indonesia. The rules that need the order (how much is owed, the BAST's day) are in
+// use cases; messages as refusal keys. The rules that need the order (how much is owed, the BAST's day) are in
 // lib/domain/payment.ts paymentIssue.
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/domain/text";
 import { indonesianNumber } from "@/lib/validation/fields";
 import { PAYMENT_METHODS } from "@/lib/domain/payment";
+import { vm, type AmountName } from "@/lib/domain/validation-message";
 
-const rupiah = (what: string) =>
-  indonesianNumber(
+const rupiah = (amount: AmountName) => {
+  const what = { label: `validation.amounts.${amount}` };
+  return indonesianNumber(
     z
-      .number({ message: `${what} harus berupa angka (contoh 1.250.000)` })
-      .int(`${what} dalam rupiah bulat`)
-      .min(0, `${what} tidak boleh negatif`)
-      .max(10_000_000_000, `${what} terlalu besar`),
+      .number({ message: vm("money.number", { what, example: "1.250.000" }) })
+      .int(vm("money.whole", { what }))
+      .min(0, vm("money.negative", { what }))
+      .max(10_000_000_000, vm("money.tooLarge", { what })),
   );
+};
 
 /** The vendor's bank account, as on its passbook: bank, number (digits; spaces and dashes allowed), holder. */
 export const bankAccountSchema = z.object({
-  bankName: z.string().trim().min(2, "Tulis nama bank (contoh: Bank Jatim)").max(60, "Nama bank terlalu panjang"),
+  bankName: z.string().trim().min(2, vm("payment.bankName")).max(60, vm("payment.bankNameLong")),
   bankAccountNumber: z
     .string()
     .trim()
     .transform((v) => v.replace(/[\s.-]/g, ""))
-    .refine((v) => /^\d{6,20}$/.test(v), "Nomor rekening 6–20 angka"),
-  bankAccountName: z
-    .string()
-    .trim()
-    .min(3, "Tulis nama pemilik rekening seperti di buku tabungan")
-    .max(100, "Nama pemilik rekening terlalu panjang"),
+    .refine((v) => /^\d{6,20}$/.test(v), vm("payment.accountNumber")),
+  bankAccountName: z.string().trim().min(3, vm("payment.accountHolder")).max(100, vm("payment.accountHolderLong")),
 });
 
 export const invoiceSchema = bankAccountSchema
   .extend({
-    amount: rupiah("Jumlah tagihan").refine((v) => v > 0, "Jumlah tagihan harus lebih dari 0"),
-    note: z.string().trim().max(500, "Catatan terlalu panjang").optional(),
+    amount: rupiah("invoiceAmount").refine((v) => v > 0, vm("payment.invoicePositive")),
+    note: z.string().trim().max(500, vm("common.noteLong")).optional(),
   })
   .strict();
 
@@ -45,37 +44,37 @@ export const invoiceReviewSchema = z.discriminatedUnion(
       .object({
         decision: z.literal("RETURN"),
         reason: z
-          .string({ message: "Tulis alasan pengembalian" })
+          .string({ message: vm("payment.returnReason") })
           .trim()
-          .min(10, "Tulis alasan pengembalian (minimal 10 huruf) agar UMKM tahu apa yang harus diperbaiki")
-          .max(500, "Alasan terlalu panjang"),
+          .min(10, vm("payment.returnReasonShort"))
+          .max(500, vm("common.reasonLong")),
       })
       .strict(),
   ],
-  { message: "Pilih: terima tagihan atau kembalikan" },
+  { message: vm("payment.reviewDecision") },
 );
 
 const day = z
-  .string({ message: "Tanggal bayar tidak valid" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Tanggal bayar tidak valid")
-  .refine(isCalendarDay, "Tanggal tidak ada di kalender");
+  .string({ message: vm("payment.paidOn") })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, vm("payment.paidOn"))
+  .refine(isCalendarDay, vm("common.dateNotOnCalendar"));
 
 export const paymentSchema = z
   .object({
-    method: z.enum(PAYMENT_METHODS, { message: "Pilih cara bayar (UP/GU, KKPD atau LS)" }),
+    method: z.enum(PAYMENT_METHODS, { message: vm("payment.method") }),
     paidOn: day,
     reference: z
       .string()
       .trim()
-      .max(80, "Nomor referensi terlalu panjang")
+      .max(80, vm("payment.referenceLong"))
       .optional()
       .transform((v) => (v ? v : null)),
-    gross: rupiah("Jumlah dibayar"),
-    taxWithheld: rupiah("Pajak dipotong"),
+    gross: rupiah("gross"),
+    taxWithheld: rupiah("taxWithheld"),
     note: z
       .string()
       .trim()
-      .max(500, "Catatan terlalu panjang")
+      .max(500, vm("common.noteLong"))
       .optional()
       .transform((v) => (v ? v : null)),
     idempotencyKey: z.string().uuid().optional(),
@@ -85,9 +84,9 @@ export const paymentSchema = z
 export const reversalSchema = z
   .object({
     reason: z
-      .string({ message: "Tulis alasan pembatalan" })
+      .string({ message: vm("payment.reversalReason") })
       .trim()
-      .min(10, "Tulis alasan pembatalan (minimal 10 huruf)")
-      .max(500, "Alasan terlalu panjang"),
+      .min(10, vm("payment.reversalReasonShort"))
+      .max(500, vm("common.reasonLong")),
   })
   .strict();

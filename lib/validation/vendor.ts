@@ -1,29 +1,27 @@
 // What a vendor may change about itself (the rest — status, documents, e-Katalog — is the admins').
-// Shared by the forms and the use cases; messages in Bahasa Indonesia.
+// Shared by the forms and the use cases; messages as refusal keys (lib/domain/validation-message.ts).
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/domain/text";
 import { indonesianNumber, phoneField } from "@/lib/validation/fields";
 import { MENU_CATEGORIES } from "@/lib/domain/vendor";
+import { vm } from "@/lib/domain/validation-message";
 
 export const vendorContactSchema = z
   .object({
-    whatsapp: phoneField("Nomor WhatsApp tidak valid (contoh: 0812 3456 7890)"),
+    whatsapp: phoneField(vm("common.whatsapp")),
     dailyCapacityPax: indonesianNumber(
       z
-        .number({ message: "Kapasitas harus berupa angka" })
-        .int("Kapasitas harus bilangan bulat")
-        .min(1, "Kapasitas minimal 1 porsi per hari")
-        .max(5000, "Kapasitas paling banyak 5.000 porsi per hari"),
+        .number({ message: vm("vendor.capacityNumber") })
+        .int(vm("vendor.capacityWhole"))
+        .min(1, vm("vendor.capacityMin"))
+        .max(5000, vm("vendor.capacityMax")),
     ),
     // Where offers and notices can also go by e-mail; empty = none.
     email: z
       .string()
       .trim()
       .max(200)
-      .refine(
-        (v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
-        "Alamat e-mail tidak valid (contoh: dapur@contoh.id)",
-      )
+      .refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), vm("vendor.emailExample"))
       .transform((v) => (v === "" ? null : v.toLowerCase()))
       .optional(),
     version: z.coerce.number().int().min(1),
@@ -33,15 +31,15 @@ export const vendorContactSchema = z
 export const menuItemSchema = z
   .object({
     id: z.string().uuid().optional(),
-    category: z.enum(MENU_CATEGORIES, { message: "Pilih kategori menu" }),
-    name: z.string().trim().min(3, "Nama menu minimal 3 huruf").max(100, "Nama menu terlalu panjang"),
-    description: z.string().trim().max(300, "Keterangan terlalu panjang").optional(),
+    category: z.enum(MENU_CATEGORIES, { message: vm("common.menuCategory") }),
+    name: z.string().trim().min(3, vm("menu.nameShort")).max(100, vm("menu.nameLong")),
+    description: z.string().trim().max(300, vm("menu.descriptionLong")).optional(),
     pricePerPax: indonesianNumber(
       z
-        .number({ message: "Harga harus berupa angka (contoh 25.000)" })
-        .int("Harga dalam rupiah bulat")
-        .min(1000, "Harga minimal Rp1.000")
-        .max(1_000_000, "Harga paling tinggi Rp1.000.000 per porsi"),
+        .number({ message: vm("menu.priceNumber") })
+        .int(vm("menu.priceWhole"))
+        .min(1000, vm("menu.priceMin"))
+        .max(1_000_000, vm("menu.priceMax")),
     ),
     active: z.boolean(),
   })
@@ -49,9 +47,9 @@ export const menuItemSchema = z
 
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Tanggal tidak valid")
-  .refine(isCalendarDay, "Tanggal tidak ada di kalender");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, vm("common.dateInvalid"))
+  .refine(isCalendarDay, vm("common.dateNotOnCalendar"));
 export const unavailableDaySchema = z
-  .object({ day, reason: z.string().trim().max(200, "Alasan terlalu panjang").optional() })
+  .object({ day, reason: z.string().trim().max(200, vm("common.reasonLong")).optional() })
   .strict();
 export const removeUnavailableDaySchema = z.object({ day }).strict();

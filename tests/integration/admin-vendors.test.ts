@@ -15,6 +15,7 @@ import { authenticateUser } from "@/lib/data/user/authenticate-user";
 import { getVendorProfile, saveMenuItemForVendor } from "@/lib/data/vendor/vendor-profile";
 import { getDocumentScan } from "@/lib/data/admin/document-scans";
 import { warnExpiringDocuments } from "@/lib/data/admin/document-expiry";
+import { readable } from "@/tests/support/in-words";
 
 const clock = fixedClock("2026-06-01T02:00:00Z");
 const admin = { id: "00000000-0000-4000-8000-0000000000ad", role: "ADMIN" as const };
@@ -184,7 +185,7 @@ describe("the vendor registry", () => {
       (e) =>
         e instanceof AppError &&
         e.code === "VALIDATION" &&
-        JSON.stringify(e.details).includes("Isi NPWP di data usaha terlebih dulu"),
+        JSON.stringify(readable(e.details)).includes("Isi NPWP di data usaha terlebih dulu"),
     );
     expect(await db.vendorDocument.count({ where: { vendorId: id, type: "NPWP" } })).toBe(0);
     // Other documents still need a number of their own.
@@ -219,7 +220,7 @@ describe("the vendor registry", () => {
     ] as const) {
       const e = await saveVendorDocument(db, clock, admin, id, pirt, bytes).catch((x: unknown) => x);
       expect(e instanceof AppError && e.code).toBe("VALIDATION");
-      expect(JSON.stringify((e as AppError).details)).toMatch(words);
+      expect(JSON.stringify(readable((e as AppError).details))).toMatch(words);
     }
     expect(await db.vendorDocument.count({ where: { vendorId: id } })).toBe(0);
     await saveVendorDocument(db, clock, admin, id, pirt, pdf);

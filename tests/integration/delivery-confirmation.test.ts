@@ -17,6 +17,7 @@ import { getSanctionQueue } from "@/lib/data/admin/sanction-queue";
 import type { CheckedPhoto } from "@/lib/storage/photos";
 import { getDeliveryPhoto } from "@/lib/data/documents/get-delivery-photo";
 import { isAppError } from "@/lib/errors";
+import { readable } from "@/tests/support/in-words";
 
 const PNG: CheckedPhoto = {
   bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
@@ -178,7 +179,7 @@ describe("placing an order", () => {
       await submitOrder(db, clock, staff, orderInput({ deliveryAt: new Date(`2026-06-0${i + 3}T03:00:00Z`) }));
     const big = orderInput({ pax: 2000, deliveryAt: new Date("2026-06-09T03:00:00Z") });
     const e = await submitOrder(db, clock, staff, big).catch((x: unknown) => x);
-    expect(e).toMatchObject({
+    expect(readable(e)).toMatchObject({
       code: "VALIDATION",
       details: {
         issues: { confirmLarge: [expect.stringMatching(/Rp\s?80\.000\.000.*40 kali pesanan OPD ini biasanya/)] },
@@ -198,7 +199,7 @@ describe("placing an order", () => {
       (x: unknown) => x,
     );
     // Lead time 120 minutes + 15 to answer, rounded up to the quarter hour: 04:30 UTC = 11:30 WIB.
-    expect(e).toMatchObject({
+    expect(readable(e)).toMatchObject({
       code: "VALIDATION",
       details: { issues: { deliveryAt: [expect.stringContaining("11.30")] }, earliest: "2026-06-01T04:30:00.000Z" },
     });

@@ -13,6 +13,7 @@ import { renderDecreePdf } from "@/lib/documents/decree-files";
 import { qrPng } from "@/lib/documents/verification-qr";
 import { DEFAULT_CITY_HEADING } from "@/lib/domain/letterhead";
 import { AppError } from "@/lib/errors";
+import { readable } from "@/tests/support/in-words";
 
 const clock = fixedClock("2026-11-28T03:00:00Z");
 const VIEWER = { role: "ADMIN" as const, opdId: null, vendorId: null };
@@ -23,7 +24,7 @@ const images = (pdf: Buffer) => pdf.toString("latin1").split("/Subtype /Image").
 async function refused(p: Promise<unknown>, code: string, words?: RegExp) {
   const e = await p.catch((x: unknown) => x);
   expect(e instanceof AppError && e.code).toBe(code);
-  if (words) expect(JSON.stringify((e as AppError).details)).toMatch(words);
+  if (words) expect(JSON.stringify(readable((e as AppError).details))).toMatch(words);
 }
 
 beforeAll(async () => {

@@ -13,6 +13,7 @@ import { saveOpd } from "@/lib/data/admin/opds-and-money";
 import { withSettings } from "@/tests/factories/routing";
 import { dayInWords } from "@/lib/domain/letters";
 import { isAppError } from "@/lib/errors";
+import { inIndonesian } from "@/tests/support/in-words";
 
 const now = new Date("2026-11-28T03:00:00Z");
 const clock = fixedClock(now);
@@ -47,7 +48,9 @@ describe("letters", () => {
       name: o.opd.name,
       headNip: "1975 0517",
     }).catch((e: unknown) => e);
-    expect(isAppError(bad) && (bad.details?.issues as Record<string, string[]>).headNip?.[0]).toMatch(/NIP 18 angka/);
+    expect(isAppError(bad) && inIndonesian((bad.details?.issues as Record<string, string[]>).headNip?.[0])).toMatch(
+      /NIP 18 angka/,
+    );
 
     const sp = await withSettings(db, { spNumberPattern: "000.3/{seq}/417.{opd}/{month}/{year}" }, () =>
       printOrderDocument(db, { clock, viewer: ADMIN, orderId: o.id, kind: "surat-pesanan", appUrl: APP }),

@@ -15,6 +15,7 @@ import { reviewInvoice } from "@/lib/data/payments/review-invoice";
 import { commitPaymentImport, parseMethod, previewPaymentImport } from "@/lib/data/payments/import-payments";
 import { readPaymentSheet, renderPaymentTemplate } from "@/lib/documents/payment-import-files";
 import { isAppError } from "@/lib/errors";
+import { inIndonesian, readable } from "@/tests/support/in-words";
 
 const BANK = { bankName: "Bank Jatim", bankAccountNumber: "0012345678", bankAccountName: "Sri" };
 
@@ -97,7 +98,7 @@ describe("importing payments", () => {
       "pembayaran.xlsx",
     );
     expect(bad.error).toBeUndefined();
-    const report = await previewPaymentImport(db, { clock, actor: treasurer, rows: bad.rows });
+    const report = readable(await previewPaymentImport(db, { clock, actor: treasurer, rows: bad.rows }));
     expect(report.invalid).toBe(4);
     const byRow = Object.fromEntries(report.rows.map((r) => [r.row, r.errors.join(" | ")]));
     expect(byRow[2]).toBe("");
@@ -151,6 +152,6 @@ describe("importing payments", () => {
     const e = await previewPaymentImport(db, { clock, actor: treasurer, rows: [{ row: "x" }] }).catch((x) => x);
     expect(isAppError(e) && e.code).toBe("VALIDATION");
     const wrong = await readPaymentSheet(Buffer.from("a,b\n1,2\n"), "x.csv");
-    expect(wrong.error).toMatch(/judul kolom templat/);
+    expect(inIndonesian(wrong.error)).toMatch(/judul kolom templat/);
   });
 });

@@ -14,6 +14,7 @@ import {
 import { readPriorSheet, renderPriorTemplate } from "@/lib/documents/prior-purchase-files";
 import { distributionOf } from "@/lib/domain/fairness";
 import { isAppError } from "@/lib/errors";
+import { readable } from "@/tests/support/in-words";
 
 describe("purchases before the decree", () => {
   it("reads dates and rupiah as people type them", () => {
@@ -61,7 +62,7 @@ describe("purchases before the decree", () => {
       { row: 3, opd: "DINKES-PP", supplier: "", date: "2025-13-01", amount: "nol" },
       { row: 4, opd: "DINKES-PP", supplier: "CV Y", date: "2024-12-31", amount: "100000" },
     ];
-    const report = await previewPriorPurchases(db, actor, bad);
+    const report = readable(await previewPriorPurchases(db, actor, bad));
     expect(report.invalid).toBe(3);
     expect(report.rows[0]!.errors.join()).toContain('"NOPE" tidak dikenal');
     expect(report.rows[1]!.errors, report.rows[1]!.errors.join(" / ")).toHaveLength(3);

@@ -5,6 +5,7 @@ import { fixedClock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { readVendorSheet, renderVendorTemplate } from "@/lib/documents/vendor-import-files";
 import { commitVendorImport, previewVendorImport } from "@/lib/data/admin/vendor-import";
+import { readable } from "@/tests/support/in-words";
 
 const clock = fixedClock("2026-06-01T02:00:00Z");
 const admin = { id: "00000000-0000-4000-8000-0000000000ad", role: "ADMIN" as const };
@@ -62,7 +63,7 @@ describe("vendor import", () => {
     expect(a).toMatchObject({ hasPp55: true, dailyCapacityPax: 80, ekatalogStatus: "BELUM", status: "ACTIVE" });
     expect(await db.auditLog.count({ where: { action: "vendor.imported" } })).toBeGreaterThanOrEqual(1);
     // Importing the same file again: every row is now a duplicate of the registry.
-    const again = await previewVendorImport(db, admin, sheet.rows);
+    const again = readable(await previewVendorImport(db, admin, sheet.rows));
     expect(again.invalid).toBe(2);
     expect(again.rows[0]!.errors).toContain("Kode: sudah terdaftar");
   });
@@ -84,7 +85,7 @@ describe("vendor import", () => {
     ].join("\n");
     const sheet = await readVendorSheet(Buffer.from(csv), "umkm.csv");
     expect(sheet.rows).toHaveLength(6);
-    const report = await previewVendorImport(db, admin, sheet.rows);
+    const report = readable(await previewVendorImport(db, admin, sheet.rows));
     expect(report).toMatchObject({ valid: 1, invalid: 5 });
     expect(report.rows[5]!.errors).toEqual(['PP 55: "mungkin" tidak dikenal (isi ya atau tidak)']);
     // Each problem under the column people filled, never a field name.

@@ -16,6 +16,7 @@ import {
   saveMenuItem,
   updateVendorContact,
 } from "@/lib/data/vendor/vendor-profile";
+import { readable } from "@/tests/support/in-words";
 
 const T0 = "2026-06-01T02:00:00Z";
 const DELIVERY = new Date("2026-06-10T03:00:00Z"); // 10:00 WIB
@@ -152,7 +153,7 @@ describe("the vendor's profile", () => {
       pricePerPax: "490.000",
       active: true,
     }).catch((e: unknown) => e);
-    expect(over).toMatchObject({
+    expect(readable(over)).toMatchObject({
       code: "VALIDATION",
       details: { issues: { pricePerPax: [expect.stringMatching(/Rp\s?49\.000/)] } },
     });

@@ -6,6 +6,7 @@ import { orderInputSchema } from "@/lib/validation/order";
 import { menuItemSchema } from "@/lib/validation/vendor";
 import { budgetSchema } from "@/lib/validation/admin-money";
 import { waNumber } from "@/lib/domain/whatsapp";
+import { inIndonesian } from "@/tests/support/in-words";
 
 describe("whole numbers", () => {
   it("reads thousands dots, Rp and whole sen", () => {
@@ -85,7 +86,7 @@ describe("the forms", () => {
   it("refuse look-alikes with a clear message", () => {
     const bad = orderInputSchema.safeParse({ ...order, pax: "1e3", unitPrice: "20.5", contactPhone: "12345" });
     expect(bad.success).toBe(false);
-    const messages = Object.fromEntries(bad.error!.issues.map((i) => [String(i.path[0]), i.message]));
+    const messages = Object.fromEntries(bad.error!.issues.map((i) => [String(i.path[0]), inIndonesian(i.message)]));
     expect(messages.pax).toMatch(/angka/);
     expect(messages.unitPrice).toMatch(/angka|rupiah/);
     expect(messages.contactPhone).toMatch(/Nomor HP tidak valid/);

@@ -5,13 +5,14 @@ import { hasUnsafeCharacters, isCalendarDay, withoutUnsafeCharacters } from "@/l
 import { parseInput } from "@/lib/validation/parse";
 import { orderInputSchema } from "@/lib/validation/order";
 import { isAppError } from "@/lib/errors";
+import { issuesInIndonesian } from "@/tests/support/in-words";
 
 const issues = (f: () => unknown) => {
   try {
     f();
     return null;
   } catch (e) {
-    return isAppError(e) ? (e.details?.issues as Record<string, string[]>) : e;
+    return isAppError(e) ? issuesInIndonesian(e.details?.issues) : e;
   }
 };
 

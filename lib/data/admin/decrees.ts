@@ -15,6 +15,7 @@ import { dayAsDate, wibDay } from "@/lib/format";
 import { versionSchema } from "@/lib/validation/admin-vendor";
 import type { DecreeStatus } from "@/lib/generated/prisma/enums";
 import { parseDecreeMatrix, type DecreeAllocationFile } from "@/lib/documents/decree-files";
+import { vm } from "@/lib/domain/validation-message";
 
 type AdminActor = Actor & { id: string };
 function admin(actor: AdminActor) {
@@ -169,7 +170,7 @@ export async function createDecreeDraft(
       return { id: d.id };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { number: ["Nomor SK sudah dipakai"] } });
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { number: [vm("decree.numberTaken")] } });
     throw e;
   }
 }
@@ -219,7 +220,7 @@ export async function updateDecreeHeader(db: Db, _clock: Clock, actor: AdminActo
       });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { number: ["Nomor SK sudah dipakai"] } });
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { number: [vm("decree.numberTaken")] } });
     throw e;
   }
 }
@@ -250,7 +251,7 @@ export async function saveAllocations(
       opdCount !== new Set(wanted.map((w) => w.opdId)).size ||
       vendorCount !== new Set(wanted.map((w) => w.vendorId)).size
     ) {
-      throw new AppError("VALIDATION", { issues: { cells: ["Sel tidak dikenal"] } });
+      throw new AppError("VALIDATION", { issues: { cells: [vm("decree.unknownCell")] } });
     }
     const current = await tx.allocation.findMany({
       where: { decreeId },
@@ -293,13 +294,13 @@ export async function publishDecree(db: Db, clock: Clock, actor: AdminActor, dec
       include: { _count: { select: { allocations: true } } },
     });
     if (d._count.allocations === 0) {
-      throw new AppError("VALIDATION", { issues: { cells: ["SK tanpa alokasi tidak dapat diterbitkan"] } });
+      throw new AppError("VALIDATION", { issues: { cells: [vm("decree.noAllocations")] } });
     }
     const today = wibDay(now);
     const from = iso(d.effectiveFrom)!;
     if (from < today) {
       throw new AppError("VALIDATION", {
-        issues: { effectiveFrom: ["Tanggal mulai berlaku tidak boleh sebelum hari ini"] },
+        issues: { effectiveFrom: [vm("decree.startInPast")] },
       });
     }
     // Every published decree still covering the new one's first day ends the day before it.
@@ -315,7 +316,7 @@ export async function publishDecree(db: Db, clock: Clock, actor: AdminActor, dec
     for (const old of covering) {
       if (old.effectiveFrom >= d.effectiveFrom) {
         throw new AppError("VALIDATION", {
-          issues: { effectiveFrom: [`SK ${old.number} berlaku mulai tanggal yang sama atau sesudahnya`] },
+          issues: { effectiveFrom: [vm("decree.overlapsLater", { number: old.number })] },
         });
       }
       await tx.decree.update({

@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { extensionOf, fileKindOf } from "@/lib/domain/file-types";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { vm } from "@/lib/domain/validation-message";
 
 export const MAX_SCAN_BYTES = 5 * 1024 * 1024;
 export const SCAN_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
@@ -12,10 +13,10 @@ export const SCAN_TYPES = ["application/pdf", "image/jpeg", "image/png"] as cons
 /** A scan checked in memory: not empty, at most 5 MB, a PDF, JPEG or PNG by its bytes. */
 export function checkScan(bytes: Buffer): { bytes: Buffer; contentType: (typeof SCAN_TYPES)[number] } {
   const refuse = (why: string) => new AppError("VALIDATION", { issues: { scan: [why] } });
-  if (bytes.length === 0) throw refuse("Berkas pindaian kosong");
-  if (bytes.length > MAX_SCAN_BYTES) throw refuse("Pindaian paling besar 5 MB");
+  if (bytes.length === 0) throw refuse(vm("vendor.scanEmpty"));
+  if (bytes.length > MAX_SCAN_BYTES) throw refuse(vm("vendor.scanTooBig"));
   const kind = fileKindOf(bytes, SCAN_TYPES);
-  if (!kind) throw refuse("Pindaian harus berupa PDF, JPEG atau PNG");
+  if (!kind) throw refuse(vm("vendor.scanType"));
   return { bytes, contentType: kind.mime };
 }
 

@@ -16,6 +16,7 @@ import {
   type Letterhead,
   type LogoType,
 } from "@/lib/domain/letterhead";
+import { vm } from "@/lib/domain/validation-message";
 
 export async function getLetterhead(tx: Tx): Promise<Letterhead> {
   const row = await tx.letterhead.findUnique({ where: { id: 1 } });
@@ -30,14 +31,14 @@ export async function getLetterhead(tx: Tx): Promise<Letterhead> {
 /** An uploaded logo checked in memory: size, type by its bytes, and that a letter can draw it. */
 export function checkLogo(bytes: Buffer): { bytes: Buffer; type: LogoType } {
   const refuse = (why: string) => new AppError("VALIDATION", { issues: { logo: [why] } });
-  if (bytes.length === 0) throw refuse("Berkas logo kosong");
-  if (bytes.length > MAX_LOGO_BYTES) throw refuse("Logo paling besar 512 KB");
+  if (bytes.length === 0) throw refuse(vm("letterhead.logoEmpty"));
+  if (bytes.length > MAX_LOGO_BYTES) throw refuse(vm("letterhead.logoTooBig"));
   const type = logoTypeOf(bytes);
-  if (!type) throw refuse("Logo harus berupa gambar PNG atau JPEG");
+  if (!type) throw refuse(vm("letterhead.logoType"));
   try {
     new PDFDocument({ autoFirstPage: true }).image(bytes, 0, 0, { fit: [60, 60] });
   } catch {
-    throw refuse("Gambar logo tidak dapat dibaca; simpan ulang sebagai PNG atau JPEG biasa");
+    throw refuse(vm("letterhead.logoUnreadable"));
   }
   return { bytes, type };
 }

@@ -13,6 +13,7 @@ import { rp } from "@/lib/data/money";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { SETTINGS_KEY, settingsSchema, type RoutingSettings } from "@/lib/domain/settings";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
+import { vm } from "@/lib/domain/validation-message";
 
 type AdminActor = Actor & { id: string };
 function admin(actor: AdminActor) {
@@ -82,7 +83,7 @@ export async function saveOpd(db: Db, _clock: Clock, actor: AdminActor, opdId: s
       return { id: opdId };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: ["Kode OPD sudah dipakai"] } });
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: [vm("opd.codeTaken")] } });
     throw e;
   }
 }
@@ -112,7 +113,7 @@ export async function createOpdStaff(db: Db, _clock: Clock, actor: AdminActor, o
       });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { username: ["Nama pengguna sudah dipakai"] } });
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { username: [vm("account.usernameTaken")] } });
     throw e;
   }
 }
@@ -178,9 +179,7 @@ export async function saveBudget(db: Db, _clock: Clock, actor: AdminActor, opdId
     if (before && BigInt(input.pagu) < before.committed) {
       throw new AppError("VALIDATION", {
         issues: {
-          pagu: [
-            `Pagu tidak boleh di bawah nilai yang sudah terpakai (Rp${rp(before.committed).toLocaleString("id-ID")})`,
-          ],
+          pagu: [vm("budget.belowCommitted", { used: { rp: rp(before.committed) } })],
         },
       });
     }
@@ -244,11 +243,11 @@ export async function saveRules(db: Db, _clock: Clock, actor: AdminActor, raw: u
     settingsSchema
       .strict()
       .refine((s) => s.sp3AfterFailures > s.sp2AfterFailures, {
-        message: "SP3 harus butuh lebih banyak kegagalan daripada SP2",
+        message: vm("settings.sp3Count"),
         path: ["sp3AfterFailures"],
       })
       .refine((s) => s.sp3MinFailureShare >= s.sp2MinFailureShare, {
-        message: "Porsi kegagalan untuk SP3 tidak boleh lebih kecil daripada untuk SP2",
+        message: vm("settings.sp3Share"),
         path: ["sp3MinFailureShare"],
       }),
     raw,

@@ -12,6 +12,7 @@ import type { ImportReport, ImportReportRow } from "@/lib/actions/import-state";
 import { dayAsDate } from "@/lib/format";
 import { parseDay } from "@/lib/domain/indonesian-input";
 import { distributionOf, readGini, type Distribution, type EvennessReading } from "@/lib/domain/fairness";
+import { vm } from "@/lib/domain/validation-message";
 
 const rowsSchema = z
   .object({ row: z.number().int().min(1) })
@@ -43,8 +44,8 @@ interface CheckedRow {
 
 async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; rows: CheckedRow[]; year: number | null }> {
   const parsed = rowsSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", { issues: { file: ["Data impor tidak dikenal"] } });
-  if (parsed.data.length === 0) throw new AppError("VALIDATION", { issues: { file: ["Tidak ada baris data"] } });
+  if (!parsed.success) throw new AppError("VALIDATION", { issues: { file: [vm("import.unknownData")] } });
+  if (parsed.data.length === 0) throw new AppError("VALIDATION", { issues: { file: [vm("import.noRows")] } });
   const opds = await tx.opd.findMany({ select: { id: true, code: true, name: true } });
   const byKey = new Map<string, { id: string; code: string }>();
   for (const o of opds) {
@@ -58,15 +59,15 @@ async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; rows
     const errors: string[] = [];
     const opdText = String(r.opd ?? "").trim();
     const opd = byKey.get(opdText.toLowerCase());
-    if (!opdText) errors.push("OPD: wajib diisi");
-    else if (!opd) errors.push(`OPD: "${opdText}" tidak dikenal (isi kode atau nama OPD yang terdaftar)`);
+    if (!opdText) errors.push(`OPD: ${vm("import.required")}`);
+    else if (!opd) errors.push(`OPD: ${vm("import.unknownOpd", { value: opdText })}`);
     const supplier = String(r.supplier ?? "").trim();
-    if (supplier.length < 2) errors.push("Pemasok: wajib diisi");
-    if (supplier.length > 200) errors.push("Pemasok: paling panjang 200 huruf");
+    if (supplier.length < 2) errors.push(`Pemasok: ${vm("import.required")}`);
+    if (supplier.length > 200) errors.push(`Pemasok: ${vm("import.tooLong", { max: 200 })}`);
     const day = parseDay(String(r.date ?? ""));
-    if (!day) errors.push("Tanggal: isi seperti 2025-03-31 atau 31/03/2025");
+    if (!day) errors.push(`Tanggal: ${vm("import.day", { example: "2025-03-31", exampleLocal: "31/03/2025" })}`);
     const amount = parseRupiah(String(r.amount ?? ""));
-    if (amount === null) errors.push("Nilai: rupiah bulat lebih dari 0, mis. 1.250.000");
+    if (amount === null) errors.push(`Nilai: ${vm("import.amount")}`);
     if (day) years.set(Number(day.slice(0, 4)), (years.get(Number(day.slice(0, 4))) ?? 0) + 1);
     report.push({ row: r.row, code: opd?.code ?? opdText, name: supplier, errors });
     if (errors.length === 0) rows.push({ opdId: opd!.id, supplierName: supplier, purchasedOn: day!, amount: amount! });
@@ -76,7 +77,8 @@ async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; rows
   if (years.size > 1) {
     for (const r of report) {
       const d = parseDay(String(parsed.data.find((x) => x.row === r.row)?.date ?? ""));
-      if (d && Number(d.slice(0, 4)) !== year) r.errors.push(`Tanggal: satu impor untuk satu tahun (${year})`);
+      if (d && Number(d.slice(0, 4)) !== year)
+        r.errors.push(`Tanggal: ${vm("import.oneYear", { year: String(year) })}`);
     }
   }
   const invalid = report.filter((r) => r.errors.length > 0).length;
@@ -105,7 +107,10 @@ export async function commitPriorPurchases(
   return inTransaction(db, async (tx) => {
     const { report, rows, year } = await check(tx, raw);
     if (report.invalid > 0 || !year)
-      throw new AppError("VALIDATION", { issues: { file: [`${report.invalid} baris salah`] }, report });
+      throw new AppError("VALIDATION", {
+        issues: { file: [vm("import.rowsInvalid", { count: report.invalid })] },
+        report,
+      });
     // One import per year at a time: the year's rows are replaced under this lock.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('prior-purchases'), ${year})`;
     const { count: replaced } = await tx.priorPurchase.deleteMany({ where: { fiscalYear: year } });

@@ -11,6 +11,8 @@ import { vendorSchema, type VendorInput } from "@/lib/validation/admin-vendor";
 import { importColumnOf, readYesNo } from "@/lib/domain/vendor-import";
 
 import type { ImportReport, ImportReportRow } from "@/lib/actions/import-state";
+import { vm } from "@/lib/domain/validation-message";
+import { issueMessage } from "@/lib/validation/parse";
 
 const rowSchema = z
   .object({ row: z.number().int().min(1) })
@@ -23,15 +25,13 @@ function toInput(r: Record<string, unknown>): { input: Record<string, unknown>; 
   const { row: _row, hasPp55, ...rest } = r;
   const pp55 = readYesNo(hasPp55);
   const errors =
-    pp55 === null
-      ? [`${importColumnOf("hasPp55")}: "${String(hasPp55).trim()}" tidak dikenal (isi ya atau tidak)`]
-      : [];
+    pp55 === null ? [`${importColumnOf("hasPp55")}: ${vm("import.yesNo", { value: String(hasPp55).trim() })}`] : [];
   return { input: { ...rest, hasPp55: pp55 ?? false }, errors };
 }
 
 async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; inputs: VendorInput[] }> {
   const parsedRows = rowSchema.safeParse(raw);
-  if (!parsedRows.success) throw new AppError("VALIDATION", { issues: { file: ["Data impor tidak dikenal"] } });
+  if (!parsedRows.success) throw new AppError("VALIDATION", { issues: { file: [vm("import.unknownData")] } });
   const rows = parsedRows.data;
   const inputs: VendorInput[] = [];
   const report: ImportReportRow[] = [];
@@ -43,11 +43,12 @@ async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; inpu
     if (!parsed.success)
       errors.push(
         ...parsed.error.issues.map((i) =>
-          i.path[0] === undefined ? i.message : `${importColumnOf(String(i.path[0]))}: ${i.message}`,
+          i.path[0] === undefined ? issueMessage(i) : `${importColumnOf(String(i.path[0]))}: ${issueMessage(i)}`,
         ),
       );
     const code = parsed.success ? parsed.data.code : String(r.code ?? "").toUpperCase();
-    if (code && seen.has(code)) errors.push(`${importColumnOf("code")}: sama dengan baris ${seen.get(code)}`);
+    if (code && seen.has(code))
+      errors.push(`${importColumnOf("code")}: ${vm("import.sameAsRow", { row: seen.get(code)! })}`);
     else if (code) seen.set(code, r.row);
     if (parsed.success && errors.length === 0) inputs.push(parsed.data);
     report.push({ row: r.row, code, name: String(r.name ?? ""), errors });
@@ -57,8 +58,9 @@ async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; inpu
       (v) => v.code,
     ),
   );
-  for (const r of report) if (taken.has(r.code)) r.errors.push(`${importColumnOf("code")}: sudah terdaftar`);
-  if (rows.length === 0) throw new AppError("VALIDATION", { issues: { file: ["Tidak ada baris data"] } });
+  for (const r of report)
+    if (taken.has(r.code)) r.errors.push(`${importColumnOf("code")}: ${vm("import.alreadyRegistered")}`);
+  if (rows.length === 0) throw new AppError("VALIDATION", { issues: { file: [vm("import.noRows")] } });
   const invalid = report.filter((r) => r.errors.length > 0).length;
   return { report: { rows: report, valid: report.length - invalid, invalid }, inputs };
 }
@@ -80,7 +82,10 @@ export async function commitVendorImport(
     return await inTransaction(db, async (tx) => {
       const { report, inputs } = await check(tx, raw);
       if (report.invalid > 0)
-        throw new AppError("VALIDATION", { issues: { file: [`${report.invalid} baris salah`] }, report });
+        throw new AppError("VALIDATION", {
+          issues: { file: [vm("import.rowsInvalid", { count: report.invalid })] },
+          report,
+        });
       await tx.vendor.createMany({ data: inputs.map((i) => ({ ...i, ekatalogStatus: "BELUM" as const })) });
       await writeAudit(tx, actor, {
         action: "vendor.imported",
@@ -91,7 +96,7 @@ export async function commitVendorImport(
     });
   } catch (e) {
     // Another admin registered one of the codes meanwhile.
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: ["Kode sudah terdaftar"] } });
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: [vm("vendor.codeTaken")] } });
     throw e;
   }
 }

@@ -24,6 +24,7 @@ import { checkScan, storeScan } from "@/lib/data/admin/document-scans";
 import { dayAsDate, wibDay } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocumentType, EkatalogStatus, MenuCategory, VendorStatus } from "@/lib/generated/prisma/enums";
+import { vm } from "@/lib/domain/validation-message";
 
 export const VENDOR_PAGE_SIZE = 25;
 export const EXPIRY_WARNING_DAYS = 30;
@@ -167,7 +168,7 @@ export async function createVendor(db: Db, clock: Clock, actor: AdminActor, raw:
       return { id: v.id };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: ["Kode UMKM sudah dipakai"] } });
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: [vm("vendor.codeTaken")] } });
     throw e;
   }
 }
@@ -204,7 +205,7 @@ async function updateWithVersion(
       });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: ["Kode UMKM sudah dipakai"] } });
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: [vm("vendor.codeTaken")] } });
     throw e;
   }
 }
@@ -265,7 +266,7 @@ export async function saveVendorDocument(
     const number = field ? vendor[field] : input.number!;
     if (!number)
       throw new AppError("VALIDATION", {
-        issues: { number: [`Isi ${type} di data usaha terlebih dulu: nomor dokumen ini diambil dari sana`] },
+        issues: { number: [vm("vendor.identityFirst", { type })] },
       });
     const data = {
       number,
@@ -346,7 +347,7 @@ export async function createVendorLogin(db: Db, _clock: Clock, actor: AdminActor
       });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { username: ["Nama pengguna sudah dipakai"] } });
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { username: [vm("account.usernameTaken")] } });
     throw e;
   }
 }

@@ -28,17 +28,18 @@ import {
   type FailureRecord,
   SUSPENDING_LEVELS,
 } from "@/lib/domain/sanctions";
-import { dayAsDate, formatDateTimeWIB, wibDay } from "@/lib/format";
+import { dayAsDate, wibDay } from "@/lib/format";
 import { offerDeadline } from "@/lib/domain/routing";
 import { deliveryTimeIssue } from "@/lib/domain/delivery-time";
 import { removePhoto, storePhoto, type CheckedPhoto } from "@/lib/storage/photos";
 import type { FailureType, SanctionLevel } from "@/lib/generated/prisma/enums";
+import { vm } from "@/lib/domain/validation-message";
 
 export const deliverySchema = z
   .object({
-    deliveredAt: z.coerce.date({ message: "Waktu diterima tidak valid" }),
-    quantityReceived: z.coerce.number().int().min(0, "Jumlah diterima tidak boleh negatif"),
-    rating: z.coerce.number().int().min(1, "Nilai 1–5").max(5, "Nilai 1–5").optional().nullable(),
+    deliveredAt: z.coerce.date({ message: vm("delivery.receivedInvalid") }),
+    quantityReceived: z.coerce.number().int().min(0, vm("delivery.quantityNegative")),
+    rating: z.coerce.number().int().min(1, vm("delivery.rating")).max(5, vm("delivery.rating")).optional().nullable(),
     // Why it arrived well before the scheduled time (required then, lib/domain/delivery-time.ts).
     earlyReason: z.string().trim().max(500).optional().nullable(),
   })
@@ -47,9 +48,9 @@ export const deliverySchema = z
 export const failureSchema = z
   .object({
     type: z.enum(FAILURE_TYPES, {
-      message: "Pilih jenis kegagalan",
+      message: vm("failure.type"),
     }),
-    evidence: z.string().trim().min(10, "Jelaskan kejadiannya (minimal 10 huruf)").max(2000),
+    evidence: z.string().trim().min(10, vm("failure.evidence")).max(2000),
   })
   .strict();
 
@@ -271,7 +272,7 @@ async function confirmInTx(
   });
   if (timeIssue) throw new AppError("VALIDATION", { issues: { [timeIssue.field]: [timeIssue.message] } });
   if (input.quantityReceived > ctx.order.pax)
-    throw new AppError("VALIDATION", { issues: { quantityReceived: ["Melebihi jumlah pesanan"] } });
+    throw new AppError("VALIDATION", { issues: { quantityReceived: [vm("delivery.quantityOver")] } });
   const { settings } = ctx;
   const lateMinutes = lateMinutesOf(ctx.order.deliveryAt, input.deliveredAt);
   const failure = deliveryFailure(
@@ -345,7 +346,7 @@ async function storeChecked(
   });
   if (recent >= PHOTOS_PER_HOUR)
     throw new AppError("VALIDATION", {
-      issues: { photo: [`Akun ini sudah mengunggah ${PHOTOS_PER_HOUR} foto dalam satu jam terakhir; coba lagi nanti`] },
+      issues: { photo: [vm("delivery.photoThrottled", { count: PHOTOS_PER_HOUR })] },
     });
   const path = await storePhoto(orderId, photo);
   stored.push(path);
@@ -373,7 +374,7 @@ export async function reportFailure(
       throw new AppError("VALIDATION", {
         issues: {
           type: [
-            `Kegagalan ini baru dapat dilaporkan mulai ${formatDateTimeWIB(opens)} (waktu antar + ${settings.failureReportGraceMinutes} menit); sebelum itu hanya pembatalan oleh UMKM`,
+            vm("failure.tooEarly", { opens: { at: opens.toISOString() }, minutes: settings.failureReportGraceMinutes }),
           ],
         },
       });

@@ -191,6 +191,8 @@ async function pushToEveryBrowser(
     }
   }
   if (delivered > 0) return null;
+  // An operator's record of the delivery attempt (the outbox row), not shown to the person: no refusal key.
+  // eslint-disable-next-line no-restricted-syntax
   if (gone === subs.length) return { error: "Langganan notifikasi di ponsel sudah tidak berlaku", permanent: true };
   return { error: lastError, permanent: false };
 }

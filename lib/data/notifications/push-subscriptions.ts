@@ -8,23 +8,24 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
+import { vm } from "@/lib/domain/validation-message";
 
 const base64url = (min: number, max: number) =>
   z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]+={0,2}$/, "Kunci langganan tidak valid")
-    .min(min, "Kunci langganan tidak valid")
-    .max(max, "Kunci langganan tidak valid");
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, vm("push.key"))
+    .min(min, vm("push.key"))
+    .max(max, vm("push.key"));
 
 export const pushSubscriptionSchema = z
   .object({
     endpoint: z
       .string()
       .trim()
-      .max(2000, "Alamat layanan push terlalu panjang")
-      .url("Alamat layanan push tidak valid")
-      .refine((u) => u.startsWith("https://"), "Alamat layanan push harus https"),
+      .max(2000, vm("push.endpointLong"))
+      .url(vm("push.endpoint"))
+      .refine((u) => u.startsWith("https://"), vm("push.endpointHttps")),
     // An uncompressed P-256 public key (65 bytes) and a 16-byte secret, base64url.
     p256dh: base64url(80, 100),
     auth: base64url(16, 32),

@@ -23,6 +23,7 @@ import {
   type RouteOutcome,
 } from "@/lib/data/routing/route-order";
 import { z } from "zod";
+import { vm } from "@/lib/domain/validation-message";
 
 export interface VendorActor extends Actor {
   id: string;
@@ -31,7 +32,7 @@ export interface VendorActor extends Actor {
   via?: "link";
 }
 
-export const declineReasonSchema = z.string().trim().min(3, "Tuliskan alasan menolak").max(500);
+export const declineReasonSchema = z.string().trim().min(3, vm("reason.decline")).max(500);
 
 /** One vendor's acceptance, waiting to be written with the others that arrive with it. */
 interface Acceptance {

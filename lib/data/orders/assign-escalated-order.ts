@@ -13,8 +13,9 @@ import { getSettings } from "@/lib/data/settings/get-settings";
 import { offerDeadline } from "@/lib/domain/routing";
 import { readStandings } from "@/lib/data/routing/route-order";
 import { rankForManualAssignment } from "@/lib/data/admin/escalations";
+import { vm } from "@/lib/domain/validation-message";
 
-export const assignReasonSchema = z.string().trim().min(5, "Tuliskan alasan penugasan").max(500);
+export const assignReasonSchema = z.string().trim().min(5, vm("reason.assign")).max(500);
 
 // Built once: zod compiles a schema on its first parse, so one made per call is compiled on every call.
 const assignInput = z.object({ reason: assignReasonSchema });

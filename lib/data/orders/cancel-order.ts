@@ -11,8 +11,9 @@ import { notice, notify } from "@/lib/data/notifications/notify";
 import { transitionOrder } from "@/lib/data/orders/transition-order";
 import { CANCELLABLE_STATES } from "@/lib/domain/order-state";
 import type { OrderActor } from "@/lib/data/orders/submit-order";
+import { vm } from "@/lib/domain/validation-message";
 
-export const cancelReasonSchema = z.string().trim().min(5, "Tuliskan alasan pembatalan (minimal 5 huruf)").max(500);
+export const cancelReasonSchema = z.string().trim().min(5, vm("reason.cancel")).max(500);
 
 // Built once: zod compiles a schema on its first parse, so one made per call is compiled on every call.
 const cancelInput = z.object({ reason: cancelReasonSchema });

@@ -30,10 +30,11 @@ import {
 } from "@/lib/data/routing/route-order";
 import { earliestRoutableDelivery, offerDeadline } from "@/lib/domain/routing";
 import { batcherPer, MicroBatcher, oneByOneOnError } from "@/lib/data/batcher";
-import { dayAsDate, fiscalYearOf, formatDateTimeWIB, formatRupiah, wibDay } from "@/lib/format";
+import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
 import { LARGE_ORDER_MIN_RUPIAH, unusuallyLarge } from "@/lib/domain/order-size";
 import { orderInputSchema, type OrderInput } from "@/lib/validation/order";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { vm } from "@/lib/domain/validation-message";
 
 // Built once: zod compiles a schema on its first parse, so one made per call is compiled on every call.
 const strictOrderInput = orderInputSchema.strict();
@@ -126,7 +127,7 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
     return { orderId: e.id, number: e.number, status: e.status, duplicate: true, route: null };
   }
   if (input.deliveryAt.getTime() <= now.getTime())
-    throw new AppError("VALIDATION", { issues: { deliveryAt: ["Waktu antar sudah lewat"] } });
+    throw new AppError("VALIDATION", { issues: { deliveryAt: [vm("order.deliveryPast")] } });
   // Too short a notice for any vendor to be asked: refused here with the earliest time that still works, instead of
   // going straight to an admin (issue 17: catch mistakes before submit).
   const rules = resolveSettings(pre.settings);
@@ -134,15 +135,13 @@ export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: 
   if (!offerDeadline(now, input.deliveryAt, rules.responseWindowMinutes, rules.minLeadMinutes))
     throw new AppError("VALIDATION", {
       issues: {
-        deliveryAt: [
-          `Terlalu mendadak: UMKM perlu waktu menjawab dan menyiapkan. Waktu antar paling cepat ${formatDateTimeWIB(earliest)}`,
-        ],
+        deliveryAt: [vm("order.tooSoon", { earliest: { at: earliest.toISOString() } })],
       },
       earliest: earliest.toISOString(),
     });
   if (input.deliveryAt.getTime() > now.getTime() + MAX_ORDER_AHEAD_DAYS * 86_400_000)
     throw new AppError("VALIDATION", {
-      issues: { deliveryAt: [`Waktu antar paling jauh ${MAX_ORDER_AHEAD_DAYS} hari (satu tahun) dari hari ini`] },
+      issues: { deliveryAt: [vm("order.tooFarAhead", { days: MAX_ORDER_AHEAD_DAYS })] },
     });
   if (pre.ceiling === null) throw new AppError("NO_PRICE_CEILING", { category: input.category, fiscalYear });
   if (BigInt(input.unitPrice) > BigInt(pre.ceiling))
@@ -265,17 +264,15 @@ async function largeOrderCheck(
            (SELECT b.pagu FROM "Budget" b WHERE b.id = ${budgetId}::uuid) AS pagu`;
   const large = unusuallyLarge({ total, pagu: Number(h!.pagu), medianTotal: h!.median, ordersCounted: h!.n });
   if (!large) return null;
-  const why =
+  const message =
     large.reason === "BUDGET"
-      ? `${Math.round(large.share * 100)} % dari pagu rekening ini`
-      : `${large.times >= 10 ? Math.round(large.times) : large.times.toFixed(1).replace(".", ",")} kali pesanan OPD ini biasanya (${formatRupiah(Math.round(large.median))})`;
-  return new AppError("VALIDATION", {
-    issues: {
-      confirmLarge: [
-        `Pesanan ${formatRupiah(total)} ini besar sekali: ${why}. Periksa jumlah porsi dan harga; bila sudah benar, centang konfirmasi lalu kirim lagi`,
-      ],
-    },
-  });
+      ? vm("order.largeShareOfBudget", { total: { rp: total }, percent: Math.round(large.share * 100) })
+      : vm("order.largeAgainstUsual", {
+          total: { rp: total },
+          times: large.times >= 10 ? String(Math.round(large.times)) : large.times.toFixed(1),
+          usual: { rp: Math.round(large.median) },
+        });
+  return new AppError("VALIDATION", { issues: { confirmLarge: [message] } });
 }
 
 /** How far ahead an order may be placed: a year (budgets and the decree are yearly; a typo of the year is caught). */

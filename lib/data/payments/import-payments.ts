@@ -21,6 +21,7 @@ import { parseDay, parseIndonesianInteger } from "@/lib/domain/indonesian-input"
 import { suggestedWithholding } from "@/lib/domain/payment";
 import { taxBasisOf } from "@/lib/domain/tax";
 import type { PaymentMethod } from "@/lib/generated/prisma/enums";
+import { vm } from "@/lib/domain/validation-message";
 
 export const MAX_PAYMENT_ROWS = 5_000;
 
@@ -59,8 +60,8 @@ async function check(
   now: Date,
 ): Promise<Checked & { payables: Map<string, LockedPayable> }> {
   const parsed = rowsSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", { issues: { file: ["Data impor tidak dikenal"] } });
-  if (parsed.data.length === 0) throw new AppError("VALIDATION", { issues: { file: ["Tidak ada baris data"] } });
+  if (!parsed.success) throw new AppError("VALIDATION", { issues: { file: [vm("import.unknownData")] } });
+  if (parsed.data.length === 0) throw new AppError("VALIDATION", { issues: { file: [vm("import.noRows")] } });
   const numbers = [...new Set(parsed.data.map((r) => String(r.order ?? "").trim()).filter(Boolean))];
   const orders = await tx.order.findMany({
     where: { number: { in: numbers }, opdId: actor.opdId ?? "" },
@@ -85,24 +86,24 @@ async function check(
     const number = String(r.order ?? "").trim();
     const order = byNumber.get(number);
     const p = order ? payables.get(order.id) : undefined;
-    if (!number) errors.push("Nomor pesanan: wajib diisi");
-    else if (!order) errors.push(`Nomor pesanan: "${number}" bukan pesanan OPD Anda`);
-    else if (!p) errors.push("Pesanan: belum ada BAST (belum diterima), jadi belum dapat dibayar");
+    if (!number) errors.push(`Nomor pesanan: ${vm("import.required")}`);
+    else if (!order) errors.push(`Nomor pesanan: ${vm("import.notYourOrder", { number })}`);
+    else if (!p) errors.push(`Pesanan: ${vm("import.noBast")}`);
     const day = parseDay(String(r.date ?? ""));
-    if (!day) errors.push("Tanggal bayar: isi seperti 2026-06-20 atau 20/06/2026");
+    if (!day) errors.push(`Tanggal bayar: ${vm("import.day", { example: "2026-06-20", exampleLocal: "20/06/2026" })}`);
     const method = parseMethod(String(r.method ?? ""));
-    if (!method) errors.push(`Cara bayar: "${String(r.method ?? "")}" tidak dikenal (isi UP/GU, KKPD atau LS)`);
+    if (!method) errors.push(`Cara bayar: ${vm("import.paymentMethod", { value: String(r.method ?? "") })}`);
     const gross = parseIndonesianInteger(String(r.amount ?? "").trim());
     if (typeof gross !== "number" || !Number.isSafeInteger(gross) || gross <= 0)
-      errors.push("Jumlah: rupiah bulat lebih dari 0, mis. 1.250.000");
+      errors.push(`Jumlah: ${vm("import.amount")}`);
     const taxText = String(r.tax ?? "").trim();
     const taxTyped = taxText === "" ? null : parseIndonesianInteger(taxText);
     if (taxTyped !== null && (typeof taxTyped !== "number" || !Number.isSafeInteger(taxTyped) || taxTyped < 0))
-      errors.push("Pajak dipotong: rupiah bulat, 0 atau lebih (kosong = sesuai status pajak UMKM)");
+      errors.push(`Pajak dipotong: ${vm("import.taxWithheld")}`);
     const reference = String(r.reference ?? "").trim() || null;
-    if (reference && reference.length > 80) errors.push("Nomor referensi: paling panjang 80 huruf");
+    if (reference && reference.length > 80) errors.push(`Nomor referensi: ${vm("import.tooLong", { max: 80 })}`);
     const note = String(r.note ?? "").trim() || null;
-    if (note && note.length > 500) errors.push("Catatan: paling panjang 500 huruf");
+    if (note && note.length > 500) errors.push(`Catatan: ${vm("import.tooLong", { max: 500 })}`);
     if (errors.length === 0 && order && p && day && method && typeof gross === "number") {
       const tax = typeof taxTyped === "number" ? taxTyped : suggestedWithholding(gross, taxBasisOf(order.vendor!));
       const input: PaymentInput = { method, paidOn: day, reference, gross, taxWithheld: tax, note };
@@ -144,7 +145,10 @@ export async function commitPaymentImport(
     const now = clock.now();
     const { report, rows, payables } = await check(tx, actor, raw, now);
     if (report.invalid > 0)
-      throw new AppError("VALIDATION", { issues: { file: [`${report.invalid} baris salah`] }, report });
+      throw new AppError("VALIDATION", {
+        issues: { file: [vm("import.rowsInvalid", { count: report.invalid })] },
+        report,
+      });
     for (const r of rows) {
       await recordPaymentInTx(tx, { now, actor, payable: payables.get(r.orderId)!, input: r.input, via: "import" });
     }

@@ -19,7 +19,8 @@ import {
 } from "@/lib/data/payments/payable-access";
 import { settlePayable } from "@/lib/data/payments/settle-payable";
 import { outstanding, paymentIssue, type PaymentIssue } from "@/lib/domain/payment";
-import { dayAsDate, formatDateWIB, formatRupiah, wibDay } from "@/lib/format";
+import { dayAsDate, wibDay } from "@/lib/format";
+import { vm } from "@/lib/domain/validation-message";
 
 export interface RecordPaymentOptions {
   clock: Clock;
@@ -39,17 +40,17 @@ export interface RecordedPayment {
 export function paymentIssueMessage(issue: PaymentIssue, ctx: { owed: number; bastDay: string }): string {
   switch (issue.code) {
     case "NOT_POSITIVE":
-      return "Jumlah dibayar harus lebih dari 0";
+      return vm("payment.grossPositive");
     case "ABOVE_OUTSTANDING":
-      return `Melebihi sisa tagihan (${formatRupiah(ctx.owed)})`;
+      return vm("payment.overOwed", { owed: { rp: ctx.owed } });
     case "OUT_OF_RANGE":
-      return "Pajak dipotong harus 0 atau lebih dan kurang dari jumlah dibayar";
+      return vm("payment.taxRange");
     case "REQUIRED":
-      return "Tulis nomor referensi (nomor SP2D untuk LS, nomor slip untuk KKPD)";
+      return vm("payment.referenceRequired");
     case "IN_FUTURE":
-      return "Tanggal bayar tidak boleh setelah hari ini";
+      return vm("payment.paidInFuture");
     case "BEFORE_BAST":
-      return `Tanggal bayar tidak boleh sebelum BAST (${formatDateWIB(dayAsDate(ctx.bastDay))})`;
+      return vm("payment.beforeBast", { bast: { day: ctx.bastDay } });
   }
 }
 
@@ -90,10 +91,7 @@ export function paymentRefusal(
   if (p.invoiceStatus !== "ACCEPTED")
     return {
       field: "form",
-      message:
-        p.invoiceStatus === "SUBMITTED"
-          ? "Tagihan UMKM belum diperiksa: terima tagihannya dulu"
-          : "UMKM belum mengirim tagihan yang diterima OPD",
+      message: p.invoiceStatus === "SUBMITTED" ? vm("payment.invoiceNotReviewed") : vm("payment.noAcceptedInvoice"),
     };
   const owed = outstanding(p);
   const bastDay = wibDay(p.bastAt);

@@ -13,7 +13,7 @@ import { notice, notify } from "@/lib/data/notifications/notify";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { lockPayable, requireOwnVendor, type PaymentActor } from "@/lib/data/payments/payable-access";
 import { mayInvoice, meteraiRequired, outstanding } from "@/lib/domain/payment";
-import { formatRupiah } from "@/lib/format";
+import { vm } from "@/lib/domain/validation-message";
 
 export interface SubmitInvoiceOptions {
   clock: Clock;
@@ -38,7 +38,7 @@ export async function submitInvoice(
       // less (a lower figure would leave the order owing forever; a higher one is not owed).
       if (input.amount !== owed)
         throw new AppError("VALIDATION", {
-          issues: { amount: [`Tagihan harus sama dengan nilai BAST yang belum dibayar: ${formatRupiah(owed)}`] },
+          issues: { amount: [vm("payment.invoiceMustEqualOwed", { owed: { rp: owed } })] },
         });
       const now = clock.now();
       const settings = await getSettings(tx);

@@ -10,14 +10,15 @@ import { writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
 import { notice, notify } from "@/lib/data/notifications/notify";
 import type { VendorActor } from "@/lib/data/offers/answer-offer";
+import { vm } from "@/lib/domain/validation-message";
 
 export const clarificationSchema = z
   .object({
     clarification: z
-      .string({ message: "Tuliskan penjelasan Anda" })
+      .string({ message: vm("reason.clarification") })
       .trim()
-      .min(10, "Tuliskan penjelasan Anda (minimal 10 huruf)")
-      .max(2000, "Penjelasan terlalu panjang (paling banyak 2.000 huruf)"),
+      .min(10, vm("reason.clarificationShort"))
+      .max(2000, vm("reason.clarificationLong")),
   })
   .strict();
 

@@ -25,15 +25,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
 import { suspends } from "@/lib/domain/sanctions";
 import type { SanctionLevel, SanctionStatus } from "@/lib/generated/prisma/enums";
+import { vm } from "@/lib/domain/validation-message";
 
 // Built once: zod compiles a schema on its first parse.
-const reinstateInput = z.object({ reason: z.string().trim().min(5, "Tuliskan alasan pemulihan").max(1000) });
+const reinstateInput = z.object({ reason: z.string().trim().min(5, vm("reason.reinstate")).max(1000) });
 
 export const sanctionDecisionSchema = z
   .object({
     decision: z.enum(["CONFIRM", "DISMISS"]),
     level: z.enum(["SP1", "SP2", "SP3"]).optional(),
-    reason: z.string().trim().min(5, "Tuliskan alasan keputusan").max(1000),
+    reason: z.string().trim().min(5, vm("reason.decision")).max(1000),
   })
   .strict();
 

@@ -10,23 +10,27 @@ import { parseInput } from "@/lib/validation/parse";
 import { initialPasswordSchema } from "@/lib/validation/account";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { writeAudit, type Actor } from "@/lib/data/audit";
+import { vm } from "@/lib/domain/validation-message";
 
 export const changePasswordSchema = z
   .object({
-    current: z.string({ message: "Isi kata sandi sekarang" }).min(1, "Isi kata sandi sekarang").max(256),
+    current: z
+      .string({ message: vm("account.currentRequired") })
+      .min(1, vm("account.currentRequired"))
+      .max(256),
     next: initialPasswordSchema,
     confirm: z.string().max(256),
   })
   .strict()
-  .refine((v) => v.next === v.confirm, { message: "Ulangi kata sandi baru persis sama", path: ["confirm"] })
-  .refine((v) => v.next !== v.current, { message: "Kata sandi baru harus berbeda dari yang sekarang", path: ["next"] });
+  .refine((v) => v.next === v.confirm, { message: vm("account.confirmMismatch"), path: ["confirm"] })
+  .refine((v) => v.next !== v.current, { message: vm("account.sameAsCurrent"), path: ["next"] });
 
 export async function changePassword(db: Db, clock: Clock, actor: Actor & { id: string }, raw: unknown): Promise<void> {
   const input = parseInput(changePasswordSchema, raw);
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, active: true } });
   if (!user || !user.active) throw new AppError("UNAUTHENTICATED");
   if (!(await verifyPassword(user.passwordHash, input.current)))
-    throw new AppError("VALIDATION", { issues: { current: ["Kata sandi sekarang salah"] } });
+    throw new AppError("VALIDATION", { issues: { current: [vm("account.currentWrong")] } });
   const passwordHash = await hashPassword(input.next);
   await db.$transaction(async (tx) => {
     const n = await tx.user.updateMany({

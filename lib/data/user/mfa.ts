@@ -19,6 +19,7 @@ import {
   totpUri,
   totpStep,
 } from "@/lib/auth/totp";
+import { vm } from "@/lib/domain/validation-message";
 
 /** How long an enrolment code may be used after it was issued. */
 export const ENROLMENT_CODE_HOURS = 24;
@@ -40,8 +41,7 @@ export function hashEnrolmentCode(code: string): string {
     .digest("hex");
 }
 
-const WRONG_CODE =
-  "Kode pendaftaran tidak cocok, sudah dipakai atau sudah kedaluwarsa; minta kode baru kepada admin lain";
+const WRONG_CODE = vm("mfa.enrolmentCode");
 
 /** The account's enrolment code that was typed and is still usable, if any. */
 async function openCode(db: Db, userId: string, now: Date) {
@@ -136,7 +136,7 @@ export async function confirmMfaEnrolment(
   const step = totpStep(decryptSecret(user.totpSecret, authSecret), code, now);
   if (step === null)
     throw new AppError("VALIDATION", {
-      issues: { code: ["Kode tidak cocok; ketik kode yang sedang tampil di aplikasi"] },
+      issues: { code: [vm("mfa.code")] },
     });
   const { codes, hashes } = newRecoveryCodes();
   await db.$transaction(async (tx) => {
@@ -203,7 +203,7 @@ export async function issueMfaEnrolmentCode(
   if (actor.id !== null && actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
   if (actor.id === userId)
     throw new AppError("VALIDATION", {
-      issues: { userId: ["Kode pendaftaran untuk akun sendiri harus diterbitkan oleh admin lain"] },
+      issues: { userId: [vm("mfa.notForYourself")] },
     });
   const now = clock.now();
   const code = newOneTimeCode();

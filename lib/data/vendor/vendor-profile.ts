@@ -15,8 +15,9 @@ import {
   vendorContactSchema,
 } from "@/lib/validation/vendor";
 import type { VendorActor } from "@/lib/data/offers/answer-offer";
-import { dayAsDate, formatRupiah, wibDay } from "@/lib/format";
+import { dayAsDate, wibDay } from "@/lib/format";
 import type { DocumentType, MenuCategory } from "@/lib/generated/prisma/enums";
+import { vm } from "@/lib/domain/validation-message";
 
 export interface VendorProfile {
   code: string;
@@ -162,9 +163,7 @@ async function saveMenuItemOf(
     if (ceiling && BigInt(input.pricePerPax) > ceiling.maxPerPax)
       throw new AppError("VALIDATION", {
         issues: {
-          pricePerPax: [
-            `Melebihi batas harga (SBU) tahun ini: paling tinggi ${formatRupiah(Number(ceiling.maxPerPax))} per porsi`,
-          ],
+          pricePerPax: [vm("menu.overCeiling", { max: { rp: Number(ceiling.maxPerPax) } })],
         },
       });
     const data = {
@@ -203,7 +202,7 @@ export async function addUnavailableDay(db: Db, clock: Clock, actor: VendorActor
   const vendorId = own(actor);
   const input = parseInput(unavailableDaySchema, raw);
   if (input.day < wibDay(clock.now())) {
-    throw new AppError("VALIDATION", { issues: { day: ["Tanggal sudah lewat"] } });
+    throw new AppError("VALIDATION", { issues: { day: [vm("vendor.dayPast")] } });
   }
   await inTransaction(db, async (tx) => {
     const { count } = await tx.vendorUnavailableDay.createMany({

@@ -35,7 +35,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
       ) : null}
       <Card>
         {/* A fresh key per form: resubmitting the same form (double click, back button) makes one order. */}
-        <ClientMessages namespaces={["orderForm", "status"]}>
+        <ClientMessages namespaces={["orderForm", "status", "validation.order", "validation.common"]}>
           <OrderForm context={context} idempotencyKey={randomUUID()} minDate={wibDay(systemClock.now())} />
         </ClientMessages>
       </Card>
