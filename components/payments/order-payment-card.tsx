@@ -54,12 +54,13 @@ export async function OrderPaymentCard({
             {rp(p.paidNet)} ({t("taxWithheld").toLowerCase()} {rp(p.taxWithheld)})
           </dd>
         </div>
-        {p.paidOn ? (
-          <div className="sm:col-span-2 font-medium text-green-800">
-            {t("paidOn", { date: formatDateWIB(p.paidOn, locale) })}
-          </div>
-        ) : null}
       </dl>
+      {/* A sentence, not a term and its description: outside the list (axe: a <dl> holds only dt/dd groups). */}
+      {p.paidOn ? (
+        <p className="mt-1 text-sm font-medium text-green-800">
+          {t("paidOn", { date: formatDateWIB(p.paidOn, locale) })}
+        </p>
+      ) : null}
 
       <h3 className="mt-4 text-sm font-semibold">{t("invoices")}</h3>
       {p.invoices.length === 0 ? (

@@ -15,12 +15,17 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
  * label-content-name-mismatch (WCAG 2.5.3: a control's accessible name contains the text it shows, so a person using
  * speech input can say what they see).
  */
-export async function expectAccessible(page: Page) {
+/** The page's serious and critical axe violations, each as "rule: help (where)". */
+export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
     .analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  return bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+export async function expectAccessible(page: Page) {
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 /** Keeps a full-page screenshot as a test artifact (360×740 on the phone project, 1280×800 on desktop). */
