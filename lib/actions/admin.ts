@@ -21,7 +21,10 @@ import {
   updateEkatalog,
   updateVendor,
 } from "@/lib/data/admin/vendors";
-import { createDecreeDraft, publishDecree, saveAllocations, updateDecreeHeader } from "@/lib/data/admin/decrees";
+import { createDecreeDraft } from "@/lib/data/decree/create-decree-draft";
+import { publishDecree } from "@/lib/data/decree/publish-decree";
+import { saveAllocations } from "@/lib/data/decree/save-allocations";
+import { updateDecreeHeader } from "@/lib/data/decree/update-decree-header";
 import {
   createOpdStaff,
   saveBudget,
@@ -32,6 +35,7 @@ import {
   setTreasurer,
 } from "@/lib/data/admin/opds-and-money";
 import { vm } from "@/lib/domain/validation-message";
+import { EKATALOG_CHECKS } from "@/lib/domain/vendor";
 
 const text = textField;
 
@@ -130,7 +134,7 @@ export async function updateEkatalogAction(formData: FormData): Promise<void> {
   const actor = await adminActor();
   const vendorId = idField(formData, "vendorId", "/admin/vendors?error=NOT_FOUND");
   const input = {
-    ...checks(formData, ["ekHasNib", "ekHasNpwp", "ekHasPirt", "ekHasHalal", "ekInaprocAccount", "ekProductLive"]),
+    ...checks(formData, EKATALOG_CHECKS),
     ...fields(formData, ["kbliCode", "ekatalogUrl"]),
     version: text(formData, "version"),
   };
@@ -181,7 +185,7 @@ export async function createDecreeDraftAction(formData: FormData): Promise<void>
   await runAndRedirect(
     "/admin/decrees",
     "/admin",
-    () => createDecreeDraft(db(), systemClock, actor, input, formData.get("copy") === "on"),
+    () => createDecreeDraft(db(), { clock: systemClock, actor, input, copyFromInForce: formData.get("copy") === "on" }),
     "created",
     (r) => `/admin/decrees/${r.id}`,
   );
@@ -194,7 +198,7 @@ export async function updateDecreeHeaderAction(formData: FormData): Promise<void
   await runAndRedirect(
     `/admin/decrees/${decreeId}`,
     "/admin",
-    () => updateDecreeHeader(db(), systemClock, actor, decreeId, input),
+    () => updateDecreeHeader(db(), { actor, decreeId, input }),
     "saved",
   );
 }
@@ -206,7 +210,7 @@ export async function saveAllocationsAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     `/admin/decrees/${decreeId}`,
     "/admin",
-    () => saveAllocations(db(), systemClock, actor, decreeId, cells, text(formData, "version")),
+    () => saveAllocations(db(), { actor, decreeId, cells, version: text(formData, "version") }),
     "allocations",
   );
 }
@@ -217,7 +221,7 @@ export async function publishDecreeAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     `/admin/decrees/${decreeId}`,
     "/admin",
-    () => publishDecree(db(), systemClock, actor, decreeId, text(formData, "version")),
+    () => publishDecree(db(), { clock: systemClock, actor, decreeId, version: text(formData, "version") }),
     "published",
   );
 }

@@ -5,9 +5,8 @@ import { revalidatePath } from "next/cache";
 import { getTranslations, requestText } from "@/lib/i18n/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { systemClock } from "@/lib/clock";
 import { adminActor } from "@/lib/actions/form-action";
-import { importAllocations } from "@/lib/data/admin/decrees";
+import { importAllocations } from "@/lib/data/decree/import-allocations";
 import { isAppError } from "@/lib/errors";
 
 export interface ImportState {
@@ -27,14 +26,12 @@ export async function importDecreeMatrixAction(_prev: ImportState, formData: For
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: t("importNoFile") };
   if (file.size > MAX_BYTES) return { ok: false, message: t("importTooBig") };
   try {
-    const r = await importAllocations(
-      db(),
-      systemClock,
+    const r = await importAllocations(db(), {
       actor,
-      decreeId.data,
-      Buffer.from(await file.arrayBuffer()),
-      formData.get("version"),
-    );
+      decreeId: decreeId.data,
+      bytes: Buffer.from(await file.arrayBuffer()),
+      version: formData.get("version"),
+    });
     if (!r.ok)
       return {
         ok: false,

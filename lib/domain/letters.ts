@@ -4,10 +4,20 @@
 // ribu dua puluh enam").
 import { terbilang } from "@/lib/domain/terbilang";
 import { vm } from "@/lib/domain/validation-message";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 /** The letters that carry a number of the OPD's own. */
 export const NUMBERED_KINDS = ["surat-pesanan", "bast"] as const;
 export type NumberedKind = (typeof NUMBERED_KINDS)[number];
+
+/**
+ * The letters an order has at its status: the Surat Pesanan once a vendor accepted it, the BAST too once it was
+ * delivered. The order page lists them and the document route serves only these.
+ */
+export function lettersAt(status: OrderStatus): NumberedKind[] {
+  if (status === "DELIVERED") return ["surat-pesanan", "bast"];
+  return status === "ACCEPTED" ? ["surat-pesanan"] : [];
+}
 
 /** What a pattern may say: the running number, the year, the month (Roman, as letters are numbered), the OPD's code. */
 export const NUMBER_PLACEHOLDERS = ["{seq}", "{year}", "{month}", "{opd}"] as const;

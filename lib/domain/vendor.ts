@@ -6,6 +6,19 @@ export const EKATALOG_STATUSES = ["BELUM", "PROSES", "TAYANG"] as const satisfie
 /** The menu categories, in the order forms and tables show them (the database's enum: a unit test keeps them equal). */
 export const MENU_CATEGORIES = ["MAKAN", "KUDAPAN", "MINUMAN"] as const satisfies readonly MenuCategory[];
 
+/** The documents an admin keeps for a vendor, in the order its profile lists them (the database's enum). */
+export const DOCUMENT_TYPES = ["NIB", "NPWP", "PIRT", "HALAL"] as const satisfies readonly DocumentType[];
+
+/** The e-Katalog checklist's ticks, in the order the form shows them (the two texts, KBLI and link, apart). */
+export const EKATALOG_CHECKS = [
+  "ekHasNib",
+  "ekHasNpwp",
+  "ekHasPirt",
+  "ekHasHalal",
+  "ekInaprocAccount",
+  "ekProductLive",
+] as const satisfies readonly (keyof EkatalogChecklist)[];
+
 export interface EkatalogChecklist {
   ekHasNib: boolean;
   ekHasNpwp: boolean;

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { findKecamatan, findKelurahan, KELURAHAN } from "@/lib/domain/wilayah";
 import { isCalendarDay } from "@/lib/domain/text";
-import { identityNumberField } from "@/lib/domain/vendor";
+import { DOCUMENT_TYPES, identityNumberField } from "@/lib/domain/vendor";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 import { indonesianNumber, phoneField } from "@/lib/validation/fields";
 import { vm } from "@/lib/domain/validation-message";
@@ -142,7 +142,7 @@ export const ekatalogSchema = z
 
 export const documentSchema = z
   .object({
-    type: z.enum(["NIB", "NPWP", "PIRT", "HALAL"], { message: vm("vendor.documentType") }),
+    type: z.enum(DOCUMENT_TYPES, { message: vm("vendor.documentType") }),
     // NIB and NPWP take their number from the vendor's identity fields (lib/domain/vendor.ts IDENTITY_DOCUMENTS).
     number: z.string().trim().max(100).optional(),
     issuedOn: day,

@@ -7,6 +7,7 @@ import type { Clock } from "@/lib/clock";
 import { hashPassword } from "@/lib/auth/password";
 import { dayAsDate, fiscalYearOf, fiscalYearRange, wibDateTime, wibDay } from "@/lib/format";
 import { ekatalogStatusOf } from "@/lib/domain/vendor";
+import { rankPool, type PoolVendor } from "@/lib/domain/routing";
 import { writeAudit, SYSTEM_ACTOR } from "@/lib/data/audit";
 import { offerLinkFor } from "@/lib/data/offers/offer-link-secret";
 import { seedPayments } from "@/prisma/seed/seed-payments";
@@ -29,6 +30,15 @@ import {
 
 export const DEMO_MARKER = "demo.seed";
 const SEED_VERSION = 1;
+
+/**
+ * A demo record's id from its kind and key (a uuid-shaped SHA-256 prefix, version 5 bits): the same every time, so the
+ * routing rule's stable tie-break (the hash of order and vendor) ranks the demo's vendors the same in every database.
+ */
+function demoId(kind: string, key: string): string {
+  const h = createHash("sha256").update(`mamin-merata-demo|${kind}|${key}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 /** Small deterministic PRNG (mulberry32), so every demo database looks the same. */
 export function prng(seed: number) {
@@ -144,8 +154,8 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
   const menuData: Prisma.VendorMenuItemCreateManyInput[] = [];
   const docData: Prisma.VendorDocumentCreateManyInput[] = [];
   UMKM.forEach(([name, owner, categories], i) => {
-    const id = randomUUID();
     const code = `UMKM-${String(i + 1).padStart(2, "0")}`;
+    const id = demoId("vendor", code);
     const place = KELURAHAN[i % KELURAHAN.length]!;
     // Pilot progress: about a third live, most in process, a few not started.
     const stage = i % 3 === 0 ? 3 : i % 7 === 5 ? 0 : i % 2 === 0 ? 2 : 1;
@@ -227,16 +237,12 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
   await tx.vendorMenuItem.createMany({ data: menuData });
   await tx.vendorDocument.createMany({ data: docData });
   // A couple of days off, so "unavailable" shows up in profiles and routing.
-  await tx.vendorUnavailableDay.createMany({
-    data: [
-      {
-        vendorId: vendors[5]!.id,
-        day: dayAsDate(wibDay(new Date(now.getTime() + 3 * 86_400_000))),
-        reason: "Hajatan keluarga",
-      },
-      { vendorId: vendors[11]!.id, day: dayAsDate(wibDay(new Date(now.getTime() + 5 * 86_400_000))), reason: "Libur" },
-    ],
-  });
+  const offDays = [
+    { vendorId: vendors[5]!.id, day: wibDay(new Date(now.getTime() + 3 * 86_400_000)), reason: "Hajatan keluarga" },
+    { vendorId: vendors[11]!.id, day: wibDay(new Date(now.getTime() + 5 * 86_400_000)), reason: "Libur" },
+  ];
+  const daysOff = new Set(offDays.map((o) => `${o.vendorId}|${o.day}`));
+  await tx.vendorUnavailableDay.createMany({ data: offDays.map((o) => ({ ...o, day: dayAsDate(o.day) })) });
 
   // --- Price ceilings and budgets for this fiscal year and the next (set ahead, as admins do, so orders
   // for early next year can be placed in December)
@@ -336,40 +342,50 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
   const budgetIds = new Map<string, string>();
   for (const opd of opds) for (const a of BUDGET_ACCOUNTS) budgetIds.set(`${opd.id}|${a.code}`, randomUUID());
 
-  // Choose like the routing rule does: least awarded (weight 1) among eligible, ties by fewer orders.
-  // One vendor was suspended (SP2) ten days ago and leaves every pool from then on.
+  // Choose with the routing rule itself (lib/domain/routing.ts rankPool): least (awarded + pending) among the eligible,
+  // then fewer orders, longest since the last award, the stable hash — with the standings the demo has built so far.
+  // One vendor was suspended (SP2) ten days ago and leaves every pool from then on. The method is chosen after the
+  // vendor (e-purchasing only from a TAYANG one), so the ranking is the direct-procurement one.
   const suspended = vendors[7]!;
   const suspendedFrom = new Date(now.getTime() - 10 * 86_400_000);
   const isSuspended = (v: VendorRow, day: string) => v === suspended && day >= wibDay(suspendedFrom);
-  const choose = (pool: VendorRow[], category: MenuCategory, day: string, pax: number, exclude: Set<string>) => {
-    const candidates = pool
-      .filter((v) => !isSuspended(v, day) && v.categories.includes(category) && !exclude.has(v.id))
-      .filter((v) => (booked.get(`${v.id}|${day}`) ?? 0) + pax <= v.capacity)
-      .sort(
-        (a, b) =>
-          awarded.get(a.id)! - awarded.get(b.id)! ||
-          awardedCount.get(a.id)! - awardedCount.get(b.id)! ||
-          a.code.localeCompare(b.code),
-      );
-    const exclusions = pool
-      .filter((v) => !candidates.includes(v))
-      .map((v) => ({
+  const pendingValue = new Map<string, number>();
+  const lastAward = new Map<string, Date>();
+  // Ties are broken by the stable hash of the order's number (not its random id), so the demo is the same every time.
+  const choose = (
+    orderKey: string,
+    pool: VendorRow[],
+    category: MenuCategory,
+    day: string,
+    pax: number,
+    prior: Map<string, "DECLINED" | "EXPIRED">,
+  ) =>
+    rankPool(
+      { orderId: orderKey, category, pax, method: "PENGADAAN_LANGSUNG" },
+      pool.map((v): PoolVendor => ({
         vendorId: v.id,
         code: v.code,
         name: v.name,
-        reason: isSuspended(v, day)
-          ? "SUSPENDED"
-          : exclude.has(v.id)
-            ? "DECLINED_THIS_ORDER"
-            : !v.categories.includes(category)
-              ? "CATEGORY_NOT_OFFERED"
-              : "NO_CAPACITY",
-      }));
-    return { candidates, exclusions };
-  };
+        weight: 1,
+        status: "ACTIVE",
+        suspended: isSuspended(v, day),
+        categories: v.categories,
+        unavailableOnDay: daysOff.has(`${v.id}|${day}`),
+        ekatalogStatus: vendorData.find((x) => x.id === v.id)?.ekatalogStatus ?? "BELUM",
+        capacityPax: v.capacity,
+        bookedPax: booked.get(`${v.id}|${day}`) ?? 0,
+        awardedValue: BigInt(awarded.get(v.id)!),
+        pendingValue: BigInt(pendingValue.get(v.id) ?? 0),
+        awardedOrders: awardedCount.get(v.id)!,
+        lastAwardAt: lastAward.get(v.id) ?? null,
+        priorOutcome: prior.get(v.id) ?? null,
+      })),
+      true,
+    );
 
   let seq = 0;
   let futureCount = 0;
+  let recentFailures = 0;
   const totalDays = Math.floor((now.getTime() + 14 * 86_400_000 - windowStart) / 86_400_000);
   for (let d = 0; d <= totalDays; d++) {
     const dayStart = new Date(windowStart + d * 86_400_000);
@@ -398,7 +414,8 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
       seq += 1;
       const number = `MM-${fiscalYear}-${String(seq).padStart(6, "0")}`;
       const offeredAt = new Date(createdAt.getTime() + 60_000);
-      const exclude = new Set<string>();
+      // Vendors that already declined or let this order's offer lapse.
+      const exclude = new Map<string, "DECLINED" | "EXPIRED">();
       let status: OrderStatus;
       let vendorId: string | null = null;
       let round = 0;
@@ -414,7 +431,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
       const escalate = !past && !waiting && roll >= 0.17 && roll < 0.2;
       // Round 1 (and maybe a decline), then the accepting round.
       const offerRound = (kind: "DECLINED" | "EXPIRED" | "ACCEPTED" | "PENDING" | "WITHDRAWN", at: Date) => {
-        const { candidates, exclusions } = choose(pool, category, day, pax, exclude);
+        const { candidates, exclusions } = choose(number, pool, category, day, pax, exclude);
         round += 1;
         const decisionId = randomUUID();
         const chosen = candidates[0];
@@ -423,18 +440,9 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
           orderId: id,
           round,
           decidedAt: at,
-          chosenVendorId: chosen?.id ?? null,
-          candidates: candidates.map((v, rank) => ({
-            vendorId: v.id,
-            code: v.code,
-            name: v.name,
-            rank: rank + 1,
-            weight: 1,
-            awardedValue: awarded.get(v.id)!,
-            awardedOrders: awardedCount.get(v.id)!,
-            weightedTotal: awarded.get(v.id)!,
-          })),
-          exclusions,
+          chosenVendorId: chosen?.vendorId ?? null,
+          candidates: candidates.map((c) => ({ ...c })),
+          exclusions: exclusions.map((e) => ({ ...e })),
           outcome: chosen ? "OFFERED" : "ESCALATED",
         });
         if (!chosen) return null;
@@ -443,7 +451,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
         offers.push({
           id: lastOfferId,
           orderId: id,
-          vendorId: chosen.id,
+          vendorId: chosen.vendorId,
           decisionId,
           round,
           status: kind,
@@ -461,17 +469,23 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
           reason:
             kind === "DECLINED" ? rnd.pick(DECLINE_REASONS) : kind === "WITHDRAWN" ? "Pesanan dibatalkan OPD" : null,
         });
-        if (kind === "DECLINED" || kind === "EXPIRED") exclude.add(chosen.id);
+        if (kind === "DECLINED" || kind === "EXPIRED") exclude.set(chosen.vendorId, kind);
+        if (kind === "PENDING") {
+          // A pending offer holds its value and its portions, as routing counts them.
+          pendingValue.set(chosen.vendorId, (pendingValue.get(chosen.vendorId) ?? 0) + total);
+          booked.set(`${chosen.vendorId}|${day}`, (booked.get(`${chosen.vendorId}|${day}`) ?? 0) + pax);
+        }
         return chosen;
       };
 
       if (escalate) {
-        for (const v of pool) exclude.add(v.id);
+        for (const v of pool) exclude.set(v.id, "DECLINED");
         // Everyone in the pool had declined or let the offer lapse.
         for (const v of pool.filter((p) => p.categories.includes(category)).slice(0, 2)) {
           exclude.delete(v.id);
-          offerRound(rnd.chance(0.5) ? "DECLINED" : "EXPIRED", new Date(offeredAt.getTime() + round * 2.5 * 3600_000));
-          exclude.add(v.id);
+          const kind = rnd.chance(0.5) ? "DECLINED" : "EXPIRED";
+          offerRound(kind, new Date(offeredAt.getTime() + round * 2.5 * 3600_000));
+          exclude.set(v.id, kind);
         }
         offerRound("DECLINED", new Date(offeredAt.getTime() + (round + 1) * 2.5 * 3600_000)); // records the empty decision
         offers.pop();
@@ -501,22 +515,28 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
             status = "ESCALATED";
             escalatedAt = second;
           } else {
-            vendorId = v.id;
+            vendorId = v.vendorId;
             awardedAt = new Date(second.getTime() + 30 * 60_000);
-            const failed = past && rnd.chance(0.05);
+            lastAward.set(v.vendorId, awardedAt);
+            // About one in twenty fails; the last ten days hold at least three, so admins always find proposals
+            // to decide.
+            const chance = rnd.chance(0.05);
+            const recent = now.getTime() - deliveryAt.getTime() < 10 * 86_400_000;
+            const failed = past && (chance || (recent && recentFailures < 3 && seq % 4 === 0));
+            if (failed && recent) recentFailures += 1;
             status = !past ? "ACCEPTED" : failed ? "FAILED" : "DELIVERED";
             // Accepted value counts as awarded even if the vendor then fails (as routing counts it).
-            awarded.set(v.id, awarded.get(v.id)! + total);
-            awardedCount.set(v.id, awardedCount.get(v.id)! + 1);
+            awarded.set(v.vendorId, awarded.get(v.vendorId)! + total);
+            awardedCount.set(v.vendorId, awardedCount.get(v.vendorId)! + 1);
             if (status !== "FAILED") {
-              booked.set(`${v.id}|${day}`, (booked.get(`${v.id}|${day}`) ?? 0) + pax);
+              booked.set(`${v.vendorId}|${day}`, (booked.get(`${v.vendorId}|${day}`) ?? 0) + pax);
             }
             if (status === "DELIVERED") {
               const late = rnd.chance(0.85) ? 0 : rnd.int(5, 40);
               fulfilments.push({
                 orderId: id,
                 offerId: lastOfferId,
-                vendorId: v.id,
+                vendorId: v.vendorId,
                 outcome: "DELIVERED",
                 onTheWayAt: new Date(deliveryAt.getTime() - 40 * 60_000),
                 deliveredAt: new Date(deliveryAt.getTime() + late * 60_000),
@@ -528,13 +548,13 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
               });
             } else if (status === "FAILED") {
               const story = rnd.pick(FAILURE_STORIES);
-              const n = (failuresByVendor.get(v.id) ?? 0) + 1;
-              failuresByVendor.set(v.id, n);
+              const n = (failuresByVendor.get(v.vendorId) ?? 0) + 1;
+              failuresByVendor.set(v.vendorId, n);
               offers[offers.length - 1]!.status = "FAILED";
               fulfilments.push({
                 orderId: id,
                 offerId: lastOfferId,
-                vendorId: v.id,
+                vendorId: v.vendorId,
                 outcome: "FAILED",
                 failureType: story.type,
                 evidence: story.evidence,
@@ -547,7 +567,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
               const decided = now.getTime() - proposedAt.getTime() > 14 * 86_400_000;
               proposalStory.set(sanctions.length, { number, type: story.type, evidence: story.evidence });
               sanctions.push({
-                vendorId: v.id,
+                vendorId: v.vendorId,
                 orderId: id,
                 level: decided || n === 1 ? "SP1" : n === 2 ? "SP2" : "SP3",
                 status: decided ? "CONFIRMED" : "PROPOSED",

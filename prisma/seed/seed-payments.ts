@@ -46,6 +46,7 @@ export async function seedPayments(
   const payables: Prisma.PayableCreateManyInput[] = [];
   const invoices: Prisma.InvoiceCreateManyInput[] = [];
   const payments: Prisma.PaymentCreateManyInput[] = [];
+  let inReview = false;
   for (const d of delivered) {
     const age = Math.floor((now.getTime() - d.bastAt.getTime()) / DAY);
     const vendor = opts.vendors.get(d.vendorId)!;
@@ -82,7 +83,9 @@ export async function seedPayments(
     const invoiceDone = invoiceAt.getTime() + DAY < now.getTime();
     if (age < 2 || !invoiceDone) continue; // waiting for the vendor's invoice
     const story = rnd.next();
-    if (age < 6 && story < 0.5) {
+    // Half of the recent invoices wait for the OPD's check, and at least one always does (the OPD's first task).
+    if (age < 6 && (story < 0.5 || !inReview)) {
+      inReview = true;
       invoice(1, "SUBMITTED", invoiceAt);
       p.invoiceStatus = "SUBMITTED";
       continue;

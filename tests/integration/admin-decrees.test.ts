@@ -6,15 +6,14 @@ import { AppError } from "@/lib/errors";
 import ExcelJS from "exceljs";
 import { pdfText } from "@/tests/support/pdf-text";
 import { renderDecreePdf, renderDecreeXlsx } from "@/lib/documents/decree-files";
-import {
-  createDecreeDraft,
-  getDecreeFile,
-  getDecreeGrid,
-  importAllocations,
-  publishDecree,
-  saveAllocations,
-  updateDecreeHeader,
-} from "@/lib/data/admin/decrees";
+import { createDecreeDraft } from "@/lib/data/decree/create-decree-draft";
+import { getDecreeFile } from "@/lib/data/decree/get-decree-file";
+import { getDecreeGrid } from "@/lib/data/decree/get-decree-grid";
+import { importAllocations } from "@/lib/data/decree/import-allocations";
+import { publishDecree } from "@/lib/data/decree/publish-decree";
+import { saveAllocations } from "@/lib/data/decree/save-allocations";
+import { updateDecreeHeader } from "@/lib/data/decree/update-decree-header";
+import { listDecrees } from "@/lib/data/decree/list-decrees";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 import { submitOrder } from "@/lib/data/orders/submit-order";
 
@@ -47,50 +46,61 @@ describe("decrees", () => {
     });
     const clock = fixedClock("2026-06-01T02:00:00Z");
     const old = (await findDecreeInForce(db, "2026-06-01"))!;
-    const { id } = await createDecreeDraft(db, clock, admin, header(), true);
-    let g = (await getDecreeGrid(db, clock, id))!;
+    const { id } = await createDecreeDraft(db, { clock, actor: admin, input: header(), copyFromInForce: true });
+    let g = (await getDecreeGrid(db, { clock, actor: admin, decreeId: id }))!;
     const mine = (o: number, v: number) => `${city.opds[o]!.id}:${city.vendors[v]!.id}`;
     expect(g.cells).toHaveProperty(mine(0, 0));
     expect(g.diff).toMatchObject({ against: old.number, added: [], removed: [] });
 
     // Two admins opened version 1: the first save wins, the second is a conflict and changes nothing.
     const pairs = [mine(0, 0), mine(0, 1), mine(0, 2), mine(1, 1), mine(1, 2)];
-    const saved = await saveAllocations(db, clock, admin, id, pairs, String(g.version));
+    const saved = await saveAllocations(db, { actor: admin, decreeId: id, cells: pairs, version: String(g.version) });
     expect(saved).toEqual({ added: 1, removed: 0 });
-    await expectCode(saveAllocations(db, clock, admin, id, [mine(0, 0)], String(g.version)), "CONFLICT");
-    g = (await getDecreeGrid(db, clock, id))!;
+    await expectCode(
+      saveAllocations(db, { actor: admin, decreeId: id, cells: [mine(0, 0)], version: String(g.version) }),
+      "CONFLICT",
+    );
+    g = (await getDecreeGrid(db, { clock, actor: admin, decreeId: id }))!;
     expect(g.rowCounts[city.opds[0]!.id]).toBe(3);
     expect(g.diff!.added).toEqual([{ opdId: city.opds[0]!.id, vendorId: city.vendors[2]!.id }]);
     expect(g.thinOpds).not.toContain(city.opds[0]!.id);
-    await expectCode(saveAllocations(db, clock, admin, id, ["nonsense"], String(g.version)), "VALIDATION");
     await expectCode(
-      saveAllocations(
-        db,
-        clock,
-        admin,
-        id,
-        [`${city.opds[0]!.id}:00000000-0000-4000-8000-000000000000`],
-        String(g.version),
-      ),
+      saveAllocations(db, { actor: admin, decreeId: id, cells: ["nonsense"], version: String(g.version) }),
       "VALIDATION",
     );
     await expectCode(
-      updateDecreeHeader(db, clock, admin, id, {
-        ...header({ effectiveTo: "2026-06-30" }),
+      saveAllocations(db, {
+        actor: admin,
+        decreeId: id,
+        cells: [`${city.opds[0]!.id}:00000000-0000-4000-8000-000000000000`],
         version: String(g.version),
+      }),
+      "VALIDATION",
+    );
+    await expectCode(
+      updateDecreeHeader(db, {
+        actor: admin,
+        decreeId: id,
+        input: {
+          ...header({ effectiveTo: "2026-06-30" }),
+          version: String(g.version),
+        },
       }),
       "VALIDATION",
     );
 
     // Publishing: from 1 July the new decree routes; before that, the old one still does.
-    await publishDecree(db, clock, admin, id, String(g.version));
+    await publishDecree(db, { clock, actor: admin, decreeId: id, version: String(g.version) });
     expect((await findDecreeInForce(db, "2026-07-01"))!.id).toBe(id);
     expect((await findDecreeInForce(db, "2026-06-30"))!.id).toBe(old.id);
     const oldAfter = await db.decree.findUniqueOrThrow({ where: { id: old.id } });
     expect(oldAfter).toMatchObject({ status: "SUPERSEDED" });
     expect(oldAfter.effectiveTo?.toISOString().slice(0, 10)).toBe("2026-06-30");
     // Published decrees are frozen.
-    await expectCode(saveAllocations(db, clock, admin, id, pairs, String(g.version + 1)), "INVALID_STATE");
+    await expectCode(
+      saveAllocations(db, { actor: admin, decreeId: id, cells: pairs, version: String(g.version + 1) }),
+      "INVALID_STATE",
+    );
     expect(await db.auditLog.count({ where: { entityId: id, action: "decree.published" } })).toBe(1);
 
     // An order for July is routed under the new decree: OPD 0 now also has vendor 2.
@@ -103,12 +113,34 @@ describe("decrees", () => {
     const db = testDb();
     const clock = fixedClock("2026-06-01T02:00:00Z");
     const h = header();
-    const empty = await createDecreeDraft(db, clock, admin, h, false);
-    await expectCode(createDecreeDraft(db, clock, admin, h, false), "CONFLICT");
-    await expectCode(publishDecree(db, clock, admin, empty.id, "1"), "VALIDATION");
-    const past = await createDecreeDraft(db, clock, admin, header({ effectiveFrom: "2026-05-01" }), true);
-    await expectCode(publishDecree(db, clock, admin, past.id, "1"), "VALIDATION");
-    await expectCode(createDecreeDraft(db, clock, { id: admin.id, role: "MAYOR" }, header(), false), "FORBIDDEN");
+    const empty = await createDecreeDraft(db, { clock, actor: admin, input: h, copyFromInForce: false });
+    await expectCode(createDecreeDraft(db, { clock, actor: admin, input: h, copyFromInForce: false }), "CONFLICT");
+    await expectCode(publishDecree(db, { clock, actor: admin, decreeId: empty.id, version: "1" }), "VALIDATION");
+    const past = await createDecreeDraft(db, {
+      clock,
+      actor: admin,
+      input: header({ effectiveFrom: "2026-05-01" }),
+      copyFromInForce: true,
+    });
+    await expectCode(publishDecree(db, { clock, actor: admin, decreeId: past.id, version: "1" }), "VALIDATION");
+    await expectCode(
+      createDecreeDraft(db, {
+        clock,
+        actor: { id: admin.id, role: "MAYOR" },
+        input: header(),
+        copyFromInForce: false,
+      }),
+      "FORBIDDEN",
+    );
+    // Each use case authorises its caller itself: reads too, whoever calls them.
+    const staff = { id: admin.id, role: "OPD_STAFF" as const };
+    await expectCode(listDecrees(db, { actor: staff }), "FORBIDDEN");
+    await expectCode(getDecreeGrid(db, { clock, actor: staff, decreeId: empty.id }), "FORBIDDEN");
+    await expectCode(getDecreeFile(db, { actor: staff, decreeId: empty.id }), "FORBIDDEN");
+    expect(await getDecreeFile(db, { actor: { id: admin.id, role: "MAYOR" }, decreeId: empty.id })).toMatchObject({
+      number: h.number,
+    });
+    expect((await listDecrees(db, { actor: admin })).map((d) => d.id)).toContain(empty.id);
   });
 });
 
@@ -124,8 +156,8 @@ describe("decree files and the matrix import", () => {
       ],
     });
     const clock = fixedClock("2026-06-01T02:00:00Z");
-    const { id } = await createDecreeDraft(db, clock, admin, header(), true);
-    const file = (await getDecreeFile(db, id))!;
+    const { id } = await createDecreeDraft(db, { clock, actor: admin, input: header(), copyFromInForce: true });
+    const file = (await getDecreeFile(db, { actor: admin, decreeId: id }))!;
     const pdf = await renderDecreePdf(file, clock.now());
     expect(pdfText(pdf)).toContain(`NOMOR ${file.number}`);
     // A draft says so across the page and carries no date of setting; a published one says where and when it was set.
@@ -142,10 +174,17 @@ describe("decree files and the matrix import", () => {
     expect(published).toContain("pada tanggal 28 Mei 2026");
     const xlsx = await renderDecreeXlsx(file, clock.now());
 
-    const before = (await getDecreeGrid(db, clock, id))!;
-    const same = await importAllocations(db, clock, admin, id, xlsx, String(before.version));
+    const before = (await getDecreeGrid(db, { clock, actor: admin, decreeId: id }))!;
+    const same = await importAllocations(db, {
+      actor: admin,
+      decreeId: id,
+      bytes: xlsx,
+      version: String(before.version),
+    });
     expect(same).toMatchObject({ ok: true, added: 0, removed: 0 });
-    expect(Object.keys((await getDecreeGrid(db, clock, id))!.cells).sort()).toEqual(Object.keys(before.cells).sort());
+    expect(Object.keys((await getDecreeGrid(db, { clock, actor: admin, decreeId: id }))!.cells).sort()).toEqual(
+      Object.keys(before.cells).sort(),
+    );
 
     // Edit the workbook: tick OPD 0 × vendor 2, and put nonsense in another cell → refused, nothing written.
     const wb = new ExcelJS.Workbook();
@@ -158,36 +197,39 @@ describe("decree files and the matrix import", () => {
     ws.getRow(row(city.opds[0]!.code)).getCell(col(city.vendors[2]!.code)).value = 1;
     ws.getRow(row(city.opds[1]!.code)).getCell(col(city.vendors[0]!.code)).value = "mungkin";
     ws.getRow(ws.rowCount + 1).getCell(1).value = "OPD-TIDAK-ADA";
-    const bad = await importAllocations(
-      db,
-      clock,
-      admin,
-      id,
-      Buffer.from(await wb.xlsx.writeBuffer()),
-      String(before.version + 1),
-    );
+    const bad = await importAllocations(db, {
+      actor: admin,
+      decreeId: id,
+      bytes: Buffer.from(await wb.xlsx.writeBuffer()),
+      version: String(before.version + 1),
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.errors.some((e) => e.includes("mungkin"))).toBe(true);
       expect(bad.errors.some((e) => e.includes("OPD-TIDAK-ADA"))).toBe(true);
     }
-    expect(Object.keys((await getDecreeGrid(db, clock, id))!.cells).sort()).toEqual(Object.keys(before.cells).sort());
+    expect(Object.keys((await getDecreeGrid(db, { clock, actor: admin, decreeId: id }))!.cells).sort()).toEqual(
+      Object.keys(before.cells).sort(),
+    );
 
     ws.getRow(row(city.opds[1]!.code)).getCell(col(city.vendors[0]!.code)).value = null;
     ws.spliceRows(ws.rowCount, 1);
-    const good = await importAllocations(
-      db,
-      clock,
-      admin,
-      id,
-      Buffer.from(await wb.xlsx.writeBuffer()),
-      String(before.version + 1),
-    );
+    const good = await importAllocations(db, {
+      actor: admin,
+      decreeId: id,
+      bytes: Buffer.from(await wb.xlsx.writeBuffer()),
+      version: String(before.version + 1),
+    });
     expect(good).toMatchObject({ ok: true, added: 1, removed: 0 });
-    const after = (await getDecreeGrid(db, clock, id))!;
+    const after = (await getDecreeGrid(db, { clock, actor: admin, decreeId: id }))!;
     expect(after.cells).toHaveProperty(`${city.opds[0]!.id}:${city.vendors[2]!.id}`);
     expect(
-      await importAllocations(db, clock, admin, id, Buffer.from("not excel"), String(after.version)),
+      await importAllocations(db, {
+        actor: admin,
+        decreeId: id,
+        bytes: Buffer.from("not excel"),
+        version: String(after.version),
+      }),
     ).toMatchObject({
       ok: false,
     });

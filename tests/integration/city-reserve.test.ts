@@ -12,7 +12,7 @@ import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
 import { expireDueOffers } from "@/lib/data/offers/expire-offers";
 import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
 import { decideSanction } from "@/lib/data/sanctions/decide-sanction";
-import { publishDecree } from "@/lib/data/admin/decrees";
+import { publishDecree } from "@/lib/data/decree/publish-decree";
 import { getPoolHealth } from "@/lib/data/admin/pool-health";
 import { getResilience, publicResilience } from "@/lib/data/dashboard/get-resilience";
 import { getSpread } from "@/lib/data/dashboard/get-spread";
@@ -348,7 +348,7 @@ describe("pool health and the decree amendment", () => {
     expect(refreshed.version).toBe(draft.version + 1);
 
     // An admin publishes it as it is: in force from tomorrow, and tomorrow no pool of these OPDs is thin for meals.
-    await publishDecree(db, clock, admin, draft.id, refreshed.version);
+    await publishDecree(db, { clock, actor: admin, decreeId: draft.id, version: refreshed.version });
     clock.set(`${year}-03-03T01:00:00Z`);
     const after = await getPoolHealth(db, clock);
     expect(after.decree?.id).toBe(draft.id);

@@ -8,7 +8,7 @@ import { fixedClock } from "@/lib/clock";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { getLetterhead, saveLetterhead } from "@/lib/data/admin/letterhead";
 import { printOrderDocument } from "@/lib/data/documents/print-order-document";
-import { getDecreeFile } from "@/lib/data/admin/decrees";
+import { getDecreeFile } from "@/lib/data/decree/get-decree-file";
 import { renderDecreePdf } from "@/lib/documents/decree-files";
 import { qrPng } from "@/lib/documents/verification-qr";
 import { DEFAULT_CITY_HEADING } from "@/lib/domain/letterhead";
@@ -114,7 +114,7 @@ describe("the kop surat", () => {
 
     // The decree attachment prints the same heading; removing the logo prints letters without it.
     const decree = await db.decree.findFirstOrThrow({ where: { status: "IN_FORCE" } });
-    const file = (await getDecreeFile(db, decree.id))!;
+    const file = (await getDecreeFile(db, { actor: admin, decreeId: decree.id }))!;
     expect(file.cityHeading).toBe("PEMERINTAH KOTA MOJOKERTO");
     expect(pdfText(await renderDecreePdf(file, clock.now()))).toContain("PEMERINTAH KOTA MOJOKERTO");
     await saveLetterhead(db, {

@@ -89,6 +89,35 @@ describe("demo seed", () => {
     expect(after).toBe(0);
   });
 
+  it("routes with the routing rule itself: each decision's candidates in its order, the first one offered", async () => {
+    const db = testDb();
+    const decisions = await db.routingDecision.findMany({ select: { chosenVendorId: true, candidates: true } });
+    expect(decisions.length).toBeGreaterThan(100);
+    type Candidate = {
+      vendorId: string;
+      rank: number;
+      weightedTotal: number;
+      awardedOrders: number;
+      pendingValue: number;
+    };
+    let ties = 0;
+    for (const d of decisions) {
+      const c = d.candidates as Candidate[];
+      // Written by rankPool (lib/domain/routing.ts): its full record, ranks 1…n in order.
+      expect(c.map((x) => x.rank)).toEqual(c.map((_, i) => i + 1));
+      for (const x of c) expect(x).toHaveProperty("pendingValue");
+      for (let i = 1; i < c.length; i++) {
+        expect(c[i - 1]!.weightedTotal).toBeLessThanOrEqual(c[i]!.weightedTotal);
+        if (c[i - 1]!.weightedTotal === c[i]!.weightedTotal) {
+          ties++;
+          expect(c[i - 1]!.awardedOrders).toBeLessThanOrEqual(c[i]!.awardedOrders);
+        }
+      }
+      expect(d.chosenVendorId).toBe(c[0]?.vendorId ?? null);
+    }
+    expect(ties).toBeGreaterThan(0);
+  });
+
   it("gives every demo account the documented password", async () => {
     const db = testDb();
     for (const username of ["admin", "walikota", "opd-diskominfo", "umkm-01", "umkm-23"]) {

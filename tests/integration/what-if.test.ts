@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";
 import { fixedClock } from "@/lib/clock";
 import { seedDemo } from "@/prisma/seed/seed-demo";
-import { createDecreeDraft, saveAllocations } from "@/lib/data/admin/decrees";
+import { createDecreeDraft } from "@/lib/data/decree/create-decree-draft";
+import { saveAllocations } from "@/lib/data/decree/save-allocations";
 import { whatIf, whatIfWithFailures } from "@/lib/data/admin/what-if";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 
@@ -16,13 +17,12 @@ beforeAll(async () => {
 describe("what-if on a draft decree", () => {
   it("matches the decree in force for an identical draft, and shows the concentration a narrow draft causes", async () => {
     const db = testDb();
-    const same = await createDecreeDraft(
-      db,
-      clock,
-      admin,
-      { number: "SK/WHATIF/1", title: "Simulasi sama", effectiveFrom: "2027-01-01" },
-      true,
-    );
+    const same = await createDecreeDraft(db, {
+      clock: clock,
+      actor: admin,
+      input: { number: "SK/WHATIF/1", title: "Simulasi sama", effectiveFrom: "2027-01-01" },
+      copyFromInForce: true,
+    });
     const a = await whatIf(db, clock, same.id, { months: 6 });
     expect(a.orders).toBeGreaterThan(20);
     expect(a.inForce).not.toBeNull();
@@ -30,23 +30,20 @@ describe("what-if on a draft decree", () => {
     expect(a.vendors.every((v) => v.diff === 0)).toBe(true);
 
     // Every OPD served by one and the same UMKM: far more concentrated, most UMKM get nothing.
-    const narrow = await createDecreeDraft(
-      db,
-      clock,
-      admin,
-      { number: "SK/WHATIF/2", title: "Simulasi sempit", effectiveFrom: "2027-01-01" },
-      true,
-    );
+    const narrow = await createDecreeDraft(db, {
+      clock: clock,
+      actor: admin,
+      input: { number: "SK/WHATIF/2", title: "Simulasi sempit", effectiveFrom: "2027-01-01" },
+      copyFromInForce: true,
+    });
     const one = await db.vendor.findFirstOrThrow({ where: { code: "UMKM-01" } });
     const opds = await db.opd.findMany({ select: { id: true } });
-    await saveAllocations(
-      db,
-      clock,
-      admin,
-      narrow.id,
-      opds.map((o) => `${o.id}:${one.id}`),
-      "1",
-    );
+    await saveAllocations(db, {
+      actor: admin,
+      decreeId: narrow.id,
+      cells: opds.map((o) => `${o.id}:${one.id}`),
+      version: "1",
+    });
     const b = await whatIf(db, clock, narrow.id, { months: 6 });
     expect(b.draft.distribution.gini).toBeGreaterThan(b.inForce!.result.distribution.gini);
     expect(b.draft.distribution.zero.count).toBeGreaterThan(b.inForce!.result.distribution.zero.count);

@@ -73,9 +73,10 @@ describe("clock and money", () => {
 
 describe("the enum lists the forms show", () => {
   it("are the database's enums, value for value (a new category or status must reach every form)", async () => {
-    const { MenuCategory, EkatalogStatus } = await import("@/lib/generated/prisma/enums");
-    const { MENU_CATEGORIES, EKATALOG_STATUSES } = await import("@/lib/domain/vendor");
+    const { MenuCategory, EkatalogStatus, DocumentType } = await import("@/lib/generated/prisma/enums");
+    const { MENU_CATEGORIES, EKATALOG_STATUSES, DOCUMENT_TYPES } = await import("@/lib/domain/vendor");
     expect([...MENU_CATEGORIES].sort()).toEqual(Object.values(MenuCategory).sort());
+    expect([...DOCUMENT_TYPES].sort()).toEqual(Object.values(DocumentType).sort());
     expect([...EKATALOG_STATUSES].sort()).toEqual(Object.values(EkatalogStatus).sort());
   });
 });

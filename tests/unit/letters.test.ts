@@ -8,9 +8,11 @@ import {
   formatDocumentNumber,
   formatNip,
   normalizeNip,
+  lettersAt,
   numberPatternIssue,
 } from "@/lib/domain/letters";
 import { resolveSettings } from "@/lib/domain/settings";
+import { ORDER_TRANSITIONS } from "@/lib/domain/order-state";
 import { inIndonesian } from "@/tests/support/in-words";
 
 describe("letter numbers", () => {
@@ -71,5 +73,16 @@ describe("a day in words", () => {
     expect(dayInWords(new Date("2026-12-31T19:00:00Z"))).toBe(
       "Jumat tanggal satu bulan Januari tahun dua ribu dua puluh tujuh",
     );
+  });
+});
+
+describe("the letters an order has", () => {
+  it("are the Surat Pesanan once a vendor accepted, the BAST too once delivered, none before or after failing", () => {
+    const all = Object.keys(ORDER_TRANSITIONS) as (keyof typeof ORDER_TRANSITIONS)[];
+    expect(all).toHaveLength(7);
+    for (const status of all) {
+      const want = status === "DELIVERED" ? ["surat-pesanan", "bast"] : status === "ACCEPTED" ? ["surat-pesanan"] : [];
+      expect(lettersAt(status), status).toEqual(want);
+    }
   });
 });

@@ -123,6 +123,9 @@ export async function listVendors(tx: Tx, clock: Clock, query: VendorListQuery) 
   };
 }
 
+/** A vendor as its admin page shows it (getVendorForAdmin). */
+export type VendorForAdmin = NonNullable<Awaited<ReturnType<typeof getVendorForAdmin>>>;
+
 export async function getVendorForAdmin(tx: Tx, clock: Clock, vendorId: string) {
   const limit = expiryLimit(clock);
   const v = await tx.vendor.findUnique({

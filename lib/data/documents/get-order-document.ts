@@ -5,9 +5,10 @@ import type { Tx } from "@/lib/db/client";
 import { rp } from "@/lib/data/money";
 import type { MenuCategory, ProcurementMethod } from "@/lib/generated/prisma/enums";
 import { orderScopeFor, type DocumentViewer } from "@/lib/data/documents/order-scope";
+import { lettersAt, NUMBERED_KINDS, type NumberedKind } from "@/lib/domain/letters";
 
-export type OrderDocumentKind = "surat-pesanan" | "bast";
-export const ORDER_DOCUMENT_KINDS: readonly OrderDocumentKind[] = ["surat-pesanan", "bast"];
+export type OrderDocumentKind = NumberedKind;
+export const ORDER_DOCUMENT_KINDS: readonly OrderDocumentKind[] = NUMBERED_KINDS;
 
 export type { DocumentViewer };
 
@@ -108,12 +109,11 @@ export async function getOrderDocument(
     },
   });
   if (!o) return { document: null, reason: "NOT_FOUND" };
-  const accepted = o.status === "ACCEPTED" || o.status === "DELIVERED";
-  if (!o.vendor || !o.awardedAt || !accepted) return { document: null, reason: "NOT_AVAILABLE" };
-  const f = o.fulfilments[0];
-  if (kind === "bast" && (o.status !== "DELIVERED" || !f?.deliveredAt)) {
+  // The letters the order has at its status (lib/domain/letters.ts lettersAt, the list the order page shows).
+  if (!o.vendor || !o.awardedAt || !lettersAt(o.status).includes(kind))
     return { document: null, reason: "NOT_AVAILABLE" };
-  }
+  const f = o.fulfilments[0];
+  if (kind === "bast" && !f?.deliveredAt) return { document: null, reason: "NOT_AVAILABLE" };
   return {
     document: {
       kind,

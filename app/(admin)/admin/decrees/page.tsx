@@ -4,7 +4,7 @@ import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
-import { listDecrees } from "@/lib/data/admin/decrees";
+import { listDecrees } from "@/lib/data/decree/list-decrees";
 import { createDecreeDraftAction } from "@/lib/actions/admin";
 import { formatDateWIB, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
@@ -21,8 +21,8 @@ export default async function DecreesPage({
 }: {
   searchParams: Promise<{ error?: string; field?: string; why?: string }>;
 }) {
-  await requirePageRole("ADMIN");
-  const decrees = await listDecrees(db());
+  const user = await requirePageRole("ADMIN");
+  const decrees = await listDecrees(db(), { actor: user });
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const { error, field, why } = await searchParams;

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { fileResponse, withErrorResponse } from "@/lib/http";
-import { getDecreeFile } from "@/lib/data/admin/decrees";
+import { getDecreeFile } from "@/lib/data/decree/get-decree-file";
 import { decreeFileName, renderDecreePdf, renderDecreeXlsx } from "@/lib/documents/decree-files";
 
 export const dynamic = "force-dynamic";
@@ -14,10 +14,10 @@ const params = z.object({ id: z.string().uuid(), format: z.enum(["pdf", "xlsx"])
 /** GET a decree's allocation as the SK's PDF attachment or as the Excel matrix (admins and the mayor's office). */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string; format: string }> }) {
   return withErrorResponse(async () => {
-    await requireRole("ADMIN", "MAYOR");
+    const user = await requireRole("ADMIN", "MAYOR");
     const p = params.safeParse(await ctx.params);
     if (!p.success) throw new AppError("NOT_FOUND");
-    const file = await getDecreeFile(db(), p.data.id);
+    const file = await getDecreeFile(db(), { actor: user, decreeId: p.data.id });
     if (!file) throw new AppError("NOT_FOUND");
     const now = systemClock.now();
     return p.data.format === "pdf"
