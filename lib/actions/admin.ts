@@ -14,13 +14,11 @@ import { AppError } from "@/lib/errors";
 import { VENDOR_FORM_FIELDS } from "@/lib/validation/admin-vendor";
 import { decideSanction, reinstateVendor } from "@/lib/data/sanctions/decide-sanction";
 import { assignEscalatedOrder } from "@/lib/data/orders/assign-escalated-order";
-import {
-  createVendor,
-  createVendorLogin,
-  saveVendorDocument,
-  updateEkatalog,
-  updateVendor,
-} from "@/lib/data/admin/vendors";
+import { createVendor } from "@/lib/data/admin/vendors/create-vendor";
+import { createVendorLogin } from "@/lib/data/admin/vendors/create-vendor-login";
+import { saveVendorDocument } from "@/lib/data/admin/vendors/save-vendor-document";
+import { updateEkatalog } from "@/lib/data/admin/vendors/update-ekatalog";
+import { updateVendor } from "@/lib/data/admin/vendors/update-vendor";
 import { createDecreeDraft } from "@/lib/data/decree/create-decree-draft";
 import { publishDecree } from "@/lib/data/decree/publish-decree";
 import { saveAllocations } from "@/lib/data/decree/save-allocations";
@@ -89,7 +87,7 @@ export async function createVendorAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     "/admin/vendors/new",
     "/admin",
-    () => createVendor(db(), systemClock, actor, input),
+    () => createVendor(db(), { clock: systemClock, actor, input }),
     "created",
     (r) => `/admin/vendors/${r.id}`,
   );
@@ -106,7 +104,7 @@ export async function updateVendorAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     `/admin/vendors/${vendorId}`,
     "/admin",
-    () => updateVendor(db(), systemClock, actor, vendorId, input),
+    () => updateVendor(db(), { actor, vendorId, input }),
     "saved",
   );
 }
@@ -141,7 +139,7 @@ export async function updateEkatalogAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     `/admin/vendors/${vendorId}`,
     "/admin",
-    () => updateEkatalog(db(), systemClock, actor, vendorId, input),
+    () => updateEkatalog(db(), { actor, vendorId, input }),
     "ekatalog",
   );
 }
@@ -159,7 +157,7 @@ export async function saveDocumentAction(formData: FormData): Promise<void> {
       if (file instanceof File && file.size > MAX_SCAN_BYTES)
         throw new AppError("VALIDATION", { issues: { scan: [vm("vendor.scanTooBig")] } });
       const scan = file instanceof File && file.size > 0 ? Buffer.from(await file.arrayBuffer()) : null;
-      return saveVendorDocument(db(), systemClock, actor, vendorId, input, scan);
+      return saveVendorDocument(db(), { clock: systemClock, actor, vendorId, input, scan });
     },
     "document",
   );
@@ -172,7 +170,7 @@ export async function createVendorLoginAction(formData: FormData): Promise<void>
   await runAndRedirect(
     `/admin/vendors/${vendorId}`,
     "/admin",
-    () => createVendorLogin(db(), systemClock, actor, vendorId, input),
+    () => createVendorLogin(db(), { actor, vendorId, input }),
     "login",
   );
 }

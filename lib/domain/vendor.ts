@@ -1,10 +1,19 @@
 // Vendor rules that do not need a database.
 import type { DocumentType, EkatalogStatus, MenuCategory } from "@/lib/generated/prisma/enums";
+import { dayAsDate, wibDay } from "@/lib/format";
 
 export const EKATALOG_STATUSES = ["BELUM", "PROSES", "TAYANG"] as const satisfies readonly EkatalogStatus[];
 
 /** The menu categories, in the order forms and tables show them (the database's enum: a unit test keeps them equal). */
 export const MENU_CATEGORIES = ["MAKAN", "KUDAPAN", "MINUMAN"] as const satisfies readonly MenuCategory[];
+
+/** A document expiring within this many days is flagged on the registry and warned about (document-expiry.ts). */
+export const EXPIRY_WARNING_DAYS = 30;
+
+/** The last expiry date (a WIB day as a UTC-midnight Date) that counts as "expiring soon" at `now`. */
+export function expiryLimit(now: Date): Date {
+  return new Date(dayAsDate(wibDay(now)).getTime() + EXPIRY_WARNING_DAYS * 86_400_000);
+}
 
 /** The documents an admin keeps for a vendor, in the order its profile lists them (the database's enum). */
 export const DOCUMENT_TYPES = ["NIB", "NPWP", "PIRT", "HALAL"] as const satisfies readonly DocumentType[];

@@ -2,15 +2,13 @@ import { describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";
 import { fixedClock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import {
-  createVendor,
-  createVendorLogin,
-  getVendorForAdmin,
-  listVendors,
-  saveVendorDocument,
-  updateEkatalog,
-  updateVendor,
-} from "@/lib/data/admin/vendors";
+import { createVendor } from "@/lib/data/admin/vendors/create-vendor";
+import { createVendorLogin } from "@/lib/data/admin/vendors/create-vendor-login";
+import { getVendorForAdmin } from "@/lib/data/admin/vendors/get-vendor-for-admin";
+import { listVendors } from "@/lib/data/admin/vendors/list-vendors";
+import { saveVendorDocument } from "@/lib/data/admin/vendors/save-vendor-document";
+import { updateEkatalog } from "@/lib/data/admin/vendors/update-ekatalog";
+import { updateVendor } from "@/lib/data/admin/vendors/update-vendor";
 import { authenticateUser } from "@/lib/data/user/authenticate-user";
 import { getVendorProfile, saveMenuItemForVendor } from "@/lib/data/vendor/vendor-profile";
 import { getDocumentScan } from "@/lib/data/admin/document-scans";
@@ -60,13 +58,26 @@ describe("the vendor registry", () => {
   it("creates a vendor (code upper-cased, unique), refuses bad input and other roles, and audits", async () => {
     const db = testDb();
     const input = vendorInput();
-    const { id } = await createVendor(db, clock, admin, input);
+    const { id } = await createVendor(db, { clock, actor: admin, input });
     const v = await db.vendor.findUniqueOrThrow({ where: { id } });
     expect(v).toMatchObject({ code: input.code.toUpperCase(), ekatalogStatus: "BELUM", status: "ACTIVE", email: null });
-    await expectCode(createVendor(db, clock, admin, { ...input, name: "Lain" }), "CONFLICT");
-    await expectCode(createVendor(db, clock, admin, vendorInput({ nib: "12", whatsapp: "1" })), "VALIDATION");
-    await expectCode(createVendor(db, clock, admin, vendorInput({ status: "REMOVED" })), "VALIDATION"); // strict
-    await expectCode(createVendor(db, clock, { id: admin.id, role: "OPD_STAFF" }, vendorInput()), "FORBIDDEN");
+    await expectCode(createVendor(db, { clock, actor: admin, input: { ...input, name: "Lain" } }), "CONFLICT");
+    await expectCode(
+      createVendor(db, { clock, actor: admin, input: vendorInput({ nib: "12", whatsapp: "1" }) }),
+      "VALIDATION",
+    );
+    await expectCode(
+      createVendor(db, { clock, actor: admin, input: vendorInput({ status: "REMOVED" }) }),
+      "VALIDATION",
+    ); // strict
+    // Reads authorise their caller too: an agency's staff cannot read the registry.
+    const staff = { id: admin.id, role: "OPD_STAFF" as const };
+    await expectCode(listVendors(db, { clock, actor: staff, query: {} }), "FORBIDDEN");
+    await expectCode(getVendorForAdmin(db, { clock, actor: staff, vendorId: id }), "FORBIDDEN");
+    await expectCode(
+      createVendor(db, { clock, actor: { id: admin.id, role: "OPD_STAFF" }, input: vendorInput() }),
+      "FORBIDDEN",
+    );
     expect(await db.auditLog.count({ where: { entityId: id, action: "vendor.created" } })).toBe(1);
   });
 
@@ -76,7 +87,7 @@ describe("the vendor registry", () => {
       data: [{ category: "MAKAN", fiscalYear: 2026, maxPerPax: 49_000n }],
       skipDuplicates: true,
     });
-    const { id } = await createVendor(db, clock, admin, vendorInput());
+    const { id } = await createVendor(db, { clock, actor: admin, input: vendorInput() });
     const item = { category: "MAKAN", name: "Nasi kotak ayam bakar", pricePerPax: "35.000", active: true };
     const { id: menuId } = await saveMenuItemForVendor(db, clock, admin, id, item);
     expect(await db.vendorMenuItem.findUniqueOrThrow({ where: { id: menuId } })).toMatchObject({
@@ -96,10 +107,14 @@ describe("the vendor registry", () => {
 
   it("updates with a version check: a stale form is a conflict and overwrites nothing", async () => {
     const db = testDb();
-    const { id } = await createVendor(db, clock, admin, vendorInput());
-    await updateVendor(db, clock, admin, id, { ...vendorInput({ name: "Dapur Bu Sri Baru" }), version: "1" });
+    const { id } = await createVendor(db, { clock, actor: admin, input: vendorInput() });
+    await updateVendor(db, {
+      actor: admin,
+      vendorId: id,
+      input: { ...vendorInput({ name: "Dapur Bu Sri Baru" }), version: "1" },
+    });
     await expectCode(
-      updateVendor(db, clock, admin, id, { ...vendorInput({ name: "Tertimpa" }), version: "1" }),
+      updateVendor(db, { actor: admin, vendorId: id, input: { ...vendorInput({ name: "Tertimpa" }), version: "1" } }),
       "CONFLICT",
     );
     expect((await db.vendor.findUniqueOrThrow({ where: { id } })).name).toBe("Dapur Bu Sri Baru");
@@ -107,27 +122,43 @@ describe("the vendor registry", () => {
 
   it("drives the e-Katalog status from the checklist: BELUM → PROSES → TAYANG, never live without a link", async () => {
     const db = testDb();
-    const { id } = await createVendor(db, clock, admin, vendorInput());
-    await updateEkatalog(db, clock, admin, id, { ...checklist({ ekHasNib: true, kbliCode: "56210" }), version: "1" });
+    const { id } = await createVendor(db, { clock, actor: admin, input: vendorInput() });
+    await updateEkatalog(db, {
+      actor: admin,
+      vendorId: id,
+      input: { ...checklist({ ekHasNib: true, kbliCode: "56210" }), version: "1" },
+    });
     expect((await db.vendor.findUniqueOrThrow({ where: { id } })).ekatalogStatus).toBe("PROSES");
     await expectCode(
-      updateEkatalog(db, clock, admin, id, { ...checklist({ ekProductLive: true }), version: "2" }),
+      updateEkatalog(db, {
+        actor: admin,
+        vendorId: id,
+        input: { ...checklist({ ekProductLive: true }), version: "2" },
+      }),
       "VALIDATION",
     );
-    await updateEkatalog(db, clock, admin, id, {
-      ...checklist({
-        ekHasNib: true,
-        ekHasNpwp: true,
-        ekInaprocAccount: true,
-        ekProductLive: true,
-        ekatalogUrl: "https://e-katalog.lkpp.go.id/produk/123",
-      }),
-      version: "2",
+    await updateEkatalog(db, {
+      actor: admin,
+      vendorId: id,
+      input: {
+        ...checklist({
+          ekHasNib: true,
+          ekHasNpwp: true,
+          ekInaprocAccount: true,
+          ekProductLive: true,
+          ekatalogUrl: "https://e-katalog.lkpp.go.id/produk/123",
+        }),
+        version: "2",
+      },
     });
     expect((await db.vendor.findUniqueOrThrow({ where: { id } })).ekatalogStatus).toBe("TAYANG");
-    const list = await listVendors(db, clock, {
-      ekatalog: "TAYANG",
-      q: (await db.vendor.findUniqueOrThrow({ where: { id } })).code,
+    const list = await listVendors(db, {
+      clock: clock,
+      actor: admin,
+      query: {
+        ekatalog: "TAYANG",
+        q: (await db.vendor.findUniqueOrThrow({ where: { id } })).code,
+      },
     });
     expect(list.rows.map((r) => r.id)).toEqual([id]);
     expect(list.progress.live).toBeGreaterThanOrEqual(1);
@@ -135,53 +166,80 @@ describe("the vendor registry", () => {
 
   it("records documents, warns 30 days before expiry, and filters on it", async () => {
     const db = testDb();
-    const { id } = await createVendor(db, clock, admin, vendorInput());
-    await saveVendorDocument(db, clock, admin, id, {
-      type: "PIRT",
-      number: "P-IRT 123",
-      issuedOn: "2024-01-01",
-      expiresOn: "2026-06-20",
+    const { id } = await createVendor(db, { clock, actor: admin, input: vendorInput() });
+    await saveVendorDocument(db, {
+      clock: clock,
+      actor: admin,
+      vendorId: id,
+      input: {
+        type: "PIRT",
+        number: "P-IRT 123",
+        issuedOn: "2024-01-01",
+        expiresOn: "2026-06-20",
+      },
     });
-    await saveVendorDocument(db, clock, admin, id, {
-      type: "HALAL",
-      number: "ID123",
-      issuedOn: "",
-      expiresOn: "2029-01-01",
+    await saveVendorDocument(db, {
+      clock: clock,
+      actor: admin,
+      vendorId: id,
+      input: {
+        type: "HALAL",
+        number: "ID123",
+        issuedOn: "",
+        expiresOn: "2029-01-01",
+      },
     });
     await expectCode(
-      saveVendorDocument(db, clock, admin, id, {
-        type: "NIB",
-        number: "123",
-        issuedOn: "2026-01-02",
-        expiresOn: "2026-01-01",
+      saveVendorDocument(db, {
+        clock: clock,
+        actor: admin,
+        vendorId: id,
+        input: {
+          type: "NIB",
+          number: "123",
+          issuedOn: "2026-01-02",
+          expiresOn: "2026-01-01",
+        },
       }),
       "VALIDATION",
     );
-    const v = (await getVendorForAdmin(db, clock, id))!;
+    const v = (await getVendorForAdmin(db, { clock, actor: admin, vendorId: id }))!;
     expect(v.documents.find((d) => d.type === "PIRT")).toMatchObject({ expiring: true, expired: false });
     expect(v.documents.find((d) => d.type === "HALAL")).toMatchObject({ expiring: false });
-    const expiring = await listVendors(db, clock, { expiring: "1", q: v.code });
+    const expiring = await listVendors(db, { clock, actor: admin, query: { expiring: "1", q: v.code } });
     expect(expiring.rows.map((r) => r.id)).toEqual([id]);
     expect(expiring.rows[0]!.expiringDocuments).toBe(1);
     // Saving again replaces, never duplicates.
-    await saveVendorDocument(db, clock, admin, id, {
-      type: "PIRT",
-      number: "P-IRT 124",
-      issuedOn: "",
-      expiresOn: "2030-01-01",
+    await saveVendorDocument(db, {
+      clock: clock,
+      actor: admin,
+      vendorId: id,
+      input: {
+        type: "PIRT",
+        number: "P-IRT 124",
+        issuedOn: "",
+        expiresOn: "2030-01-01",
+      },
     });
     expect(await db.vendorDocument.count({ where: { vendorId: id, type: "PIRT" } })).toBe(1);
   });
 
   it("takes the NIB and NPWP numbers from the identity fields: typed once, carried over, removed with them", async () => {
     const db = testDb();
-    const { id } = await createVendor(db, clock, admin, vendorInput({ npwp: "" }));
+    const { id } = await createVendor(db, { clock, actor: admin, input: vendorInput({ npwp: "" }) });
     // NIB: the document takes the vendor's number whatever the form sends.
-    await saveVendorDocument(db, clock, admin, id, { type: "NIB", number: "9999999999999", issuedOn: "2024-01-02" });
+    await saveVendorDocument(db, {
+      clock: clock,
+      actor: admin,
+      vendorId: id,
+      input: { type: "NIB", number: "9999999999999", issuedOn: "2024-01-02" },
+    });
     const nib = () => db.vendorDocument.findUnique({ where: { vendorId_type: { vendorId: id, type: "NIB" } } });
     expect((await nib())!.number).toBe("1234567890123");
     // NPWP: the vendor has none yet — refused in words, nothing written.
-    await expect(saveVendorDocument(db, clock, admin, id, { type: "NPWP", issuedOn: "" })).rejects.toSatisfy(
+    await expect(
+      saveVendorDocument(db, { clock, actor: admin, vendorId: id, input: { type: "NPWP", issuedOn: "" } }),
+    ).rejects.toSatisfy(
       (e) =>
         e instanceof AppError &&
         e.code === "VALIDATION" &&
@@ -190,14 +248,27 @@ describe("the vendor registry", () => {
     expect(await db.vendorDocument.count({ where: { vendorId: id, type: "NPWP" } })).toBe(0);
     // Other documents still need a number of their own.
     await expectCode(
-      saveVendorDocument(db, clock, admin, id, { type: "PIRT", number: "", issuedOn: "" }),
+      saveVendorDocument(db, {
+        clock: clock,
+        actor: admin,
+        vendorId: id,
+        input: { type: "PIRT", number: "", issuedOn: "" },
+      }),
       "VALIDATION",
     );
     // A corrected NIB in the identity form is carried to the document; a removed one takes the document with it.
     const version = () => db.vendor.findUniqueOrThrow({ where: { id } }).then((v) => v.version);
-    await updateVendor(db, clock, admin, id, { ...vendorInput({ nib: "3210987654321" }), version: await version() });
+    await updateVendor(db, {
+      actor: admin,
+      vendorId: id,
+      input: { ...vendorInput({ nib: "3210987654321" }), version: await version() },
+    });
     expect((await nib())!.number).toBe("3210987654321");
-    await updateVendor(db, clock, admin, id, { ...vendorInput({ nib: "" }), version: await version() });
+    await updateVendor(db, {
+      actor: admin,
+      vendorId: id,
+      input: { ...vendorInput({ nib: "" }), version: await version() },
+    });
     expect(await nib()).toBeNull();
     const audit = await db.auditLog.findFirstOrThrow({
       where: { action: "vendor.updated", entityId: id },
@@ -208,8 +279,8 @@ describe("the vendor registry", () => {
 
   it("keeps a document's scan (PDF, JPEG or PNG by its bytes, at most 5 MB) for admins and that vendor only", async () => {
     const db = testDb();
-    const { id } = await createVendor(db, clock, admin, vendorInput());
-    const other = await createVendor(db, clock, admin, vendorInput());
+    const { id } = await createVendor(db, { clock, actor: admin, input: vendorInput() });
+    const other = await createVendor(db, { clock, actor: admin, input: vendorInput() });
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
     const pirt = { type: "PIRT", number: "P-IRT 777", issuedOn: "", expiresOn: "2030-01-01" };
     // Not a scan by its bytes, or too large: refused in words, nothing written.
@@ -218,12 +289,18 @@ describe("the vendor registry", () => {
       [Buffer.from("<html><script>alert(1)</script></html>"), /PDF, JPEG atau PNG/],
       [Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]), /5 MB/],
     ] as const) {
-      const e = await saveVendorDocument(db, clock, admin, id, pirt, bytes).catch((x: unknown) => x);
+      const e = await saveVendorDocument(db, {
+        clock: clock,
+        actor: admin,
+        vendorId: id,
+        input: pirt,
+        scan: bytes,
+      }).catch((x: unknown) => x);
       expect(e instanceof AppError && e.code).toBe("VALIDATION");
       expect(JSON.stringify(readable((e as AppError).details))).toMatch(words);
     }
     expect(await db.vendorDocument.count({ where: { vendorId: id } })).toBe(0);
-    await saveVendorDocument(db, clock, admin, id, pirt, pdf);
+    await saveVendorDocument(db, { clock, actor: admin, vendorId: id, input: pirt, scan: pdf });
     const doc = await db.vendorDocument.findUniqueOrThrow({ where: { vendorId_type: { vendorId: id, type: "PIRT" } } });
     const admins = await getDocumentScan(db, { role: "ADMIN", vendorId: null }, doc.id);
     expect(admins).toMatchObject({ contentType: "application/pdf" });
@@ -236,10 +313,15 @@ describe("the vendor registry", () => {
     expect(await getDocumentScan(db, { role: "MAYOR", vendorId: null }, doc.id)).toBeNull();
     expect(await getDocumentScan(db, { role: "ADMIN", vendorId: null }, "bukan-id")).toBeNull();
     // Saving the dates again keeps the scan; a new scan replaces it (one per document).
-    await saveVendorDocument(db, clock, admin, id, { ...pirt, expiresOn: "2031-01-01" });
+    await saveVendorDocument(db, {
+      clock: clock,
+      actor: admin,
+      vendorId: id,
+      input: { ...pirt, expiresOn: "2031-01-01" },
+    });
     expect(await db.vendorDocumentScan.count({ where: { documentId: doc.id } })).toBe(1);
     const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
-    await saveVendorDocument(db, clock, admin, id, pirt, png);
+    await saveVendorDocument(db, { clock, actor: admin, vendorId: id, input: pirt, scan: png });
     expect((await getDocumentScan(db, { role: "VENDOR", vendorId: id }, doc.id))!.contentType).toBe("image/png");
     // The vendor sees its documents, and that a scan can be downloaded.
     const profile = await getVendorProfile(db, clock, id);
@@ -248,11 +330,17 @@ describe("the vendor registry", () => {
 
   it("creates the owner's login, which then signs in; a taken username is refused; no secret in the audit", async () => {
     const db = testDb();
-    const { id } = await createVendor(db, clock, admin, vendorInput());
+    const { id } = await createVendor(db, { clock, actor: admin, input: vendorInput() });
     const username = `sri-${Date.now() % 100000}`;
-    await createVendorLogin(db, clock, admin, id, { username, password: "kata-sandi-panjang" });
-    await expectCode(createVendorLogin(db, clock, admin, id, { username, password: "kata-sandi-panjang" }), "CONFLICT");
-    await expectCode(createVendorLogin(db, clock, admin, id, { username: "x", password: "short" }), "VALIDATION");
+    await createVendorLogin(db, { actor: admin, vendorId: id, input: { username, password: "kata-sandi-panjang" } });
+    await expectCode(
+      createVendorLogin(db, { actor: admin, vendorId: id, input: { username, password: "kata-sandi-panjang" } }),
+      "CONFLICT",
+    );
+    await expectCode(
+      createVendorLogin(db, { actor: admin, vendorId: id, input: { username: "x", password: "short" } }),
+      "VALIDATION",
+    );
     const user = await authenticateUser(db, clock, { username, password: "kata-sandi-panjang" });
     expect(user).toMatchObject({ role: "VENDOR", vendorId: id });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.created", entityId: user!.id } });
@@ -265,7 +353,7 @@ describe("the vendor registry", () => {
 describe("document expiry warnings", () => {
   it("warns the admins and the vendor once per expiry date, and again after a renewal comes near its end", async () => {
     const db = testDb();
-    const { id } = await createVendor(db, clock, admin, vendorInput());
+    const { id } = await createVendor(db, { clock, actor: admin, input: vendorInput() });
     const owner = await db.user.create({
       data: {
         username: `owner-${Date.now() % 100000}`,
@@ -275,11 +363,16 @@ describe("document expiry warnings", () => {
         vendorId: id,
       },
     });
-    await saveVendorDocument(db, clock, admin, id, {
-      type: "HALAL",
-      number: "ID-1",
-      issuedOn: "",
-      expiresOn: "2026-06-15",
+    await saveVendorDocument(db, {
+      clock: clock,
+      actor: admin,
+      vendorId: id,
+      input: {
+        type: "HALAL",
+        number: "ID-1",
+        issuedOn: "",
+        expiresOn: "2026-06-15",
+      },
     });
     const first = await warnExpiringDocuments(db, clock);
     expect(first).toBeGreaterThanOrEqual(1);
@@ -287,11 +380,16 @@ describe("document expiry warnings", () => {
     const mine = () => db.notification.count({ where: { userId: owner.id, kind: "document.expiring" } });
     expect(await mine()).toBe(1);
     // Renewed for three years: no warning now…
-    await saveVendorDocument(db, clock, admin, id, {
-      type: "HALAL",
-      number: "ID-2",
-      issuedOn: "",
-      expiresOn: "2029-06-15",
+    await saveVendorDocument(db, {
+      clock: clock,
+      actor: admin,
+      vendorId: id,
+      input: {
+        type: "HALAL",
+        number: "ID-2",
+        issuedOn: "",
+        expiresOn: "2029-06-15",
+      },
     });
     expect(await warnExpiringDocuments(db, clock)).toBe(0);
     // …until that date comes near.

@@ -7,7 +7,7 @@ import { testDb } from "@/tests/support/integration-setup";
 import { createCity } from "@/tests/factories/routing";
 import { listOpdOrders, orderListQuerySchema } from "@/lib/data/orders/list-opd-orders";
 import { auditQuerySchema, listAuditLog } from "@/lib/data/admin/audit-log";
-import { vendorListQuerySchema, listVendors } from "@/lib/data/admin/vendors";
+import { vendorListQuerySchema, listVendors } from "@/lib/data/admin/vendors/list-vendors";
 import { getPublicSpread } from "@/lib/data/public/public-spread";
 import { droppedFilters } from "@/lib/validation/query";
 import { fixedClock } from "@/lib/clock";
@@ -53,7 +53,11 @@ describe("address-bar filters under random input", () => {
         fc.oneof(nasty, fc.constant("custom:2026-02-30..2026-13-01")),
         async (audit, vendors, period) => {
           await listAuditLog(testDb(), auditQuerySchema.parse(audit));
-          await listVendors(testDb(), fixedClock("2026-06-01T02:00:00Z"), vendorListQuerySchema.parse(vendors));
+          await listVendors(testDb(), {
+            clock: fixedClock("2026-06-01T02:00:00Z"),
+            actor: { id: null, role: "ADMIN" },
+            query: vendorListQuerySchema.parse(vendors),
+          });
           await getPublicSpread(testDb(), fixedClock("2026-06-01T02:00:00Z"), { period, opd: period });
         },
       ),

@@ -80,3 +80,12 @@ describe("the enum lists the forms show", () => {
     expect([...EKATALOG_STATUSES].sort()).toEqual(Object.values(EkatalogStatus).sort());
   });
 });
+
+describe("a document's expiry warning", () => {
+  it("reaches 30 days past today in WIB (just after midnight WIB is already the next day)", async () => {
+    const { expiryLimit, EXPIRY_WARNING_DAYS } = await import("@/lib/domain/vendor");
+    expect(EXPIRY_WARNING_DAYS).toBe(30);
+    expect(expiryLimit(new Date("2026-11-30T16:59:00Z")).toISOString()).toBe("2026-12-30T00:00:00.000Z");
+    expect(expiryLimit(new Date("2026-11-30T17:01:00Z")).toISOString()).toBe("2026-12-31T00:00:00.000Z");
+  });
+});

@@ -1,7 +1,7 @@
 // The vendor's documents (NIB, NPWP, PIRT, halal): number (NIB and NPWP from the identity form, typed once), dates,
 // expiry warnings and the scan, each with its form. A server component of the admin's vendor page.
 import { getTranslations } from "@/lib/i18n/server";
-import type { VendorForAdmin } from "@/lib/data/admin/vendors";
+import type { VendorForAdmin } from "@/lib/data/admin/vendors/get-vendor-for-admin";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 // The vendor owner's login: shown when it exists (with its last sign-in), else the form that creates it. A server
 // component of the admin's vendor page.
 import { getTranslations } from "@/lib/i18n/server";
-import type { VendorForAdmin } from "@/lib/data/admin/vendors";
+import type { VendorForAdmin } from "@/lib/data/admin/vendors/get-vendor-for-admin";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";

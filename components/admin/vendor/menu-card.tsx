@@ -2,7 +2,7 @@
 // the admin's vendor page.
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
-import type { VendorForAdmin } from "@/lib/data/admin/vendors";
+import type { VendorForAdmin } from "@/lib/data/admin/vendors/get-vendor-for-admin";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";

@@ -6,13 +6,13 @@ import type { Clock } from "@/lib/clock";
 import { SYSTEM_ACTOR, writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
 import { notice, notify } from "@/lib/data/notifications/notify";
-import { EXPIRY_WARNING_DAYS } from "@/lib/data/admin/vendors";
+import { expiryLimit } from "@/lib/domain/vendor";
 import { dayAsDate, wibDay } from "@/lib/format";
 import type { DocumentType } from "@/lib/generated/prisma/enums";
 
 export async function warnExpiringDocuments(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
-  const limit = new Date(dayAsDate(wibDay(now)).getTime() + EXPIRY_WARNING_DAYS * 86_400_000);
+  const limit = expiryLimit(now);
   return inTransaction(db, async (tx) => {
     // Claimed with SKIP LOCKED: two app instances never warn twice.
     const due = await tx.$queryRaw<

@@ -4,7 +4,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { listVendors, vendorListQuerySchema } from "@/lib/data/admin/vendors";
+import { listVendors, vendorListQuerySchema } from "@/lib/data/admin/vendors/list-vendors";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
@@ -22,9 +22,9 @@ export default async function VendorsPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requirePageRole("ADMIN");
+  const user = await requirePageRole("ADMIN");
   const query = vendorListQuerySchema.parse(await searchParams);
-  const list = await listVendors(db(), systemClock, query);
+  const list = await listVendors(db(), { clock: systemClock, actor: user, query });
   const t = await getTranslations();
   const href = (page: number) => queryHref("/admin/vendors", { ...query, page });
   const all = list.progress.live + list.progress.inProgress + list.progress.notStarted;

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { getVendorForAdmin } from "@/lib/data/admin/vendors";
+import { getVendorForAdmin } from "@/lib/data/admin/vendors/get-vendor-for-admin";
 import { updateVendorAction } from "@/lib/actions/admin";
 import { toLocaleTag } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -33,10 +33,10 @@ export default async function VendorPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ done?: string; error?: string; field?: string; why?: string }>;
 }) {
-  await requirePageRole("ADMIN");
+  const user = await requirePageRole("ADMIN");
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success) notFound();
-  const v = await getVendorForAdmin(db(), systemClock, id);
+  const v = await getVendorForAdmin(db(), { clock: systemClock, actor: user, vendorId: id });
   if (!v) notFound();
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
