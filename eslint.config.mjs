@@ -27,6 +27,15 @@ const REFUSALS_BY_KEY = [
   },
 ];
 
+// Shared SQL lives in one module (lib/db/sql/, issue 19): a fragment is never imported sideways from a use case's
+// file. The order state machine's helper and the notification writer keep their own statements (they are the one way
+// to change an order's state and to write a notice).
+const SQL_FROM_ITS_MODULE = {
+  selector:
+    "ImportDeclaration[source.value=/^@\\/lib\\/data\\/(?!orders\\/transition-order$|notifications\\/notify$)/] > ImportSpecifier[imported.name=/Sql$/]",
+  message: "Import shared SQL from lib/db/sql/ (move the fragment there if a second use case needs it).",
+};
+
 const CONTROLS_FROM_PRIMITIVES = {
   selector:
     "JSXOpeningElement[name.name=/^(input|select|textarea)$/] > JSXAttribute[name.name='className'] > Literal[value=/border-slate-300/], JSXOpeningElement[name.name=/^(input|select|textarea)$/] > JSXAttribute[name.name='className'] > JSXExpressionContainer > Identifier[name=/^(input|inputClass|field)$/]",
@@ -83,7 +92,7 @@ export default defineConfig([
   {
     files: ["lib/**/*.ts"],
     ignores: ["lib/env.ts", "lib/http.ts", "lib/generated/**"],
-    rules: { "no-restricted-syntax": ["error", ...REFUSALS_BY_KEY] },
+    rules: { "no-restricted-syntax": ["error", ...REFUSALS_BY_KEY, SQL_FROM_ITS_MODULE] },
   },
   {
     // Order state changes go through lib/data/orders/transition-order.ts (checked against the state machine); the
@@ -111,6 +120,7 @@ export default defineConfig([
           message: "Change an order's state with transitionOrderSql (lib/data/orders/transition-order.ts).",
         },
         ...REFUSALS_BY_KEY,
+        SQL_FROM_ITS_MODULE,
       ],
     },
   },

@@ -3,11 +3,14 @@ import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { readSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { Role } from "@/lib/generated/prisma/enums";
 import { AppError, isAppError } from "@/lib/errors";
 import { mfaRequired } from "@/lib/auth/totp";
 import { writeAudit } from "@/lib/data/audit";
-import { unreadCountSql } from "@/lib/data/notifications/list-notifications";
+import { unreadCountSql } from "@/lib/db/sql/notifications";
+import { queryOne } from "@/lib/db/sql/decode";
+import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface CurrentUser {
   id: string;
@@ -30,6 +33,22 @@ export interface CurrentUser {
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The signed-in user's row as the query below reads it, decoded (lib/db/sql/decode.ts). */
+const sessionUserRow = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: z.enum(Role),
+  opdId: z.string().nullable(),
+  vendorId: z.string().nullable(),
+  active: z.boolean(),
+  sessionVersion: z.number().int(),
+  isDemo: z.boolean(),
+  totpEnabledAt: z.date().nullable(),
+  revoked: z.boolean(),
+  unread: z.number().int(),
+});
+
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await readSession();
   if (!session) return null;
@@ -37,19 +56,16 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!sid || !UUID.test(id)) return null;
   // One round trip: the user as the database knows them now, whether this session was signed out, and the
   // header's unread count (every page shows it).
-  const [user] = await db().$queryRaw<
-    (Omit<CurrentUser, "mfaPending"> & {
-      active: boolean;
-      sessionVersion: number;
-      isDemo: boolean;
-      totpEnabledAt: Date | null;
-      revoked: boolean;
-    })[]
-  >`
+  const user = await queryOne(
+    db(),
+    "signed-in user",
+    sessionUserRow,
+    Prisma.sql`
     SELECT u.id, u.username, u.name, u.role::text AS role, u."opdId", u."vendorId", u.active, u."sessionVersion",
            u."isDemo", u."totpEnabledAt", EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.sid = ${sid}) AS revoked,
            ${unreadCountSql(id)} AS unread
-    FROM "User" u WHERE u.id = ${id}::uuid`;
+    FROM "User" u WHERE u.id = ${id}::uuid`,
+  );
   if (!user || user.revoked || !user.active) return null;
   if (user.sessionVersion !== session.sessionVersion || user.role !== session.role) return null;
   return {

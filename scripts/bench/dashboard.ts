@@ -11,7 +11,7 @@ import { createPrisma, type Db } from "@/lib/db/client";
 import { fixedClock } from "@/lib/clock";
 import { getDashboard } from "@/lib/data/dashboard/get-dashboard";
 import { getSpread } from "@/lib/data/dashboard/get-spread";
-import { spendByVendor } from "@/lib/data/dashboard/spend-by-vendor";
+import { spendByVendor } from "@/lib/db/sql/spend";
 import { getMayorHome } from "@/lib/data/home/get-mayor-home";
 import { getDaysToPay } from "@/lib/data/dashboard/get-days-to-pay";
 import { getPublicSpread } from "@/lib/data/public/public-spread";

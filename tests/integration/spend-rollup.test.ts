@@ -7,7 +7,7 @@ import { submitOrder } from "@/lib/data/orders/submit-order";
 import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
 import { cancelOrder } from "@/lib/data/orders/cancel-order";
 import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
-import { spendByVendor, spendByVendorFromOrders } from "@/lib/data/dashboard/spend-by-vendor";
+import { spendByVendor, spendByVendorFromOrders } from "@/lib/db/sql/spend";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { getSpread } from "@/lib/data/dashboard/get-spread";
 import { getDashboard } from "@/lib/data/dashboard/get-dashboard";

@@ -8,7 +8,7 @@ import { getSpread, type Spread } from "@/lib/data/dashboard/get-spread";
 import { getResilience, type Resilience } from "@/lib/data/dashboard/get-resilience";
 import { getDaysToPay, type DaysToPay } from "@/lib/data/dashboard/get-days-to-pay";
 import { getSettings } from "@/lib/data/settings/get-settings";
-import { spendSpanSql } from "@/lib/data/dashboard/spend-by-vendor";
+import { spendSpanSql } from "@/lib/db/sql/spend";
 import { getBeforeDecree, type BeforeDecree } from "@/lib/data/admin/prior-purchases";
 import { giniOf } from "@/lib/domain/fairness";
 import { monthsOf, type Period } from "@/lib/domain/period";

@@ -3,8 +3,8 @@
 // something, zeros included. Metrics from lib/domain/fairness over the spend rollups.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
-import { spendByVendorSql } from "@/lib/data/dashboard/spend-by-vendor";
+import { decreeInForceSql } from "@/lib/db/sql/decree";
+import { spendByVendorSql } from "@/lib/db/sql/spend";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { distributionOf, readGini, type Distribution, type EvennessReading } from "@/lib/domain/fairness";
 import { lorenzPoints, type Period } from "@/lib/domain/period";

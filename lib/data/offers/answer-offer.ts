@@ -5,23 +5,22 @@ import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import type { Actor } from "@/lib/data/audit";
-import { auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
+import { auditRowsSql, type AuditRow } from "@/lib/db/sql/audit";
 import { withRetry } from "@/lib/data/tx";
 import { inRawTransaction, rawSql, type RawSql } from "@/lib/db/raw";
 import { batcherPer, MicroBatcher, oneByOneOnError } from "@/lib/data/batcher";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notice, notifyManySql, type Notice } from "@/lib/data/notifications/notify";
 import { assertOrderTransition } from "@/lib/data/orders/transition-order";
+import { rerouteOrdersInTx, type RouteOutcome } from "@/lib/data/routing/route-order";
 import {
   decodeRoutableOrder,
   decodeRoutingContext,
-  rerouteOrdersInTx,
   routableOrderJsonSql,
   routingContextSql,
   type RoutableOrderJson,
   type RoutingContextJson,
-  type RouteOutcome,
-} from "@/lib/data/routing/route-order";
+} from "@/lib/db/sql/routing";
 import { z } from "zod";
 import { vm } from "@/lib/domain/validation-message";
 

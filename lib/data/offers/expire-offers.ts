@@ -4,23 +4,25 @@
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { SYSTEM_ACTOR } from "@/lib/data/audit";
-import { auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
+import { auditRowsSql, type AuditRow } from "@/lib/db/sql/audit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inTransaction } from "@/lib/data/tx";
 import { inRawTransaction, rawSql, type RawSql } from "@/lib/db/raw";
 import { oneByOneOnError } from "@/lib/data/batcher";
 import {
-  decodeRoutableOrder,
-  decodeRoutingContext,
   rerouteOrdersInTx,
-  routableOrderJsonSql,
-  routingContextSql,
   routeOrderInTx,
   ROUTABLE_ORDER_SELECT,
-  type RoutableOrderJson,
   type RouteOutcome,
-  type RoutingContextJson,
 } from "@/lib/data/routing/route-order";
+import {
+  decodeRoutableOrder,
+  decodeRoutingContext,
+  routableOrderJsonSql,
+  routingContextSql,
+  type RoutableOrderJson,
+  type RoutingContextJson,
+} from "@/lib/db/sql/routing";
 
 export interface ExpiryResult {
   offerId: string;

@@ -20,14 +20,14 @@ import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domai
 import { isUniqueViolation } from "@/lib/data/tx";
 import { inRawTransaction, rawSql, type RawSql } from "@/lib/db/raw";
 import { budgetExceeded } from "@/lib/data/orders/budget";
-import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
+import { decreeInForceSql } from "@/lib/db/sql/decree";
 import {
-  poolJsonSql,
   routeBatchInTx,
   type AllocationRow,
   type RoutableOrder,
   type RouteOutcome,
 } from "@/lib/data/routing/route-order";
+import { poolJsonSql } from "@/lib/db/sql/routing";
 import { earliestRoutableDelivery, offerDeadline } from "@/lib/domain/routing";
 import { batcherPer, MicroBatcher, oneByOneOnError } from "@/lib/data/batcher";
 import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";

@@ -14,8 +14,15 @@ import { linkEnv } from "@/lib/env";
 import { offerLinkFor } from "@/lib/data/offers/offer-link-secret";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/data/audit";
-import { auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
-import { decreeInForceSql } from "@/lib/data/decree/find-decree-in-force";
+import { auditRowsSql, type AuditRow } from "@/lib/db/sql/audit";
+import {
+  decodeRoutingContext,
+  routingContextSql,
+  type AllocationRow,
+  type RoutableOrder,
+  type RoutingContext,
+  type RoutingContextJson,
+} from "@/lib/db/sql/routing";
 import { notice, notifyManySql, whatsappNudgesSql, type Notice, type Nudge } from "@/lib/data/notifications/notify";
 import { offerNudgeMessage } from "@/lib/domain/whatsapp";
 import {
@@ -28,29 +35,12 @@ import {
   type RouteScope,
 } from "@/lib/domain/routing";
 import { canTransition } from "@/lib/domain/order-state";
-import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
+import type { RoutingSettings } from "@/lib/domain/settings";
 import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
-import type {
-  EkatalogStatus,
-  MenuCategory,
-  OrderStatus,
-  ProcurementMethod,
-  VendorStatus,
-} from "@/lib/generated/prisma/enums";
+import type { EkatalogStatus, MenuCategory, VendorStatus } from "@/lib/generated/prisma/enums";
 
-export interface RoutableOrder {
-  id: string;
-  number: string;
-  opdId: string;
-  status: OrderStatus;
-  deliveryAt: Date;
-  deliveryDay: Date;
-  category: MenuCategory;
-  pax: number;
-  total: bigint;
-  method: ProcurementMethod;
-  eventName: string;
-}
+// The routing payloads' SQL and decoders live in lib/db/sql/routing.ts; their types are re-exported for the use cases.
+export type { AllocationRow, RoutableOrder, RoutingContext } from "@/lib/db/sql/routing";
 
 export type RouteOutcome =
   | {
@@ -109,29 +99,6 @@ export function fiscalYearDays(deliveryAt: Date): { fyStart: Date; fyEnd: Date }
   return { fyStart: dayAsDate(`${year}-01-01`), fyEnd: dayAsDate(`${year + 1}-01-01`) };
 }
 
-/** The order's routing facts as one JSON value, in SQL (`o`: the alias of its "Order" row); see decodeRoutableOrder. */
-export function routableOrderJsonSql(o: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`json_build_object('id', ${o}.id, 'number', ${o}.number, 'opdId', ${o}."opdId", 'status', ${o}.status,
-    'deliveryAt', ${o}."deliveryAt", 'deliveryDay', ${o}."deliveryDay", 'category', ${o}.category, 'pax', ${o}.pax,
-    'total', ${o}.total::text, 'method', ${o}.method, 'eventName', ${o}."eventName")`;
-}
-
-/** routableOrderJsonSql's value as it arrives (dates as text, the total as a decimal string). */
-export type RoutableOrderJson = Omit<RoutableOrder, "deliveryAt" | "deliveryDay" | "total"> & {
-  deliveryAt: string;
-  deliveryDay: string;
-  total: string;
-};
-
-export function decodeRoutableOrder(o: RoutableOrderJson): RoutableOrder {
-  return {
-    ...o,
-    deliveryAt: new Date(o.deliveryAt),
-    deliveryDay: new Date(`${o.deliveryDay.slice(0, 10)}T00:00:00.000Z`),
-    total: BigInt(o.total),
-  };
-}
-
 /** An order as the routing rule's input. */
 export function orderToRoute(order: RoutableOrder) {
   return {
@@ -163,23 +130,6 @@ export function toPoolVendor(r: StandingRow, weight: number): PoolVendor {
     lastAwardAt: r.lastAwardAt,
     priorOutcome: (r.prior as PoolVendor["priorOutcome"]) ?? null,
   };
-}
-
-/** One allocation of the decree: a vendor and its weight in one OPD's pool. */
-export interface AllocationRow {
-  vendorId: string;
-  weight: number;
-}
-
-/**
- * The SQL of an OPD's pool under a decree, as JSON: each UMKM with its weight — its largest allocation weight in
- * the whole decree (as decreeWeights in lib/domain/routing.ts and mm_decree_weights; read per pool vendor through
- * the vendor index, not over the whole decree).
- */
-export function poolJsonSql(decreeId: Prisma.Sql, opdId: string | Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`COALESCE((SELECT json_agg(json_build_object('vendorId', a."vendorId", 'weight',
-      (SELECT max(b.weight) FROM "Allocation" b WHERE b."vendorId" = a."vendorId" AND b."decreeId" = a."decreeId")) ORDER BY a."vendorId")
-    FROM "Allocation" a WHERE a."decreeId" = ${decreeId} AND a."opdId" = (${opdId})::uuid), '[]'::json)`;
 }
 
 /** Plain words for an escalation's cause, for the admins' notification (codes never reach a person). */
@@ -505,34 +455,6 @@ export async function routeBatchInTx(tx: RawSql, items: RouteItem[]): Promise<Ba
     if (!w || w.updated !== 1) throw new Error(`order ${s.order.number} changed state during routing`);
     return { route: routeOutcome(plans[i]!, s.round, w.offerId) };
   });
-}
-
-/** What routing needs to know of an order that exists already: the decree in force on its delivery day, its OPD's
- * pool under it, its next round, and the settings. */
-export interface RoutingContext {
-  decreeId: string | null;
-  round: number;
-  pool: AllocationRow[];
-  settings: RoutingSettings;
-}
-
-/**
- * An order's routing context as one JSON value, in SQL (`id`, `opd`, `day`: the order's id, OPD and delivery day as
- * SQL expressions), so a statement that locks orders can bring their contexts in the same round trip; see
- * decodeRoutingContext.
- */
-export function routingContextSql(id: Prisma.Sql, opd: Prisma.Sql, day: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT json_build_object('decreeId', d.id,
-      'round', (SELECT COALESCE(max(r.round), 0) + 1 FROM "RoutingDecision" r WHERE r."orderId" = ${id}),
-      'pool', ${poolJsonSql(Prisma.sql`d.id`, opd)},
-      'settings', (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}))
-    FROM (SELECT 1) AS one LEFT JOIN LATERAL (${decreeInForceSql(day)}) d ON true)`;
-}
-
-export type RoutingContextJson = Omit<RoutingContext, "settings"> & { settings: unknown };
-
-export function decodeRoutingContext(c: RoutingContextJson): RoutingContext {
-  return { ...c, settings: resolveSettings(c.settings) };
 }
 
 /** The routing contexts of orders that exist already, in one statement (see routingContextSql). */

@@ -9,17 +9,17 @@ import { parseInput } from "@/lib/validation/parse";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, lockVendors } from "@/lib/data/tx";
 import { notice, notify, notifySql } from "@/lib/data/notifications/notify";
+import { rerouteOrdersInTx } from "@/lib/data/routing/route-order";
 import {
   decodeRoutableOrder,
   decodeRoutingContext,
-  rerouteOrdersInTx,
   routableOrderJsonSql,
   routingContextSql,
   type RoutableOrderJson,
   type RoutingContextJson,
-} from "@/lib/data/routing/route-order";
+} from "@/lib/db/sql/routing";
 import { prepareAmendmentDraft } from "@/lib/data/admin/pool-health";
-import { auditInsertSql, auditRowsSql, type AuditRow } from "@/lib/data/audit-sql";
+import { auditInsertSql, auditRowsSql, type AuditRow } from "@/lib/db/sql/audit";
 import type { RawSql } from "@/lib/db/raw";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";

@@ -3,8 +3,10 @@
 // partial month at either end) — so the figures are never stale and the query touches months × pairs, not
 // every order. `spendByVendorFromOrders` is the same figure straight from the
 // orders: the floor the dashboard benchmark compares against, and the check of the rollup in tests.
+import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db/sql/decode";
 
 export interface SpendScope {
   /** Inclusive WIB days, "YYYY-MM-DD". */
@@ -21,21 +23,22 @@ export interface VendorSpend {
   deliveredCount: number;
 }
 
-type Row = {
-  vendorId: string;
-  awardedValue: bigint;
-  awardedCount: bigint;
-  deliveredValue: bigint;
-  deliveredCount: bigint;
-};
-
-const toSpend = (r: Row): VendorSpend => ({
-  vendorId: r.vendorId,
-  awardedValue: Number(r.awardedValue),
-  awardedCount: Number(r.awardedCount),
-  deliveredValue: Number(r.deliveredValue),
-  deliveredCount: Number(r.deliveredCount),
-});
+/** A per-UMKM row of spendByVendorSql (and of the same figure from the orders), decoded. */
+const spendRow = z
+  .object({
+    vendorId: z.string(),
+    awardedValue: z.bigint(),
+    awardedCount: z.bigint(),
+    deliveredValue: z.bigint(),
+    deliveredCount: z.bigint(),
+  })
+  .transform((r): VendorSpend => ({
+    vendorId: r.vendorId,
+    awardedValue: Number(r.awardedValue),
+    awardedCount: Number(r.awardedCount),
+    deliveredValue: Number(r.deliveredValue),
+    deliveredCount: Number(r.deliveredCount),
+  }));
 
 const opdFilter = (column: Prisma.Sql, opdId?: string) =>
   opdId ? Prisma.sql`AND ${column} = ${opdId}::uuid` : Prisma.empty;
@@ -77,12 +80,15 @@ export function spendByVendorSql(scope: SpendScope): Prisma.Sql {
 }
 
 export async function spendByVendor(tx: Tx, scope: SpendScope): Promise<VendorSpend[]> {
-  const rows = await tx.$queryRaw<Row[]>`${spendByVendorSql(scope)} ORDER BY 1`;
-  return rows.map(toSpend);
+  return queryRows(tx, "spend by vendor", spendRow, Prisma.sql`${spendByVendorSql(scope)} ORDER BY 1`);
 }
 
 export async function spendByVendorFromOrders(tx: Tx, scope: SpendScope): Promise<VendorSpend[]> {
-  const rows = await tx.$queryRaw<Row[]>`
+  return queryRows(
+    tx,
+    "spend by vendor from orders",
+    spendRow,
+    Prisma.sql`
     SELECT o."vendorId", sum(o.total)::bigint AS "awardedValue", count(*)::bigint AS "awardedCount",
            COALESCE(sum(o.total) FILTER (WHERE o.status = 'DELIVERED'), 0)::bigint AS "deliveredValue",
            count(*) FILTER (WHERE o.status = 'DELIVERED')::bigint AS "deliveredCount"
@@ -90,6 +96,6 @@ export async function spendByVendorFromOrders(tx: Tx, scope: SpendScope): Promis
     WHERE o."vendorId" IS NOT NULL AND o.status IN ('ACCEPTED', 'DELIVERED')
       AND o."deliveryDay" BETWEEN ${scope.from}::date AND ${scope.to}::date ${opdFilter(Prisma.sql`o."opdId"`, scope.opdId)}
     GROUP BY o."vendorId"
-    ORDER BY o."vendorId"`;
-  return rows.map(toSpend);
+    ORDER BY o."vendorId"`,
+  );
 }

@@ -1,0 +1,61 @@
+// What decoding a raw statement's payload at the boundary costs (lib/db/sql/decode.ts, lib/db/sql/routing.ts): the
+// routing payloads (an order's facts, its routing context) and a dashboard row, decoded by their zod schemas, against
+// the hand-written conversion they replaced (the floor: the same fields converted with no checks). No database.
+// Prints JSON: nanoseconds per payload for each, and the ratio.
+//   npm run bench:decode [-- --n 200000]
+import { performance } from "node:perf_hooks";
+import { decodeRoutableOrder, decodeRoutingContext } from "@/lib/db/sql/routing";
+import { resolveSettings } from "@/lib/domain/settings";
+
+const n = Number(process.argv[process.argv.indexOf("--n") + 1] || 200_000) || 200_000;
+
+const order = {
+  id: "5f0c1a52-8e43-4d1a-9b1e-0c6f8a1d2e3f",
+  number: "MM-2026-000123",
+  opdId: "0d2e6042-2dfd-4009-bc16-c62f206c005d",
+  status: "OFFERED",
+  deliveryAt: "2026-12-01T03:00:00+00:00",
+  deliveryDay: "2026-12-01",
+  category: "MAKAN",
+  pax: 50,
+  total: "1750000",
+  method: "PENGADAAN_LANGSUNG",
+  eventName: "Rapat koordinasi",
+};
+const context = {
+  decreeId: "be82a894-d1f3-469e-aa77-dac0ed74df81",
+  round: 2,
+  pool: Array.from({ length: 5 }, (_, i) => ({ vendorId: `v-${i}`, weight: 1 })),
+  settings: null,
+};
+
+function time(label: string, f: () => unknown): number {
+  for (let i = 0; i < 10_000; i++) f(); // warm-up
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) f();
+  return ((performance.now() - t0) * 1e6) / n;
+}
+
+const handOrder = time("hand order", () => ({
+  ...order,
+  deliveryAt: new Date(order.deliveryAt),
+  deliveryDay: new Date(`${order.deliveryDay.slice(0, 10)}T00:00:00.000Z`),
+  total: BigInt(order.total),
+}));
+const zodOrder = time("zod order", () => decodeRoutableOrder(order));
+const handContext = time("hand context", () => ({ ...context, settings: resolveSettings(context.settings) }));
+const zodContext = time("zod context", () => decodeRoutingContext(context));
+
+console.log(
+  JSON.stringify({
+    n,
+    nsPerPayload: {
+      routableOrder: { decoded: Math.round(zodOrder), floor: Math.round(handOrder) },
+      routingContext: { decoded: Math.round(zodContext), floor: Math.round(handContext) },
+    },
+    ratioToFloor: {
+      routableOrder: Number((zodOrder / handOrder).toFixed(2)),
+      routingContext: Number((zodContext / handContext).toFixed(2)),
+    },
+  }),
+);
