@@ -2,6 +2,26 @@
 // a draft changes against the decree in force, which agencies have too thin a pool and which UMKM no agency has, and
 // how publishing supersedes the decrees still covering the new one's first day. Pure.
 import { MIN_ELIGIBLE_PER_POOL } from "@/lib/domain/pool-health";
+import { dayAsDate } from "@/lib/format";
+
+/** A decree's header as its columns (the form's days as DATE values; empty optional fields as null). */
+export function decreeHeaderColumns(h: {
+  number: string;
+  title: string;
+  signedOn?: string | null;
+  effectiveFrom: string;
+  effectiveTo?: string | null;
+  notes?: string | null;
+}) {
+  return {
+    number: h.number,
+    title: h.title,
+    signedOn: h.signedOn ? dayAsDate(h.signedOn) : null,
+    effectiveFrom: dayAsDate(h.effectiveFrom),
+    effectiveTo: h.effectiveTo ? dayAsDate(h.effectiveTo) : null,
+    notes: h.notes ?? null,
+  };
+}
 
 /** A grid cell: "opdId:vendorId". */
 export type CellKey = `${string}:${string}`;

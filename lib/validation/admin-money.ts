@@ -1,6 +1,6 @@
 // OPDs, their staff accounts, budgets (pagu) and price ceilings as admins enter them.
 import { z } from "zod";
-import { indonesianNumber, phoneField } from "@/lib/validation/fields";
+import { phoneField, rupiahAmount } from "@/lib/validation/fields";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 import { normalizeNip } from "@/lib/domain/letters";
@@ -75,16 +75,7 @@ export const staffSchema = z
   })
   .strict();
 
-const rupiah = (amount: AmountName) => {
-  const what = { label: `validation.amounts.${amount}` };
-  return indonesianNumber(
-    z
-      .number({ message: vm("money.number", { what, example: "25.000.000" }) })
-      .int(vm("money.whole", { what }))
-      .min(0, vm("money.negative", { what }))
-      .max(1_000_000_000_000, vm("money.tooLarge", { what })),
-  );
-};
+const rupiah = (amount: AmountName) => rupiahAmount(amount, { max: 1_000_000_000_000, example: "25.000.000" });
 
 export const budgetSchema = z
   .object({

@@ -3,20 +3,11 @@
 // lib/domain/payment.ts paymentIssue.
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/domain/text";
-import { indonesianNumber } from "@/lib/validation/fields";
+import { rupiahAmount } from "@/lib/validation/fields";
 import { PAYMENT_METHODS } from "@/lib/domain/payment";
 import { vm, type AmountName } from "@/lib/domain/validation-message";
 
-const rupiah = (amount: AmountName) => {
-  const what = { label: `validation.amounts.${amount}` };
-  return indonesianNumber(
-    z
-      .number({ message: vm("money.number", { what, example: "1.250.000" }) })
-      .int(vm("money.whole", { what }))
-      .min(0, vm("money.negative", { what }))
-      .max(10_000_000_000, vm("money.tooLarge", { what })),
-  );
-};
+const rupiah = (amount: AmountName) => rupiahAmount(amount, { max: 10_000_000_000, example: "1.250.000" });
 
 /** The vendor's bank account, as on its passbook: bank, number (digits; spaces and dashes allowed), holder. */
 export const bankAccountSchema = z.object({

@@ -10,7 +10,8 @@ import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 import { parseInput } from "@/lib/validation/parse";
 import { decreeHeaderSchema } from "@/lib/validation/decree";
 import { vm } from "@/lib/domain/validation-message";
-import { dayAsDate, wibDay } from "@/lib/format";
+import { wibDay } from "@/lib/format";
+import { decreeHeaderColumns } from "@/lib/domain/decree";
 
 export async function createDecreeDraft(
   db: Db,
@@ -22,16 +23,7 @@ export async function createDecreeDraft(
   try {
     return await inTransaction(db, async (tx) => {
       const d = await tx.decree.create({
-        data: {
-          number: h.number,
-          title: h.title,
-          signedOn: h.signedOn ? dayAsDate(h.signedOn) : null,
-          effectiveFrom: dayAsDate(h.effectiveFrom),
-          effectiveTo: h.effectiveTo ? dayAsDate(h.effectiveTo) : null,
-          notes: h.notes ?? null,
-          status: "DRAFT",
-          createdById: actor.id,
-        },
+        data: { ...decreeHeaderColumns(h), status: "DRAFT", createdById: actor.id },
       });
       let copied = 0;
       if (opts.copyFromInForce) {

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/data/audit";
 import { requireOneOf } from "@/lib/data/authorise";
 import { getLetterhead } from "@/lib/data/admin/letterhead";
+import { decreeParties } from "@/lib/data/decree/decree-parties";
 import { cellKey } from "@/lib/domain/decree";
 import type { DecreeAllocationFile } from "@/lib/documents/decree-files";
 
@@ -16,15 +17,8 @@ export async function getDecreeFile(
   const { decreeId } = opts;
   const d = await tx.decree.findUnique({ where: { id: decreeId }, include: { allocations: true } });
   if (!d) return null;
-  const [opds, vendors, letterhead] = await Promise.all([
-    tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
-    tx.vendor.findMany({
-      where: { OR: [{ status: { not: "REMOVED" } }, { allocations: { some: { decreeId } } }] },
-      orderBy: { code: "asc" },
-      select: { id: true, code: true, name: true, kelurahan: true },
-    }),
-    getLetterhead(tx),
-  ]);
+  const [[opds, parties], letterhead] = await Promise.all([decreeParties(tx, decreeId), getLetterhead(tx)]);
+  const vendors = parties.map(({ id, code, name, kelurahan }) => ({ id, code, name, kelurahan }));
   return {
     cityHeading: letterhead.cityHeading,
     number: d.number,

@@ -5,6 +5,7 @@ import type { Clock } from "@/lib/clock";
 import type { Actor } from "@/lib/data/audit";
 import { requireAdmin } from "@/lib/data/authorise";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
+import { decreeParties } from "@/lib/data/decree/decree-parties";
 import { allocationDiff, cellKey, gridGaps } from "@/lib/domain/decree";
 import { wibDay } from "@/lib/format";
 import type { DecreeStatus } from "@/lib/generated/prisma/enums";
@@ -44,15 +45,11 @@ export async function getDecreeGrid(
   const { decreeId } = opts;
   const d = await tx.decree.findUnique({ where: { id: decreeId }, include: { allocations: true } });
   if (!d) return null;
-  const [opds, vendors, inForce] = await Promise.all([
-    tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
-    tx.vendor.findMany({
-      where: { OR: [{ status: { not: "REMOVED" } }, { allocations: { some: { decreeId } } }] },
-      orderBy: { code: "asc" },
-      select: { id: true, code: true, name: true, status: true },
-    }),
+  const [[opds, parties], inForce] = await Promise.all([
+    decreeParties(tx, decreeId),
     findDecreeInForce(tx, wibDay(opts.clock.now())),
   ]);
+  const vendors = parties.map(({ id, code, name, status }) => ({ id, code, name, status }));
   const cells: Record<string, number> = {};
   for (const a of d.allocations) cells[cellKey(a.opdId, a.vendorId)] = a.weight;
   let diff: DecreeGrid["diff"] = null;

@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { decreeHeaderSchema } from "@/lib/validation/decree";
 import { versionSchema } from "@/lib/validation/admin-vendor";
 import { vm } from "@/lib/domain/validation-message";
-import { dayAsDate } from "@/lib/format";
+import { decreeHeaderColumns } from "@/lib/domain/decree";
 
 export async function updateDecreeHeader(db: Db, opts: { actor: Actor; decreeId: string; input: unknown }) {
   const { actor, decreeId } = opts;
@@ -24,15 +24,7 @@ export async function updateDecreeHeader(db: Db, opts: { actor: Actor; decreeId:
       const before = await tx.decree.findUniqueOrThrow({ where: { id: decreeId } });
       await tx.decree.update({
         where: { id: decreeId },
-        data: {
-          number: h.number,
-          title: h.title,
-          signedOn: h.signedOn ? dayAsDate(h.signedOn) : null,
-          effectiveFrom: dayAsDate(h.effectiveFrom),
-          effectiveTo: h.effectiveTo ? dayAsDate(h.effectiveTo) : null,
-          notes: h.notes ?? null,
-          version: { increment: 1 },
-        },
+        data: { ...decreeHeaderColumns(h), version: { increment: 1 } },
       });
       await writeAudit(tx, actor, {
         action: "decree.draft_updated",
