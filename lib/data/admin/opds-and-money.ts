@@ -14,6 +14,7 @@ import { getSettings } from "@/lib/data/settings/get-settings";
 import { SETTINGS_KEY, settingsSchema, type RoutingSettings } from "@/lib/domain/settings";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
 import { vm } from "@/lib/domain/validation-message";
+import { insertAccount, usernameTakenOr } from "@/lib/data/user/insert-account";
 
 type AdminActor = Actor & { id: string };
 function admin(actor: AdminActor) {
@@ -95,26 +96,17 @@ export async function createOpdStaff(db: Db, _clock: Clock, actor: AdminActor, o
   try {
     await inTransaction(db, async (tx) => {
       if (!(await tx.opd.count({ where: { id: opdId } }))) throw new AppError("NOT_FOUND");
-      const u = await tx.user.create({
-        data: {
-          username: input.username,
-          name: input.name,
-          email: input.email ?? null,
-          passwordHash,
-          role: "OPD_STAFF",
-          opdId,
-        },
-      });
-      await writeAudit(tx, actor, {
-        action: "user.created",
-        entity: "User",
-        entityId: u.id,
-        after: { username: input.username, role: "OPD_STAFF", opdId },
+      await insertAccount(tx, actor, {
+        username: input.username,
+        name: input.name,
+        email: input.email ?? null,
+        passwordHash,
+        role: "OPD_STAFF",
+        opdId,
       });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { username: [vm("account.usernameTaken")] } });
-    throw e;
+    throw usernameTakenOr(e);
   }
 }
 
