@@ -1,6 +1,6 @@
 // OPDs, their staff accounts, budgets (pagu) and price ceilings as admins enter them.
 import { z } from "zod";
-import { phoneField, rupiahAmount } from "@/lib/validation/fields";
+import { optionalEmail, phoneField, rupiahAmount } from "@/lib/validation/fields";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
 import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 import { normalizeNip } from "@/lib/domain/letters";
@@ -64,13 +64,7 @@ export const staffSchema = z
   .object({
     username: usernameSchema,
     name: z.string().trim().min(3, vm("account.nameShort")).max(120),
-    email: z
-      .string()
-      .trim()
-      .email(vm("common.email"))
-      .or(z.literal("").transform(() => null))
-      .nullable()
-      .optional(),
+    email: optionalEmail(vm("common.email")),
     password: initialPasswordSchema,
   })
   .strict();

@@ -5,7 +5,8 @@ import { findKecamatan, findKelurahan, KELURAHAN } from "@/lib/domain/wilayah";
 import { isCalendarDay } from "@/lib/domain/text";
 import { DOCUMENT_TYPES, identityNumberField } from "@/lib/domain/vendor";
 import { initialPasswordSchema, usernameSchema } from "@/lib/validation/account";
-import { indonesianNumber, phoneField } from "@/lib/validation/fields";
+import { dailyCapacityPax } from "@/lib/validation/vendor";
+import { optionalEmail, phoneField } from "@/lib/validation/fields";
 import { vm } from "@/lib/domain/validation-message";
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
@@ -78,20 +79,8 @@ export const vendorSchema = z
     // Follows from the kelurahan; when given (an import's column), it must agree.
     kecamatan: z.string().trim().max(80).optional(),
     whatsapp: phoneField(vm("common.whatsapp")),
-    email: z
-      .string()
-      .trim()
-      .email(vm("common.email"))
-      .or(z.literal("").transform(() => null))
-      .nullable()
-      .optional(),
-    dailyCapacityPax: indonesianNumber(
-      z
-        .number({ message: vm("vendor.capacityNumber") })
-        .int(vm("vendor.capacityWhole"))
-        .min(1, vm("vendor.capacityMin"))
-        .max(5000, vm("vendor.capacityMax")),
-    ),
+    email: optionalEmail(vm("common.email")),
+    dailyCapacityPax,
     hasPp55: checkbox,
   })
   .strict()

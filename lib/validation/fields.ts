@@ -24,6 +24,22 @@ export function rupiahAmount(amount: AmountName, opts: { max: number; example: s
   );
 }
 
+/**
+ * An e-mail address that may be left empty (null), kept in lower case; `message` when it is not one. The one rule for
+ * every form that takes an address (an OPD's staff, a vendor by its admin, a vendor itself).
+ */
+export function optionalEmail(message: string) {
+  return z
+    .string()
+    .trim()
+    .max(200, message)
+    .email(message)
+    .transform((v) => v.toLowerCase())
+    .or(z.literal("").transform(() => null))
+    .nullable()
+    .optional();
+}
+
 /** A phone number, normalised to its local form (0813…); `mobile` requires one WhatsApp and SMS can reach. */
 export function phoneField(message: string, opts: { mobile?: boolean } = {}) {
   return z

@@ -2,28 +2,25 @@
 // Shared by the forms and the use cases; messages as refusal keys (lib/domain/validation-message.ts).
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/domain/text";
-import { indonesianNumber, phoneField } from "@/lib/validation/fields";
+import { indonesianNumber, optionalEmail, phoneField } from "@/lib/validation/fields";
 import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 import { vm } from "@/lib/domain/validation-message";
+
+/** Portions a day a vendor can cook (1–5.000), as typed ("1.000"): the vendor's own form and the admin's. */
+export const dailyCapacityPax = indonesianNumber(
+  z
+    .number({ message: vm("vendor.capacityNumber") })
+    .int(vm("vendor.capacityWhole"))
+    .min(1, vm("vendor.capacityMin"))
+    .max(5000, vm("vendor.capacityMax")),
+);
 
 export const vendorContactSchema = z
   .object({
     whatsapp: phoneField(vm("common.whatsapp")),
-    dailyCapacityPax: indonesianNumber(
-      z
-        .number({ message: vm("vendor.capacityNumber") })
-        .int(vm("vendor.capacityWhole"))
-        .min(1, vm("vendor.capacityMin"))
-        .max(5000, vm("vendor.capacityMax")),
-    ),
+    dailyCapacityPax,
     // Where offers and notices can also go by e-mail; empty = none.
-    email: z
-      .string()
-      .trim()
-      .max(200)
-      .refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), vm("vendor.emailExample"))
-      .transform((v) => (v === "" ? null : v.toLowerCase()))
-      .optional(),
+    email: optionalEmail(vm("vendor.emailExample")),
     version: z.coerce.number().int().min(1),
   })
   .strict();
