@@ -23,15 +23,13 @@ import { createDecreeDraft } from "@/lib/data/decree/create-decree-draft";
 import { publishDecree } from "@/lib/data/decree/publish-decree";
 import { saveAllocations } from "@/lib/data/decree/save-allocations";
 import { updateDecreeHeader } from "@/lib/data/decree/update-decree-header";
-import {
-  createOpdStaff,
-  saveBudget,
-  saveCeiling,
-  saveOpd,
-  saveRules,
-  setUserActive,
-  setTreasurer,
-} from "@/lib/data/admin/opds-and-money";
+import { createOpdStaff } from "@/lib/data/admin/opds/create-opd-staff";
+import { saveBudget } from "@/lib/data/admin/opds/save-budget";
+import { saveCeiling } from "@/lib/data/admin/opds/save-ceiling";
+import { saveOpd } from "@/lib/data/admin/opds/save-opd";
+import { saveRules } from "@/lib/data/admin/opds/save-rules";
+import { setUserActive } from "@/lib/data/admin/opds/set-user-active";
+import { setTreasurer } from "@/lib/data/admin/opds/set-treasurer";
 import { vm } from "@/lib/domain/validation-message";
 import { EKATALOG_CHECKS } from "@/lib/domain/vendor";
 
@@ -241,14 +239,24 @@ export async function saveOpdAction(formData: FormData): Promise<void> {
   const raw = text(formData, "opdId");
   const opdId = raw ? idField(formData, "opdId", "/admin/opds?error=NOT_FOUND") : null;
   const input = fields(formData, ["code", "name", "address", "headName", "headNip", "headTitle", "phone"]);
-  await runAndRedirect("/admin/opds", "/admin", () => saveOpd(db(), systemClock, actor, opdId, input), "opd");
+  await runAndRedirect(
+    "/admin/opds",
+    "/admin",
+    () => saveOpd(db(), { actor: actor, opdId: opdId, input: input }),
+    "opd",
+  );
 }
 
 export async function createOpdStaffAction(formData: FormData): Promise<void> {
   const actor = await adminActor();
   const opdId = idField(formData, "opdId", "/admin/opds?error=NOT_FOUND");
   const input = fields(formData, ["username", "name", "email", "password"]);
-  await runAndRedirect("/admin/opds", "/admin", () => createOpdStaff(db(), systemClock, actor, opdId, input), "staff");
+  await runAndRedirect(
+    "/admin/opds",
+    "/admin",
+    () => createOpdStaff(db(), { actor: actor, opdId: opdId, input: input }),
+    "staff",
+  );
 }
 
 export async function setUserActiveAction(formData: FormData): Promise<void> {
@@ -258,7 +266,7 @@ export async function setUserActiveAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     "/admin/opds",
     "/admin",
-    () => setUserActive(db(), systemClock, actor, userId, active),
+    () => setUserActive(db(), { actor: actor, userId: userId, active: active }),
     active ? "activated" : "deactivated",
   );
 }
@@ -271,7 +279,7 @@ export async function setTreasurerAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     "/admin/opds",
     "/admin",
-    () => setTreasurer(db(), systemClock, actor, userId, treasurer),
+    () => setTreasurer(db(), { actor: actor, userId: userId, treasurer: treasurer }),
     treasurer ? "treasurerOn" : "treasurerOff",
   );
 }
@@ -280,13 +288,18 @@ export async function saveBudgetAction(formData: FormData): Promise<void> {
   const actor = await adminActor();
   const opdId = idField(formData, "opdId", "/admin/opds?error=NOT_FOUND");
   const input = fields(formData, ["fiscalYear", "accountCode", "accountName", "pagu"]);
-  await runAndRedirect(`/admin/opds`, "/admin", () => saveBudget(db(), systemClock, actor, opdId, input), "budget");
+  await runAndRedirect(
+    `/admin/opds`,
+    "/admin",
+    () => saveBudget(db(), { actor: actor, opdId: opdId, input: input }),
+    "budget",
+  );
 }
 
 export async function saveCeilingAction(formData: FormData): Promise<void> {
   const actor = await adminActor();
   const input = fields(formData, ["category", "fiscalYear", "maxPerPax", "basis"]);
-  await runAndRedirect("/admin/rules", "/admin", () => saveCeiling(db(), systemClock, actor, input), "ceiling");
+  await runAndRedirect("/admin/rules", "/admin", () => saveCeiling(db(), { actor: actor, input: input }), "ceiling");
 }
 
 const RULE_NUMBERS = [
@@ -322,7 +335,7 @@ export async function saveRulesAction(formData: FormData): Promise<void> {
     spNumberPattern: text(formData, "spNumberPattern") ?? "",
     bastNumberPattern: text(formData, "bastNumberPattern") ?? "",
   };
-  await runAndRedirect("/admin/rules", "/admin", () => saveRules(db(), systemClock, actor, input), "rules");
+  await runAndRedirect("/admin/rules", "/admin", () => saveRules(db(), { actor: actor, input: input }), "rules");
 }
 
 /** The city's kop surat: heading and logo (an uploaded PNG or JPEG, checked by the use case). */

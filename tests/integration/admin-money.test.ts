@@ -3,16 +3,14 @@ import { testDb } from "@/tests/support/integration-setup";
 import { createCity, orderInput } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import {
-  createOpdStaff,
-  listCeilings,
-  listOpdsWithMoney,
-  saveBudget,
-  saveCeiling,
-  saveOpd,
-  saveRules,
-  setUserActive,
-} from "@/lib/data/admin/opds-and-money";
+import { createOpdStaff } from "@/lib/data/admin/opds/create-opd-staff";
+import { listCeilings } from "@/lib/data/admin/opds/list-ceilings";
+import { listOpdsWithMoney } from "@/lib/data/admin/opds/list-opds-with-money";
+import { saveBudget } from "@/lib/data/admin/opds/save-budget";
+import { saveCeiling } from "@/lib/data/admin/opds/save-ceiling";
+import { saveOpd } from "@/lib/data/admin/opds/save-opd";
+import { saveRules } from "@/lib/data/admin/opds/save-rules";
+import { setUserActive } from "@/lib/data/admin/opds/set-user-active";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { authenticateUser } from "@/lib/data/user/authenticate-user";
@@ -29,29 +27,37 @@ describe("OPDs, staff accounts and budgets", () => {
   it("creates and edits an OPD, adds a staff login that works, and deactivation ends it", async () => {
     const db = testDb();
     const code = `DINAS-${Date.now() % 100000}`;
-    const { id } = await saveOpd(db, clock, admin, null, { code, name: "Dinas Uji Coba", address: "", headName: "" });
-    await expectCode(saveOpd(db, clock, admin, null, { code, name: "Dinas Kembar" }), "CONFLICT");
-    await saveOpd(db, clock, admin, id, { code, name: "Dinas Uji Coba Baru", headName: "Drs. Budi" });
+    const { id } = await saveOpd(db, {
+      actor: admin,
+      opdId: null,
+      input: { code, name: "Dinas Uji Coba", address: "", headName: "" },
+    });
+    await expectCode(saveOpd(db, { actor: admin, opdId: null, input: { code, name: "Dinas Kembar" } }), "CONFLICT");
+    await saveOpd(db, { actor: admin, opdId: id, input: { code, name: "Dinas Uji Coba Baru", headName: "Drs. Budi" } });
     expect(await db.opd.findUniqueOrThrow({ where: { id } })).toMatchObject({
       name: "Dinas Uji Coba Baru",
       headName: "Drs. Budi",
     });
 
     const username = `staf-${Date.now() % 100000}`;
-    await createOpdStaff(db, clock, admin, id, { username, name: "Staf Uji", email: "", password: "kata-sandi-staf" });
+    await createOpdStaff(db, {
+      actor: admin,
+      opdId: id,
+      input: { username, name: "Staf Uji", email: "", password: "kata-sandi-staf" },
+    });
     await expectCode(
-      createOpdStaff(db, clock, admin, id, { username, name: "Kembar", password: "kata-sandi-staf" }),
+      createOpdStaff(db, { actor: admin, opdId: id, input: { username, name: "Kembar", password: "kata-sandi-staf" } }),
       "CONFLICT",
     );
     const user = (await authenticateUser(db, clock, { username, password: "kata-sandi-staf" }))!;
     expect(user).toMatchObject({ role: "OPD_STAFF", opdId: id });
     const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    await setUserActive(db, clock, admin, user.id, false);
+    await setUserActive(db, { actor: admin, userId: user.id, active: false });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.active).toBe(false);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect(await authenticateUser(db, clock, { username, password: "kata-sandi-staf" })).toBeNull();
-    await expectCode(setUserActive(db, clock, admin, admin.id, false), "INVALID_STATE");
+    await expectCode(setUserActive(db, { actor: admin, userId: admin.id, active: false }), "INVALID_STATE");
   });
 
   it("sets a pagu per kode rekening, never below what orders have already committed", async () => {
@@ -61,36 +67,52 @@ describe("OPDs, staff accounts and budgets", () => {
     const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId };
     await submitOrder(db, clock, staff, orderInput()); // commits 2.000.000
     await expectCode(
-      saveBudget(db, clock, admin, opdId, {
+      saveBudget(db, {
+        actor: admin,
+        opdId: opdId,
+        input: {
+          fiscalYear: "2026",
+          accountCode: "5.1.02.01.01.0052",
+          accountName: "Rapat",
+          pagu: "1000000",
+        },
+      }),
+      "VALIDATION",
+    );
+    await saveBudget(db, {
+      actor: admin,
+      opdId: opdId,
+      input: {
         fiscalYear: "2026",
         accountCode: "5.1.02.01.01.0052",
-        accountName: "Rapat",
-        pagu: "1000000",
-      }),
-      "VALIDATION",
-    );
-    await saveBudget(db, clock, admin, opdId, {
-      fiscalYear: "2026",
-      accountCode: "5.1.02.01.01.0052",
-      accountName: "Belanja Makanan dan Minuman Rapat",
-      pagu: "2500000",
+        accountName: "Belanja Makanan dan Minuman Rapat",
+        pagu: "2500000",
+      },
     });
-    await saveBudget(db, clock, admin, opdId, {
-      fiscalYear: "2026",
-      accountCode: "5.1.02.01.01.0053",
-      accountName: "Jamuan Tamu",
-      pagu: "5000000",
+    await saveBudget(db, {
+      actor: admin,
+      opdId: opdId,
+      input: {
+        fiscalYear: "2026",
+        accountCode: "5.1.02.01.01.0053",
+        accountName: "Jamuan Tamu",
+        pagu: "5000000",
+      },
     });
     await expectCode(
-      saveBudget(db, clock, admin, opdId, {
-        fiscalYear: "2026",
-        accountCode: "rekening",
-        accountName: "x",
-        pagu: "-1",
+      saveBudget(db, {
+        actor: admin,
+        opdId: opdId,
+        input: {
+          fiscalYear: "2026",
+          accountCode: "rekening",
+          accountName: "x",
+          pagu: "-1",
+        },
       }),
       "VALIDATION",
     );
-    const list = (await listOpdsWithMoney(db, 2026)).find((o) => o.id === opdId)!;
+    const list = (await listOpdsWithMoney(db, { actor: admin, fiscalYear: 2026 })).find((o) => o.id === opdId)!;
     expect(list.budgets.map((b) => [b.accountCode, b.pagu, b.committed])).toEqual([
       ["5.1.02.01.01.0052", 2_500_000, 2_000_000],
       ["5.1.02.01.01.0053", 5_000_000, 0],
@@ -106,29 +128,38 @@ describe("OPDs, staff accounts and budgets", () => {
 describe("price ceilings and rules", () => {
   it("upserts a ceiling per category and year", async () => {
     const db = testDb();
-    await saveCeiling(db, clock, admin, {
-      category: "MINUMAN",
-      fiscalYear: "2030",
-      maxPerPax: "8000",
-      basis: "SSH 2030",
+    await saveCeiling(db, {
+      actor: admin,
+      input: {
+        category: "MINUMAN",
+        fiscalYear: "2030",
+        maxPerPax: "8000",
+        basis: "SSH 2030",
+      },
     });
-    await saveCeiling(db, clock, admin, { category: "MINUMAN", fiscalYear: "2030", maxPerPax: "9000", basis: "" });
+    await saveCeiling(db, {
+      actor: admin,
+      input: { category: "MINUMAN", fiscalYear: "2030", maxPerPax: "9000", basis: "" },
+    });
     await expectCode(
-      saveCeiling(db, clock, admin, { category: "MINUMAN", fiscalYear: "2030", maxPerPax: "10" }),
+      saveCeiling(db, { actor: admin, input: { category: "MINUMAN", fiscalYear: "2030", maxPerPax: "10" } }),
       "VALIDATION",
     );
-    const c = (await listCeilings(db)).filter((x) => x.fiscalYear === 2030);
+    const c = (await listCeilings(db, { actor: admin })).filter((x) => x.fiscalYear === 2030);
     expect(c).toEqual([expect.objectContaining({ category: "MINUMAN", maxPerPax: 9000, basis: null })]);
   });
 
   it("saves the rules as a whole, refusing SP3 at or below SP2 and unknown fields", async () => {
     const db = testDb();
     const rules = { ...DEFAULT_SETTINGS, responseWindowMinutes: 90, suspensionDays: 14 };
-    await saveRules(db, clock, admin, rules);
+    await saveRules(db, { actor: admin, input: rules });
     expect(await getSettings(db)).toEqual(rules);
-    await expectCode(saveRules(db, clock, admin, { ...rules, sp3AfterFailures: 2 }), "VALIDATION");
-    await expectCode(saveRules(db, clock, admin, { ...rules, extra: 1 }), "VALIDATION");
-    await expectCode(saveRules(db, clock, { id: admin.id, role: "MAYOR" }, rules), "FORBIDDEN");
+    await expectCode(saveRules(db, { actor: admin, input: { ...rules, sp3AfterFailures: 2 } }), "VALIDATION");
+    await expectCode(saveRules(db, { actor: admin, input: { ...rules, extra: 1 } }), "VALIDATION");
+    await expectCode(saveRules(db, { actor: { id: admin.id, role: "MAYOR" }, input: rules }), "FORBIDDEN");
+    // The reads authorise their caller too.
+    await expectCode(listCeilings(db, { actor: { id: admin.id, role: "OPD_STAFF" } }), "FORBIDDEN");
+    await expectCode(listOpdsWithMoney(db, { actor: { id: admin.id, role: "MAYOR" }, fiscalYear: 2026 }), "FORBIDDEN");
     expect(await getSettings(db)).toEqual(rules);
     expect(await db.auditLog.count({ where: { action: "settings.updated" } })).toBe(1);
   });

@@ -9,7 +9,7 @@ import { fixedClock } from "@/lib/clock";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { printOrderDocument } from "@/lib/data/documents/print-order-document";
 import { verifyDocument } from "@/lib/data/documents/verify-document";
-import { saveOpd } from "@/lib/data/admin/opds-and-money";
+import { saveOpd } from "@/lib/data/admin/opds/save-opd";
 import { withSettings } from "@/tests/factories/routing";
 import { dayInWords } from "@/lib/domain/letters";
 import { isAppError } from "@/lib/errors";
@@ -33,20 +33,28 @@ describe("letters", () => {
       orderBy: { number: "asc" },
     });
     const admin = { id: (await db.user.findFirstOrThrow({ where: { role: "ADMIN" } })).id, role: "ADMIN" as const };
-    await saveOpd(db, clock, admin, o.opdId, {
-      code: o.opd.code,
-      name: o.opd.name,
-      address: "Jl. Gajah Mada No. 145, Kota Mojokerto",
-      phone: "(0321) 321 234",
-      headName: "Dra. Sri Lestari, M.Si.",
-      headNip: "19750517 200003 2 004",
-      headTitle: "Kepala Dinas Komunikasi dan Informatika",
+    await saveOpd(db, {
+      actor: admin,
+      opdId: o.opdId,
+      input: {
+        code: o.opd.code,
+        name: o.opd.name,
+        address: "Jl. Gajah Mada No. 145, Kota Mojokerto",
+        phone: "(0321) 321 234",
+        headName: "Dra. Sri Lestari, M.Si.",
+        headNip: "19750517 200003 2 004",
+        headTitle: "Kepala Dinas Komunikasi dan Informatika",
+      },
     });
     // A bad NIP is refused, in words, and changes nothing.
-    const bad = await saveOpd(db, clock, admin, o.opdId, {
-      code: o.opd.code,
-      name: o.opd.name,
-      headNip: "1975 0517",
+    const bad = await saveOpd(db, {
+      actor: admin,
+      opdId: o.opdId,
+      input: {
+        code: o.opd.code,
+        name: o.opd.name,
+        headNip: "1975 0517",
+      },
     }).catch((e: unknown) => e);
     expect(isAppError(bad) && inIndonesian((bad.details?.issues as Record<string, string[]>).headNip?.[0])).toMatch(
       /NIP 18 angka/,

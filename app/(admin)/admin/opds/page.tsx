@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { listOpdsWithMoney } from "@/lib/data/admin/opds-and-money";
+import { listOpdsWithMoney } from "@/lib/data/admin/opds/list-opds-with-money";
 import { formatNip } from "@/lib/domain/letters";
 import {
   createOpdStaffAction,
@@ -42,7 +42,7 @@ export default async function OpdsPage({
 }: {
   searchParams: Promise<{ year?: string; done?: string; error?: string; field?: string; why?: string }>;
 }) {
-  await requirePageRole("ADMIN");
+  const user = await requirePageRole("ADMIN");
   const sp = await searchParams;
   const currentYear = fiscalYearOf(systemClock.now());
   const year = z.coerce
@@ -52,7 +52,7 @@ export default async function OpdsPage({
     .max(2100)
     .catch(currentYear)
     .parse(sp.year ?? currentYear);
-  const opds = await listOpdsWithMoney(db(), year);
+  const opds = await listOpdsWithMoney(db(), { actor: user, fiscalYear: year });
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const a = (k: string, values?: Record<string, string | number>) => t(`adminOpds.${k}`, values);

@@ -5,7 +5,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { listCeilings } from "@/lib/data/admin/opds-and-money";
+import { listCeilings } from "@/lib/data/admin/opds/list-ceilings";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { saveCeilingAction, saveLetterheadAction, saveRulesAction } from "@/lib/actions/admin";
 import { getLetterhead } from "@/lib/data/admin/letterhead";
@@ -43,8 +43,12 @@ export default async function RulesPage({
 }: {
   searchParams: Promise<{ done?: string; error?: string; field?: string; why?: string }>;
 }) {
-  await requirePageRole("ADMIN");
-  const [ceilings, rules, letterhead] = await Promise.all([listCeilings(db()), getSettings(db()), getLetterhead(db())]);
+  const user = await requirePageRole("ADMIN");
+  const [ceilings, rules, letterhead] = await Promise.all([
+    listCeilings(db(), { actor: user }),
+    getSettings(db()),
+    getLetterhead(db()),
+  ]);
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const r = (k: string) => t(`adminRules.${k}`);
