@@ -3,7 +3,7 @@
 // instant check shows the same words the server would. Needs the "validation" parts it writes in ClientMessages.
 import { useLocale, useTranslations } from "next-intl";
 import { writeValidation, type ValidationWriter } from "@/lib/domain/validation-message";
-import { formatDateTimeWIB, formatDateWIB, formatRupiah } from "@/lib/format";
+import { valueFormatWith } from "@/lib/i18n/value-format";
 import { toLocale } from "@/lib/i18n/locales";
 
 export function useValidationText(): (text: string) => string {
@@ -12,15 +12,10 @@ export function useValidationText(): (text: string) => string {
   const has = (key: string) => t.has(key as never);
   const w: ValidationWriter = {
     t: (key, values) => (has(key) ? t(key as never, values as never) : key),
-    format: {
-      rupiah: (n) => formatRupiah(n, locale),
-      dateTime: (d) => formatDateTimeWIB(d, locale),
-      date: (d) => formatDateWIB(d, locale),
-      label: (key) => {
-        const k = key.replace(/^validation\./, "");
-        return has(k) ? t(k as never) : key;
-      },
-    },
+    format: valueFormatWith(locale, (key) => {
+      const k = key.replace(/^validation\./, "");
+      return has(k) ? t(k as never) : key;
+    }),
   };
   return (text) => writeValidation(text, w);
 }

@@ -4,7 +4,8 @@
 import { createTranslator } from "use-intl/core";
 import { MESSAGES } from "@/lib/i18n/messages";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { formatDateTimeWIB, formatDateWIB, formatRupiah, TIME_ZONE } from "@/lib/format";
+import { TIME_ZONE } from "@/lib/format";
+import { valueFormatWith } from "@/lib/i18n/value-format";
 import {
   asNoticeParams,
   isNoticeTemplate,
@@ -30,12 +31,7 @@ export function catalogueTranslator(locale: AppLocale): Translator {
 /** How `locale` writes a notice's or a refusal's values: rupiah, instants and days in WIB, catalogue labels. */
 export function valueFormat(locale: AppLocale): NoticeFormat {
   const t = catalogueTranslator(locale);
-  return {
-    rupiah: (n) => formatRupiah(n, locale),
-    dateTime: (d) => formatDateTimeWIB(d, locale),
-    date: (d) => formatDateWIB(d, locale),
-    label: (key) => (t.has(key as never) ? t(key as never) : key),
-  };
+  return valueFormatWith(locale, (key) => (t.has(key as never) ? t(key as never) : key));
 }
 
 /** A notification's title and body in `locale`. */

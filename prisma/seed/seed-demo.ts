@@ -350,6 +350,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
   const suspendedFrom = new Date(now.getTime() - 10 * 86_400_000);
   const isSuspended = (v: VendorRow, day: string) => v === suspended && day >= wibDay(suspendedFrom);
   const pendingValue = new Map<string, number>();
+  const ekatalogOf = new Map(vendorData.map((v) => [v.id!, v.ekatalogStatus ?? "BELUM"]));
   const lastAward = new Map<string, Date>();
   // Ties are broken by the stable hash of the order's number (not its random id), so the demo is the same every time.
   const choose = (
@@ -371,7 +372,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
         suspended: isSuspended(v, day),
         categories: v.categories,
         unavailableOnDay: daysOff.has(`${v.id}|${day}`),
-        ekatalogStatus: vendorData.find((x) => x.id === v.id)?.ekatalogStatus ?? "BELUM",
+        ekatalogStatus: ekatalogOf.get(v.id) ?? "BELUM",
         capacityPax: v.capacity,
         bookedPax: booked.get(`${v.id}|${day}`) ?? 0,
         awardedValue: BigInt(awarded.get(v.id)!),
@@ -609,10 +610,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
         total: BigInt(total),
         fiscalYear,
         accountCode: account.code,
-        method:
-          vendorData.find((v) => v.id === vendorId)?.ekatalogStatus === "TAYANG" && rnd.chance(0.5)
-            ? "E_PURCHASING"
-            : "PENGADAAN_LANGSUNG",
+        method: ekatalogOf.get(vendorId!) === "TAYANG" && rnd.chance(0.5) ? "E_PURCHASING" : "PENGADAAN_LANGSUNG",
         status,
         idempotencyKey: createHash("sha256").update(`demo-${number}`).digest("hex").slice(0, 32),
         payloadHash: createHash("sha256").update(`${opd.code}|${day}|${pax}|${category}|${unitPrice}`).digest("hex"),

@@ -2,18 +2,10 @@
 // changing anything other journeys rely on: the decree grid by names with its searches, the escalation queue most
 // urgent first with the time left in days and hours, a vendor import's report in the users' words (a "mungkin"
 // refused with its row, nothing written), and the kelurahan of Kota Mojokerto as a list grouped by kecamatan.
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, keepScreenshot, login } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, expectNoSidewaysScroll, keepScreenshot, login } from "./helpers";
 
 test.describe.configure({ timeout: 120_000 });
-
-async function expectNoSidewaysScroll(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll, `${page.url()} is ${scroll} px wide in a ${client} px window`).toBeLessThanOrEqual(client);
-}
 
 /** "2 hari 3 jam", "5 jam 10 menit", "45 menit" → minutes; a passed delivery time counts as below zero. */
 function minutesOf(text: string): number {

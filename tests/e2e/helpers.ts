@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 
@@ -60,4 +61,19 @@ export async function fillOrder(page: Page, eventName: string, day: number) {
   await page.getByLabel("Kategori menu").selectOption("MAKAN");
   await page.getByLabel("Jumlah porsi").fill("10");
   await page.getByLabel("Harga per porsi (Rp)").fill("Rp 35.000");
+}
+
+/** A file a link downloads, as bytes. */
+export async function download(page: Page, link: ReturnType<Page["getByRole"]>): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  return readFile((await file.path())!);
+}
+
+/** The page is no wider than its window (wide tables scroll inside their own region). */
+export async function expectNoSidewaysScroll(page: Page) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll, `${page.url()} is ${scroll} px wide in a ${client} px window`).toBeLessThanOrEqual(client);
 }

@@ -3,10 +3,9 @@
 // and BAST download as PDFs and the export opens as a workbook. Runs on the desktop project only.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { readFile } from "node:fs/promises";
 import { UMKM } from "../../prisma/seed/mojokerto";
 import { pdfText } from "../support/pdf-text";
-import { expectAccessible, keepScreenshot, login, PNG } from "./helpers";
+import { download, expectAccessible, keepScreenshot, login, PNG } from "./helpers";
 
 function wib(offsetDays = 0): { day: string; time: string } {
   const iso = new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString();
@@ -30,11 +29,6 @@ async function vendorPhone(browser: Browser, vendorName: string): Promise<Page> 
   await login(phone, `umkm-${String(index + 1).padStart(2, "0")}`);
   await expect(phone).toHaveURL(/\/vendor$/);
   return phone;
-}
-
-async function download(page: Page, link: ReturnType<Page["getByRole"]>): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  return readFile((await file.path())!);
 }
 
 test("order → decline → accept → delivery with photo → Surat Pesanan, BAST and Excel export", async ({

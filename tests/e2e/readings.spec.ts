@@ -3,26 +3,12 @@
 // characters — and the verification page their QR code opens for anyone; the mayor's charts — bars as long as their
 // value, the monthly chart with its legend, axes and month names, empty months as "no data" (never Gini 0), what
 // was delivered apart from what is committed — and no page wider than the phone.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { readFile } from "node:fs/promises";
 import { pdfText } from "../support/pdf-text";
-import { expectAccessible, keepScreenshot, login } from "./helpers";
+import { download, expectAccessible, expectNoSidewaysScroll, keepScreenshot, login } from "./helpers";
 
 test.describe.configure({ timeout: 120_000 });
-
-async function download(page: Page, link: ReturnType<Page["getByRole"]>): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  return readFile((await file.path())!);
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll, `${page.url()} is ${scroll} px wide in a ${client} px window`).toBeLessThanOrEqual(client);
-}
 
 test("an OPD prints a delivered order's letters, and anyone checks one by its QR code's page", async ({
   page,
