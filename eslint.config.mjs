@@ -36,6 +36,14 @@ const SQL_FROM_ITS_MODULE = {
   message: "Import shared SQL from lib/db/sql/ (move the fragment there if a second use case needs it).",
 };
 
+// A raw statement's rows are decoded at the boundary (queryRows / queryOne / queryCount in lib/db/sql/decode.ts, with
+// a zod row schema), never typed by assertion: `$queryRaw<Row[]>` compiles whatever the columns are (issue 19).
+const ROWS_DECODED = {
+  selector:
+    ":matches(TaggedTemplateExpression[tag.property.name=/^\\$queryRaw(Unsafe)?$/], CallExpression[callee.property.name=/^\\$queryRaw(Unsafe)?$/])[typeArguments]",
+  message: "Decode a statement's rows: queryRows/queryOne/queryCount (lib/db/sql/decode.ts) with a row schema.",
+};
+
 const CONTROLS_FROM_PRIMITIVES = {
   selector:
     "JSXOpeningElement[name.name=/^(input|select|textarea)$/] > JSXAttribute[name.name='className'] > Literal[value=/border-slate-300/], JSXOpeningElement[name.name=/^(input|select|textarea)$/] > JSXAttribute[name.name='className'] > JSXExpressionContainer > Identifier[name=/^(input|inputClass|field)$/]",
@@ -92,7 +100,7 @@ export default defineConfig([
   {
     files: ["lib/**/*.ts"],
     ignores: ["lib/env.ts", "lib/http.ts", "lib/generated/**"],
-    rules: { "no-restricted-syntax": ["error", ...REFUSALS_BY_KEY, SQL_FROM_ITS_MODULE] },
+    rules: { "no-restricted-syntax": ["error", ...REFUSALS_BY_KEY, SQL_FROM_ITS_MODULE, ROWS_DECODED] },
   },
   {
     // Order state changes go through lib/data/orders/transition-order.ts (checked against the state machine); the
@@ -121,6 +129,7 @@ export default defineConfig([
         },
         ...REFUSALS_BY_KEY,
         SQL_FROM_ITS_MODULE,
+        ROWS_DECODED,
       ],
     },
   },

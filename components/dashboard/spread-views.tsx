@@ -3,7 +3,7 @@
 // order; and the before/after comparison. Server components; light enough for a phone.
 import { getTranslations } from "@/lib/i18n/server";
 import type { Spread } from "@/lib/data/dashboard/get-spread";
-import type { BeforeDecree } from "@/lib/data/admin/prior-purchases";
+import type { BeforeDecree } from "@/lib/data/admin/prior-purchases/get-before-decree";
 import { formatNumber, formatPercent, formatRupiah, type Locale } from "@/lib/format";
 import { Card, CardTitle, EmptyState, Stat } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";

@@ -6,7 +6,8 @@ import { systemClock } from "@/lib/clock";
 import { adminActor } from "@/lib/actions/form-action";
 import { runImportStep } from "@/lib/actions/import-flow";
 import { readPriorSheet } from "@/lib/documents/prior-purchase-files";
-import { commitPriorPurchases, previewPriorPurchases } from "@/lib/data/admin/prior-purchases";
+import { commitPriorPurchases } from "@/lib/data/admin/prior-purchases/commit-prior-purchases";
+import { previewPriorPurchases } from "@/lib/data/admin/prior-purchases/preview-prior-purchases";
 import type { ImportState } from "@/lib/actions/import-state";
 
 export async function priorPurchasesImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
@@ -16,10 +17,10 @@ export async function priorPurchasesImportAction(_prev: ImportState, formData: F
       namespace: "priorPurchases",
       read: readPriorSheet,
       preview: async (rows) => {
-        const r = await previewPriorPurchases(db(), actor, rows);
+        const r = await previewPriorPurchases(db(), { actor, rows });
         return { ...r, year: r.year ?? 0 };
       },
-      commit: (rows) => commitPriorPurchases(db(), systemClock, actor, rows),
+      commit: (rows) => commitPriorPurchases(db(), { clock: systemClock, actor, rows }),
       revalidate: ["/admin/before-after", "/dashboard"],
     },
     formData,

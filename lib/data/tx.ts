@@ -3,6 +3,9 @@
 // order row → budget row → vendor rows sorted by id — so deadlocks are rare, not impossible.
 import type { Db, Tx } from "@/lib/db/client";
 import type { RawSql } from "@/lib/db/raw";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db/sql/decode";
+import { row, uuid } from "@/lib/db/sql/columns";
 
 const RETRYABLE = new Set(["40P01", "40001", "P2034"]);
 
@@ -58,9 +61,12 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attem
 
 /** Locks rows of "Order" (one) — the first lock of every order transition. Returns false if it does not exist. */
 export async function lockOrder(tx: RawSql, orderId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<
-    { id: string }[]
-  >`SELECT id FROM "Order" WHERE id = ${orderId}::uuid FOR NO KEY UPDATE`;
+  const rows = await queryRows(
+    tx,
+    "lockOrder",
+    row({ id: uuid }),
+    Prisma.sql`SELECT id FROM "Order" WHERE id = ${orderId}::uuid FOR NO KEY UPDATE`,
+  );
   return rows.length === 1;
 }
 

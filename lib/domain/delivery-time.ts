@@ -8,6 +8,17 @@ export const DELIVERY_CLOCK_GRACE_MINUTES = 5;
 /** A delivery more than this before the scheduled time needs its own reason. */
 export const EARLY_DELIVERY_MINUTES = 60;
 
+/** The vendor's own progress marks on an accepted order (they inform the OPD; money and routing ignore them). */
+export type DeliveryMark = "ON_THE_WAY" | "HANDED_OVER";
+
+/** How early before the delivery time each mark may be set. */
+export const MARK_WINDOW_HOURS: Record<DeliveryMark, number> = { ON_THE_WAY: 12, HANDED_OVER: 6 };
+
+/** The first instant the vendor may set `mark` for a delivery at `deliveryAt`. */
+export function markOpensAt(mark: DeliveryMark, deliveryAt: Date): Date {
+  return new Date(deliveryAt.getTime() - MARK_WINDOW_HOURS[mark] * 3600_000);
+}
+
 export type DeliveryTimeIssue = { field: "deliveredAt"; message: string } | { field: "earlyReason"; message: string };
 
 /** What is wrong with a delivery time, in the words the form shows; null when it is acceptable. */

@@ -16,6 +16,17 @@ export function parseIndonesianInteger(raw: unknown): unknown {
 }
 
 /**
+ * Rupiah in an imported sheet, whole and above zero: as parseIndonesianInteger reads a form ("1.250.000",
+ * "Rp 1.250.000", "1250000"), and also grouped with commas ("1,250,000"), as a spreadsheet exported in English writes
+ * it; null otherwise ("1.250,50" has sen, "-5000" is not a purchase).
+ */
+export function parseImportedRupiah(text: string): number | null {
+  const t = text.trim();
+  const n = parseIndonesianInteger(/^(rp\.?\s*)?\d{1,3}(,\d{3})+$/i.test(t) ? t.replaceAll(",", "") : t);
+  return typeof n === "number" && Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/**
  * An Indonesian phone number in its local form ("0" and 8–13 digits: 0813…, 031…), from the ways people write it —
  * spaces, dashes, dots, brackets, "+62" or "62" instead of the leading 0, or the 0 left out before an 8.
  * Null when it cannot be one.

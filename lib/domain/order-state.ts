@@ -22,5 +22,12 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 /** States in which the order holds its budget reservation. */
 export const RESERVING_STATES: readonly OrderStatus[] = ["SUBMITTED", "OFFERED", "ACCEPTED", "ESCALATED", "DELIVERED"];
 
+/**
+ * An order's states in which its value is the vendor's — accepted (to deliver) or delivered — as the vendor's home
+ * counts "awarded this year". A failed order is not (the vendor's routing standing still counts a failed offer:
+ * AWARDED_OFFER_STATUSES in lib/domain/routing.ts, so failing does not win more orders).
+ */
+export const AWARDED_ORDER_STATES = ["ACCEPTED", "DELIVERED"] as const satisfies readonly OrderStatus[];
+
 /** States an OPD may still cancel from. */
 export const CANCELLABLE_STATES: readonly OrderStatus[] = ["SUBMITTED", "OFFERED", "ESCALATED", "ACCEPTED"];

@@ -1,7 +1,13 @@
 // The routing rule (docs/ARCHITECTURE.md §3), as pure functions: who in the decree's pool is eligible for an
 // order, why the others are not, and in which order the eligible ones are asked.
 import { offerTiming, type QuietHours } from "@/lib/domain/quiet-hours";
-import type { EkatalogStatus, MenuCategory, ProcurementMethod, VendorStatus } from "@/lib/generated/prisma/enums";
+import type {
+  EkatalogStatus,
+  MenuCategory,
+  OfferStatus,
+  ProcurementMethod,
+  VendorStatus,
+} from "@/lib/generated/prisma/enums";
 
 export const EXCLUSION_REASONS = [
   "NOT_ACTIVE",
@@ -31,15 +37,27 @@ export interface PoolVendor {
   capacityPax: number;
   /** Pax already held that day by its pending and accepted offers. */
   bookedPax: number;
-  /** Fiscal-year value of offers it accepted (including ones it later failed). */
+  /** Fiscal-year value of its awarded offers (AWARDED_OFFER_STATUSES: accepted, including ones it later failed). */
   awardedValue: bigint;
   /** Value held by its pending offers. */
   pendingValue: bigint;
   awardedOrders: number;
   lastAwardAt: Date | null;
   /** How this vendor's earlier offer for this same order ended, if it had one. */
-  priorOutcome: "DECLINED" | "EXPIRED" | "FAILED" | "WITHDRAWN" | null;
+  priorOutcome: PriorOutcome | null;
 }
+
+/**
+ * What counts as awarded to a UMKM: an offer it accepted — delivered or not yet, or accepted and then failed (a failure
+ * does not give the value back to the pool's standing; the sanction is the consequence). Mirrored in SQL by
+ * `mm_pool_standings` / `mm_batch_standings` and the VendorYearAward rollup's trigger (status IN ('ACCEPTED',
+ * 'FAILED')); tests/integration/batch-standings.test.ts and checkInvariants compare the SQL with this list.
+ */
+export const AWARDED_OFFER_STATUSES = ["ACCEPTED", "FAILED"] as const satisfies readonly OfferStatus[];
+
+/** How a vendor's earlier offer for the same order ended, when routing asks the pool again. */
+export const PRIOR_OUTCOMES = ["DECLINED", "EXPIRED", "FAILED", "WITHDRAWN"] as const satisfies readonly OfferStatus[];
+export type PriorOutcome = (typeof PRIOR_OUTCOMES)[number];
 
 export interface OrderToRoute {
   orderId: string;

@@ -13,6 +13,7 @@ import { offerLinkFor } from "@/lib/data/offers/offer-link-secret";
 import { seedPayments } from "@/prisma/seed/seed-payments";
 import type { FailureType, MenuCategory, OrderStatus } from "@/lib/generated/prisma/enums";
 import { notice, type Note } from "@/lib/data/notifications/notify";
+import { supplierKey } from "@/lib/domain/prior-purchase";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   BUDGET_ACCOUNTS,
@@ -721,7 +722,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, hashes: string[]): Promis
         fiscalYear: fiscalYear - 1,
         opdId: o.id,
         supplierName: name,
-        supplierKey: name.toLowerCase(),
+        supplierKey: supplierKey(name),
         purchasedOn: new Date(Date.UTC(fiscalYear - 1, month - 1, day)),
         amount: BigInt(amount),
         importedAt: clock.now(),

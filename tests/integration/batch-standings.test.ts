@@ -9,10 +9,11 @@ import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
 import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
 import { dayAsDate, wibDay } from "@/lib/format";
-import { fiscalYearDays } from "@/lib/data/routing/route-order";
+import { fiscalYearDays } from "@/lib/db/sql/standings";
 import { createBudget } from "@/tests/factories";
 import { cancelOrder } from "@/lib/data/orders/cancel-order";
 import { checkInvariants } from "@/lib/data/routing/check-invariants";
+import { AWARDED_OFFER_STATUSES } from "@/lib/domain/routing";
 
 const T0 = "2026-06-01T02:00:00Z";
 
@@ -77,6 +78,22 @@ describe("mm_batch_standings", () => {
       const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.id).localeCompare(String(b.id));
       expect(inBatch.sort(byId)).toEqual(alone.sort(byId));
     }
+    // The SQL's "awarded" is the domain's (AWARDED_OFFER_STATUSES), computed here from the offers themselves.
+    const offersNow = await db.offer.findMany({
+      select: { vendorId: true, status: true, value: true, deliveryDay: true },
+    });
+    const awardedStatuses: readonly string[] = AWARDED_OFFER_STATUSES;
+    for (const r of batch) {
+      const o = orders[r.i as number]!;
+      const year = fiscalYearDays(o.deliveryAt).fyStart.getUTCFullYear();
+      const expected = offersNow
+        .filter(
+          (f) => f.vendorId === r.id && f.deliveryDay.getUTCFullYear() === year && awardedStatuses.includes(f.status),
+        )
+        .reduce((sum, f) => sum + f.value, 0n);
+      expect(r.awarded).toBe(expected);
+    }
+    expect(batch.some((r) => (r.awarded as bigint) > 0n)).toBe(true);
     // The batch saw what matters: the 2027 order's year has only its own pending value, the declined order's vendor
     // reads DECLINED for that order alone, and an accepted vendor's award counts in 2026.
     const prior = batch.filter((r) => r.prior === "DECLINED");
@@ -119,7 +136,7 @@ describe("mm_batch_standings", () => {
     expect(after.reduce((n, a) => n + a.awardedOrders, 0)).toBe(3);
     const vendorAfter = after.find((a) => a.vendorId === last.vendorId)!;
     const remaining = await db.offer.aggregate({
-      where: { vendorId: last.vendorId, status: { in: ["ACCEPTED", "FAILED"] } },
+      where: { vendorId: last.vendorId, status: { in: [...AWARDED_OFFER_STATUSES] } },
       _max: { respondedAt: true },
     });
     expect(vendorAfter.lastAwardAt).toEqual(remaining._max.respondedAt);

@@ -3,14 +3,11 @@ import ExcelJS from "exceljs";
 import { testDb } from "@/tests/support/integration-setup";
 import { createOpd, createUser } from "@/tests/factories";
 import { fixedClock } from "@/lib/clock";
-import {
-  commitPriorPurchases,
-  getBeforeDecree,
-  listPriorYears,
-  parseDay,
-  parseRupiah,
-  previewPriorPurchases,
-} from "@/lib/data/admin/prior-purchases";
+import { commitPriorPurchases } from "@/lib/data/admin/prior-purchases/commit-prior-purchases";
+import { getBeforeDecree } from "@/lib/data/admin/prior-purchases/get-before-decree";
+import { listPriorYears } from "@/lib/data/admin/prior-purchases/list-prior-years";
+import { previewPriorPurchases } from "@/lib/data/admin/prior-purchases/preview-prior-purchases";
+import { parseDay, parseImportedRupiah as parseRupiah } from "@/lib/domain/indonesian-input";
 import { readPriorSheet, renderPriorTemplate } from "@/lib/documents/prior-purchase-files";
 import { distributionOf } from "@/lib/domain/fairness";
 import { isAppError } from "@/lib/errors";
@@ -52,9 +49,13 @@ describe("purchases before the decree", () => {
     const sheet = await readPriorSheet(good, "pembelian-2025.xlsx");
     expect(sheet.error).toBeUndefined();
     expect(sheet.rows.map((r) => r.date)).toEqual(["2025-02-03", "2025-05-06", "07/08/2025", "2025-09-10"]);
-    const preview = await previewPriorPurchases(db, actor, sheet.rows);
+    const preview = await previewPriorPurchases(db, { actor, rows: sheet.rows });
     expect(preview).toMatchObject({ valid: 4, invalid: 0, year: 2025, replaces: 0 });
-    expect(await commitPriorPurchases(db, clock, actor, sheet.rows)).toEqual({ created: 4, year: 2025, replaced: 0 });
+    expect(await commitPriorPurchases(db, { clock, actor, rows: sheet.rows })).toEqual({
+      created: 4,
+      year: 2025,
+      replaced: 0,
+    });
 
     // Bad rows: each named on its row; the import then writes nothing.
     const bad = [
@@ -62,23 +63,24 @@ describe("purchases before the decree", () => {
       { row: 3, opd: "DINKES-PP", supplier: "", date: "2025-13-01", amount: "nol" },
       { row: 4, opd: "DINKES-PP", supplier: "CV Y", date: "2024-12-31", amount: "100000" },
     ];
-    const report = readable(await previewPriorPurchases(db, actor, bad));
+    const report = readable(await previewPriorPurchases(db, { actor, rows: bad }));
     expect(report.invalid).toBe(3);
     expect(report.rows[0]!.errors.join()).toContain('"NOPE" tidak dikenal');
     expect(report.rows[1]!.errors, report.rows[1]!.errors.join(" / ")).toHaveLength(3);
     expect(report.rows[2]!.errors.join()).toContain("satu impor untuk satu tahun");
-    const refused = await commitPriorPurchases(db, clock, actor, bad).catch((e: unknown) => e);
+    const refused = await commitPriorPurchases(db, { clock, actor, rows: bad }).catch((e: unknown) => e);
     expect(isAppError(refused) && refused.code).toBe("VALIDATION");
     expect(await db.priorPurchase.count()).toBe(4);
     // Only admins.
     const staff = await createUser(db, { role: "OPD_STAFF", opdId: dinkes.id });
-    const forbidden = await previewPriorPurchases(db, { id: staff.id, role: "OPD_STAFF" }, sheet.rows).catch(
-      (e: unknown) => e,
-    );
+    const forbidden = await previewPriorPurchases(db, {
+      actor: { id: staff.id, role: "OPD_STAFF" },
+      rows: sheet.rows,
+    }).catch((e: unknown) => e);
     expect(isAppError(forbidden) && forbidden.code).toBe("FORBIDDEN");
 
     // Before the decree: one supplier however its name was typed; same metrics as the spread.
-    const city = (await getBeforeDecree(db, 2026, null))!;
+    const city = (await getBeforeDecree(db, { beforeYear: 2026, opdId: null }))!;
     expect(city.fiscalYear).toBe(2025);
     expect(city.total).toBe(12_000_000);
     expect(city.top).toEqual([
@@ -87,14 +89,18 @@ describe("purchases before the decree", () => {
       { name: "Warung Bu Sri", value: 500_000 },
     ]);
     expect(city.distribution).toEqual(distributionOf([10_000_000, 1_500_000, 500_000]));
-    expect((await getBeforeDecree(db, 2026, bappeda.id))!.total).toBe(2_000_000);
-    expect(await getBeforeDecree(db, 2025, null)).toBeNull();
+    expect((await getBeforeDecree(db, { beforeYear: 2026, opdId: bappeda.id }))!.total).toBe(2_000_000);
+    expect(await getBeforeDecree(db, { beforeYear: 2025, opdId: null })).toBeNull();
 
     // A second import of the same year replaces it.
     const again = [{ row: 2, opd: "BAPPEDA-PP", supplier: "Warung Bu Sri", date: "2025-03-03", amount: "750000" }];
-    expect((await previewPriorPurchases(db, actor, again)).replaces).toBe(4);
-    expect(await commitPriorPurchases(db, clock, actor, again)).toEqual({ created: 1, year: 2025, replaced: 4 });
-    expect(await listPriorYears(db)).toEqual([
+    expect((await previewPriorPurchases(db, { actor, rows: again })).replaces).toBe(4);
+    expect(await commitPriorPurchases(db, { clock, actor, rows: again })).toEqual({
+      created: 1,
+      year: 2025,
+      replaced: 4,
+    });
+    expect(await listPriorYears(db, { actor })).toEqual([
       { fiscalYear: 2025, rows: 1, total: 750_000, suppliers: 1, importedAt: clock.now() },
     ]);
     const audit = await db.auditLog.findMany({ where: { action: "priorPurchases.imported" }, orderBy: { at: "asc" } });

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";
 import { createCity } from "@/tests/factories/routing";
-import { readStandings } from "@/lib/data/routing/route-order";
+import { readStandings } from "@/lib/db/sql/standings";
 import { SUSPENDING_LEVELS } from "@/lib/domain/sanctions";
 import type { SanctionLevel, SanctionStatus } from "@/lib/generated/prisma/enums";
 

@@ -4,7 +4,7 @@ import { ROLE_HOME, isRole } from "@/lib/auth/roles";
 import { prng, demoLogins } from "@/prisma/seed/seed-demo";
 import { OPDS, UMKM } from "@/prisma/seed/mojokerto";
 import { fixedClock } from "@/lib/clock";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 
 const none: EkatalogChecklist = {
   ekHasNib: false,

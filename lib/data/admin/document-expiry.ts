@@ -8,21 +8,28 @@ import { inTransaction } from "@/lib/data/tx";
 import { notice, notify } from "@/lib/data/notifications/notify";
 import { expiryLimit } from "@/lib/domain/vendor";
 import { dayAsDate, wibDay } from "@/lib/format";
-import type { DocumentType } from "@/lib/generated/prisma/enums";
+import { DocumentType } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { z } from "zod";
+import { queryRows } from "@/lib/db/sql/decode";
+import { day, row, text, uuid } from "@/lib/db/sql/columns";
 
 export async function warnExpiringDocuments(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
   const limit = expiryLimit(now);
   return inTransaction(db, async (tx) => {
     // Claimed with SKIP LOCKED: two app instances never warn twice.
-    const due = await tx.$queryRaw<
-      { id: string; vendorId: string; type: DocumentType; number: string; expiresOn: Date; vendorName: string }[]
-    >`
+    const due = await queryRows(
+      tx,
+      "warnExpiringDocuments.due",
+      row({ id: uuid, vendorId: uuid, type: z.enum(DocumentType), number: text, expiresOn: day, vendorName: text }),
+      Prisma.sql`
       SELECT d.id, d."vendorId", d.type::text AS type, d.number, d."expiresOn", v.name AS "vendorName"
       FROM "VendorDocument" d JOIN "Vendor" v ON v.id = d."vendorId"
       WHERE d."expiresOn" IS NOT NULL AND d."expiresOn" <= ${limit}::date AND d."expiryWarnedAt" IS NULL AND v.status <> 'REMOVED'
       ORDER BY d."expiresOn" LIMIT 200
-      FOR UPDATE OF d SKIP LOCKED`;
+      FOR UPDATE OF d SKIP LOCKED`,
+    );
     for (const d of due) {
       const params = {
         document: { label: `adminVendors.docTypes.${d.type}` },

@@ -3,9 +3,10 @@
 // rule routing uses (least awarded value first), with every other UMKM's reason.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { getSettings } from "@/lib/data/settings/get-settings";
-import { readStandings, toPoolVendor, type StandingRow } from "@/lib/data/routing/route-order";
+import { toPoolVendor } from "@/lib/data/routing/route-order";
+import { readStandings, type StandingRow } from "@/lib/db/sql/standings";
 import {
   rankPool,
   type Exclusion,

@@ -11,7 +11,7 @@ import type { Clock } from "@/lib/clock";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { notice, notify } from "@/lib/data/notifications/notify";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
-import { fiscalYearDays, type StandingRow } from "@/lib/data/routing/route-order";
+import { readStandings } from "@/lib/db/sql/standings";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { decreeWeights } from "@/lib/domain/routing";
 import {
@@ -74,9 +74,8 @@ export async function getPoolHealth(tx: Tx, clock: Clock): Promise<PoolHealth> {
     tx.vendor.findMany({ where: { status: { not: "REMOVED" } }, select: { id: true } }),
   ]);
   const ids = [...new Set([...allocations.map((a) => a.vendorId), ...candidates.map((c) => c.id)])];
-  const { fyStart, fyEnd } = fiscalYearDays(now);
-  const rows = await tx.$queryRaw<StandingRow[]>`
-    SELECT * FROM "mm_pool_standings"(${ids}::uuid[], ${NO_ORDER}::uuid, ${dayAsDate(today)}::date, ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz)`;
+  // Standings as of today, for no order in particular (nobody has answered it).
+  const rows = await readStandings(tx, ids, { id: NO_ORDER, deliveryAt: now, deliveryDay: dayAsDate(today) }, now);
   const weights = decreeWeights(allocations);
   const vendors = new Map<string, HealthVendor>(
     rows.map((r) => [

@@ -2,7 +2,7 @@
 // draft and under the decree in force, with the spread of each and the difference per UMKM. Read-only.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 import {
@@ -20,6 +20,9 @@ import { z } from "zod";
 import { offerGaps, type OfferGap, type PoolNeed } from "@/lib/domain/pool-health";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
 import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryOne } from "@/lib/db/sql/decode";
+import { int, row } from "@/lib/db/sql/columns";
 
 export const WHAT_IF_MONTHS = [3, 6, 12] as const;
 /** Orders per OPD per month in a synthetic year. */
@@ -228,15 +231,18 @@ export async function whatIfWithFailures(
   const { replayOrders, vendors, draftAlloc, settings, scope, since, now } = await loadReplay(tx, clock, decreeId, {
     months,
   });
-  const [rates] = await tx.$queryRaw<
-    { offers: number; declined: number; expired: number; due: number; failed: number }[]
-  >`
+  const rates = await queryOne(
+    tx,
+    "whatIfWithFailures.rates",
+    row({ offers: int, declined: int, expired: int, due: int, failed: int }),
+    Prisma.sql`
     SELECT count(*) FILTER (WHERE status IN ('ACCEPTED', 'DECLINED', 'EXPIRED', 'FAILED'))::int AS offers,
            count(*) FILTER (WHERE status = 'DECLINED')::int AS declined,
            count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
            count(*) FILTER (WHERE status IN ('ACCEPTED', 'FAILED') AND "deliveryDay" < ${dayAsDate(wibDay(now))}::date)::int AS due,
            count(*) FILTER (WHERE status = 'FAILED')::int AS failed
-    FROM "Offer" WHERE "offeredAt" >= ${since} AND "offeredAt" < ${now}`;
+    FROM "Offer" WHERE "offeredAt" >= ${since} AND "offeredAt" < ${now}`,
+  );
   const r = rates!;
   const observed = {
     offers: r.offers,

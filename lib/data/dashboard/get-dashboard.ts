@@ -3,13 +3,16 @@
 // sanctions in the period, e-Katalog progress and days to pay the UMKM. Read-only; figures from the spend rollups.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { getSpread, type Spread } from "@/lib/data/dashboard/get-spread";
 import { getResilience, type Resilience } from "@/lib/data/dashboard/get-resilience";
 import { getDaysToPay, type DaysToPay } from "@/lib/data/dashboard/get-days-to-pay";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { spendSpanSql } from "@/lib/db/sql/spend";
-import { getBeforeDecree, type BeforeDecree } from "@/lib/data/admin/prior-purchases";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db/sql/decode";
+import { row, rupiah, text, uuid } from "@/lib/db/sql/columns";
+import { getBeforeDecree, type BeforeDecree } from "@/lib/data/admin/prior-purchases/get-before-decree";
 import { giniOf } from "@/lib/domain/fairness";
 import { monthsOf, type Period } from "@/lib/domain/period";
 import { wibDateTime } from "@/lib/format";
@@ -42,15 +45,25 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
     await Promise.all([
       spreadOf,
       opdsOf,
-      tx.$queryRaw<{ month: string; vendorId: string; awarded: bigint; delivered: bigint }[]>`
+      queryRows(
+        tx,
+        "getDashboard.monthly",
+        row({ month: text, vendorId: uuid, awarded: rupiah, delivered: rupiah }),
+        Prisma.sql`
       SELECT to_char(s.day, 'YYYY-MM') AS month, s."vendorId", sum(s."awardedValue")::bigint AS awarded,
              sum(s."deliveredValue")::bigint AS delivered
       FROM ${spendSpanSql(`${year}-01-01`, `${year}-12-31`, opdId ?? undefined)} s
       GROUP BY 1, 2`,
-      tx.$queryRaw<{ opdId: string; realised: bigint; awarded: bigint }[]>`
+      ),
+      queryRows(
+        tx,
+        "getDashboard.byOpd",
+        row({ opdId: uuid, realised: rupiah, awarded: rupiah }),
+        Prisma.sql`
       SELECT s."opdId", sum(s."deliveredValue")::bigint AS realised, sum(s."awardedValue")::bigint AS awarded
       FROM ${spendSpanSql(`${year}-01-01`, `${year}-12-31`)} s
       GROUP BY 1`,
+      ),
       tx.budget.groupBy({ by: ["opdId"], where: { fiscalYear: year }, _sum: { pagu: true } }),
       tx.fulfilment.count({
         where: { outcome: "FAILED", createdAt: { gte: from, lt: to }, ...(opdId ? { order: { opdId } } : {}) },
@@ -61,7 +74,7 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
         _count: true,
       }),
       tx.vendor.groupBy({ by: ["ekatalogStatus"], where: { status: { not: "REMOVED" } }, _count: true }),
-      getBeforeDecree(tx, Number(period.from.slice(0, 4)), opdId),
+      getBeforeDecree(tx, { beforeYear: Number(period.from.slice(0, 4)), opdId }),
       getResilience(tx, clock, period, opdId, spreadOf),
       settingsOf.then((s) => getDaysToPay(tx, clock, { period, opdId, targetDays: s.paymentTargetDays, opds: opdsOf })),
     ]);
@@ -70,11 +83,11 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
   const trend = monthsOf(year).map((m) => {
     const month = m.from.slice(0, 7);
     const rows = monthly.filter((r) => r.month === month);
-    const value = new Map(rows.map((r) => [r.vendorId, rp(r.awarded)]));
-    const awarded = rows.reduce((s, r) => s + rp(r.awarded), 0);
+    const value = new Map(rows.map((r) => [r.vendorId, r.awarded]));
+    const awarded = rows.reduce((s, r) => s + r.awarded, 0);
     return {
       month,
-      delivered: rows.reduce((s, r) => s + rp(r.delivered), 0),
+      delivered: rows.reduce((s, r) => s + r.delivered, 0),
       awarded,
       gini: awarded > 0 ? giniOf(scope.map((id) => value.get(id) ?? 0)) : null,
       vendorsWithOrders: scope.filter((id) => (value.get(id) ?? 0) > 0).length,
@@ -89,14 +102,14 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
       .filter((o) => !opdId || o.id === opdId)
       .map((o) => {
         const r = byOpd.find((x) => x.opdId === o.id);
-        const realised = rp(r?.realised);
+        const realised = r?.realised ?? 0;
         return {
           opdId: o.id,
           code: o.code,
           name: o.name,
           pagu: rp(budgets.find((b) => b.opdId === o.id)?._sum.pagu),
           realised,
-          committed: rp(r?.awarded) - realised,
+          committed: (r?.awarded ?? 0) - realised,
         };
       }),
     failures,

@@ -6,12 +6,15 @@
 // names of who is waiting, only counts per OPD).
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { averageDays, daysToPay, payableStage, type PayableStage } from "@/lib/domain/payment";
 import { monthsOf, type Period } from "@/lib/domain/period";
 import { dayAsDate, wibDay } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { InvoiceStatus } from "@/lib/generated/prisma/enums";
+import { InvoiceStatus } from "@/lib/generated/prisma/enums";
+import { z } from "zod";
+import { queryRows } from "@/lib/db/sql/decode";
+import { bool, instant, int, int8, row, rupiah, text, uuid } from "@/lib/db/sql/columns";
 
 export interface PayFigures {
   paidCount: number;
@@ -45,20 +48,24 @@ export interface DaysToPay {
   }[];
 }
 
-interface Sums {
-  paidCount: number;
-  paidGross: bigint;
-  daysFromBast: bigint;
-  invoicedCount: number;
-  daysFromInvoice: bigint;
-}
+const monthRow = row({
+  month: text,
+  opdId: uuid,
+  inPeriod: bool,
+  paidCount: int,
+  paidGross: rupiah,
+  daysFromBast: int8,
+  invoicedCount: int,
+  daysFromInvoice: int8,
+});
+type Sums = z.output<typeof monthRow>;
 
 const figures = (rows: Sums[]): PayFigures => {
   const n = rows.reduce((a, r) => a + r.paidCount, 0);
   const inv = rows.reduce((a, r) => a + r.invoicedCount, 0);
   return {
     paidCount: n,
-    paidGross: rows.reduce((a, r) => a + rp(r.paidGross), 0),
+    paidGross: rows.reduce((a, r) => a + r.paidGross, 0),
     avgFromBast: averageDays(
       rows.reduce((a, r) => a + rp(r.daysFromBast), 0),
       n,
@@ -92,16 +99,16 @@ export function owedNowSql(overdueBefore: Date, opdId: string | null): Prisma.Sq
     GROUP BY 1`;
 }
 
-interface OverdueRow {
-  orderId: string;
-  amount: bigint;
-  paidGross: bigint;
-  invoiceStatus: InvoiceStatus | null;
-  bastAt: Date;
-  orderNumber: string;
-  opdName: string;
-  vendorName: string;
-}
+const overdueRow = row({
+  orderId: uuid,
+  amount: rupiah,
+  paidGross: rupiah,
+  invoiceStatus: z.enum(InvoiceStatus).nullable(),
+  bastAt: instant,
+  orderNumber: text,
+  opdName: text,
+  vendorName: text,
+});
 
 /** The oldest deliveries unpaid past the target, with their order, OPD and UMKM: one statement (the partial index). */
 export function overdueSql(overdueBefore: Date, opdId: string | null, limit: number): Prisma.Sql {
@@ -132,8 +139,11 @@ export async function getDaysToPay(
   // Overdue: the BAST's WIB day is more than targetDays before today (lib/domain/payment.ts isOverdue).
   const overdueBefore = new Date(Date.parse(`${today}T00:00:00+07:00`) - targetDays * 86_400_000);
   const [months, owed, opds, list] = await Promise.all([
-    tx.$queryRaw<(Sums & { month: string; opdId: string; inPeriod: boolean })[]>(paymentMonthsSql(fy, period, opdId)),
-    tx.$queryRaw<{ opdId: string; owedCount: number; owedValue: bigint; overdue: number }[]>(
+    queryRows(tx, "getDaysToPay.months", monthRow, paymentMonthsSql(fy, period, opdId)),
+    queryRows(
+      tx,
+      "getDaysToPay.owed",
+      row({ opdId: uuid, owedCount: int, owedValue: rupiah, overdue: int }),
       owedNowSql(overdueBefore, opdId),
     ),
     opts.opds
@@ -145,12 +155,12 @@ export async function getDaysToPay(
         }),
     opts.withList === false
       ? Promise.resolve([])
-      : tx.$queryRaw<OverdueRow[]>(overdueSql(overdueBefore, opdId, opts.listLimit ?? 20)),
+      : queryRows(tx, "getDaysToPay.overdue", overdueRow, overdueSql(overdueBefore, opdId, opts.listLimit ?? 20)),
   ]);
   const inPeriod = months.filter((m) => m.inPeriod);
   const owedTotal = {
     owedCount: owed.reduce((a, r) => a + r.owedCount, 0),
-    owedValue: owed.reduce((a, r) => a + rp(r.owedValue), 0),
+    owedValue: owed.reduce((a, r) => a + r.owedValue, 0),
     overdue: owed.reduce((a, r) => a + r.overdue, 0),
   };
   return {
@@ -167,17 +177,13 @@ export async function getDaysToPay(
         name: o.name,
         ...figures(inPeriod.filter((r) => r.opdId === o.id)),
         owedCount: w?.owedCount ?? 0,
-        owedValue: rp(w?.owedValue),
+        owedValue: w?.owedValue ?? 0,
         overdue: w?.overdue ?? 0,
       };
     }),
     total: { ...figures(inPeriod), ...owedTotal },
     overdue: list.map((p) => {
-      const state = {
-        amount: rp(p.amount),
-        paidGross: rp(p.paidGross),
-        invoiceStatus: p.invoiceStatus,
-      };
+      const state = { amount: p.amount, paidGross: p.paidGross, invoiceStatus: p.invoiceStatus };
       return {
         orderId: p.orderId,
         orderNumber: p.orderNumber,

@@ -11,6 +11,10 @@ import { monthsOf, type Period } from "@/lib/domain/period";
 import { dayAsDate } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SanctionLevel } from "@/lib/generated/prisma/enums";
+import { SUSPENDING_LEVELS } from "@/lib/domain/sanctions";
+import { z } from "zod";
+import { queryRows } from "@/lib/db/sql/decode";
+import { bool, instant, int, row, text, uuid } from "@/lib/db/sql/columns";
 
 export interface OrderCounts {
   orders: number;
@@ -69,17 +73,32 @@ export async function getResilience(
   const now = clock.now();
   const fy = Number(period.to.slice(0, 4));
   const [rows, opds, sanctioned] = await Promise.all([
-    tx.$queryRaw<
-      { month: string; opdId: string; inPeriod: boolean; orders: number; escalated: number; reserve: number }[]
-    >(resilienceCountsSql(fy, period, opdId)),
+    queryRows(
+      tx,
+      "getResilience.counts",
+      row({ month: text, opdId: uuid, inPeriod: bool, orders: int, escalated: int, reserve: int }),
+      resilienceCountsSql(fy, period, opdId),
+    ),
     tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
     // "In force" as routing reads it (mm_pool_standings): confirmed SP2/SP3, started, not ended.
-    tx.$queryRaw<Resilience["sanctioned"]>`
+    queryRows(
+      tx,
+      "getResilience.sanctioned",
+      row({
+        vendorId: uuid,
+        code: text,
+        name: text,
+        level: z.enum(SUSPENDING_LEVELS),
+        since: instant.nullable(),
+        until: instant.nullable(),
+      }),
+      Prisma.sql`
       SELECT DISTINCT ON (v.id) v.id AS "vendorId", v.code, v.name, s.level, s."startsAt" AS since, s."endsAt" AS until
       FROM "Sanction" s JOIN "Vendor" v ON v.id = s."vendorId"
-      WHERE s.status = 'CONFIRMED' AND s.level IN ('SP2', 'SP3')
+      WHERE s.status = 'CONFIRMED' AND s.level = ANY(${[...SUSPENDING_LEVELS]}::"SanctionLevel"[])
         AND (s."startsAt" IS NULL OR s."startsAt" <= ${now}) AND (s."endsAt" IS NULL OR s."endsAt" > ${now})
       ORDER BY v.id, s.level DESC, s."startsAt" DESC`,
+    ),
   ]);
   const spread = await spreadOf;
   const sum = (rs: typeof rows): OrderCounts => ({

@@ -6,6 +6,8 @@ import type { Clock } from "@/lib/clock";
 import { decreeInForceSql } from "@/lib/db/sql/decree";
 import { spendByVendorSql } from "@/lib/db/sql/spend";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db/sql/decode";
+import { bool, int8, row, rupiah, text, uuid } from "@/lib/db/sql/columns";
 import { distributionOf, readGini, type Distribution, type EvennessReading } from "@/lib/domain/fairness";
 import { lorenzPoints, type Period } from "@/lib/domain/period";
 import { dayAsDate, wibDay } from "@/lib/format";
@@ -36,9 +38,11 @@ export async function getSpread(tx: Tx, clock: Clock, period: Period, opdId: str
   const scope = { from: period.from, to: period.to, ...(opdId ? { opdId } : {}) };
   // One round trip: the UMKM the decree in force allocates (to the OPD, if one) and every UMKM awarded
   // something in the scope, with their sums.
-  const rows = await tx.$queryRaw<
-    { id: string; code: string; name: string; allocated: boolean; awarded: bigint; delivered: bigint; orders: bigint }[]
-  >`
+  const rows = await queryRows(
+    tx,
+    "getSpread",
+    row({ id: uuid, code: text, name: text, allocated: bool, awarded: rupiah, delivered: rupiah, orders: int8 }),
+    Prisma.sql`
     WITH d AS (${decreeInForceSql(dayAsDate(period.to < today ? period.to : today))}),
     s AS (${spendByVendorSql(scope)}),
     al AS (SELECT DISTINCT a."vendorId" FROM "Allocation" a WHERE a."decreeId" = (SELECT id FROM d)
@@ -46,17 +50,10 @@ export async function getSpread(tx: Tx, clock: Clock, period: Period, opdId: str
     SELECT v.id, v.code, v.name, v.id IN (SELECT "vendorId" FROM al) AS allocated, COALESCE(s."awardedValue", 0)::bigint AS awarded,
            COALESCE(s."deliveredValue", 0)::bigint AS delivered, COALESCE(s."awardedCount", 0)::bigint AS orders
     FROM "Vendor" v LEFT JOIN s ON s."vendorId" = v.id
-    WHERE v.id IN (SELECT "vendorId" FROM al) OR s."vendorId" IS NOT NULL`;
+    WHERE v.id IN (SELECT "vendorId" FROM al) OR s."vendorId" IS NOT NULL`,
+  );
   const vendors = rows
-    .map((r) => ({
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      allocated: r.allocated,
-      awarded: Number(r.awarded),
-      delivered: Number(r.delivered),
-      orders: Number(r.orders),
-    }))
+    .map((r) => ({ ...r, orders: Number(r.orders) }))
     .sort((a, b) => b.awarded - a.awarded || a.code.localeCompare(b.code));
   const values = vendors.map((v) => v.awarded);
   const distribution = distributionOf(values);

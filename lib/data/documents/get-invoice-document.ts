@@ -1,7 +1,7 @@
 // What a kuitansi (the vendor's receipt for an invoice, issue 20) says, for whoever may see the order's papers
 // (order-scope.ts: the ordering OPD's staff, the awarded UMKM, the admins); null for anyone else (→ 404).
 import type { Tx } from "@/lib/db/client";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { orderScopeFor, type DocumentViewer } from "@/lib/data/documents/order-scope";
 import type { InvoiceStatus, MenuCategory } from "@/lib/generated/prisma/enums";
 

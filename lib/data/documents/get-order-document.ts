@@ -2,7 +2,7 @@
 // the ordering OPD's staff, the awarded UMKM and the admins). Anyone else gets null (→ 404), so the existence of
 // another OPD's order is not revealed.
 import type { Tx } from "@/lib/db/client";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import type { MenuCategory, ProcurementMethod } from "@/lib/generated/prisma/enums";
 import { orderScopeFor, type DocumentViewer } from "@/lib/data/documents/order-scope";
 import { lettersAt, NUMBERED_KINDS, type NumberedKind } from "@/lib/domain/letters";

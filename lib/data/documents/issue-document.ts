@@ -9,6 +9,9 @@ import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { formatDocumentNumber, type NumberedKind } from "@/lib/domain/letters";
 import { fiscalYearOf, wibDay } from "@/lib/format";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryOne } from "@/lib/db/sql/decode";
+import { int, row } from "@/lib/db/sql/columns";
 
 export interface IssuedLetter {
   number: string;
@@ -63,11 +66,15 @@ export async function issueOrderDocument(
       const settings = await getSettings(tx);
       const pattern = opts.kind === "surat-pesanan" ? settings.spNumberPattern : settings.bastNumberPattern;
       // The counter row, created at 0 the first time, then taken: the row stays locked until this commits.
-      const [row] = await tx.$queryRaw<{ last: number }[]>`
-          INSERT INTO "DocumentCounter" (kind, "opdId", year, last) VALUES (${opts.kind}, ${opts.opdId}::uuid, ${year}, 1)
+      const counter = await queryOne(
+        tx,
+        "issueDocument.counter",
+        row({ last: int }),
+        Prisma.sql`INSERT INTO "DocumentCounter" (kind, "opdId", year, last) VALUES (${opts.kind}, ${opts.opdId}::uuid, ${year}, 1)
           ON CONFLICT (kind, "opdId", year) DO UPDATE SET last = "DocumentCounter".last + 1
-          RETURNING last`;
-      const seq = row!.last;
+          RETURNING last`,
+      );
+      const seq = counter!.last;
       return tx.issuedDocument.create({
         data: {
           kind: opts.kind,

@@ -32,7 +32,10 @@ import { dayAsDate, wibDay } from "@/lib/format";
 import { offerDeadline } from "@/lib/domain/routing";
 import { deliveryTimeIssue } from "@/lib/domain/delivery-time";
 import { removePhoto, storePhoto, type CheckedPhoto } from "@/lib/storage/photos";
-import type { FailureType, SanctionLevel } from "@/lib/generated/prisma/enums";
+import { OrderStatus, ProcurementMethod, type FailureType, type SanctionLevel } from "@/lib/generated/prisma/enums";
+import { queryOne } from "@/lib/db/sql/decode";
+import { bool, day, instant, int, int8, row, text, uuid } from "@/lib/db/sql/columns";
+import { MENU_CATEGORIES } from "@/lib/domain/vendor";
 import { vm } from "@/lib/domain/validation-message";
 
 export const deliverySchema = z
@@ -75,6 +78,28 @@ interface AcceptedContext {
   settings: RoutingSettings;
 }
 
+const acceptedOrderRow = row({
+  id: uuid,
+  number: text,
+  opdId: uuid,
+  status: z.enum(OrderStatus),
+  deliveryAt: instant,
+  deliveryDay: day,
+  category: z.enum(MENU_CATEGORIES),
+  pax: int,
+  total: int8,
+  method: z.enum(ProcurementMethod),
+  eventName: text,
+  budgetId: uuid,
+  vendorId: uuid.nullable(),
+  fiscalYear: int,
+  unitPrice: int8,
+  offerId: uuid.nullable(),
+  respondedAt: instant.nullable(),
+  offeredAt: instant.nullable(),
+  settings: z.unknown(),
+});
+
 /**
  * Locks the order (the first lock of every order transition), then reads it with its accepted offer and the settings
  * in one statement; refuses an order the actor may not settle (NOT_FOUND, as if it did not exist) or that is not
@@ -82,22 +107,19 @@ interface AcceptedContext {
  */
 async function lockAcceptedOrder(tx: RawSql, actor: SettleActor, orderId: string): Promise<AcceptedContext> {
   if (!(await lockOrder(tx, orderId))) throw new AppError("NOT_FOUND");
-  const [row] = await tx.$queryRaw<
-    (Omit<AcceptedOrder, "vendorId"> & {
-      vendorId: string | null;
-      offerId: string | null;
-      respondedAt: Date | null;
-      offeredAt: Date | null;
-      settings: unknown;
-    })[]
-  >`
+  const found = await queryOne(
+    tx,
+    "lockAcceptedOrder",
+    acceptedOrderRow,
+    Prisma.sql`
     SELECT o.id, o.number, o."opdId", o.status::text AS status, o."deliveryAt", o."deliveryDay", o.category::text AS category, o.pax,
       o.total, o.method::text AS method, o."eventName", o."budgetId", o."vendorId", o."fiscalYear", o."unitPrice",
       f.id AS "offerId", f."respondedAt", f."offeredAt", (SELECT s.value FROM "Setting" s WHERE s.key = ${SETTINGS_KEY}) AS settings
     FROM "Order" o LEFT JOIN "Offer" f ON f."orderId" = o.id AND f.status = 'ACCEPTED' AND f."vendorId" = o."vendorId"
-    WHERE o.id = ${orderId}::uuid`;
-  if (!row) throw new AppError("NOT_FOUND");
-  const { offerId, respondedAt, offeredAt, settings, ...order } = row;
+    WHERE o.id = ${orderId}::uuid`,
+  );
+  if (!found) throw new AppError("NOT_FOUND");
+  const { offerId, respondedAt, offeredAt, settings, ...order } = found;
   const mayAct =
     actor.role === "ADMIN" ||
     (actor.role === "OPD_STAFF" && actor.opdId === order.opdId) ||
@@ -124,13 +146,18 @@ export async function readFailureRecord(
   windowDays: number,
 ): Promise<FailureRecord> {
   const since = new Date(now.getTime() - windowDays * 86_400_000);
-  const [r] = await tx.$queryRaw<{ failures: number; due: number; suspended: boolean }[]>`
+  const r = await queryOne(
+    tx,
+    "readFailureRecord",
+    row({ failures: int, due: int, suspended: bool }),
+    Prisma.sql`
     SELECT
       (SELECT count(*) FROM "Fulfilment" f WHERE f."vendorId" = ${vendorId}::uuid AND f.outcome = 'FAILED' AND f."createdAt" >= ${since})::int AS failures,
       (SELECT count(*) FROM "Offer" o WHERE o."vendorId" = ${vendorId}::uuid AND o."deliveryDay" >= ${dayAsDate(wibDay(since))}::date
          AND (o.status = 'FAILED' OR (o.status = 'ACCEPTED' AND o."deliveryDay" <= ${dayAsDate(wibDay(now))}::date)))::int AS due,
       EXISTS (SELECT 1 FROM "Sanction" s WHERE s."vendorId" = ${vendorId}::uuid AND s.status = 'CONFIRMED' AND s.level = ANY(${[...SUSPENDING_LEVELS]}::"SanctionLevel"[])
-              AND s."decidedAt" >= ${since}) AS suspended`;
+              AND s."decidedAt" >= ${since}) AS suspended`,
+  );
   return { failures: r!.failures, dueOrders: r!.due, suspendedBefore: r!.suspended };
 }
 
@@ -211,7 +238,11 @@ async function failInTx(
   const ended = reroute
     ? Prisma.sql`SELECT NULL::uuid AS id WHERE false`
     : transitionOrderSql({ orderId: order.id, from: "ACCEPTED", to: "FAILED" });
-  const [written] = await tx.$queryRaw<{ ended: number }[]>`
+  const written = await queryOne(
+    tx,
+    "failInTx.write",
+    row({ ended: int }),
+    Prisma.sql`
     WITH s AS (
       INSERT INTO "Sanction" (id, "vendorId", "orderId", level, status, cause, "proposedAt", "proposedById")
       VALUES (${sanctionId}::uuid, ${offer.vendorId}::uuid, ${order.id}::uuid, ${level}::"SanctionLevel", 'PROPOSED', ${cause}, ${now}::timestamptz, ${actor.id}::uuid)),
@@ -219,7 +250,8 @@ async function failInTx(
     n AS (${notifyManySql(notices)}),
     e AS (${ended}),
     b AS (${releaseBudgetSql(order.budgetId, order.total, Prisma.sql`EXISTS (SELECT 1 FROM e)`)})
-    SELECT (SELECT count(*) FROM e)::int AS ended`;
+    SELECT (SELECT count(*) FROM e)::int AS ended`,
+  );
   if (!reroute && written!.ended !== 1) throw new AppError("INVALID_STATE");
   const rerouted = reroute ? await routeOrderInTx(tx, order, { now, settings, actor }) : null;
   return { outcome: "FAILED", failureType: failure.type, sanctionLevel: level, sanctionId, rerouted };

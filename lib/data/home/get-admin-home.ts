@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
 import { getDaysToPay, type DaysToPay } from "@/lib/data/dashboard/get-days-to-pay";

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { fiscalYearOf } from "@/lib/format";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { vendorValuesOfYear } from "@/lib/data/spread/vendor-values";
 import { distributionOf, readGini, type Distribution, type EvennessReading } from "@/lib/domain/fairness";
 

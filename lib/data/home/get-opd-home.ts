@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { fiscalYearOf } from "@/lib/format";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { ORDER_ROW_SELECT, toOrderRow, type OrderRow } from "@/lib/data/orders/order-row";
 
 export interface OpdHome {

@@ -2,8 +2,13 @@ import type { FirstStepsInput } from "@/lib/domain/first-steps";
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { fiscalYearOf, fiscalYearRange } from "@/lib/format";
-import { AWARDED_STATUSES, rp } from "@/lib/data/money";
-import type { MenuCategory, SanctionLevel, VendorStatus } from "@/lib/generated/prisma/enums";
+import { AWARDED_ORDER_STATES } from "@/lib/domain/order-state";
+import { SanctionLevel, VendorStatus, type MenuCategory } from "@/lib/generated/prisma/enums";
+import { MENU_CATEGORIES } from "@/lib/domain/vendor";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { z } from "zod";
+import { queryOne } from "@/lib/db/sql/decode";
+import { bool, int, jsonInstant, jsonRupiah, row, text, uuid } from "@/lib/db/sql/columns";
 
 export interface VendorHome {
   vendor: { code: string; name: string; status: VendorStatus };
@@ -39,19 +44,47 @@ export interface VendorHome {
   activeSanction: { level: SanctionLevel; endsAt: Date | null; cause: string } | null;
 }
 
-interface Row {
-  vendor: { code: string; name: string; status: VendorStatus } | null;
-  firstSteps: FirstStepsInput;
-  // Timestamps as JSON text; rupiah as text (exact, whatever the size).
-  offers: (Omit<VendorHome["pendingOffers"][number], "deliveryAt" | "expiresAt" | "value"> & {
-    deliveryAt: string;
-    expiresAt: string;
-    value: string;
-  })[];
-  upcoming: (Omit<VendorHome["upcoming"][number], "deliveryAt" | "total"> & { deliveryAt: string; total: string })[];
-  year: { value: string; orders: number };
-  sanction: { level: SanctionLevel; endsAt: string | null; cause: string } | null;
-}
+const homeRow = row({
+  vendor: row({ code: text, name: text, status: z.enum(VendorStatus) }).nullable(),
+  firstSteps: row({
+    passwordChanged: bool,
+    activeMenuItems: int,
+    whatsapp: text.nullable(),
+    email: text.nullable(),
+    daysOff: int,
+  }).nullable(),
+  offers: z.array(
+    row({
+      offerId: uuid,
+      orderNumber: text,
+      opdName: text,
+      eventName: text,
+      deliveryAt: jsonInstant,
+      place: text,
+      contactName: text,
+      contactPhone: text,
+      notes: text.nullable(),
+      pax: int,
+      category: z.enum(MENU_CATEGORIES),
+      value: jsonRupiah,
+      expiresAt: jsonInstant,
+    }),
+  ),
+  upcoming: z.array(
+    row({
+      orderNumber: text,
+      opdName: text,
+      eventName: text,
+      deliveryAt: jsonInstant,
+      place: text,
+      pax: int,
+      category: z.enum(MENU_CATEGORIES),
+      total: jsonRupiah,
+    }),
+  ),
+  year: row({ value: jsonRupiah, orders: int }),
+  sanction: row({ level: z.enum(SanctionLevel), endsAt: jsonInstant.nullable(), cause: text }).nullable(),
+});
 
 /**
  * Vendor home: always scoped by the caller's own vendorId. One round trip (the page refreshes itself every
@@ -62,7 +95,11 @@ export async function getVendorHome(tx: Tx, clock: Clock, vendorId: string): Pro
   const now = clock.now();
   const { start, end } = fiscalYearRange(fiscalYearOf(now));
   const since = new Date(now.getTime() - 6 * 3600_000);
-  const [row] = await tx.$queryRaw<Row[]>`
+  const home = await queryOne(
+    tx,
+    "getVendorHome",
+    homeRow,
+    Prisma.sql`
     SELECT
       (SELECT json_build_object('code', v.code, 'name', v.name, 'status', v.status)
          FROM "Vendor" v WHERE v.id = ${vendorId}::uuid) AS vendor,
@@ -88,27 +125,20 @@ export async function getVendorHome(tx: Tx, clock: Clock, vendorId: string): Pro
                       WHERE o."vendorId" = ${vendorId}::uuid AND o.status = 'ACCEPTED' AND o."deliveryAt" >= ${since}
                       ORDER BY o."deliveryAt", o.number LIMIT 10) u), '[]'::json) AS upcoming,
       (SELECT json_build_object('value', COALESCE(sum(o.total), 0)::text, 'orders', count(*)) FROM "Order" o
-        WHERE o."vendorId" = ${vendorId}::uuid AND o.status = ANY(${[...AWARDED_STATUSES]}::"OrderStatus"[])
+        WHERE o."vendorId" = ${vendorId}::uuid AND o.status = ANY(${[...AWARDED_ORDER_STATES]}::"OrderStatus"[])
           AND o."deliveryAt" >= ${start} AND o."deliveryAt" < ${end}) AS year,
       (SELECT json_build_object('level', s.level, 'endsAt', s."endsAt", 'cause', s.cause) FROM "Sanction" s
         WHERE s."vendorId" = ${vendorId}::uuid AND s.status = 'CONFIRMED' AND (s."endsAt" IS NULL OR s."endsAt" > ${now})
-        ORDER BY s."proposedAt" DESC LIMIT 1) AS sanction`;
-  if (!row?.vendor) throw new Error(`vendor ${vendorId} not found`);
+        ORDER BY s."proposedAt" DESC LIMIT 1) AS sanction`,
+  );
+  if (!home?.vendor || !home.firstSteps) throw new Error(`vendor ${vendorId} not found`);
   return {
-    vendor: row.vendor,
-    firstSteps: row.firstSteps,
-    pendingOffers: row.offers.map((o) => ({
-      ...o,
-      value: rp(BigInt(o.value)),
-      deliveryAt: new Date(o.deliveryAt),
-      expiresAt: new Date(o.expiresAt),
-    })),
-    upcoming: row.upcoming.map((o) => ({ ...o, total: rp(BigInt(o.total)), deliveryAt: new Date(o.deliveryAt) })),
-    yearValue: rp(BigInt(row.year.value)),
-    yearOrders: row.year.orders,
-    activeSanction: row.sanction && {
-      ...row.sanction,
-      endsAt: row.sanction.endsAt ? new Date(row.sanction.endsAt) : null,
-    },
+    vendor: home.vendor,
+    firstSteps: home.firstSteps,
+    pendingOffers: home.offers,
+    upcoming: home.upcoming,
+    yearValue: home.year.value,
+    yearOrders: home.year.orders,
+    activeSanction: home.sanction,
   };
 }

@@ -9,6 +9,10 @@ import type { Clock } from "@/lib/clock";
 import type { Pusher } from "@/lib/notifications/push";
 import { GatewayError, type MessageGateway } from "@/lib/notifications/gateway";
 import { waNumber } from "@/lib/domain/whatsapp";
+import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db/sql/decode";
+import { int, row, text, uuid } from "@/lib/db/sql/columns";
 
 export interface Mail {
   to: string;
@@ -27,18 +31,22 @@ const LEASE_MS = 2 * 60_000;
 const BACKOFF_MINUTES = [1, 5, 15, 60];
 const WA_LINK = /^https:\/\/wa\.me\/62\d{8,13}\?text=\S+$/;
 
-interface Claimed {
-  id: string;
-  userId: string;
-  channel: "EMAIL" | "WHATSAPP" | "PUSH" | "GATEWAY";
-  title: string;
-  body: string;
-  link: string | null;
-  attempts: number;
-  email: string | null;
+const claimedRow = row({
+  id: uuid,
+  userId: uuid,
+  channel: z.enum(["EMAIL", "WHATSAPP", "PUSH", "GATEWAY"]),
+  title: text,
+  body: text,
+  template: text.nullable(),
+  params: z.unknown(),
+  link: text.nullable(),
+  attempts: int,
+  email: text.nullable(),
+  locale: text,
   /** The vendor's WhatsApp/phone number, for GATEWAY rows. */
-  phone: string | null;
-}
+  phone: text.nullable(),
+});
+type Claimed = Omit<z.output<typeof claimedRow>, "template" | "params" | "locale">;
 
 /** What became of one claimed row: sent, failed for good, or back to PENDING until `next`. */
 interface Settlement {
@@ -91,7 +99,11 @@ export async function dispatchOutbox(
     ...(opts.pusher ? ["PUSH"] : []),
     ...(opts.gateway ? ["GATEWAY"] : []),
   ];
-  const claimedRows = await db.$queryRaw<(Claimed & { template: string | null; params: unknown; locale: string })[]>`
+  const claimedRows = await queryRows(
+    db,
+    "dispatchOutbox.claim",
+    claimedRow,
+    Prisma.sql`
     UPDATE "Notification" n SET attempts = n.attempts + 1, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
     FROM (SELECT id FROM "Notification"
           WHERE status = 'PENDING' AND channel::text = ANY(${channels}) AND "nextAttemptAt" <= ${now}
@@ -99,7 +111,8 @@ export async function dispatchOutbox(
          "User" u
     WHERE n.id = due.id AND u.id = n."userId"
     RETURNING n.id, n."userId", n.channel::text AS channel, n.title, n.body, n.template, n.params, n.link, n.attempts,
-      u.email, u.locale, (SELECT v.whatsapp FROM "Vendor" v WHERE v.id = u."vendorId") AS phone`;
+      u.email, u.locale, (SELECT v.whatsapp FROM "Vendor" v WHERE v.id = u."vendorId") AS phone`,
+  );
   // Each message in its recipient's language (the one they last chose), from its template when it has one.
   const claimed: Claimed[] = claimedRows.map(({ template, params, locale, ...row }) => ({
     ...row,

@@ -5,7 +5,11 @@ import type { Clock } from "@/lib/clock";
 import type { Actor } from "@/lib/data/audit";
 import { writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
-import type { NotificationChannel } from "@/lib/generated/prisma/enums";
+import { NotificationChannel } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { z } from "zod";
+import { queryOne, queryRows } from "@/lib/db/sql/decode";
+import { bool, instant, int, row, text, uuid } from "@/lib/db/sql/columns";
 import { noticeText } from "@/lib/i18n/notices";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { visibleTo } from "@/lib/db/sql/notifications";
@@ -30,18 +34,37 @@ export async function listNotifications(
   /** The reader's language: each item is rendered in it. */
   locale: AppLocale = "id",
 ): Promise<{ items: NotificationItem[]; unread: number; page: number; pages: number }> {
-  const [counts] = await tx.$queryRaw<{ total: number; unread: number }[]>`
-    SELECT count(*)::int AS total, (count(*) FILTER (WHERE n."readAt" IS NULL))::int AS unread
-    FROM "Notification" n WHERE ${visibleTo(userId)}`;
-  const { total, unread } = counts!;
+  const { total, unread } = (await queryOne(
+    tx,
+    "listNotifications.count",
+    row({ total: int, unread: int }),
+    Prisma.sql`SELECT count(*)::int AS total, (count(*) FILTER (WHERE n."readAt" IS NULL))::int AS unread
+    FROM "Notification" n WHERE ${visibleTo(userId)}`,
+  ))!;
   const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = await tx.$queryRaw<(NotificationItem & { template: string | null; params: unknown })[]>`
+  const rows = await queryRows(
+    tx,
+    "listNotifications.page",
+    row({
+      id: uuid,
+      channel: z.enum(NotificationChannel),
+      kind: text,
+      title: text,
+      body: text,
+      template: text.nullable(),
+      params: z.unknown(),
+      link: text.nullable(),
+      createdAt: instant,
+      read: bool,
+    }),
+    Prisma.sql`
     SELECT n.id, n.channel::text AS channel, n.kind, n.title, n.body, n.template, n.params, n.link, n."createdAt",
       n."readAt" IS NOT NULL AS read
     FROM "Notification" n WHERE ${visibleTo(userId)}
     ORDER BY n."createdAt" DESC, n.id ASC
-    OFFSET ${(current - 1) * NOTIFICATIONS_PAGE_SIZE} LIMIT ${NOTIFICATIONS_PAGE_SIZE}`;
+    OFFSET ${(current - 1) * NOTIFICATIONS_PAGE_SIZE} LIMIT ${NOTIFICATIONS_PAGE_SIZE}`,
+  );
   const items = rows.map(({ template, params, ...item }) => ({
     ...item,
     ...noticeText({ title: item.title, body: item.body, template, params }, locale),

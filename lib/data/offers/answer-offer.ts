@@ -13,14 +13,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { notice, notifyManySql, type Notice } from "@/lib/data/notifications/notify";
 import { assertOrderTransition } from "@/lib/data/orders/transition-order";
 import { rerouteOrdersInTx, type RouteOutcome } from "@/lib/data/routing/route-order";
-import {
-  decodeRoutableOrder,
-  decodeRoutingContext,
-  routableOrderJsonSql,
-  routingContextSql,
-  type RoutableOrderJson,
-  type RoutingContextJson,
-} from "@/lib/db/sql/routing";
+import { routableOrderJson, routableOrderJsonSql, routingContextJson, routingContextSql } from "@/lib/db/sql/routing";
+import { queryRows } from "@/lib/db/sql/decode";
+import { bool, instant, int, row, text, uuid } from "@/lib/db/sql/columns";
+import { OfferStatus, OrderStatus } from "@/lib/generated/prisma/enums";
+
+const offerStatus = z.enum(OfferStatus);
 import { z } from "zod";
 import { vm } from "@/lib/domain/validation-message";
 
@@ -78,12 +76,15 @@ async function acceptTogether(db: Db, items: Acceptance[]): Promise<(Accepted | 
   const asked = Prisma.join(
     items.map((a, i) => Prisma.sql`(${i}::int, ${a.offerId}::uuid, ${a.actor.vendorId}::uuid, ${a.now}::timestamptz)`),
   );
-  const read = await rawSql(db).$queryRaw<
-    { i: number; orderId: string; status: string; expiresAt: Date; number: string; opdId: string; eventName: string }[]
-  >`
+  const read = await queryRows(
+    rawSql(db),
+    "acceptTogether.read",
+    row({ i: int, orderId: uuid, status: offerStatus, expiresAt: instant, number: text, opdId: uuid, eventName: text }),
+    Prisma.sql`
     SELECT r.i, f."orderId", f.status::text AS status, f."expiresAt", o.number, o."opdId", o."eventName"
     FROM (VALUES ${asked}) AS r(i, offer, vendor, at)
-    JOIN "Offer" f ON f.id = r.offer AND f."vendorId" = r.vendor JOIN "Order" o ON o.id = f."orderId"`;
+    JOIN "Offer" f ON f.id = r.offer AND f."vendorId" = r.vendor JOIN "Order" o ON o.id = f."orderId"`,
+  );
   const byIndex = new Map(read.map((r) => [r.i, r]));
   const results: (Accepted | Error | null)[] = items.map((a, i) => {
     const offer = byIndex.get(i);
@@ -128,10 +129,12 @@ async function acceptTogether(db: Db, items: Acceptance[]): Promise<(Accepted | 
   }));
   // The one move this statement makes: OFFERED → ACCEPTED (the state machine's, checked here; the trigger too).
   assertOrderTransition("OFFERED", "ACCEPTED");
-  const written = await withRetry(
-    () => rawSql(db).$queryRaw<
-      { i: number; status: string; expiresAt: Date; orderStatus: string; accepted: boolean }[]
-    >`
+  const written = await withRetry(() =>
+    queryRows(
+      rawSql(db),
+      "acceptTogether.write",
+      row({ i: int, status: offerStatus, expiresAt: instant, orderStatus: z.enum(OrderStatus), accepted: bool }),
+      Prisma.sql`
     WITH r AS (SELECT * FROM (VALUES ${rows}) AS r(i, offer, vendor, "orderId", at)),
     lk AS MATERIALIZED (
       SELECT r.i, r.at, r.vendor, f.id, f."orderId", f.status::text AS status, f."expiresAt", o.status::text AS "orderStatus"
@@ -145,6 +148,7 @@ async function acceptTogether(db: Db, items: Acceptance[]): Promise<(Accepted | 
     aud AS (${auditRowsSql(audits, Prisma.sql`a."entityId" IN (SELECT id::text FROM ok)`)}),
     ntf AS (${notifyManySql(notices, Prisma.sql`n.ref IN (SELECT id FROM ok)`)})
     SELECT lk.i, lk.status, lk."expiresAt", lk."orderStatus", lk.id IN (SELECT id FROM f) AS accepted FROM lk`,
+    ),
   );
   const after = new Map(written.map((w) => [w.i, w]));
   for (const { a, i, offer } of todo) {
@@ -231,16 +235,18 @@ async function declineTogether(tx: RawSql, items: Decline[]): Promise<(Declined 
     before: { status: "PENDING" },
     after: { status: "DECLINED", reason: d.reason, ...(d.actor.via ? { via: d.actor.via } : {}) },
   }));
-  const locked = await tx.$queryRaw<
-    {
-      k: number;
-      orderId: string;
-      status: string;
-      order: RoutableOrderJson;
-      context: RoutingContextJson;
-      declined: boolean;
-    }[]
-  >`
+  const locked = await queryRows(
+    tx,
+    "declineTogether",
+    row({
+      k: int,
+      orderId: uuid,
+      status: offerStatus,
+      order: routableOrderJson,
+      context: routingContextJson,
+      declined: bool,
+    }),
+    Prisma.sql`
     WITH r AS (SELECT * FROM (VALUES ${rows}) AS r(k, offer, vendor, at, reason)),
     lk AS MATERIALIZED (
       SELECT r.k, r.at, r.reason, f.id, f."orderId", f.status::text AS status, f."expiresAt", ${routableOrderJsonSql(Prisma.sql`o`)} AS "order",
@@ -251,7 +257,8 @@ async function declineTogether(tx: RawSql, items: Decline[]): Promise<(Declined 
     ok AS (SELECT * FROM lk WHERE status = 'PENDING' AND "expiresAt" > at),
     f AS (UPDATE "Offer" x SET status = 'DECLINED', "respondedAt" = ok.at, reason = ok.reason FROM ok WHERE x.id = ok.id RETURNING x.id),
     aud AS (${auditRowsSql(audits, Prisma.sql`a."entityId" IN (SELECT id::text FROM ok)`)})
-    SELECT lk.k, lk."orderId", lk.status, lk."order", lk.context, lk.id IN (SELECT id FROM f) AS declined FROM lk`;
+    SELECT lk.k, lk."orderId", lk.status, lk."order", lk.context, lk.id IN (SELECT id FROM f) AS declined FROM lk`,
+  );
   const byK = new Map(locked.map((l) => [l.k, l]));
   const declined = unique.flatMap((d, k) => {
     const l = byK.get(k);
@@ -260,8 +267,8 @@ async function declineTogether(tx: RawSql, items: Decline[]): Promise<(Declined 
   const routes = await rerouteOrdersInTx(
     tx,
     declined.map(({ d, l }) => ({
-      order: decodeRoutableOrder(l.order),
-      context: decodeRoutingContext(l.context),
+      order: l.order,
+      context: l.context,
       alsoLock: [d.actor.vendorId],
       actor: d.actor,
       now: d.now,

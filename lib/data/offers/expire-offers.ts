@@ -15,14 +15,9 @@ import {
   ROUTABLE_ORDER_SELECT,
   type RouteOutcome,
 } from "@/lib/data/routing/route-order";
-import {
-  decodeRoutableOrder,
-  decodeRoutingContext,
-  routableOrderJsonSql,
-  routingContextSql,
-  type RoutableOrderJson,
-  type RoutingContextJson,
-} from "@/lib/db/sql/routing";
+import { routableOrderJson, routableOrderJsonSql, routingContextJson, routingContextSql } from "@/lib/db/sql/routing";
+import { queryRows } from "@/lib/db/sql/decode";
+import { instant, row, uuid } from "@/lib/db/sql/columns";
 
 export interface ExpiryResult {
   offerId: string;
@@ -33,9 +28,13 @@ export interface ExpiryResult {
 export async function expireDueOffers(db: Db, clock: Clock, limit = 100): Promise<ExpiryResult[]> {
   const now = clock.now();
   // On the sweep's every turn: a prepared raw statement (lib/db/raw.ts), served by the pending offers' index.
-  const due = await rawSql(db).$queryRaw<{ id: string; orderId: string; expiresAt: Date }[]>`
-    SELECT id, "orderId", "expiresAt" FROM "Offer" WHERE status = 'PENDING' AND "expiresAt" <= ${now}::timestamptz
-    ORDER BY "expiresAt" LIMIT ${limit}::int`;
+  const due = await queryRows(
+    rawSql(db),
+    "expireDueOffers.due",
+    row({ id: uuid, orderId: uuid, expiresAt: instant }),
+    Prisma.sql`SELECT id, "orderId", "expiresAt" FROM "Offer" WHERE status = 'PENDING' AND "expiresAt" <= ${now}::timestamptz
+    ORDER BY "expiresAt" LIMIT ${limit}::int`,
+  );
   if (due.length === 0) return [];
   // All of them in one transaction, routed together; if that fails as a whole, one by one (one bad order cannot
   // hold up the others — its error is then raised once the others are done, and it stays due for the next sweep).
@@ -66,9 +65,11 @@ async function expireTogether(
     before: { status: "PENDING" },
     after: { status: "EXPIRED", expiresAt: d.expiresAt },
   }));
-  const expired = await tx.$queryRaw<
-    { offerId: string; vendorId: string; order: RoutableOrderJson; context: RoutingContextJson }[]
-  >`
+  const expired = await queryRows(
+    tx,
+    "expireTogether",
+    row({ offerId: uuid, vendorId: uuid, order: routableOrderJson, context: routingContextJson }),
+    Prisma.sql`
     WITH d AS (SELECT * FROM (VALUES ${Prisma.join(due.map((d) => Prisma.sql`(${d.id}::uuid, ${d.orderId}::uuid)`))}) AS d(offer, "orderId")),
     lk AS MATERIALIZED (
       SELECT o.id, ${routableOrderJsonSql(Prisma.sql`o`)} AS "order",
@@ -78,14 +79,11 @@ async function expireTogether(
            WHERE f.status = 'PENDING' AND f."expiresAt" <= ${now}),
     f AS (UPDATE "Offer" x SET status = 'EXPIRED' FROM ok WHERE x.id = ok.id RETURNING x.id),
     aud AS (${auditRowsSql(audits, Prisma.sql`a."entityId" IN (SELECT id::text FROM ok)`)})
-    SELECT ok.id AS "offerId", ok."vendorId", lk."order", lk.context FROM ok JOIN lk ON lk.id = ok."orderId" ORDER BY ok."orderId"`;
+    SELECT ok.id AS "offerId", ok."vendorId", lk."order", lk.context FROM ok JOIN lk ON lk.id = ok."orderId" ORDER BY ok."orderId"`,
+  );
   const routes = await rerouteOrdersInTx(
     tx,
-    expired.map((e) => ({
-      order: decodeRoutableOrder(e.order),
-      context: decodeRoutingContext(e.context),
-      alsoLock: [e.vendorId],
-    })),
+    expired.map((e) => ({ order: e.order, context: e.context, alsoLock: [e.vendorId] })),
     { now, actor: SYSTEM_ACTOR },
   );
   const byOffer = new Map(expired.map((e, n) => [e.offerId, routes[n]!]));
@@ -106,9 +104,12 @@ export async function routeStrandedOrders(db: Db, clock: Clock, limit = 100): Pr
   let n = 0;
   for (const s of stranded) {
     const routed = await inTransaction(db, async (tx) => {
-      const locked = await tx.$queryRaw<
-        { id: string }[]
-      >`SELECT id FROM "Order" WHERE id = ${s.id}::uuid AND status = 'SUBMITTED' FOR NO KEY UPDATE SKIP LOCKED`;
+      const locked = await queryRows(
+        tx,
+        "routeStrandedOrders.lock",
+        row({ id: uuid }),
+        Prisma.sql`SELECT id FROM "Order" WHERE id = ${s.id}::uuid AND status = 'SUBMITTED' FOR NO KEY UPDATE SKIP LOCKED`,
+      );
       if (locked.length === 0) return false;
       const order = await tx.order.findUniqueOrThrow({ where: { id: s.id }, select: ROUTABLE_ORDER_SELECT });
       await routeOrderInTx(tx, order, { now, actor: SYSTEM_ACTOR });

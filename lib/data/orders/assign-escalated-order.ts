@@ -11,7 +11,7 @@ import { notice, notify } from "@/lib/data/notifications/notify";
 import { transitionOrder } from "@/lib/data/orders/transition-order";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { offerDeadline } from "@/lib/domain/routing";
-import { readStandings } from "@/lib/data/routing/route-order";
+import { readStandings } from "@/lib/db/sql/standings";
 import { rankForManualAssignment } from "@/lib/data/admin/escalations";
 import { vm } from "@/lib/domain/validation-message";
 

@@ -2,7 +2,7 @@
 // budget account, the vendor's NPWP, the estimated tax withheld and — once delivered — what was paid. Scoped by the
 // caller's OPD.
 import type { Tx } from "@/lib/db/client";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { opdOrdersWhere, type OrderListQuery } from "@/lib/data/orders/list-opd-orders";
 import { estimateTax, TAX_RATES, taxBasisOf, type TaxBasis } from "@/lib/domain/tax";
 import { daysToPay, payableStage, type PayableStage } from "@/lib/domain/payment";

@@ -1,7 +1,7 @@
 // One order as its OPD sees it: details, the offers in order, and each routing decision's ranked
 // candidates and exclusions ("why this UMKM"). Scoped by the caller's OPD in the query itself.
 import type { Tx } from "@/lib/db/client";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import {
   EXCLUSION_REASONS,
   type Exclusion,

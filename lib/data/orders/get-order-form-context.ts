@@ -4,7 +4,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { fiscalYearOf } from "@/lib/format";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import type { MenuCategory, ProcurementMethod } from "@/lib/generated/prisma/enums";
 import { wibTime } from "@/lib/format";
 

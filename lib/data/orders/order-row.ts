@@ -1,5 +1,5 @@
 // One order as a row of the OPD's tables (home and list): the same fields, read and mapped once.
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 
 export const ORDER_ROW_SELECT = {

@@ -27,13 +27,16 @@ import {
   type RoutableOrder,
   type RouteOutcome,
 } from "@/lib/data/routing/route-order";
-import { poolJsonSql } from "@/lib/db/sql/routing";
+import { poolJson, poolJsonSql } from "@/lib/db/sql/routing";
+import { queryOne, queryRows } from "@/lib/db/sql/decode";
+import { float, int, int8, row, text, uuid } from "@/lib/db/sql/columns";
+import { z } from "zod";
 import { earliestRoutableDelivery, offerDeadline } from "@/lib/domain/routing";
 import { batcherPer, MicroBatcher, oneByOneOnError } from "@/lib/data/batcher";
 import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
 import { LARGE_ORDER_MIN_RUPIAH, unusuallyLarge } from "@/lib/domain/order-size";
 import { orderInputSchema, type OrderInput } from "@/lib/validation/order";
-import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { OrderStatus } from "@/lib/generated/prisma/enums";
 import { vm } from "@/lib/domain/validation-message";
 
 // Built once: zod compiles a schema on its first parse, so one made per call is compiled on every call.
@@ -73,15 +76,18 @@ async function existingResult(
   return { orderId: existing.id, number: existing.number, status: existing.status, duplicate: true, route: null };
 }
 
-interface Preflight {
-  existing: { id: string; number: string; status: OrderStatus; payloadHash: string } | null;
-  ceiling: bigint | null;
-  budgetId: string | null;
-  remaining: bigint | null;
-  settings: unknown;
-  decreeId: string | null;
-  pool: AllocationRow[];
-}
+const preflightRow = row({
+  i: int,
+  existing: row({ id: uuid, number: text, status: z.enum(OrderStatus), payloadHash: text }).nullable(),
+  ceiling: int8.nullable(),
+  budgetId: uuid.nullable(),
+  remaining: int8.nullable(),
+  /** Checked by resolveSettings. */
+  settings: z.unknown(),
+  decreeId: uuid.nullable(),
+  pool: poolJson,
+});
+type Preflight = z.output<typeof preflightRow>;
 
 /** A checked submission, waiting to be routed with the others that arrive with it. */
 interface Submission {
@@ -218,7 +224,11 @@ interface PreflightKey {
 const preflightBatcherFor = batcherPer(
   (db: Db) =>
     new MicroBatcher<PreflightKey, Preflight>(async (keys) => {
-      const rows = await rawSql(db).$queryRaw<(Preflight & { i: number })[]>`
+      return queryRows(
+        rawSql(db),
+        "submitOrder.preflight",
+        preflightRow,
+        Prisma.sql`
         SELECT k.i,
           (SELECT json_build_object('id', o.id, 'number', o.number, 'status', o.status, 'payloadHash', o."payloadHash")
              FROM "Order" o WHERE o."placedById" = k.placed AND o."idempotencyKey" = k.key) AS existing,
@@ -235,8 +245,8 @@ const preflightBatcherFor = batcherPer(
         )}) AS k(i, placed, key, cat, fy, opd, account, day)
         LEFT JOIN "Budget" b ON b."opdId" = k.opd AND b."fiscalYear" = k.fy AND b."accountCode" = k.account
         LEFT JOIN LATERAL (${decreeInForceSql(Prisma.sql`k.day`)}) d ON true
-        ORDER BY k.i`;
-      return rows;
+        ORDER BY k.i`,
+      );
     }),
 );
 
@@ -256,12 +266,17 @@ async function largeOrderCheck(
   total: number,
   now: Date,
 ): Promise<AppError | null> {
-  const [h] = await db.$queryRaw<{ median: number | null; n: number; pagu: bigint }[]>`
+  const h = await queryOne(
+    db,
+    "submitOrder.largeOrderCheck",
+    row({ median: float.nullable(), n: int, pagu: int8 }),
+    Prisma.sql`
     SELECT (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY o.total)::float8 FROM "Order" o
               WHERE o."opdId" = ${opdId}::uuid AND o.status <> 'CANCELLED' AND o."createdAt" > ${now}::timestamptz - interval '365 days') AS median,
            (SELECT count(*)::int FROM "Order" o
               WHERE o."opdId" = ${opdId}::uuid AND o.status <> 'CANCELLED' AND o."createdAt" > ${now}::timestamptz - interval '365 days') AS n,
-           (SELECT b.pagu FROM "Budget" b WHERE b.id = ${budgetId}::uuid) AS pagu`;
+           (SELECT b.pagu FROM "Budget" b WHERE b.id = ${budgetId}::uuid) AS pagu`,
+  );
   const large = unusuallyLarge({ total, pagu: Number(h!.pagu), medianTotal: h!.median, ordersCounted: h!.n });
   if (!large) return null;
   const message =
@@ -281,7 +296,11 @@ export const MAX_ORDER_AHEAD_DAYS = 366;
 /** Inserts, reserves, routes and writes a batch of checked submissions in the caller's transaction. */
 async function routeTogether(tx: RawSql, items: Submission[]): Promise<Routed[]> {
   // New orders, numbered; a key already used (a double click in the same batch, or just committed) is skipped.
-  const inserted = await tx.$queryRaw<{ id: string; number: string }[]>`
+  const inserted = await queryRows(
+    tx,
+    "submitOrder.insert",
+    row({ id: uuid, number: text }),
+    Prisma.sql`
     INSERT INTO "Order" (id, number, "opdId", "placedById", "budgetId", "eventName", "deliveryAt", "deliveryDay", place, "contactName", "contactPhone",
                          pax, category, "unitPrice", total, "fiscalYear", "accountCode", method, notes, status, "idempotencyKey", "payloadHash", "createdAt", "updatedAt")
     SELECT v.id, 'MM-' || v.fy::text || '-' || lpad(nextval('"Order_number_seq"')::text, 6, '0'), v.opd, v.placed, v.budget, v.event, v.at, v.day,
@@ -300,7 +319,8 @@ async function routeTogether(tx: RawSql, items: Submission[]): Promise<Routed[]>
     )}) AS v(i, id, fy, opd, placed, budget, event, at, day, place, cname, cphone, pax, cat, price, total, account, method, notes, key, hash, created)
     ORDER BY v.i
     ON CONFLICT ("placedById", "idempotencyKey") DO NOTHING
-    RETURNING id, number`;
+    RETURNING id, number`,
+  );
   const numberOf = new Map(inserted.map((r) => [r.id, r.number]));
   const live = items.filter((s) => numberOf.has(s.order.id));
   for (const s of live) s.order = { ...s.order, number: numberOf.get(s.order.id)! };

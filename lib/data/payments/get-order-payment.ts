@@ -2,7 +2,7 @@
 // their reversals, and what the viewer may do — the vendor invoice, the OPD's staff check the invoice, its treasurers
 // record and reverse payments. Null when the order has no BAST yet, or the viewer may not see it.
 import type { Tx } from "@/lib/db/client";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { payableStage, outstanding, mayInvoice, suggestedWithholding, type PayableStage } from "@/lib/domain/payment";
 import { taxBasisOf, type TaxBasis } from "@/lib/domain/tax";
 import type { InvoiceStatus, PaymentMethod, Role } from "@/lib/generated/prisma/enums";

@@ -3,13 +3,15 @@
 // totals owed and paid. Always scoped by the caller's vendorId or opdId.
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { filterText } from "@/lib/validation/query";
 import { PAYABLE_STAGES, payableStage, outstanding, isOverdue, type PayableStage } from "@/lib/domain/payment";
 import { wibDay } from "@/lib/format";
 import type { Clock } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { InvoiceStatus } from "@/lib/generated/prisma/enums";
+import { queryOne } from "@/lib/db/sql/decode";
+import { int8, row, rupiah } from "@/lib/db/sql/columns";
 
 export const PAYABLES_PAGE_SIZE = 20;
 
@@ -113,7 +115,11 @@ export async function listPayables(
       },
     }),
     tx.payable.count({ where }),
-    tx.$queryRaw<{ owed: bigint; paid: bigint; awaiting: bigint; overdue: bigint }[]>`
+    queryOne(
+      tx,
+      "listPayables.sums",
+      row({ owed: rupiah, paid: rupiah, awaiting: int8, overdue: int8 }),
+      Prisma.sql`
       SELECT COALESCE(sum(amount - "paidGross"), 0)::bigint AS owed, COALESCE(sum("paidNet"), 0)::bigint AS paid,
              count(*) FILTER (WHERE "invoiceStatus" IS NULL OR "invoiceStatus" = 'RETURNED')::bigint AS awaiting,
              count(*) FILTER (WHERE "paidOn" IS NULL AND "bastAt" < ${overdueBefore})::bigint AS overdue
@@ -122,8 +128,9 @@ export async function listPayables(
           ? Prisma.sql`"vendorId" = ${opts.scope.vendorId}::uuid`
           : Prisma.sql`"opdId" = ${opts.scope.opdId}::uuid`
       }`,
+    ),
   ]);
-  const s = sums[0]!;
+  const s = sums!;
   return {
     rows: rows.map((r) => {
       const state = {
@@ -154,7 +161,7 @@ export async function listPayables(
     total,
     page,
     pages: Math.max(1, Math.ceil(total / PAYABLES_PAGE_SIZE)),
-    totals: { owed: rp(s.owed), paidNet: rp(s.paid), awaitingInvoice: Number(s.awaiting), overdue: Number(s.overdue) },
+    totals: { owed: s.owed, paidNet: s.paid, awaitingInvoice: Number(s.awaiting), overdue: Number(s.overdue) },
   };
 }
 

@@ -4,46 +4,44 @@
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/data/audit";
-import { rp } from "@/lib/data/money";
-import type { InvoiceStatus } from "@/lib/generated/prisma/enums";
+import { InvoiceStatus } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { z } from "zod";
+import { queryOne } from "@/lib/db/sql/decode";
+import { instant, row, rupiah, text, uuid } from "@/lib/db/sql/columns";
 
 export type PaymentActor = Actor & { id: string; opdId?: string | null; vendorId?: string | null };
 
-export interface LockedPayable {
-  orderId: string;
-  orderNumber: string;
-  eventName: string;
-  opdId: string;
-  opdName: string;
-  vendorId: string;
-  amount: number;
-  bastAt: Date;
-  invoiceStatus: InvoiceStatus | null;
-  invoicedAt: Date | null;
-  paidGross: number;
-  taxWithheld: number;
-  paidNet: number;
-}
-
-type MoneyField = "amount" | "paidGross" | "taxWithheld" | "paidNet";
+const lockedPayable = row({
+  orderId: uuid,
+  orderNumber: text,
+  eventName: text,
+  opdId: uuid,
+  opdName: text,
+  vendorId: uuid,
+  amount: rupiah,
+  bastAt: instant,
+  invoiceStatus: z.enum(InvoiceStatus).nullable(),
+  invoicedAt: instant.nullable(),
+  paidGross: rupiah,
+  taxWithheld: rupiah,
+  paidNet: rupiah,
+});
+export type LockedPayable = z.output<typeof lockedPayable>;
 
 /** The order's payable, locked for this transaction (FOR UPDATE), or NOT_FOUND when there is none. */
 export async function lockPayable(tx: Tx, orderId: string): Promise<LockedPayable> {
-  const rows = await tx.$queryRaw<
-    (Omit<LockedPayable, MoneyField> & Record<MoneyField, bigint>)[]
-  >`SELECT p."orderId", o.number AS "orderNumber", o."eventName", p."opdId", d.name AS "opdName", p."vendorId", p.amount,
+  const r = await queryOne(
+    tx,
+    "lockPayable",
+    lockedPayable,
+    Prisma.sql`SELECT p."orderId", o.number AS "orderNumber", o."eventName", p."opdId", d.name AS "opdName", p."vendorId", p.amount,
            p."bastAt", p."invoiceStatus", p."invoicedAt", p."paidGross", p."taxWithheld", p."paidNet"
     FROM "Payable" p JOIN "Order" o ON o.id = p."orderId" JOIN "Opd" d ON d.id = p."opdId"
-    WHERE p."orderId" = ${orderId}::uuid FOR UPDATE OF p`;
-  const r = rows[0];
+    WHERE p."orderId" = ${orderId}::uuid FOR UPDATE OF p`,
+  );
   if (!r) throw new AppError("NOT_FOUND");
-  return {
-    ...r,
-    amount: rp(r.amount),
-    paidGross: rp(r.paidGross),
-    taxWithheld: rp(r.taxWithheld),
-    paidNet: rp(r.paidNet),
-  };
+  return r;
 }
 
 /** The vendor that delivered the order, or NOT_FOUND. */

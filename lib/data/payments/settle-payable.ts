@@ -3,13 +3,19 @@
 // the PaymentMonthly trigger follows the change. Mirrors lib/domain/payment.ts payableStage ("paid in full" = paid
 // gross equals the BAST amount; the Payable_paid_day CHECK holds the two together).
 import type { Tx } from "@/lib/db/client";
-import { rp } from "@/lib/data/money";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryOne } from "@/lib/db/sql/decode";
+import { day, row, rupiah } from "@/lib/db/sql/columns";
 
 export async function settlePayable(
   tx: Tx,
   orderId: string,
 ): Promise<{ paidGross: number; paidNet: number; paidOn: Date | null; amount: number }> {
-  const [r] = await tx.$queryRaw<{ paidGross: bigint; paidNet: bigint; paidOn: Date | null; amount: bigint }[]>`
+  const r = await queryOne(
+    tx,
+    "settlePayable",
+    row({ paidGross: rupiah, paidNet: rupiah, paidOn: day.nullable(), amount: rupiah }),
+    Prisma.sql`
     WITH s AS (
       SELECT COALESCE(sum(gross), 0)::bigint AS gross, COALESCE(sum("taxWithheld"), 0)::bigint AS tax,
              COALESCE(sum(net), 0)::bigint AS net,
@@ -20,6 +26,8 @@ export async function settlePayable(
            "paidOn" = CASE WHEN s.gross = "Payable".amount AND "Payable".amount > 0 THEN s.last_day END,
            version = version + 1
     FROM s WHERE "Payable"."orderId" = ${orderId}::uuid
-    RETURNING "paidGross", "paidNet", "paidOn", amount`;
-  return { paidGross: rp(r!.paidGross), paidNet: rp(r!.paidNet), paidOn: r!.paidOn, amount: rp(r!.amount) };
+    RETURNING "paidGross", "paidNet", "paidOn", amount`,
+  );
+  if (!r) throw new Error(`order ${orderId} has no payable`);
+  return r;
 }

@@ -6,6 +6,9 @@
 import type { Tx } from "@/lib/db/client";
 import type { Period } from "@/lib/domain/period";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { z } from "zod";
+import { queryRows } from "@/lib/db/sql/decode";
+import { instant, int, row, rupiah, text, uuid } from "@/lib/db/sql/columns";
 
 export interface PublicAward {
   orderId: string;
@@ -29,22 +32,35 @@ export interface PublicAward {
 /** At most this many awards in one download; a longer period is refused with a clear message. */
 export const PUBLIC_AWARDS_MAX = 50_000;
 
+const awardRow = row({
+  orderId: uuid,
+  number: text,
+  category: text,
+  method: text,
+  pax: int,
+  unitPrice: rupiah,
+  total: rupiah,
+  status: z.enum(["ACCEPTED", "DELIVERED", "FAILED", "CANCELLED"]),
+  awardedAt: instant,
+  changedAt: instant,
+  deliveryAt: instant,
+  payments: z.array(row({ id: uuid, date: text, amount: z.number().int() })).nullable(),
+  opdId: uuid,
+  opdCode: text,
+  opdName: text,
+  vendorId: uuid,
+  vendorCode: text,
+  vendorName: text,
+  kelurahan: text,
+  kecamatan: text,
+});
+
 export async function listPublicAwards(tx: Tx, period: Period, opdId: string | null): Promise<PublicAward[]> {
-  const rows = await tx.$queryRaw<
-    (Omit<PublicAward, "opd" | "vendor" | "total" | "unitPrice" | "payments"> & {
-      payments: { id: string; date: string; amount: number }[] | null;
-      opdId: string;
-      opdCode: string;
-      opdName: string;
-      vendorId: string;
-      vendorCode: string;
-      vendorName: string;
-      kelurahan: string;
-      kecamatan: string;
-      total: bigint;
-      unitPrice: bigint;
-    })[]
-  >`
+  const rows = await queryRows(
+    tx,
+    "listPublicAwards",
+    awardRow,
+    Prisma.sql`
     SELECT o.id AS "orderId", o.number, o.category::text AS category, o.method::text AS method, o.pax, o."unitPrice", o.total,
            o.status::text AS status, o."awardedAt", o."deliveryAt",
            GREATEST(o."awardedAt", o."cancelledAt",
@@ -63,7 +79,8 @@ export async function listPublicAwards(tx: Tx, period: Period, opdId: string | n
       AND o."deliveryDay" BETWEEN ${period.from}::date AND ${period.to}::date
       ${opdId ? Prisma.sql`AND o."opdId" = ${opdId}::uuid` : Prisma.empty}
     ORDER BY "changedAt", o.number
-    LIMIT ${PUBLIC_AWARDS_MAX + 1}`;
+    LIMIT ${PUBLIC_AWARDS_MAX + 1}`,
+  );
   return rows.map((r) => ({
     orderId: r.orderId,
     number: r.number,
@@ -72,12 +89,12 @@ export async function listPublicAwards(tx: Tx, period: Period, opdId: string | n
     category: r.category,
     method: r.method,
     pax: r.pax,
-    unitPrice: Number(r.unitPrice),
-    total: Number(r.total),
+    unitPrice: r.unitPrice,
+    total: r.total,
     status: r.status,
     awardedAt: r.awardedAt,
     changedAt: r.changedAt,
     deliveryAt: r.deliveryAt,
-    payments: (r.payments ?? []).map((p) => ({ id: p.id, date: p.date, amount: Number(p.amount) })),
+    payments: r.payments ?? [],
   }));
 }

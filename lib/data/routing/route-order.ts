@@ -16,13 +16,22 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/data/audit";
 import { auditRowsSql, type AuditRow } from "@/lib/db/sql/audit";
 import {
-  decodeRoutingContext,
+  routingContextJson,
   routingContextSql,
   type AllocationRow,
   type RoutableOrder,
   type RoutingContext,
-  type RoutingContextJson,
 } from "@/lib/db/sql/routing";
+import {
+  readBatchStandings,
+  readReserveStandings,
+  type BatchStandingRow,
+  type ReserveStandingRow,
+  type StandingRow,
+} from "@/lib/db/sql/standings";
+import { queryRows } from "@/lib/db/sql/decode";
+import { bool, int, row, uuid } from "@/lib/db/sql/columns";
+import { z as zod } from "zod";
 import { notice, notifyManySql, whatsappNudgesSql, type Notice, type Nudge } from "@/lib/data/notifications/notify";
 import { offerNudgeMessage } from "@/lib/domain/whatsapp";
 import {
@@ -36,8 +45,8 @@ import {
 } from "@/lib/domain/routing";
 import { canTransition } from "@/lib/domain/order-state";
 import type { RoutingSettings } from "@/lib/domain/settings";
-import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
-import type { EkatalogStatus, MenuCategory, VendorStatus } from "@/lib/generated/prisma/enums";
+import { fiscalYearOf, wibDay } from "@/lib/format";
+import type { MenuCategory } from "@/lib/generated/prisma/enums";
 
 // The routing payloads' SQL and decoders live in lib/db/sql/routing.ts; their types are re-exported for the use cases.
 export type { AllocationRow, RoutableOrder, RoutingContext } from "@/lib/db/sql/routing";
@@ -56,48 +65,6 @@ export type RouteOutcome =
       scope: RouteScope;
     }
   | { kind: "ESCALATED"; reason: EscalationReason; round: number };
-
-export interface StandingRow {
-  id: string;
-  code: string;
-  name: string;
-  status: VendorStatus;
-  ekatalogStatus: EkatalogStatus;
-  dailyCapacityPax: number;
-  categories: string[];
-  unavailable: boolean;
-  suspended: boolean;
-  booked: bigint;
-  awarded: bigint;
-  pending: bigint;
-  awardedOrders: bigint;
-  lastAwardAt: Date | null;
-  prior: string | null;
-}
-
-/**
- * Every given vendor's standing for an order — value awarded and pending in the order's fiscal year (city-wide), the
- * day's load, categories, sanctions, its earlier answer to this order — in one round trip, without locks
- * (`mm_pool_standings`, migration 20261128194500): for reading (the admins' escalation queue) or under locks the
- * caller took. Routing reads a batch's standings with readBatchStandings below.
- */
-export async function readStandings(
-  tx: RawSql,
-  vendorIds: string[],
-  order: Pick<RoutableOrder, "id" | "deliveryAt" | "deliveryDay">,
-  now: Date,
-): Promise<StandingRow[]> {
-  const { fyStart, fyEnd } = fiscalYearDays(order.deliveryAt);
-  return tx.$queryRaw<StandingRow[]>`
-    SELECT * FROM "mm_pool_standings"(${vendorIds}::uuid[], ${order.id}::uuid, ${order.deliveryDay}::date,
-      ${fyStart}::date, ${fyEnd}::date, ${now}::timestamptz)`;
-}
-
-/** The first day of the delivery's fiscal year and of the next: the span a vendor's standing counts. */
-export function fiscalYearDays(deliveryAt: Date): { fyStart: Date; fyEnd: Date } {
-  const year = Number(wibDay(deliveryAt).slice(0, 4));
-  return { fyStart: dayAsDate(`${year}-01-01`), fyEnd: dayAsDate(`${year + 1}-01-01`) };
-}
 
 /** An order as the routing rule's input. */
 export function orderToRoute(order: RoutableOrder) {
@@ -124,11 +91,11 @@ export function toPoolVendor(r: StandingRow, weight: number): PoolVendor {
     ekatalogStatus: r.ekatalogStatus,
     capacityPax: r.dailyCapacityPax,
     bookedPax: Number(r.booked),
-    awardedValue: BigInt(r.awarded),
-    pendingValue: BigInt(r.pending),
+    awardedValue: r.awarded,
+    pendingValue: r.pending,
     awardedOrders: Number(r.awardedOrders),
     lastAwardAt: r.lastAwardAt,
-    priorOutcome: (r.prior as PoolVendor["priorOutcome"]) ?? null,
+    priorOutcome: r.prior,
   };
 }
 
@@ -307,37 +274,36 @@ export interface RouteItem {
 export type BatchRouted = { route: RouteOutcome } | { overBudget: true };
 
 /**
- * Each order's standings, in one statement (`i`: the order's index): of its pool's vendors — `mm_batch_standings`, one
- * row per (order, vendor) pair sent as parallel arrays, so the statement's text is the same for any batch and each
- * vendor's fiscal-year totals are computed once for the batch — or of the reserve: every UMKM of its decree outside
- * its pool, with its weight (`mm_reserve_standings`).
+ * Each order's standings, in one statement: of its pool's vendors (readBatchStandings) or of the reserve — every UMKM
+ * of its decree outside its pool, with its weight (readReserveStandings); `i` is the order's index in `items`.
  */
-async function readBatchStandings<R extends StandingRow>(
-  tx: RawSql,
-  items: RouteItem[],
-  of: "pool" | "reserve",
-): Promise<(R & { i: number })[]> {
-  if (items.length === 0 || (of === "pool" && !items.some((s) => s.pool.length > 0))) return [];
-  if (of === "pool") {
-    const pairs = items.flatMap((s, i) => {
-      const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
-      return s.pool.map((a) => ({ i, vendorId: a.vendorId, s, fyStart, fyEnd }));
-    });
-    return tx.$queryRaw<(R & { i: number })[]>`
-      SELECT * FROM "mm_batch_standings"(${pairs.map((p) => p.i)}::int[], ${pairs.map((p) => p.vendorId)}::uuid[],
-        ${pairs.map((p) => p.s.order.id)}::uuid[], ${pairs.map((p) => p.s.order.deliveryDay)}::date[],
-        ${pairs.map((p) => p.fyStart)}::date[], ${pairs.map((p) => p.fyEnd)}::date[], ${pairs.map((p) => p.s.now)}::timestamptz[])`;
-  }
-  const rows = Prisma.join(
-    items.map((s, i) => {
-      const { fyStart, fyEnd } = fiscalYearDays(s.order.deliveryAt);
-      return Prisma.sql`(${i}::int, ${s.decreeId}::uuid, ${s.pool.map((a) => a.vendorId)}::uuid[], ${s.order.id}::uuid, ${s.order.deliveryDay}::date, ${fyStart}::date, ${fyEnd}::date, ${s.now}::timestamptz)`;
-    }),
+function poolStandingsOf(tx: RawSql, items: RouteItem[]): Promise<BatchStandingRow[]> {
+  if (!items.some((s) => s.pool.length > 0)) return Promise.resolve([]);
+  return readBatchStandings(
+    tx,
+    items.flatMap((s, i) => s.pool.map((a) => ({ i, vendorId: a.vendorId, order: standingsOrder(s) }))),
   );
-  return tx.$queryRaw<(R & { i: number })[]>`
-      SELECT o.i, s.* FROM (VALUES ${rows}) AS o(i, decree, pool, id, day, fy_start, fy_end, at)
-      CROSS JOIN LATERAL "mm_reserve_standings"(o.decree, o.pool, o.id, o.day, o.fy_start, o.fy_end, o.at) s`;
 }
+
+function reserveStandingsOf(tx: RawSql, items: RouteItem[]): Promise<ReserveStandingRow[]> {
+  if (items.length === 0) return Promise.resolve([]);
+  return readReserveStandings(
+    tx,
+    items.map((s, i) => ({
+      i,
+      decreeId: s.decreeId,
+      poolIds: s.pool.map((a) => a.vendorId),
+      order: standingsOrder(s),
+    })),
+  );
+}
+
+const standingsOrder = (s: RouteItem) => ({
+  id: s.order.id,
+  deliveryAt: s.order.deliveryAt,
+  deliveryDay: s.order.deliveryDay,
+  now: s.now,
+});
 
 /**
  * The routing rule applied to a batch in order, as if the orders had come one by one: each order's standings count the
@@ -345,16 +311,16 @@ async function readBatchStandings<R extends StandingRow>(
  */
 function planInTurn(
   items: RouteItem[],
-  poolStandings: (StandingRow & { i: number })[],
-  reserveStandings: Map<number, (StandingRow & { i: number; weight: number })[]>,
+  poolStandings: BatchStandingRow[],
+  reserveStandings: Map<number, ReserveStandingRow[]>,
 ): (RoutePlan | typeof NEEDS_RESERVE)[] {
   const chosen: { vendorId: string; fiscalYear: number; day: string; value: bigint; pax: number }[] = [];
   return items.map((s, i) => {
     const day = wibDay(s.order.deliveryAt);
     const fiscalYear = fiscalYearOf(s.order.deliveryAt);
     const standing = (r: StandingRow, weight: number) => {
-      let pending = BigInt(r.pending);
-      let booked = BigInt(r.booked);
+      let pending = r.pending;
+      let booked = r.booked;
       for (const c of chosen) {
         if (c.vendorId !== r.id) continue;
         if (c.fiscalYear === fiscalYear) pending += c.value;
@@ -391,14 +357,18 @@ export async function routeBatchInTx(tx: RawSql, items: RouteItem[]): Promise<Ba
   const budgeted = items.filter((s) => s.reserve);
   if (reserveDecrees.length > 0) await tx.$executeRawUnsafe(`SAVEPOINT ${ROUTING_SAVEPOINT}`);
   const lockAndRead = async (decreeIds: string[]) => {
-    const [lock] = await tx.$queryRaw<{ reserved: boolean[] }[]>`
-      SELECT "mm_lock_and_reserve"(${vendorIds}::uuid[], ${budgeted.map((s) => s.reserve!.budgetId)}::uuid[], ${budgeted.map((s) => s.reserve!.amount)}::bigint[], ${decreeIds}::uuid[]) AS reserved`;
+    const [lock] = await queryRows(
+      tx,
+      "mm_lock_and_reserve",
+      row({ reserved: zod.array(bool) }),
+      Prisma.sql`SELECT "mm_lock_and_reserve"(${vendorIds}::uuid[], ${budgeted.map((s) => s.reserve!.budgetId)}::uuid[], ${budgeted.map((s) => s.reserve!.amount)}::bigint[], ${decreeIds}::uuid[]) AS reserved`,
+    );
     const refused = new Set(budgeted.filter((_, k) => !lock!.reserved[k]));
     const routed = items.filter((s) => !refused.has(s));
-    return { routed, poolStandings: await readBatchStandings(tx, routed, "pool") };
+    return { routed, poolStandings: await poolStandingsOf(tx, routed) };
   };
   let { routed, poolStandings } = await lockAndRead([]);
-  const reserveStandings = new Map<number, (StandingRow & { i: number; weight: number })[]>();
+  const reserveStandings = new Map<number, ReserveStandingRow[]>();
 
   // An order may come to need the reserve because an earlier one took the last of its pool's capacity, so plan again
   // until every order that needs the reserve has it (read at most once per order).
@@ -417,10 +387,9 @@ export async function routeBatchInTx(tx: RawSql, items: RouteItem[]): Promise<Ba
       decreesLocked = true;
       continue;
     }
-    const rows = await readBatchStandings<StandingRow & { weight: number }>(
+    const rows = await reserveStandingsOf(
       tx,
       missing.map((i) => routed[i]!),
-      "reserve",
     );
     missing.forEach((i, k) =>
       reserveStandings.set(
@@ -434,7 +403,10 @@ export async function routeBatchInTx(tx: RawSql, items: RouteItem[]): Promise<Ba
   const written =
     routed.length === 0
       ? []
-      : await tx.$queryRaw<{ i: number; offerId: string | null; updated: number }[]>(
+      : await queryRows(
+          tx,
+          "writeDecisions",
+          row({ i: int, offerId: uuid.nullable(), updated: int }),
           writeDecisionsSql(
             routed.map((s, i) => ({
               order: s.order,
@@ -460,11 +432,16 @@ export async function routeBatchInTx(tx: RawSql, items: RouteItem[]): Promise<Ba
 /** The routing contexts of orders that exist already, in one statement (see routingContextSql). */
 export async function readRoutingContexts(tx: RawSql, orders: RoutableOrder[]): Promise<RoutingContext[]> {
   if (orders.length === 0) return [];
-  const rows = await tx.$queryRaw<{ i: number; context: RoutingContextJson }[]>`
+  const rows = await queryRows(
+    tx,
+    "readRoutingContexts",
+    row({ i: int, context: routingContextJson }),
+    Prisma.sql`
     SELECT k.i, ${routingContextSql(Prisma.sql`k.id`, Prisma.sql`k.opd`, Prisma.sql`k.day`)} AS context
     FROM (VALUES ${Prisma.join(orders.map((o, i) => Prisma.sql`(${i}::int, ${o.id}::uuid, ${o.opdId}::uuid, ${o.deliveryDay}::date)`))}) AS k(i, id, opd, day)
-    ORDER BY k.i`;
-  return rows.map((r) => decodeRoutingContext(r.context));
+    ORDER BY k.i`,
+  );
+  return rows.map((r) => r.context);
 }
 
 /**

@@ -10,21 +10,16 @@ import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction, lockVendors } from "@/lib/data/tx";
 import { notice, notify, notifySql } from "@/lib/data/notifications/notify";
 import { rerouteOrdersInTx } from "@/lib/data/routing/route-order";
-import {
-  decodeRoutableOrder,
-  decodeRoutingContext,
-  routableOrderJsonSql,
-  routingContextSql,
-  type RoutableOrderJson,
-  type RoutingContextJson,
-} from "@/lib/db/sql/routing";
+import { routableOrderJson, routableOrderJsonSql, routingContextJson, routingContextSql } from "@/lib/db/sql/routing";
+import { queryOne, queryRows } from "@/lib/db/sql/decode";
+import { row, uuid } from "@/lib/db/sql/columns";
 import { prepareAmendmentDraft } from "@/lib/data/admin/pool-health";
 import { auditInsertSql, auditRowsSql, type AuditRow } from "@/lib/db/sql/audit";
 import type { RawSql } from "@/lib/db/raw";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
 import { suspends } from "@/lib/domain/sanctions";
-import type { SanctionLevel, SanctionStatus } from "@/lib/generated/prisma/enums";
+import { SanctionLevel, SanctionStatus } from "@/lib/generated/prisma/enums";
 import { vm } from "@/lib/domain/validation-message";
 
 // Built once: zod compiles a schema on its first parse.
@@ -53,8 +48,12 @@ async function withdrawPendingOffers(
   actor: Actor,
   settings: RoutingSettings,
 ): Promise<number> {
-  const pending = await tx.$queryRaw<{ id: string; orderId: string }[]>`
-    SELECT id, "orderId" FROM "Offer" WHERE "vendorId" = ${vendorId}::uuid AND status = 'PENDING' ORDER BY "orderId"`;
+  const pending = await queryRows(
+    tx,
+    "withdrawPendingOffers.pending",
+    row({ id: uuid, orderId: uuid }),
+    Prisma.sql`SELECT id, "orderId" FROM "Offer" WHERE "vendorId" = ${vendorId}::uuid AND status = 'PENDING' ORDER BY "orderId"`,
+  );
   if (pending.length === 0) return 0;
   const audits: AuditRow[] = pending.map((p) => ({
     actor,
@@ -64,7 +63,11 @@ async function withdrawPendingOffers(
     before: { status: "PENDING" },
     after: { status: "WITHDRAWN", reason: "vendor_sanctioned" },
   }));
-  const withdrawn = await tx.$queryRaw<{ order: RoutableOrderJson; context: RoutingContextJson }[]>`
+  const withdrawn = await queryRows(
+    tx,
+    "withdrawPendingOffers.withdraw",
+    row({ order: routableOrderJson, context: routingContextJson }),
+    Prisma.sql`
     WITH lk AS MATERIALIZED (
       SELECT o.id, ${routableOrderJsonSql(Prisma.sql`o`)} AS "order",
         ${routingContextSql(Prisma.sql`o.id`, Prisma.sql`o."opdId"`, Prisma.sql`o."deliveryDay"`)} AS context
@@ -74,12 +77,9 @@ async function withdrawPendingOffers(
     f AS (UPDATE "Offer" x SET status = 'WITHDRAWN', "respondedAt" = ${now}::timestamptz, reason = 'UMKM dikenai sanksi'
           FROM ok WHERE x.id = ok.id),
     aud AS (${auditRowsSql(audits, Prisma.sql`a."entityId" IN (SELECT id::text FROM ok)`)})
-    SELECT lk."order", lk.context FROM ok JOIN lk ON lk.id = ok."orderId" ORDER BY ok."orderId"`;
-  await rerouteOrdersInTx(
-    tx,
-    withdrawn.map((w) => ({ order: decodeRoutableOrder(w.order), context: decodeRoutingContext(w.context) })),
-    { now, settings, actor },
+    SELECT lk."order", lk.context FROM ok JOIN lk ON lk.id = ok."orderId" ORDER BY ok."orderId"`,
   );
+  await rerouteOrdersInTx(tx, withdrawn, { now, settings, actor });
   return withdrawn.length;
 }
 
@@ -94,12 +94,15 @@ export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sa
   const input = parseInput(sanctionDecisionSchema, raw);
   return inTransaction(db, async (tx) => {
     const now = clock.now();
-    const [proposal] = await tx.$queryRaw<
-      { vendorId: string; level: SanctionLevel; status: SanctionStatus; settings: unknown }[]
-    >`
+    const proposal = await queryOne(
+      tx,
+      "decideSanction.lock",
+      row({ vendorId: uuid, level: z.enum(SanctionLevel), status: z.enum(SanctionStatus), settings: z.unknown() }),
+      Prisma.sql`
       SELECT s."vendorId", s.level::text AS level, s.status::text AS status,
         (SELECT value FROM "Setting" WHERE key = ${SETTINGS_KEY}) AS settings
-      FROM "Sanction" s WHERE s.id = ${sanctionId}::uuid FOR NO KEY UPDATE`;
+      FROM "Sanction" s WHERE s.id = ${sanctionId}::uuid FOR NO KEY UPDATE`,
+    );
     if (!proposal) throw new AppError("NOT_FOUND");
     if (proposal.status !== "PROPOSED") throw new AppError("INVALID_STATE");
     const settings = resolveSettings(proposal.settings);

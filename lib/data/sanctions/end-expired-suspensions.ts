@@ -5,16 +5,24 @@ import type { Clock } from "@/lib/clock";
 import { SYSTEM_ACTOR, writeAudit } from "@/lib/data/audit";
 import { inTransaction, lockVendors } from "@/lib/data/tx";
 import { rawSql } from "@/lib/db/raw";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db/sql/decode";
+import { row, uuid } from "@/lib/db/sql/columns";
 import { notice, notify } from "@/lib/data/notifications/notify";
 import { SUSPENDING_LEVELS } from "@/lib/domain/sanctions";
 
 export async function endExpiredSuspensions(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
   // On the sweep's every turn: one prepared raw statement (lib/db/raw.ts); "suspending" as lib/domain/sanctions.ts.
-  const due = await rawSql(db).$queryRaw<{ id: string }[]>`
+  const due = await queryRows(
+    rawSql(db),
+    "endExpiredSuspensions.due",
+    row({ id: uuid }),
+    Prisma.sql`
     SELECT v.id FROM "Vendor" v WHERE v.status = 'SUSPENDED' AND NOT EXISTS (
       SELECT 1 FROM "Sanction" s WHERE s."vendorId" = v.id AND s.status = 'CONFIRMED'
-        AND s.level::text = ANY(${[...SUSPENDING_LEVELS]}::text[]) AND (s."endsAt" IS NULL OR s."endsAt" > ${now}::timestamptz))`;
+        AND s.level::text = ANY(${[...SUSPENDING_LEVELS]}::text[]) AND (s."endsAt" IS NULL OR s."endsAt" > ${now}::timestamptz))`,
+  );
   let n = 0;
   for (const v of due) {
     const done = await inTransaction(db, async (tx) => {

@@ -9,6 +9,9 @@ import { writeAudit } from "@/lib/data/audit";
 import { AppError } from "@/lib/errors";
 import { decryptSecret, matchRecoveryCode, mfaRequired, totpStep } from "@/lib/auth/totp";
 import { LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MINUTES } from "@/lib/auth/throttle";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryOne } from "@/lib/db/sql/decode";
+import { int8, row } from "@/lib/db/sql/columns";
 
 export interface AuthenticatedUser {
   id: string;
@@ -36,12 +39,17 @@ export async function authenticateUser(
 ): Promise<AuthenticatedUser | null> {
   const username = input.username.trim().toLowerCase();
   // The audit's own clock (now()), as the failures were stamped with it.
-  const [recent] = await db.$queryRaw<{ account: bigint; address: bigint }[]>`
+  const recent = await queryOne(
+    db,
+    "authenticateUser.recentFailures",
+    row({ account: int8, address: int8 }),
+    Prisma.sql`
     SELECT
       (SELECT count(*) FROM "AuditLog" WHERE action = 'auth.login_failed' AND after ->> 'username' = ${username}
          AND at > now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})) AS account,
       (SELECT count(*) FROM "AuditLog" WHERE action = 'auth.login_failed' AND ip = ${input.ip ?? null}
-         AND at > now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})) AS address`;
+         AND at > now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})) AS address`,
+  );
   if (
     Number(recent!.account) >= LOGIN_MAX_FAILURES_PER_ACCOUNT ||
     (input.ip && Number(recent!.address) >= LOGIN_MAX_FAILURES_PER_IP)

@@ -8,11 +8,14 @@ import { writeAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
 import { notice, notify } from "@/lib/data/notifications/notify";
 import type { VendorActor } from "@/lib/data/offers/answer-offer";
+import { markOpensAt, type DeliveryMark } from "@/lib/domain/delivery-time";
+import { OfferStatus, OrderStatus } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { z } from "zod";
+import { queryOne } from "@/lib/db/sql/decode";
+import { instant, row, text, uuid } from "@/lib/db/sql/columns";
 
-export type DeliveryMark = "ON_THE_WAY" | "HANDED_OVER";
-
-/** How early before the delivery time each mark may be set. */
-export const MARK_WINDOW_HOURS: Record<DeliveryMark, number> = { ON_THE_WAY: 12, HANDED_OVER: 6 };
+export type { DeliveryMark } from "@/lib/domain/delivery-time";
 
 export async function markDelivery(
   db: Db,
@@ -24,34 +27,33 @@ export async function markDelivery(
   if (actor.role !== "VENDOR" || !actor.vendorId) throw new AppError("FORBIDDEN");
   return inTransaction(db, async (tx) => {
     const now = clock.now();
-    const offers = await tx.$queryRaw<
-      {
-        id: string;
-        status: string;
-        onTheWayAt: Date | null;
-        handedOverAt: Date | null;
-        orderId: string;
-        orderStatus: string;
-        number: string;
-        opdId: string;
-        deliveryAt: Date;
-        eventName: string;
-      }[]
-    >`SELECT f.id, f.status::text AS status, f."onTheWayAt", f."handedOverAt", o.id AS "orderId", o.status::text AS "orderStatus",
+    const f = await queryOne(
+      tx,
+      "markDelivery.lock",
+      row({
+        id: uuid,
+        status: z.enum(OfferStatus),
+        onTheWayAt: instant.nullable(),
+        handedOverAt: instant.nullable(),
+        orderId: uuid,
+        orderStatus: z.enum(OrderStatus),
+        number: text,
+        opdId: uuid,
+        deliveryAt: instant,
+        eventName: text,
+      }),
+      Prisma.sql`SELECT f.id, f.status::text AS status, f."onTheWayAt", f."handedOverAt", o.id AS "orderId", o.status::text AS "orderStatus",
              o.number, o."opdId", o."deliveryAt", o."eventName"
       FROM "Offer" f JOIN "Order" o ON o.id = f."orderId"
       WHERE f.id = ${offerId}::uuid AND f."vendorId" = ${actor.vendorId}::uuid
-      FOR UPDATE OF f`;
-    const f = offers[0];
+      FOR UPDATE OF f`,
+    );
     if (!f) throw new AppError("NOT_FOUND");
     if (f.status !== "ACCEPTED" || f.orderStatus !== "ACCEPTED") throw new AppError("INVALID_STATE");
     const already = mark === "ON_THE_WAY" ? (f.onTheWayAt ?? f.handedOverAt) : f.handedOverAt;
     if (already) return { changed: false };
-    if (now.getTime() < f.deliveryAt.getTime() - MARK_WINDOW_HOURS[mark] * 3600_000) {
-      throw new AppError("TOO_EARLY", {
-        opensAt: new Date(f.deliveryAt.getTime() - MARK_WINDOW_HOURS[mark] * 3600_000),
-      });
-    }
+    const opensAt = markOpensAt(mark, f.deliveryAt);
+    if (now < opensAt) throw new AppError("TOO_EARLY", { opensAt });
     await tx.offer.update({
       where: { id: f.id },
       data: mark === "ON_THE_WAY" ? { onTheWayAt: now } : { handedOverAt: now, onTheWayAt: f.onTheWayAt ?? now },

@@ -2,7 +2,7 @@
 // place in the city-wide spread (how far below or above the even share). Scoped by its own vendorId.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { vendorValuesOfYear } from "@/lib/data/spread/vendor-values";
 import { fiscalYearOf, fiscalYearRange } from "@/lib/format";
 import type { FailureType, SanctionLevel, SanctionStatus } from "@/lib/generated/prisma/enums";

@@ -2,7 +2,7 @@
 // settled. Always scoped by the caller's own vendorId.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { wibDay } from "@/lib/format";
 import type { FulfilmentOutcome, MenuCategory } from "@/lib/generated/prisma/enums";
 

@@ -6,7 +6,7 @@ import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { parseInput } from "@/lib/validation/parse";
 import {
   menuItemSchema,

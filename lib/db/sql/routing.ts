@@ -18,7 +18,7 @@ export function routableOrderJsonSql(o: Prisma.Sql): Prisma.Sql {
 }
 
 /** routableOrderJsonSql's value as it arrives (dates as text, the total as a decimal string), decoded. */
-const routableOrderJson = z
+export const routableOrderJson = z
   .object({
     id: z.string(),
     number: z.string(),
@@ -79,7 +79,7 @@ export function routingContextSql(id: Prisma.Sql, opd: Prisma.Sql, day: Prisma.S
     FROM (SELECT 1) AS one LEFT JOIN LATERAL (${decreeInForceSql(day)}) d ON true)`;
 }
 
-const routingContextJson = z
+export const routingContextJson = z
   .object({
     decreeId: z.string().nullable(),
     round: z.number().int().min(1),

@@ -3,7 +3,7 @@ import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
-import { listPriorYears } from "@/lib/data/admin/prior-purchases";
+import { listPriorYears } from "@/lib/data/admin/prior-purchases/list-prior-years";
 import { priorPurchasesImportAction } from "@/lib/actions/prior-purchases";
 import { formatDateTimeWIB, formatRupiah, toLocaleTag } from "@/lib/format";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
@@ -17,10 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The purchases of a year before the decree, imported so the dashboard can compare before and after. */
 export default async function BeforeAfterPage() {
-  await requirePageRole("ADMIN");
+  const admin = await requirePageRole("ADMIN");
   const t = await getTranslations("priorPurchases");
   const locale = toLocaleTag(await getLocale());
-  const years = await listPriorYears(db());
+  const years = await listPriorYears(db(), { actor: admin });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>

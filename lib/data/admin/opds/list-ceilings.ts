@@ -1,7 +1,7 @@
 // The price ceilings (SSH/SBU) per menu category and year, newest year first.
 import type { Tx } from "@/lib/db/client";
 import { type Actor } from "@/lib/data/audit";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { requireAdmin } from "@/lib/data/authorise";
 
 export async function listCeilings(tx: Tx, opts: { actor: Actor }) {

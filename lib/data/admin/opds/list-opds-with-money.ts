@@ -1,7 +1,7 @@
 // Every OPD with its staff and its budget lines for a fiscal year (what each has committed): the admin's OPD page.
 import type { Tx } from "@/lib/db/client";
 import { type Actor } from "@/lib/data/audit";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { requireAdmin } from "@/lib/data/authorise";
 
 export async function listOpdsWithMoney(tx: Tx, opts: { actor: Actor; fiscalYear: number }) {

@@ -5,9 +5,12 @@ import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
 import { parseInput } from "@/lib/validation/parse";
 import { budgetSchema } from "@/lib/validation/admin-money";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import { vm } from "@/lib/domain/validation-message";
 import { requireAdmin } from "@/lib/data/authorise";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryOne } from "@/lib/db/sql/decode";
+import { int8, row, text, uuid } from "@/lib/db/sql/columns";
 
 /** Sets an OPD's pagu for a kode rekening and year; a pagu below what is already committed is refused. */
 export async function saveBudget(db: Db, opts: { actor: Actor; opdId: string; input: unknown }) {
@@ -20,10 +23,13 @@ export async function saveBudget(db: Db, opts: { actor: Actor; opdId: string; in
       opdId_fiscalYear_accountCode: { opdId, fiscalYear: input.fiscalYear, accountCode: input.accountCode },
     };
     // Lock the line so a concurrent order cannot commit more between the check and the write.
-    const rows = await tx.$queryRaw<{ id: string; pagu: bigint; committed: bigint; accountName: string }[]>`
-      SELECT id, pagu, committed, "accountName" FROM "Budget"
-      WHERE "opdId" = ${opdId}::uuid AND "fiscalYear" = ${input.fiscalYear} AND "accountCode" = ${input.accountCode} FOR UPDATE`;
-    const before = rows[0];
+    const before = await queryOne(
+      tx,
+      "saveBudget.lock",
+      row({ id: uuid, pagu: int8, committed: int8, accountName: text }),
+      Prisma.sql`SELECT id, pagu, committed, "accountName" FROM "Budget"
+      WHERE "opdId" = ${opdId}::uuid AND "fiscalYear" = ${input.fiscalYear} AND "accountCode" = ${input.accountCode} FOR UPDATE`,
+    );
     if (before && BigInt(input.pagu) < before.committed) {
       throw new AppError("VALIDATION", {
         issues: {

@@ -4,7 +4,7 @@ import { writeAudit, type Actor } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/data/tx";
 import { parseInput } from "@/lib/validation/parse";
 import { ceilingSchema } from "@/lib/validation/admin-money";
-import { rp } from "@/lib/data/money";
+import { rp } from "@/lib/domain/money";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
 import { requireAdmin } from "@/lib/data/authorise";
 

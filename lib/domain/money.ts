@@ -6,6 +6,3 @@ export function rp(v: bigint | number | null | undefined): number {
   if (!Number.isSafeInteger(n)) throw new RangeError(`rupiah amount out of safe range: ${String(v)}`);
   return n;
 }
-
-/** Order states whose value counts as awarded to the vendor. */
-export const AWARDED_STATUSES = ["ACCEPTED", "DELIVERED"] as const;
