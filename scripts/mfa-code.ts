@@ -3,7 +3,7 @@
 // /admin/accounts. Whoever runs it can reach the database already. Audited like an admin's (actor: none).
 import { createPrisma } from "@/lib/db/client";
 import { systemClock } from "@/lib/clock";
-import { issueMfaEnrolmentCode } from "@/lib/data/user/mfa";
+import { issueMfaEnrolmentCode } from "@/lib/data/user/mfa/issue-mfa-enrolment-code";
 import { formatDateTimeWIB } from "@/lib/format";
 import { isAppError } from "@/lib/errors";
 import { openProjectDatabase } from "./lib/project-database";
@@ -19,7 +19,11 @@ let status = 0;
 try {
   const user = await prisma.user.findUnique({ where: { username }, select: { id: true } });
   if (!user) throw new Error(`no account named ${username}`);
-  const r = await issueMfaEnrolmentCode(prisma, systemClock, { id: null, role: null }, user.id);
+  const r = await issueMfaEnrolmentCode(prisma, {
+    clock: systemClock,
+    actor: { id: null, role: null },
+    userId: user.id,
+  });
   console.log(`Kode pendaftaran untuk ${r.username}: ${r.code}`);
   console.log(`Berlaku sampai ${formatDateTimeWIB(r.expiresAt)}, sekali pakai. Serahkan langsung kepada pemilik akun.`);
 } catch (e) {

@@ -5,6 +5,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { getTranslations } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
+import type { Actor } from "@/lib/data/audit";
 import {
   alternativeSanctionsSchema,
   WHAT_IF_MONTHS,
@@ -50,8 +51,11 @@ export async function FailureWhatIf({
   decreeId,
   query,
   locale,
+  actor,
 }: {
   decreeId: string;
+  /** The admin reading the page (the what-if authorises its reader). */
+  actor: Actor;
   query: FailureWhatIfQuery;
   locale: Locale;
 }) {
@@ -61,7 +65,7 @@ export async function FailureWhatIf({
   const settings = await getSettings(db());
   const result =
     months && alternative !== "invalid"
-      ? await whatIfWithFailures(db(), systemClock, decreeId, months, alternative)
+      ? await whatIfWithFailures(db(), { clock: systemClock, actor, decreeId, months, alternative })
       : null;
   const shown = result?.alternativeSettings ?? {
     sp2AfterFailures: settings.sp2AfterFailures,

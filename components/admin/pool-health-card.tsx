@@ -3,7 +3,7 @@
 // A server component: the admin home and the decree-in-force page both show it.
 import Link from "next/link";
 import { getTranslations } from "@/lib/i18n/server";
-import type { PoolHealth } from "@/lib/data/admin/pool-health";
+import type { PoolHealth } from "@/lib/data/admin/pool-health/get-pool-health";
 import { proposePoolAmendmentAction } from "@/lib/actions/admin";
 import { Card, CardTitle, EmptyState } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";

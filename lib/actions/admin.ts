@@ -2,11 +2,11 @@
 // The admins' decisions, as plain form posts: authenticate → parse (inside the use cases) → use case →
 // redirect with the outcome in the URL.
 import { db } from "@/lib/db";
-import { saveMenuItemForVendor } from "@/lib/data/vendor/vendor-profile";
+import { saveMenuItemForVendor } from "@/lib/data/vendor/profile/save-menu-item";
 import { systemClock } from "@/lib/clock";
 import { adminActor, idField, runAndRedirect, textField } from "@/lib/actions/form-action";
 import { parseIndonesianInteger } from "@/lib/domain/indonesian-input";
-import { proposePoolAmendment } from "@/lib/data/admin/pool-health";
+import { proposePoolAmendment } from "@/lib/data/admin/pool-health/propose-pool-amendment";
 import { saveLetterhead } from "@/lib/data/admin/letterhead";
 import { MAX_SCAN_BYTES } from "@/lib/data/admin/document-scans";
 import { MAX_LOGO_BYTES } from "@/lib/domain/letterhead";
@@ -46,7 +46,7 @@ export async function decideSanctionAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     "/admin/sanctions",
     "/admin",
-    () => decideSanction(db(), systemClock, actor, sanctionId, input),
+    () => decideSanction(db(), { clock: systemClock, actor, sanctionId, input }),
     input.decision === "DISMISS" ? "dismissed" : "confirmed",
   );
 }
@@ -57,7 +57,7 @@ export async function reinstateVendorAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     "/admin/sanctions",
     "/admin",
-    () => reinstateVendor(db(), systemClock, actor, vendorId, text(formData, "reason") ?? ""),
+    () => reinstateVendor(db(), { clock: systemClock, actor, vendorId, reason: text(formData, "reason") ?? "" }),
     "reinstated",
   );
 }
@@ -69,7 +69,14 @@ export async function assignEscalatedAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     "/admin/escalations",
     "/admin",
-    () => assignEscalatedOrder(db(), systemClock, actor, orderId, vendorId, text(formData, "reason") ?? ""),
+    () =>
+      assignEscalatedOrder(db(), {
+        clock: systemClock,
+        actor,
+        orderId,
+        vendorId,
+        reason: text(formData, "reason") ?? "",
+      }),
     "assigned",
   );
 }
@@ -121,7 +128,7 @@ export async function addVendorMenuItemAction(formData: FormData): Promise<void>
   await runAndRedirect(
     `/admin/vendors/${vendorId}`,
     "/admin",
-    () => saveMenuItemForVendor(db(), systemClock, actor, vendorId, input),
+    () => saveMenuItemForVendor(db(), { clock: systemClock, actor, vendorId, input }),
     "menu",
   );
 }
@@ -228,7 +235,7 @@ export async function proposePoolAmendmentAction(): Promise<void> {
   await runAndRedirect(
     "/admin",
     "/admin",
-    () => proposePoolAmendment(db(), systemClock, actor),
+    () => proposePoolAmendment(db(), { clock: systemClock, actor }),
     "amendment",
     (r) => (r ? `/admin/decrees/${r.id}` : "/admin"),
   );

@@ -12,7 +12,9 @@ import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { getCurrentUser } from "@/lib/auth/guards";
-import { confirmMfaEnrolment, issueMfaEnrolmentCode, openMfaEnrolment } from "@/lib/data/user/mfa";
+import { confirmMfaEnrolment } from "@/lib/data/user/mfa/confirm-mfa-enrolment";
+import { issueMfaEnrolmentCode } from "@/lib/data/user/mfa/issue-mfa-enrolment-code";
+import { openMfaEnrolment } from "@/lib/data/user/mfa/open-mfa-enrolment";
 import { adminActor } from "@/lib/actions/form-action";
 import { formatDateTimeWIB } from "@/lib/format";
 import { isAppError } from "@/lib/errors";
@@ -35,13 +37,12 @@ export async function openMfaEnrolmentAction(_prev: MfaState, formData: FormData
   const t = await getTranslations("mfa");
   const te = await getTranslations("errors");
   try {
-    await openMfaEnrolment(
-      db(),
-      systemClock,
+    await openMfaEnrolment(db(), {
+      clock: systemClock,
       actor,
-      String(formData.get("enrolmentCode") ?? ""),
-      env().AUTH_SECRET ?? "",
-    );
+      code: String(formData.get("enrolmentCode") ?? ""),
+      authSecret: env().AUTH_SECRET ?? "",
+    });
   } catch (e) {
     if (!isAppError(e)) throw e;
     return { message: e.code === "VALIDATION" ? t("wrongEnrolmentCode") : te(e.code) };
@@ -54,13 +55,12 @@ export async function confirmMfaAction(_prev: MfaState, formData: FormData): Pro
   const t = await getTranslations("mfa");
   const te = await getTranslations("errors");
   try {
-    const r = await confirmMfaEnrolment(
-      db(),
-      systemClock,
+    const r = await confirmMfaEnrolment(db(), {
+      clock: systemClock,
       actor,
-      String(formData.get("code") ?? ""),
-      env().AUTH_SECRET ?? "",
-    );
+      code: String(formData.get("code") ?? ""),
+      authSecret: env().AUTH_SECRET ?? "",
+    });
     return { recoveryCodes: r.recoveryCodes, message: t("enabled") };
   } catch (e) {
     if (!isAppError(e)) throw e;
@@ -85,7 +85,7 @@ export async function issueMfaCodeAction(_prev: IssueCodeState, formData: FormDa
   const userId = z.string().uuid().safeParse(formData.get("userId"));
   if (!userId.success) return { message: te("NOT_FOUND") };
   try {
-    const r = await issueMfaEnrolmentCode(db(), systemClock, actor, userId.data);
+    const r = await issueMfaEnrolmentCode(db(), { clock: systemClock, actor, userId: userId.data });
     revalidatePath("/admin/accounts");
     return { issued: { username: r.username, code: r.code, expiresAt: formatDateTimeWIB(r.expiresAt) } };
   } catch (e) {

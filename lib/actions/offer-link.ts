@@ -23,7 +23,12 @@ export async function acceptOfferByLinkAction(formData: FormData): Promise<void>
   const token = tokenOf(formData);
   const page = `/tawaran/${encodeURIComponent(token)}`;
   const m = await meta();
-  await runAndRedirect(page, page, () => answerOfferByLink(db(), systemClock, token, { accept: true }, m), "accepted");
+  await runAndRedirect(
+    page,
+    page,
+    () => answerOfferByLink(db(), { clock: systemClock, token, answer: { accept: true }, meta: m }),
+    "accepted",
+  );
 }
 
 export async function declineOfferByLinkAction(formData: FormData): Promise<void> {
@@ -41,7 +46,7 @@ export async function declineOfferByLinkAction(formData: FormData): Promise<void
   await runAndRedirect(
     page,
     page,
-    () => answerOfferByLink(db(), systemClock, token, { accept: false, reason }, m),
+    () => answerOfferByLink(db(), { clock: systemClock, token, answer: { accept: false, reason }, meta: m }),
     "declined",
   );
 }

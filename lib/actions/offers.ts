@@ -9,12 +9,22 @@ import { idField, runAndRedirect, vendorActor } from "@/lib/actions/form-action"
 export async function acceptOfferAction(formData: FormData): Promise<void> {
   const actor = await vendorActor();
   const offerId = idField(formData, "offerId", "/vendor?error=NOT_FOUND");
-  await runAndRedirect("/vendor", "/vendor", () => acceptOffer(db(), systemClock, actor, offerId), "accepted");
+  await runAndRedirect(
+    "/vendor",
+    "/vendor",
+    () => acceptOffer(db(), { clock: systemClock, actor, offerId }),
+    "accepted",
+  );
 }
 
 export async function declineOfferAction(formData: FormData): Promise<void> {
   const actor = await vendorActor();
   const offerId = idField(formData, "offerId", "/vendor?error=NOT_FOUND");
   const reason = String(formData.get("reason") ?? "");
-  await runAndRedirect("/vendor", "/vendor", () => declineOffer(db(), systemClock, actor, offerId, reason), "declined");
+  await runAndRedirect(
+    "/vendor",
+    "/vendor",
+    () => declineOffer(db(), { clock: systemClock, actor, offerId, reason }),
+    "declined",
+  );
 }

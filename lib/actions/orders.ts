@@ -53,20 +53,24 @@ export async function submitOrderAction(_prev: OrderFormState, formData: FormDat
   const field = (k: string) => formData.get(k);
   let orderId: string;
   try {
-    const r = await submitOrder(db(), systemClock, actor, {
-      idempotencyKey: field("idempotencyKey"),
-      eventName: field("eventName"),
-      deliveryAt: deliveryAt(field("deliveryDate"), field("deliveryTime")),
-      place: field("place"),
-      contactName: field("contactName"),
-      contactPhone: field("contactPhone"),
-      pax: field("pax"),
-      category: field("category"),
-      unitPrice: field("unitPrice"),
-      accountCode: field("accountCode"),
-      method: field("method"),
-      notes: field("notes") || null,
-      ...(field("confirmLarge") ? { confirmLarge: field("confirmLarge") } : {}),
+    const r = await submitOrder(db(), {
+      clock: systemClock,
+      actor,
+      input: {
+        idempotencyKey: field("idempotencyKey"),
+        eventName: field("eventName"),
+        deliveryAt: deliveryAt(field("deliveryDate"), field("deliveryTime")),
+        place: field("place"),
+        contactName: field("contactName"),
+        contactPhone: field("contactPhone"),
+        pax: field("pax"),
+        category: field("category"),
+        unitPrice: field("unitPrice"),
+        accountCode: field("accountCode"),
+        method: field("method"),
+        notes: field("notes") || null,
+        ...(field("confirmLarge") ? { confirmLarge: field("confirmLarge") } : {}),
+      },
     });
     orderId = r.orderId;
   } catch (e) {
@@ -96,7 +100,7 @@ export async function cancelOrderAction(formData: FormData): Promise<void> {
   const actor = await opdActor();
   const orderId = idField(formData, "orderId", "/opd/orders");
   const reason = String(formData.get("reason") ?? "");
-  await settle(orderId, () => cancelOrder(db(), systemClock, actor, orderId, reason), "cancelled");
+  await settle(orderId, () => cancelOrder(db(), { clock: systemClock, actor, orderId, reason }), "cancelled");
 }
 
 export interface DeliveryFormState {
@@ -124,19 +128,18 @@ export async function confirmDeliveryAction(_prev: DeliveryFormState, formData: 
     // The optional photo is checked here in memory; the use case stores it (under a name the server chooses) only
     // once the order proved to be this OPD's and awaiting delivery.
     const checked = chosen ? await checkPhoto(chosen) : null;
-    const r = await confirmDelivery(
-      db(),
-      systemClock,
+    const r = await confirmDelivery(db(), {
+      clock: systemClock,
       actor,
       orderId,
-      {
+      input: {
         deliveredAt: deliveryAt(formData.get("deliveredDate"), formData.get("deliveredTime")),
         quantityReceived: formData.get("quantityReceived"),
         rating: formData.get("rating") || null,
         earlyReason: formData.get("earlyReason") || null,
       },
-      checked,
-    );
+      photo: checked,
+    });
     outcome = r.outcome === "DELIVERED" ? "delivered" : "failed";
   } catch (e) {
     if (!isAppError(e)) throw e;
@@ -170,7 +173,7 @@ export async function reportFailureAction(_prev: FailureFormState, formData: For
   const orderId = idField(formData, "orderId", "/opd/orders");
   const input = { type: formData.get("type"), evidence: formData.get("evidence") };
   try {
-    await reportFailure(db(), systemClock, actor, orderId, input);
+    await reportFailure(db(), { clock: systemClock, actor, orderId, input });
   } catch (e) {
     if (!isAppError(e)) throw e;
     const t = await getTranslations("errors");

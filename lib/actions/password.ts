@@ -23,12 +23,11 @@ export async function changePasswordAction(_prev: PasswordState, formData: FormD
   const h = await headers();
   const text = (k: string) => (typeof formData.get(k) === "string" ? String(formData.get(k)) : "");
   try {
-    await changePassword(
-      db(),
-      systemClock,
-      { id: user.id, role: user.role, ip: requestAddress(h), userAgent: h.get("user-agent") },
-      { current: text("current"), next: text("next"), confirm: text("confirm") },
-    );
+    await changePassword(db(), {
+      clock: systemClock,
+      actor: { id: user.id, role: user.role, ip: requestAddress(h), userAgent: h.get("user-agent") },
+      input: { current: text("current"), next: text("next"), confirm: text("confirm") },
+    });
   } catch (e) {
     if (!isAppError(e)) throw e;
     const t = await getTranslations("errors");

@@ -25,10 +25,14 @@ const field = (f: FormData, k: string) => {
 export async function savePushSubscriptionAction(formData: FormData): Promise<PushActionResult> {
   const a = await actor();
   try {
-    await savePushSubscription(db(), systemClock, a, {
-      endpoint: field(formData, "endpoint"),
-      p256dh: field(formData, "p256dh"),
-      auth: field(formData, "auth"),
+    await savePushSubscription(db(), {
+      clock: systemClock,
+      actor: a,
+      input: {
+        endpoint: field(formData, "endpoint"),
+        p256dh: field(formData, "p256dh"),
+        auth: field(formData, "auth"),
+      },
     });
     return { ok: true };
   } catch (e) {
@@ -40,7 +44,7 @@ export async function savePushSubscriptionAction(formData: FormData): Promise<Pu
 export async function removePushSubscriptionAction(formData: FormData): Promise<PushActionResult> {
   const a = await actor();
   try {
-    await removePushSubscription(db(), systemClock, a, { endpoint: field(formData, "endpoint") });
+    await removePushSubscription(db(), { actor: a, input: { endpoint: field(formData, "endpoint") } });
     return { ok: true };
   } catch (e) {
     if (isAppError(e)) return { ok: false, message: (await getTranslations("push"))("removeFailed") };

@@ -15,8 +15,8 @@ export async function vendorImportAction(_prev: ImportState, formData: FormData)
     {
       namespace: "adminVendors",
       read: readVendorSheet,
-      preview: (rows) => previewVendorImport(db(), actor, rows),
-      commit: (rows) => commitVendorImport(db(), systemClock, actor, rows),
+      preview: (rows) => previewVendorImport(db(), { actor, rows }),
+      commit: (rows) => commitVendorImport(db(), { clock: systemClock, actor, rows }),
       revalidate: ["/admin/vendors"],
     },
     formData,

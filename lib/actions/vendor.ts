@@ -6,12 +6,10 @@ import { systemClock } from "@/lib/clock";
 import { idField, runAndRedirect, vendorActor, textField } from "@/lib/actions/form-action";
 import { markDelivery } from "@/lib/data/vendor/delivery-marks";
 import { clarifySanction } from "@/lib/data/sanctions/clarify-sanction";
-import {
-  addUnavailableDay,
-  removeUnavailableDay,
-  saveMenuItem,
-  updateVendorContact,
-} from "@/lib/data/vendor/vendor-profile";
+import { addUnavailableDay } from "@/lib/data/vendor/profile/add-unavailable-day";
+import { removeUnavailableDay } from "@/lib/data/vendor/profile/remove-unavailable-day";
+import { saveMenuItem } from "@/lib/data/vendor/profile/save-menu-item";
+import { updateVendorContact } from "@/lib/data/vendor/profile/update-vendor-contact";
 
 const text = textField;
 
@@ -21,7 +19,7 @@ export async function markOnTheWayAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     "/vendor/deliveries",
     "/vendor",
-    () => markDelivery(db(), systemClock, actor, offerId, "ON_THE_WAY"),
+    () => markDelivery(db(), { clock: systemClock, actor, offerId, mark: "ON_THE_WAY" }),
     "onTheWay",
   );
 }
@@ -32,7 +30,7 @@ export async function markHandedOverAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     "/vendor/deliveries",
     "/vendor",
-    () => markDelivery(db(), systemClock, actor, offerId, "HANDED_OVER"),
+    () => markDelivery(db(), { clock: systemClock, actor, offerId, mark: "HANDED_OVER" }),
     "handedOver",
   );
 }
@@ -48,7 +46,7 @@ export async function updateContactAction(formData: FormData): Promise<void> {
   await runAndRedirect(
     "/vendor/profile",
     "/vendor",
-    () => updateVendorContact(db(), systemClock, actor, input),
+    () => updateVendorContact(db(), { clock: systemClock, actor, input }),
     "contact",
   );
 }
@@ -64,7 +62,12 @@ export async function saveMenuItemAction(formData: FormData): Promise<void> {
     pricePerPax: text(formData, "pricePerPax"),
     active: formData.get("active") === "on",
   };
-  await runAndRedirect("/vendor/profile", "/vendor", () => saveMenuItem(db(), systemClock, actor, input), "menu");
+  await runAndRedirect(
+    "/vendor/profile",
+    "/vendor",
+    () => saveMenuItem(db(), { clock: systemClock, actor, input }),
+    "menu",
+  );
 }
 
 export async function addUnavailableDayAction(formData: FormData): Promise<void> {
@@ -73,7 +76,7 @@ export async function addUnavailableDayAction(formData: FormData): Promise<void>
   await runAndRedirect(
     "/vendor/profile",
     "/vendor",
-    () => addUnavailableDay(db(), systemClock, actor, input),
+    () => addUnavailableDay(db(), { clock: systemClock, actor, input }),
     "dayAdded",
   );
 }
@@ -81,12 +84,7 @@ export async function addUnavailableDayAction(formData: FormData): Promise<void>
 export async function removeUnavailableDayAction(formData: FormData): Promise<void> {
   const actor = await vendorActor();
   const input = { day: text(formData, "day") };
-  await runAndRedirect(
-    "/vendor/profile",
-    "/vendor",
-    () => removeUnavailableDay(db(), systemClock, actor, input),
-    "dayRemoved",
-  );
+  await runAndRedirect("/vendor/profile", "/vendor", () => removeUnavailableDay(db(), { actor, input }), "dayRemoved");
 }
 
 /** The vendor's side of the story on a proposed sanction, before an admin decides. */
@@ -97,7 +95,12 @@ export async function clarifySanctionAction(formData: FormData): Promise<void> {
     "/vendor/record",
     "/vendor/record",
     () =>
-      clarifySanction(db(), systemClock, actor, sanctionId, { clarification: text(formData, "clarification") ?? "" }),
+      clarifySanction(db(), {
+        clock: systemClock,
+        actor,
+        sanctionId,
+        input: { clarification: text(formData, "clarification") ?? "" },
+      }),
     "clarified",
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { requireOwnOpdId, requireOwnVendorId } from "@/lib/data/authorise";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { readSession } from "@/lib/auth/session";
@@ -128,12 +129,8 @@ export async function requireActionRole(...roles: Role[]): Promise<CurrentUser> 
   }
 }
 
-export function requireOpd(user: CurrentUser): string {
-  if (user.role !== "OPD_STAFF" || !user.opdId) throw new AppError("FORBIDDEN");
-  return user.opdId;
-}
+/** The signed-in OPD staff member's OPD (the use cases' own check: lib/data/authorise.ts). */
+export const requireOpd = (user: CurrentUser): string => requireOwnOpdId(user);
 
-export function requireVendor(user: CurrentUser): string {
-  if (user.role !== "VENDOR" || !user.vendorId) throw new AppError("FORBIDDEN");
-  return user.vendorId;
-}
+/** The signed-in vendor's id (the use cases' own check: lib/data/authorise.ts). */
+export const requireVendor = (user: CurrentUser): string => requireOwnVendorId(user);

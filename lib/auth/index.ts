@@ -60,7 +60,7 @@ const credentialsSchema = z.object({
 async function revokeSignedOutToken(token: JWT): Promise<void> {
   if (typeof token.sid !== "string" || typeof token.uid !== "string") return;
   const h = await headers().catch(() => null);
-  await revokeSession(db(), systemClock, {
+  await revokeSession(db(), {
     sid: token.sid,
     userId: token.uid,
     expiresAt: new Date(

@@ -279,22 +279,25 @@ async function main() {
           run: () => spendByVendor(db!, { from: period.from, to: period.to }),
           floor: f.spendByVendor,
         },
-        { name: `getSpread.${label}`, run: () => getSpread(db!, clock, period), floor: f.spread },
+        { name: `getSpread.${label}`, run: () => getSpread(db!, { clock, period }), floor: f.spread },
         {
           name: `getDaysToPay.${label}`,
-          run: () => getDaysToPay(db!, clock, { period, opdId: null, targetDays: 14 }),
+          run: () => getDaysToPay(db!, { clock, period, opdId: null, targetDays: 14 }),
           floor: f.daysToPay,
         },
-        { name: `getSpread.opd.${label}`, run: () => getSpread(db!, clock, period, opd.id) },
-        { name: `getDashboard.${label}`, run: () => getDashboard(db!, clock, period, null), floor: f.dashboard },
+        { name: `getSpread.opd.${label}`, run: () => getSpread(db!, { clock, period, opdId: opd.id }) },
+        {
+          name: `getDashboard.${label}`,
+          run: () => getDashboard(db!, { clock, period, opdId: null }),
+          floor: f.dashboard,
+        },
         {
           name: `getPublicSpread.${label}`,
           run: () =>
-            getPublicSpread(
-              db!,
+            getPublicSpread(db!, {
               clock,
-              period.kind === "custom" ? { from: period.from, to: period.to } : { period: period.key },
-            ),
+              query: period.kind === "custom" ? { from: period.from, to: period.to } : { period: period.key },
+            }),
           floor: f.publicSpread,
         },
       );

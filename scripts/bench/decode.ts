@@ -1,11 +1,14 @@
-// What decoding a raw statement's payload at the boundary costs (lib/db/sql/decode.ts, lib/db/sql/routing.ts): the
-// routing payloads (an order's facts, its routing context) and a dashboard row, decoded by their zod schemas, against
-// the hand-written conversion they replaced (the floor: the same fields converted with no checks). No database.
+// What decoding a raw statement's payload at the boundary costs (lib/db/sql/decode.ts, lib/db/sql/routing.ts,
+// lib/db/sql/standings.ts): the routing payloads (an order's facts, its routing context) and a vendor's standing row
+// (routing reads one per pool vendor per order), decoded by their zod schemas, against the hand-written conversion
+// they replaced (the floor: the same fields converted with no checks). No database.
 // Prints JSON: nanoseconds per payload for each, and the ratio.
 //   npm run bench:decode [-- --n 200000]
 import { performance } from "node:perf_hooks";
 import { decodeRoutableOrder, decodeRoutingContext } from "@/lib/db/sql/routing";
 import { resolveSettings } from "@/lib/domain/settings";
+import { decodeRows } from "@/lib/db/sql/decode";
+import { standingRow } from "@/lib/db/sql/standings";
 
 const n = Number(process.argv[process.argv.indexOf("--n") + 1] || 200_000) || 200_000;
 
@@ -29,6 +32,27 @@ const context = {
   settings: null,
 };
 
+// A standing as node-postgres hands it over (int8 as BigInt, timestamptz as Date, text[] as an array).
+const standing = {
+  i: 3,
+  id: "5f0c1a52-8e43-4d1a-9b1e-0c6f8a1d2e40",
+  code: "U07",
+  name: "Warung Bu Sri",
+  status: "ACTIVE",
+  ekatalogStatus: "TAYANG",
+  dailyCapacityPax: 200,
+  categories: ["MAKAN", "KUDAPAN"],
+  unavailable: false,
+  suspended: false,
+  booked: 40n,
+  awarded: 12_500_000n,
+  pending: 750_000n,
+  awardedOrders: 12n,
+  lastAwardAt: new Date("2026-11-20T03:00:00Z"),
+  prior: null,
+};
+const pool = Array.from({ length: 12 }, () => ({ ...standing }));
+
 function time(label: string, f: () => unknown): number {
   for (let i = 0; i < 10_000; i++) f(); // warm-up
   const t0 = performance.now();
@@ -45,6 +69,9 @@ const handOrder = time("hand order", () => ({
 const zodOrder = time("zod order", () => decodeRoutableOrder(order));
 const handContext = time("hand context", () => ({ ...context, settings: resolveSettings(context.settings) }));
 const zodContext = time("zod context", () => decodeRoutingContext(context));
+// Before decoding, the rows were used as they came (a type assertion): the floor is reading them, nothing else.
+const handPool = time("hand pool", () => pool.map((r) => r.awarded + r.pending));
+const zodPool = time("zod pool", () => decodeRows("bench", standingRow, pool).map((r) => r.awarded + r.pending));
 
 console.log(
   JSON.stringify({
@@ -52,10 +79,13 @@ console.log(
     nsPerPayload: {
       routableOrder: { decoded: Math.round(zodOrder), floor: Math.round(handOrder) },
       routingContext: { decoded: Math.round(zodContext), floor: Math.round(handContext) },
+      /** One order's pool of 12 standings (routing reads one such set per order routed). */
+      poolOf12Standings: { decoded: Math.round(zodPool), floor: Math.round(handPool) },
     },
     ratioToFloor: {
       routableOrder: Number((zodOrder / handOrder).toFixed(2)),
       routingContext: Number((zodContext / handContext).toFixed(2)),
+      poolOf12Standings: Number((zodPool / handPool).toFixed(2)),
     },
   }),
 );

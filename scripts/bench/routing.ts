@@ -72,10 +72,10 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
       const actor = { id: ids.vendorUsers.get(code)!, role: "VENDOR" as const, vendorId: o.vendorId };
       if (scripted === "EXPIRE") return "WAITING";
       if (scripted === "DECLINE") {
-        o = (await declineOffer(db, clock, actor, o.offerId, "Tidak sanggup (skenario)")).route;
+        o = (await declineOffer(db, { clock, actor, offerId: o.offerId, reason: "Tidak sanggup (skenario)" })).route;
         continue;
       }
-      await acceptOffer(db, clock, actor, o.offerId);
+      await acceptOffer(db, { clock, actor, offerId: o.offerId });
       return "ACCEPTED";
     }
     return "ESCALATED";
@@ -109,14 +109,24 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
       const [order] = await raw.$queryRaw<{ status: string }[]>`
         SELECT status::text AS status FROM "Order" WHERE id = ${a.orderId}::uuid`;
       if (order?.status !== "ACCEPTED") continue;
-      const r = await reportFailure(db, clock, { id: staff.userId, role: "OPD_STAFF", opdId: staff.opdId }, a.orderId, {
-        type: FAILURE_TYPE[type],
-        evidence: `Kegagalan dari skenario: ${type}`,
+      const r = await reportFailure(db, {
+        clock,
+        actor: { id: staff.userId, role: "OPD_STAFF", opdId: staff.opdId },
+        orderId: a.orderId,
+        input: {
+          type: FAILURE_TYPE[type],
+          evidence: `Kegagalan dari skenario: ${type}`,
+        },
       });
       if (r.outcome === "FAILED")
-        await decideSanction(db, clock, admin, r.sanctionId, {
-          decision: "CONFIRM",
-          reason: "Konfirmasi otomatis (benchmark)",
+        await decideSanction(db, {
+          clock,
+          actor: admin,
+          sanctionId: r.sanctionId,
+          input: {
+            decision: "CONFIRM",
+            reason: "Konfirmasi otomatis (benchmark)",
+          },
         });
       if (r.outcome === "FAILED" && r.rerouted) await answer(a.orderId, r.rerouted, clock.now());
     }
@@ -146,11 +156,10 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
         const at = new Date(o.submitAt);
         const t0 = performance.now();
         try {
-          const r = await submitOrder(
-            db,
-            fixedClock(at),
-            { id: staff.userId, role: "OPD_STAFF", opdId: staff.opdId },
-            {
+          const r = await submitOrder(db, {
+            clock: fixedClock(at),
+            actor: { id: staff.userId, role: "OPD_STAFF", opdId: staff.opdId },
+            input: {
               idempotencyKey: `bench-${o.ref}`,
               eventName: `Kegiatan ${o.ref}`,
               deliveryAt: new Date(o.deliverAt),
@@ -163,7 +172,7 @@ async function run(db: Db, s: Scenario, ids: LoadedScenario) {
               accountCode: BENCH_ACCOUNT,
               method: o.method,
             },
-          );
+          });
           latencies.push(performance.now() - t0);
           lastRouted = Math.max(lastRouted, performance.now());
           refOf.set(r.orderId, o.ref);

@@ -105,7 +105,11 @@ describe("decrees", () => {
 
     // An order for July is routed under the new decree: OPD 0 now also has vendor 2.
     const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
-    const r = await submitOrder(db, clock, staff, orderInput({ deliveryAt: new Date("2026-07-10T03:00:00Z") }));
+    const r = await submitOrder(db, {
+      clock,
+      actor: staff,
+      input: orderInput({ deliveryAt: new Date("2026-07-10T03:00:00Z") }),
+    });
     expect((await db.order.findUniqueOrThrow({ where: { id: r.orderId } })).decreeId).toBe(id);
   });
 

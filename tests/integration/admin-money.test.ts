@@ -65,7 +65,7 @@ describe("OPDs, staff accounts and budgets", () => {
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]], budget: 10_000_000 });
     const opdId = city.opds[0]!.id;
     const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId };
-    await submitOrder(db, clock, staff, orderInput()); // commits 2.000.000
+    await submitOrder(db, { clock, actor: staff, input: orderInput() }); // commits 2.000.000
     await expectCode(
       saveBudget(db, {
         actor: admin,

@@ -28,10 +28,10 @@ describe("the escalation queue", () => {
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
     const clock = fixedClock(T0);
     const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
-    const r = await submitOrder(db, clock, staff, orderInput());
+    const r = await submitOrder(db, { clock, actor: staff, input: orderInput() });
     const offerId = r.route?.kind === "OFFERED" ? r.route.offerId : "";
     const poolVendor = { id: city.vendors[0]!.userId, role: "VENDOR" as const, vendorId: city.vendors[0]!.id };
-    const declined = await declineOffer(db, clock, poolVendor, offerId, "Dapur penuh");
+    const declined = await declineOffer(db, { clock, actor: poolVendor, offerId, reason: "Dapur penuh" });
     expect(declined.route.kind).toBe("ESCALATED");
 
     // Elsewhere in the city: one free vendor, one off that day, one without the category.
@@ -40,7 +40,7 @@ describe("the escalation queue", () => {
     await db.vendorUnavailableDay.create({ data: { vendorId: off.id, day: dayAsDate("2026-06-10") } });
     const drinksOnly = await createVendor(db, { categories: ["MINUMAN"] });
 
-    const queue = await getEscalationQueue(db, clock);
+    const queue = await getEscalationQueue(db, { clock, actor: admin });
     const item = queue.find((q) => q.id === r.orderId)!;
     expect(item.minutesLeft).toBe(Math.floor((Date.parse("2026-06-10T03:00:00Z") - Date.parse(T0)) / 60_000));
     const ids = item.candidates.map((c) => c.vendorId);
@@ -54,12 +54,30 @@ describe("the escalation queue", () => {
     const totals = item.candidates.map((c) => c.weightedTotal);
     expect([...totals].sort((a, b) => a - b)).toEqual(totals);
 
-    await expectCode(assignEscalatedOrder(db, clock, admin, r.orderId, off.id, "Ditelepon, bersedia"), "NOT_ELIGIBLE");
-    await expectCode(assignEscalatedOrder(db, clock, admin, r.orderId, free.id, "x"), "VALIDATION");
-    const assigned = await assignEscalatedOrder(db, clock, admin, r.orderId, free.id, "Ditelepon, bersedia");
+    await expectCode(
+      assignEscalatedOrder(db, {
+        clock,
+        actor: admin,
+        orderId: r.orderId,
+        vendorId: off.id,
+        reason: "Ditelepon, bersedia",
+      }),
+      "NOT_ELIGIBLE",
+    );
+    await expectCode(
+      assignEscalatedOrder(db, { clock, actor: admin, orderId: r.orderId, vendorId: free.id, reason: "x" }),
+      "VALIDATION",
+    );
+    const assigned = await assignEscalatedOrder(db, {
+      clock,
+      actor: admin,
+      orderId: r.orderId,
+      vendorId: free.id,
+      reason: "Ditelepon, bersedia",
+    });
     expect(assigned.offerId).toBeTruthy();
     expect((await db.order.findUniqueOrThrow({ where: { id: r.orderId } })).status).toBe("OFFERED");
-    expect((await getEscalationQueue(db, clock)).find((q) => q.id === r.orderId)).toBeUndefined();
+    expect((await getEscalationQueue(db, { clock, actor: admin })).find((q) => q.id === r.orderId)).toBeUndefined();
   });
 
   it("puts the most urgent first: the soonest delivery, whichever was escalated first", async () => {
@@ -69,9 +87,11 @@ describe("the escalation queue", () => {
     const vendor = { id: city.vendors[0]!.userId, role: "VENDOR" as const, vendorId: city.vendors[0]!.id };
     const escalate = async (at: string, deliveryAt: string) => {
       const clock = fixedClock(at);
-      const r = await submitOrder(db, clock, staff, orderInput({ deliveryAt: new Date(deliveryAt) }));
+      const r = await submitOrder(db, { clock, actor: staff, input: orderInput({ deliveryAt: new Date(deliveryAt) }) });
       if (r.route?.kind !== "OFFERED") throw new Error(`not offered: ${r.route?.kind}`);
-      expect((await declineOffer(db, clock, vendor, r.route.offerId, "Dapur penuh")).route.kind).toBe("ESCALATED");
+      expect(
+        (await declineOffer(db, { clock, actor: vendor, offerId: r.route.offerId, reason: "Dapur penuh" })).route.kind,
+      ).toBe("ESCALATED");
       return r.orderId;
     };
     // Escalated first, delivered later; then one escalated later for an earlier delivery (the city reserve off, so
@@ -80,7 +100,9 @@ describe("the escalation queue", () => {
       await escalate("2026-06-01T02:00:00Z", "2026-06-20T03:00:00Z"),
       await escalate("2026-06-01T03:00:00Z", "2026-06-12T03:00:00Z"),
     ]);
-    const queue = (await getEscalationQueue(db, fixedClock("2026-06-01T04:00:00Z"))).map((q) => q.id);
+    const queue = (await getEscalationQueue(db, { clock: fixedClock("2026-06-01T04:00:00Z"), actor: admin })).map(
+      (q) => q.id,
+    );
     expect(queue.indexOf(sooner)).toBeLessThan(queue.indexOf(later));
     expect(queue.indexOf(sooner)).toBeGreaterThanOrEqual(0);
   });
@@ -92,16 +114,21 @@ describe("the sanction queue and the audit log", () => {
     const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
     const clock = fixedClock(T0);
     const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
-    const r = await submitOrder(db, clock, staff, orderInput());
+    const r = await submitOrder(db, { clock, actor: staff, input: orderInput() });
     const route = r.route!;
     if (route.kind !== "OFFERED") throw new Error("expected an offer");
     const v = city.vendors.find((x) => x.id === route.vendorId)!;
-    await acceptOffer(db, clock, { id: v.userId, role: "VENDOR", vendorId: v.id }, route.offerId);
-    await reportFailure(db, clock, staff, r.orderId, {
-      type: "VENDOR_CANCELLED",
-      evidence: "UMKM membatalkan lewat WhatsApp sehari sebelumnya.",
+    await acceptOffer(db, { clock, actor: { id: v.userId, role: "VENDOR", vendorId: v.id }, offerId: route.offerId });
+    await reportFailure(db, {
+      clock,
+      actor: staff,
+      orderId: r.orderId,
+      input: {
+        type: "VENDOR_CANCELLED",
+        evidence: "UMKM membatalkan lewat WhatsApp sehari sebelumnya.",
+      },
     });
-    const queue = await getSanctionQueue(db, clock);
+    const queue = await getSanctionQueue(db, { clock, actor: admin });
     const p = queue.proposals.find((x) => x.vendor.id === v.id)!;
     expect(p.order?.id).toBe(r.orderId);
     expect(p.evidence).toMatchObject({
@@ -110,20 +137,25 @@ describe("the sanction queue and the audit log", () => {
     });
     expect(p.history.failuresLastYear).toBe(1);
 
-    await decideSanction(db, clock, admin, p.id, { decision: "CONFIRM", level: "SP1", reason: "Peringatan pertama" });
-    const after = await getSanctionQueue(db, clock);
+    await decideSanction(db, {
+      clock,
+      actor: admin,
+      sanctionId: p.id,
+      input: { decision: "CONFIRM", level: "SP1", reason: "Peringatan pertama" },
+    });
+    const after = await getSanctionQueue(db, { clock, actor: admin });
     expect(after.proposals.find((x) => x.id === p.id)).toBeUndefined();
     expect(after.decided.find((d) => d.id === p.id)).toMatchObject({
       status: "CONFIRMED",
       decisionReason: "Peringatan pertama",
     });
 
-    const trail = await listAuditLog(db, { entity: "Sanction", entityId: p.id });
+    const trail = await listAuditLog(db, { actor: admin, query: { entity: "Sanction", entityId: p.id } });
     expect(trail.rows.map((row) => row.action)).toEqual(["sanction.confirmed"]);
     expect(trail.rows[0]!.before).toMatchObject({ status: "PROPOSED" });
     // Audit rows carry the database's own time, not the simulated clock.
     const today = wibDay(new Date());
-    const byAction = await listAuditLog(db, { action: "order.", from: today, to: today });
+    const byAction = await listAuditLog(db, { actor: admin, query: { action: "order.", from: today, to: today } });
     expect(byAction.rows.every((row) => row.action.startsWith("order."))).toBe(true);
     expect(byAction.total).toBeGreaterThan(0);
     expect(byAction.entities).toContain("Order");

@@ -10,7 +10,8 @@ import { saveVendorDocument } from "@/lib/data/admin/vendors/save-vendor-documen
 import { updateEkatalog } from "@/lib/data/admin/vendors/update-ekatalog";
 import { updateVendor } from "@/lib/data/admin/vendors/update-vendor";
 import { authenticateUser } from "@/lib/data/user/authenticate-user";
-import { getVendorProfile, saveMenuItemForVendor } from "@/lib/data/vendor/vendor-profile";
+import { getVendorProfile } from "@/lib/data/vendor/profile/get-vendor-profile";
+import { saveMenuItemForVendor } from "@/lib/data/vendor/profile/save-menu-item";
 import { getDocumentScan } from "@/lib/data/admin/document-scans";
 import { warnExpiringDocuments } from "@/lib/data/admin/document-expiry";
 import { readable } from "@/tests/support/in-words";
@@ -89,7 +90,7 @@ describe("the vendor registry", () => {
     });
     const { id } = await createVendor(db, { clock, actor: admin, input: vendorInput() });
     const item = { category: "MAKAN", name: "Nasi kotak ayam bakar", pricePerPax: "35.000", active: true };
-    const { id: menuId } = await saveMenuItemForVendor(db, clock, admin, id, item);
+    const { id: menuId } = await saveMenuItemForVendor(db, { clock, actor: admin, vendorId: id, input: item });
     expect(await db.vendorMenuItem.findUniqueOrThrow({ where: { id: menuId } })).toMatchObject({
       vendorId: id,
       pricePerPax: 35_000n,
@@ -97,10 +98,16 @@ describe("the vendor registry", () => {
     expect(
       await db.auditLog.count({ where: { entityId: menuId, action: "vendor.menu_added", actorRole: "ADMIN" } }),
     ).toBe(1);
-    await expectCode(saveMenuItemForVendor(db, clock, admin, id, { ...item, pricePerPax: "490.000" }), "VALIDATION");
-    await expectCode(saveMenuItemForVendor(db, clock, { id: admin.id, role: "OPD_STAFF" }, id, item), "FORBIDDEN");
     await expectCode(
-      saveMenuItemForVendor(db, clock, admin, "0b6f5a5e-1f0e-4c55-9a57-3d3f0f3a9c11", item),
+      saveMenuItemForVendor(db, { clock, actor: admin, vendorId: id, input: { ...item, pricePerPax: "490.000" } }),
+      "VALIDATION",
+    );
+    await expectCode(
+      saveMenuItemForVendor(db, { clock, actor: { id: admin.id, role: "OPD_STAFF" }, vendorId: id, input: item }),
+      "FORBIDDEN",
+    );
+    await expectCode(
+      saveMenuItemForVendor(db, { clock, actor: admin, vendorId: "0b6f5a5e-1f0e-4c55-9a57-3d3f0f3a9c11", input: item }),
       "NOT_FOUND",
     );
   });
@@ -302,16 +309,16 @@ describe("the vendor registry", () => {
     expect(await db.vendorDocument.count({ where: { vendorId: id } })).toBe(0);
     await saveVendorDocument(db, { clock, actor: admin, vendorId: id, input: pirt, scan: pdf });
     const doc = await db.vendorDocument.findUniqueOrThrow({ where: { vendorId_type: { vendorId: id, type: "PIRT" } } });
-    const admins = await getDocumentScan(db, { role: "ADMIN", vendorId: null }, doc.id);
+    const admins = await getDocumentScan(db, { actor: { role: "ADMIN", vendorId: null }, documentId: doc.id });
     expect(admins).toMatchObject({ contentType: "application/pdf" });
     expect(admins!.bytes.equals(pdf)).toBe(true);
     expect(admins!.fileName).toMatch(/-PIRT\.pdf$/);
-    expect(await getDocumentScan(db, { role: "VENDOR", vendorId: id }, doc.id)).not.toBeNull();
+    expect(await getDocumentScan(db, { actor: { role: "VENDOR", vendorId: id }, documentId: doc.id })).not.toBeNull();
     // Anyone else: as if there were none.
-    expect(await getDocumentScan(db, { role: "VENDOR", vendorId: other.id }, doc.id)).toBeNull();
-    expect(await getDocumentScan(db, { role: "OPD_STAFF", vendorId: null }, doc.id)).toBeNull();
-    expect(await getDocumentScan(db, { role: "MAYOR", vendorId: null }, doc.id)).toBeNull();
-    expect(await getDocumentScan(db, { role: "ADMIN", vendorId: null }, "bukan-id")).toBeNull();
+    expect(await getDocumentScan(db, { actor: { role: "VENDOR", vendorId: other.id }, documentId: doc.id })).toBeNull();
+    expect(await getDocumentScan(db, { actor: { role: "OPD_STAFF", vendorId: null }, documentId: doc.id })).toBeNull();
+    expect(await getDocumentScan(db, { actor: { role: "MAYOR", vendorId: null }, documentId: doc.id })).toBeNull();
+    expect(await getDocumentScan(db, { actor: { role: "ADMIN", vendorId: null }, documentId: "bukan-id" })).toBeNull();
     // Saving the dates again keeps the scan; a new scan replaces it (one per document).
     await saveVendorDocument(db, {
       clock: clock,
@@ -322,9 +329,11 @@ describe("the vendor registry", () => {
     expect(await db.vendorDocumentScan.count({ where: { documentId: doc.id } })).toBe(1);
     const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
     await saveVendorDocument(db, { clock, actor: admin, vendorId: id, input: pirt, scan: png });
-    expect((await getDocumentScan(db, { role: "VENDOR", vendorId: id }, doc.id))!.contentType).toBe("image/png");
+    expect(
+      (await getDocumentScan(db, { actor: { role: "VENDOR", vendorId: id }, documentId: doc.id }))!.contentType,
+    ).toBe("image/png");
     // The vendor sees its documents, and that a scan can be downloaded.
-    const profile = await getVendorProfile(db, clock, id);
+    const profile = await getVendorProfile(db, { clock, actor: { role: "VENDOR", vendorId: id } });
     expect(profile.documents).toEqual([expect.objectContaining({ type: "PIRT", number: "P-IRT 777", hasScan: true })]);
   });
 

@@ -16,7 +16,8 @@ describe("backup and restore", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
     const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
-    for (let i = 0; i < 3; i++) await submitOrder(db, fixedClock("2026-06-01T02:00:00Z"), staff, orderInput());
+    for (let i = 0; i < 3; i++)
+      await submitOrder(db, { clock: fixedClock("2026-06-01T02:00:00Z"), actor: staff, input: orderInput() });
     const before = await fingerprint(db, { withAudit: true });
     const dir = mkdtempSync(path.join(tmpdir(), "mm-backup-"));
     const file = path.join(dir, "backup.dump");
@@ -26,7 +27,7 @@ describe("backup and restore", () => {
       // Life goes on after the backup…
       await db.vendor.update({ where: { id: city.vendors[0]!.id }, data: { name: "Diubah setelah cadangan" } });
       await db.opd.create({ data: { code: "OPD-BARU", name: "OPD baru" } });
-      await submitOrder(db, fixedClock("2026-06-01T02:00:00Z"), staff, orderInput());
+      await submitOrder(db, { clock: fixedClock("2026-06-01T02:00:00Z"), actor: staff, input: orderInput() });
       expect(await fingerprint(db, { withAudit: true })).not.toEqual(before);
       // …then the backup is restored.
       await db.$disconnect();
@@ -34,7 +35,7 @@ describe("backup and restore", () => {
       expect(await fingerprint(db, { withAudit: true })).toEqual(before);
       await expect(db.$executeRaw`UPDATE "AuditLog" SET action = 'x'`).rejects.toThrow();
       // The rollups' trigger is back too: a new order still adds up.
-      const r = await submitOrder(db, fixedClock("2026-06-01T02:00:00Z"), staff, orderInput());
+      const r = await submitOrder(db, { clock: fixedClock("2026-06-01T02:00:00Z"), actor: staff, input: orderInput() });
       expect(r.route?.kind).toBe("OFFERED");
     } finally {
       rmSync(dir, { recursive: true, force: true });

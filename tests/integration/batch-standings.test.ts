@@ -37,18 +37,21 @@ describe("mm_batch_standings", () => {
     for (const [k, at] of days.entries())
       for (const opd of [0, 1])
         placed.push(
-          await submitOrder(db, clock, staffActor(city, opd), orderInput({ pax: 20 + k, deliveryAt: new Date(at) })),
+          await submitOrder(db, {
+            clock,
+            actor: staffActor(city, opd),
+            input: orderInput({ pax: 20 + k, deliveryAt: new Date(at) }),
+          }),
         );
     const offered = placed.map((p) => (p.route?.kind === "OFFERED" ? p.route : null)!);
-    await acceptOffer(db, clock, vendorActor(city, offered[0]!.vendorId), offered[0]!.offerId);
-    await acceptOffer(db, clock, vendorActor(city, offered[3]!.vendorId), offered[3]!.offerId);
-    const declined = await declineOffer(
-      db,
+    await acceptOffer(db, { clock, actor: vendorActor(city, offered[0]!.vendorId), offerId: offered[0]!.offerId });
+    await acceptOffer(db, { clock, actor: vendorActor(city, offered[3]!.vendorId), offerId: offered[3]!.offerId });
+    const declined = await declineOffer(db, {
       clock,
-      vendorActor(city, offered[1]!.vendorId),
-      offered[1]!.offerId,
-      "Penuh",
-    );
+      actor: vendorActor(city, offered[1]!.vendorId),
+      offerId: offered[1]!.offerId,
+      reason: "Penuh",
+    });
     expect(declined.route.kind).toBe("OFFERED");
 
     // A batch mixing the orders (one declined before, so its `prior` differs per vendor), days and pools.
@@ -108,16 +111,15 @@ describe("mm_batch_standings", () => {
     const clock = fixedClock(T0);
     const placed = [];
     for (let k = 0; k < 4; k++)
-      placed.push(await submitOrder(db, clock, staffActor(city), orderInput({ pax: 10 + k })));
+      placed.push(await submitOrder(db, { clock, actor: staffActor(city), input: orderInput({ pax: 10 + k }) }));
     const offers = placed.map((p) => (p.route?.kind === "OFFERED" ? p.route : null)!);
     // Accepted at different times, so the last acceptance is the later one.
     for (const [k, o] of offers.entries())
-      await acceptOffer(
-        db,
-        fixedClock(new Date(Date.parse(T0) + k * 60_000)),
-        vendorActor(city, o.vendorId),
-        o.offerId,
-      );
+      await acceptOffer(db, {
+        clock: fixedClock(new Date(Date.parse(T0) + k * 60_000)),
+        actor: vendorActor(city, o.vendorId),
+        offerId: o.offerId,
+      });
     const awards = () =>
       db.vendorYearAward.findMany({ where: { year: 2026, vendorId: { in: city.vendors.map((v) => v.id) } } });
     const before = await awards();
@@ -125,13 +127,12 @@ describe("mm_batch_standings", () => {
     // The OPD cancels the last accepted order: its award leaves the rollup and the vendor's last acceptance is read
     // again from what remains.
     const last = offers[3]!;
-    await cancelOrder(
-      db,
-      fixedClock(new Date(Date.parse(T0) + 3_600_000)),
-      staffActor(city),
-      placed[3]!.orderId,
-      "Acara batal",
-    );
+    await cancelOrder(db, {
+      clock: fixedClock(new Date(Date.parse(T0) + 3_600_000)),
+      actor: staffActor(city),
+      orderId: placed[3]!.orderId,
+      reason: "Acara batal",
+    });
     const after = await awards();
     expect(after.reduce((n, a) => n + a.awardedOrders, 0)).toBe(3);
     const vendorAfter = after.find((a) => a.vendorId === last.vendorId)!;

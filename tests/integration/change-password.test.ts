@@ -25,31 +25,47 @@ describe("changing one's password", () => {
     const before = await db.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(
       await fields(
-        changePassword(db, clock, actor, {
-          current: "salah",
-          next: "sandi-baru-yang-panjang",
-          confirm: "sandi-baru-yang-panjang",
+        changePassword(db, {
+          clock,
+          actor,
+          input: {
+            current: "salah",
+            next: "sandi-baru-yang-panjang",
+            confirm: "sandi-baru-yang-panjang",
+          },
         }),
       ),
     ).toEqual(["current"]);
     expect(
       await fields(
-        changePassword(db, clock, actor, { current: "sandi-dari-admin-1", next: "pendek", confirm: "pendek" }),
+        changePassword(db, {
+          clock,
+          actor,
+          input: { current: "sandi-dari-admin-1", next: "pendek", confirm: "pendek" },
+        }),
       ),
     ).toContain("next");
     expect(
       await fields(
-        changePassword(db, clock, actor, {
-          current: "sandi-dari-admin-1",
-          next: "sandi-baru-yang-panjang",
-          confirm: "lain",
+        changePassword(db, {
+          clock,
+          actor,
+          input: {
+            current: "sandi-dari-admin-1",
+            next: "sandi-baru-yang-panjang",
+            confirm: "lain",
+          },
         }),
       ),
     ).toEqual(["confirm"]);
-    await changePassword(db, clock, actor, {
-      current: "sandi-dari-admin-1",
-      next: "sandi-baru-yang-panjang",
-      confirm: "sandi-baru-yang-panjang",
+    await changePassword(db, {
+      clock,
+      actor,
+      input: {
+        current: "sandi-dari-admin-1",
+        next: "sandi-baru-yang-panjang",
+        confirm: "sandi-baru-yang-panjang",
+      },
     });
     const after = await db.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);

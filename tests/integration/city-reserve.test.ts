@@ -13,7 +13,7 @@ import { expireDueOffers } from "@/lib/data/offers/expire-offers";
 import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
 import { decideSanction } from "@/lib/data/sanctions/decide-sanction";
 import { publishDecree } from "@/lib/data/decree/publish-decree";
-import { getPoolHealth } from "@/lib/data/admin/pool-health";
+import { getPoolHealth } from "@/lib/data/admin/pool-health/get-pool-health";
 import { getResilience, publicResilience } from "@/lib/data/dashboard/get-resilience";
 import { getSpread } from "@/lib/data/dashboard/get-spread";
 import { parsePeriod } from "@/lib/domain/period";
@@ -41,19 +41,28 @@ describe("the city-wide reserve", () => {
     const clock = fixedClock(`${year}-03-02T01:00:00Z`);
     const at = (d: string) => ({ deliveryAt: new Date(`${year}-03-${d}T04:00:00Z`) });
     const give = async (opd: number, pax: number) => {
-      const o = offered((await submitOrder(db, clock, staffActor(city, opd), orderInput({ ...at("20"), pax }))).route);
-      await acceptOffer(db, clock, vendorActor(city, o.vendorId), o.offerId);
+      const o = offered(
+        (await submitOrder(db, { clock, actor: staffActor(city, opd), input: orderInput({ ...at("20"), pax }) })).route,
+      );
+      await acceptOffer(db, { clock, actor: vendorActor(city, o.vendorId), offerId: o.offerId });
     };
     await give(1, 15); // vendor 2: 15 × 40.000 = 600.000
     await give(2, 18); // vendor 3: 720.000 / weight 2 = 360.000
     await give(3, 10); // vendor 4: 400.000
     // OPD 0's order: both of its vendors decline.
-    const r = await submitOrder(db, clock, staffActor(city, 0), orderInput(at("10")));
+    const r = await submitOrder(db, { clock, actor: staffActor(city, 0), input: orderInput(at("10")) });
     let route: RouteOutcome = offered(r.route);
     for (let k = 0; k < 2; k++) {
       const o = offered(route);
       expect([city.vendors[0]!.id, city.vendors[1]!.id]).toContain(o.vendorId);
-      route = (await declineOffer(db, clock, vendorActor(city, o.vendorId), o.offerId, "Dapur penuh")).route;
+      route = (
+        await declineOffer(db, {
+          clock,
+          actor: vendorActor(city, o.vendorId),
+          offerId: o.offerId,
+          reason: "Dapur penuh",
+        })
+      ).route;
     }
     const fromReserve = offered(route);
     expect(fromReserve.scope).toBe("RESERVE");
@@ -79,7 +88,7 @@ describe("the city-wide reserve", () => {
       where: { user: { vendorId: city.vendors[3]!.id }, kind: "offer.new", title: { contains: "cadangan kota" } },
     });
     expect(notes.map((n) => n.title)).toEqual([expect.stringContaining(`(cadangan kota)`)]);
-    await acceptOffer(db, clock, vendorActor(city, fromReserve.vendorId), fromReserve.offerId);
+    await acceptOffer(db, { clock, actor: vendorActor(city, fromReserve.vendorId), offerId: fromReserve.offerId });
     expect((await db.order.findUniqueOrThrow({ where: { id: r.orderId } })).vendorId).toBe(city.vendors[3]!.id);
     await expectInvariantsHold(db, clock.now());
   });
@@ -92,10 +101,17 @@ describe("the city-wide reserve", () => {
     const clock = fixedClock(`${year}-03-02T01:00:00Z`);
     const input = () => orderInput({ deliveryAt: new Date(`${year}-03-10T04:00:00Z`) });
     // Vendor 0 declines, the reserve (vendor 1) lets it expire: nobody left in the city.
-    const r = await submitOrder(db, clock, staffActor(city, 0), input());
+    const r = await submitOrder(db, { clock, actor: staffActor(city, 0), input: input() });
     const first = offered(r.route);
     const second = offered(
-      (await declineOffer(db, clock, vendorActor(city, first.vendorId), first.offerId, "Tutup")).route,
+      (
+        await declineOffer(db, {
+          clock,
+          actor: vendorActor(city, first.vendorId),
+          offerId: first.offerId,
+          reason: "Tutup",
+        })
+      ).route,
     );
     expect(second).toMatchObject({ scope: "RESERVE", vendorId: city.vendors[1]!.id });
     clock.advance(121 * 60_000);
@@ -110,21 +126,31 @@ describe("the city-wide reserve", () => {
 
     // With the reserve off, an exhausted pool escalates as before.
     await withSettings(db, { cityReserve: false }, async () => {
-      const s = await submitOrder(db, clock, staffActor(city, 0), input());
+      const s = await submitOrder(db, { clock, actor: staffActor(city, 0), input: input() });
       const o = offered(s.route);
-      const d = await declineOffer(db, clock, vendorActor(city, o.vendorId), o.offerId, "Tutup");
+      const d = await declineOffer(db, {
+        clock,
+        actor: vendorActor(city, o.vendorId),
+        offerId: o.offerId,
+        reason: "Tutup",
+      });
       expect(d.route).toMatchObject({ kind: "ESCALATED", reason: "NO_ELIGIBLE_VENDOR" });
     });
     await expectInvariantsHold(db, clock.now());
     // The dashboards' figures: both orders needed an admin, one of them after the reserve was tried.
     const period = parsePeriod(`year:${year}`)!;
-    const res = await getResilience(db, clock, period, null, getSpread(db, clock, period, null));
+    const res = await getResilience(db, {
+      clock,
+      period,
+      opdId: null,
+      spreadOf: getSpread(db, { clock, period, opdId: null }),
+    });
     expect(res.total).toEqual({ orders: 2, escalated: 2, reserve: 1 });
     expect(res.months.find((m) => m.month === `${year}-03`)).toMatchObject({ orders: 2, escalated: 2, reserve: 1 });
     expect(res.byOpd).toEqual([
       expect.objectContaining({ opdId: city.opds[0]!.id, orders: 2, escalated: 2, reserve: 1 }),
     ]);
-    const forOpd1 = await getResilience(db, clock, period, city.opds[1]!.id, { vendors: [] });
+    const forOpd1 = await getResilience(db, { clock, period, opdId: city.opds[1]!.id, spreadOf: { vendors: [] } });
     expect(forOpd1.total).toEqual({ orders: 0, escalated: 0, reserve: 0 });
   });
 
@@ -134,12 +160,11 @@ describe("the city-wide reserve", () => {
     const city = await createCity(db, { opds: 2, vendors: 3, pools: [[0], [1, 2]], fiscalYear: year });
     const admin = await createUser(db, { role: "ADMIN" });
     const clock = fixedClock(`${year}-03-02T01:00:00Z`);
-    const r = await submitOrder(
-      db,
+    const r = await submitOrder(db, {
       clock,
-      staffActor(city, 0),
-      orderInput({ deliveryAt: new Date(`${year}-03-10T04:00:00Z`) }),
-    );
+      actor: staffActor(city, 0),
+      input: orderInput({ deliveryAt: new Date(`${year}-03-10T04:00:00Z`) }),
+    });
     const o = offered(r.route);
     expect(o).toMatchObject({ vendorId: city.vendors[0]!.id, scope: "POOL" });
     // Vendor 0 is suspended by hand (an admin confirms an SP2 proposal): its pending offer is withdrawn and re-routed.
@@ -153,27 +178,31 @@ describe("the city-wide reserve", () => {
         proposedById: admin.id,
       },
     });
-    await decideSanction(db, clock, { id: admin.id, role: "ADMIN" }, sanction.id, {
-      decision: "CONFIRM",
-      reason: "Berulang kali gagal",
+    await decideSanction(db, {
+      clock,
+      actor: { id: admin.id, role: "ADMIN" },
+      sanctionId: sanction.id,
+      input: {
+        decision: "CONFIRM",
+        reason: "Berulang kali gagal",
+      },
     });
     const live = await db.offer.findFirstOrThrow({ where: { orderId: r.orderId, status: "PENDING" } });
     expect([city.vendors[1]!.id, city.vendors[2]!.id]).toContain(live.vendorId);
-    const next = await submitOrder(
-      db,
+    const next = await submitOrder(db, {
       clock,
-      staffActor(city, 0),
-      orderInput({ deliveryAt: new Date(`${year}-03-11T04:00:00Z`) }),
-    );
+      actor: staffActor(city, 0),
+      input: orderInput({ deliveryAt: new Date(`${year}-03-11T04:00:00Z`) }),
+    });
     const fromReserve = offered(next.route);
     expect(fromReserve.scope).toBe("RESERVE");
-    await acceptOffer(db, clock, vendorActor(city, fromReserve.vendorId), fromReserve.offerId);
-    await acceptOffer(db, clock, vendorActor(city, live.vendorId), live.id);
+    await acceptOffer(db, { clock, actor: vendorActor(city, fromReserve.vendorId), offerId: fromReserve.offerId });
+    await acceptOffer(db, { clock, actor: vendorActor(city, live.vendorId), offerId: live.id });
     await expectInvariantsHold(db, clock.now());
     // The dashboards: one UMKM suspended, its effect measured; the public view counts it without naming it.
     const period = parsePeriod(`year:${year}`)!;
-    const spread = await getSpread(db, clock, period, null);
-    const res = await getResilience(db, clock, period, null, spread);
+    const spread = await getSpread(db, { clock, period, opdId: null });
+    const res = await getResilience(db, { clock, period, opdId: null, spreadOf: spread });
     expect(res.sanctionCounts).toMatchObject({ SP2: 1 });
     expect(res.sanctioned.map((x) => x.vendorId)).toContain(city.vendors[0]!.id);
     expect(res.total).toMatchObject({ orders: 2, reserve: 2 });
@@ -236,9 +265,9 @@ describe("proportionate sanctions", () => {
         const deliveryAt = new Date(Date.UTC(year, 0, day, 4));
         clock.set(new Date(deliveryAt.getTime() - 26 * 3_600_000));
         await endExpiredSuspensions(db, clock);
-        const r = await submitOrder(db, clock, staffActor(city), orderInput({ deliveryAt, pax: 20 }));
+        const r = await submitOrder(db, { clock, actor: staffActor(city), input: orderInput({ deliveryAt, pax: 20 }) });
         const o = offered(r.route);
-        await acceptOffer(db, clock, vendorActor(city, o.vendorId), o.offerId);
+        await acceptOffer(db, { clock, actor: vendorActor(city, o.vendorId), offerId: o.offerId });
         const n = (accepted.get(o.vendorId) ?? 0) + 1;
         accepted.set(o.vendorId, n);
         const f0 = failed.get(o.vendorId) ?? 0;
@@ -248,20 +277,35 @@ describe("proportionate sanctions", () => {
           (o.vendorId === twice && n >= 30 && f0 < 2 && n % 5 === 0) ||
           (o.vendorId === once && n >= 20 && f0 < 1);
         if (!fails) {
-          await confirmDelivery(db, clock, staffActor(city), r.orderId, {
-            deliveredAt: deliveryAt,
-            quantityReceived: 20,
+          await confirmDelivery(db, {
+            clock,
+            actor: staffActor(city),
+            orderId: r.orderId,
+            input: {
+              deliveredAt: deliveryAt,
+              quantityReceived: 20,
+            },
           });
           continue;
         }
         failed.set(o.vendorId, f0 + 1);
-        const f = await reportFailure(db, clock, staffActor(city), r.orderId, {
-          type: "NOT_DELIVERED",
-          evidence: "Pesanan tidak datang sama sekali",
+        const f = await reportFailure(db, {
+          clock,
+          actor: staffActor(city),
+          orderId: r.orderId,
+          input: {
+            type: "NOT_DELIVERED",
+            evidence: "Pesanan tidak datang sama sekali",
+          },
         });
         if (f.outcome !== "FAILED") throw new Error("expected a failure");
         levels.set(o.vendorId, [...(levels.get(o.vendorId) ?? []), f.sanctionLevel]);
-        await decideSanction(db, clock, admin, f.sanctionId, { decision: "CONFIRM", reason: "Dikonfirmasi admin" });
+        await decideSanction(db, {
+          clock,
+          actor: admin,
+          sanctionId: f.sanctionId,
+          input: { decision: "CONFIRM", reason: "Dikonfirmasi admin" },
+        });
       }
       // The failer: warned, suspended (it leaves the pool for the suspension), back, then proposed for removal.
       expect(levels.get(failer)).toEqual(["SP1", "SP2", "SP3"]);
@@ -298,7 +342,7 @@ describe("pool health and the decree amendment", () => {
     const clock = fixedClock(`${year}-03-02T01:00:00Z`);
     const makan = (h: Awaited<ReturnType<typeof getPoolHealth>>, opd: number) =>
       h.thin.find((x) => x.opdId === city.opds[opd]!.id && x.need === "MAKAN");
-    expect(makan(await getPoolHealth(db, clock), 0)).toBeUndefined();
+    expect(makan(await getPoolHealth(db, { clock, actor: admin }), 0)).toBeUndefined();
 
     const suspend = async (vendor: number) => {
       const sanction = await db.sanction.create({
@@ -311,11 +355,16 @@ describe("pool health and the decree amendment", () => {
           proposedById: admin.id,
         },
       });
-      return decideSanction(db, clock, admin, sanction.id, { decision: "CONFIRM", reason: "Gagal berulang" });
+      return decideSanction(db, {
+        clock,
+        actor: admin,
+        sanctionId: sanction.id,
+        input: { decision: "CONFIRM", reason: "Gagal berulang" },
+      });
     };
     const first = await suspend(0);
     // OPD 0 now has one eligible UMKM for meals, with the reason for the other.
-    const health = await getPoolHealth(db, clock);
+    const health = await getPoolHealth(db, { clock, actor: admin });
     expect(makan(health, 0)).toMatchObject({
       eligible: 1,
       missing: [{ vendorId: city.vendors[0]!.id, reason: "NOT_ACTIVE" }],
@@ -350,7 +399,7 @@ describe("pool health and the decree amendment", () => {
     // An admin publishes it as it is: in force from tomorrow, and tomorrow no pool of these OPDs is thin for meals.
     await publishDecree(db, { clock, actor: admin, decreeId: draft.id, version: refreshed.version });
     clock.set(`${year}-03-03T01:00:00Z`);
-    const after = await getPoolHealth(db, clock);
+    const after = await getPoolHealth(db, { clock, actor: admin });
     expect(after.decree?.id).toBe(draft.id);
     expect(makan(after, 0)).toBeUndefined();
     expect(makan(after, 1)).toBeUndefined();

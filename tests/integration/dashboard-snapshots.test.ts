@@ -36,7 +36,7 @@ describe("dashboard snapshots", () => {
     const db = testDb();
     const period = periodFromQuery({}, today());
     const first = await snapshots.dashboardSnapshot(period, null);
-    expect(first.value).toEqual(await getDashboard(db, systemClock, period, null));
+    expect(first.value).toEqual(await getDashboard(db, { clock: systemClock, period, opdId: null }));
     expect(Math.abs(first.at.getTime() - Date.now())).toBeLessThan(60_000);
 
     // A change after the snapshot: the snapshot keeps its figures (and its time) until it is older than the TTL.
@@ -44,7 +44,7 @@ describe("dashboard snapshots", () => {
     const again = await snapshots.dashboardSnapshot(period, null);
     expect(again).toBe(first);
     expect(again.value.opds.map((o) => o.name)).not.toContain("Dinas Kominfo (nama baru)");
-    expect((await getDashboard(db, systemClock, period, null)).opds.map((o) => o.name)).toContain(
+    expect((await getDashboard(db, { clock: systemClock, period, opdId: null })).opds.map((o) => o.name)).toContain(
       "Dinas Kominfo (nama baru)",
     );
 
@@ -52,7 +52,7 @@ describe("dashboard snapshots", () => {
     const opd = await db.opd.findFirstOrThrow({ where: { code: "DISKOMINFO" } });
     const one = await snapshots.dashboardSnapshot(period, opd.id);
     expect(one).not.toBe(first);
-    expect(one.value).toEqual(await getDashboard(db, systemClock, period, opd.id));
+    expect(one.value).toEqual(await getDashboard(db, { clock: systemClock, period, opdId: opd.id }));
     const lastYear = periodFromQuery({ period: `year:${Number(today().slice(0, 4)) - 1}` }, today());
     expect((await snapshots.dashboardSnapshot(lastYear, null)).value.spread.period.from).toBe(lastYear.from);
   });
@@ -65,7 +65,7 @@ describe("dashboard snapshots", () => {
 
   it("key the public page by what the query means: a made-up OPD code is the city-wide view", async () => {
     const city = await snapshots.publicSpreadSnapshot({});
-    expect(city.value).toEqual(await getPublicSpread(testDb(), systemClock, {}));
+    expect(city.value).toEqual(await getPublicSpread(testDb(), { clock: systemClock, query: {} }));
     expect(await snapshots.publicSpreadSnapshot({ opd: "<script>alert(1)</script>" })).toBe(city);
     expect(await snapshots.publicSpreadSnapshot({ period: "not-a-period" })).toBe(city);
     const opd = await snapshots.publicSpreadSnapshot({ opd: "DISKOMINFO" });

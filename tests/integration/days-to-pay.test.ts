@@ -43,7 +43,7 @@ describe("days to pay", () => {
   it("per month and per OPD equal the rule applied to every payable (the trigger mirrors daysToPay)", async () => {
     const all = await payables();
     const period = parsePeriod("year:2026")!;
-    const d = await getDaysToPay(testDb(), clock, { period, opdId: null, targetDays: TARGET });
+    const d = await getDaysToPay(testDb(), { clock, period, opdId: null, targetDays: TARGET });
     for (const m of d.months) {
       const rows = all.filter((p) => p.paidDay?.startsWith(m.month));
       const invoiced = rows.filter((p) => p.invoiceDay);
@@ -81,7 +81,7 @@ describe("days to pay", () => {
     const all = await payables();
     const opdId = all[0]!.opdId;
     for (const stage of PAYABLE_STAGES) {
-      const page = await listPayables(testDb(), clock, { scope: { opdId }, query: { stage }, targetDays: TARGET });
+      const page = await listPayables(testDb(), { clock, scope: { opdId }, query: { stage }, targetDays: TARGET });
       const expected = all.filter((p) => p.opdId === opdId && payableStage(p) === stage).length;
       expect([stage, page.total]).toEqual([stage, expected]);
       expect(page.rows.every((r) => r.stage === stage)).toBe(true);

@@ -46,7 +46,7 @@ describe("PostgreSQL restarted under traffic", () => {
           const input = orderInput({ pax: 10 + k, deliveryAt: new Date(`2026-05-${10 + (k % 5)}T03:00:00Z`) });
           for (let attempt = 0; ; attempt++) {
             try {
-              const r = await submitOrder(db, clock, staff, input);
+              const r = await submitOrder(db, { clock, actor: staff, input });
               if (told.has(input.idempotencyKey)) expect(r.orderId).toBe(told.get(input.idempotencyKey));
               told.set(input.idempotencyKey, r.orderId);
               if (restarted) afterRestart++;

@@ -49,15 +49,14 @@ async function acceptedOrder(deliveryAt: string) {
   const city = await createCity(db, { opds: 2, vendors: 1, pools: [[0], [0]], capacity: 10_000 });
   const clock = fixedClock("2026-06-01T02:00:00Z");
   const staff = (i: number) => ({ id: city.opds[i]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[i]!.id });
-  const r = await submitOrder(db, clock, staff(0), orderInput({ deliveryAt: new Date(deliveryAt) }));
+  const r = await submitOrder(db, { clock, actor: staff(0), input: orderInput({ deliveryAt: new Date(deliveryAt) }) });
   if (r.route?.kind !== "OFFERED") throw new Error("not offered");
   const v = city.vendors[0]!;
-  await acceptOffer(
-    db,
-    fixedClock("2026-06-01T03:00:00Z"),
-    { id: v.userId, role: "VENDOR", vendorId: v.id },
-    r.route.offerId,
-  );
+  await acceptOffer(db, {
+    clock: fixedClock("2026-06-01T03:00:00Z"),
+    actor: { id: v.userId, role: "VENDOR", vendorId: v.id },
+    offerId: r.route.offerId,
+  });
   return { db, city, staff, orderId: r.orderId };
 }
 
@@ -66,11 +65,21 @@ describe("confirming a delivery", () => {
     const { db, city, staff, orderId } = await acceptedOrder("2026-06-10T03:00:00Z");
     const after = fixedClock("2026-06-10T04:00:00Z");
     const input = { deliveredAt: new Date("2026-06-10T03:00:00Z"), quantityReceived: 50, rating: 5 };
-    expect(await refusal(confirmDelivery(db, after, staff(1), orderId, input, PNG))).toMatchObject({
+    expect(
+      await refusal(confirmDelivery(db, { clock: after, actor: staff(1), orderId, input, photo: PNG })),
+    ).toMatchObject({
       code: "NOT_FOUND",
     });
     expect(
-      await refusal(confirmDelivery(db, after, staff(1), "0b6f5a5e-1f0e-4c55-9a57-3d3f0f3a9c11", input, PNG)),
+      await refusal(
+        confirmDelivery(db, {
+          clock: after,
+          actor: staff(1),
+          orderId: "0b6f5a5e-1f0e-4c55-9a57-3d3f0f3a9c11",
+          input,
+          photo: PNG,
+        }),
+      ),
     ).toMatchObject({ code: "NOT_FOUND" });
     expect(files()).toEqual([]);
 
@@ -82,7 +91,9 @@ describe("confirming a delivery", () => {
       CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AuditLog" FOR EACH ROW
       WHEN (NEW."entityId" = '${orderId}' AND NEW.action = 'order.delivered') EXECUTE FUNCTION test_refuse_audit()`);
     try {
-      await expect(confirmDelivery(db, after, staff(0), orderId, input, PNG)).rejects.toThrow(/refused for the test/);
+      await expect(confirmDelivery(db, { clock: after, actor: staff(0), orderId, input, photo: PNG })).rejects.toThrow(
+        /refused for the test/,
+      );
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER test_refuse_audit ON "AuditLog"`);
       await db.$executeRawUnsafe(`DROP FUNCTION test_refuse_audit()`);
@@ -91,7 +102,9 @@ describe("confirming a delivery", () => {
     expect(await db.fulfilment.count({ where: { orderId } })).toBe(0);
 
     // Its own OPD, the order awaiting delivery: stored once, under a name the server chose.
-    expect(await confirmDelivery(db, after, staff(0), orderId, input, PNG)).toMatchObject({ outcome: "DELIVERED" });
+    expect(await confirmDelivery(db, { clock: after, actor: staff(0), orderId, input, photo: PNG })).toMatchObject({
+      outcome: "DELIVERED",
+    });
     const f = await db.fulfilment.findFirstOrThrow({ where: { orderId } });
     expect(f.photoPath).toMatch(new RegExp(`^photos/${orderId}/[0-9a-f-]{36}\\.png$`));
     expect(files()).toHaveLength(1);
@@ -106,13 +119,13 @@ describe("confirming a delivery", () => {
       opdId,
       vendorId,
     });
-    const own = await getDeliveryPhoto(db, viewer("OPD_STAFF", city.opds[0]!.id, null), orderId);
+    const own = await getDeliveryPhoto(db, { actor: viewer("OPD_STAFF", city.opds[0]!.id, null), orderId });
     expect(own?.mime).toBe("image/png");
-    expect(await getDeliveryPhoto(db, viewer("VENDOR", null, city.vendors[0]!.id), orderId)).not.toBeNull();
-    expect(await getDeliveryPhoto(db, viewer("ADMIN", null, null), orderId)).not.toBeNull();
-    expect(await getDeliveryPhoto(db, viewer("OPD_STAFF", city.opds[1]!.id, null), orderId)).toBeNull();
-    expect(await getDeliveryPhoto(db, viewer("MAYOR", null, null), orderId)).toBeNull();
-    expect(await getDeliveryPhoto(db, viewer("OPD_STAFF", null, null), orderId)).toBeNull();
+    expect(await getDeliveryPhoto(db, { actor: viewer("VENDOR", null, city.vendors[0]!.id), orderId })).not.toBeNull();
+    expect(await getDeliveryPhoto(db, { actor: viewer("ADMIN", null, null), orderId })).not.toBeNull();
+    expect(await getDeliveryPhoto(db, { actor: viewer("OPD_STAFF", city.opds[1]!.id, null), orderId })).toBeNull();
+    expect(await getDeliveryPhoto(db, { actor: viewer("MAYOR", null, null), orderId })).toBeNull();
+    expect(await getDeliveryPhoto(db, { actor: viewer("OPD_STAFF", null, null), orderId })).toBeNull();
   });
 
   it(`refuses a photo past ${PHOTOS_PER_HOUR} an hour for one account, storing nothing`, async () => {
@@ -123,29 +136,52 @@ describe("confirming a delivery", () => {
     const vendor = { id: v.userId, role: "VENDOR" as const, vendorId: v.id };
     const ids: string[] = [];
     for (let i = 0; i <= PHOTOS_PER_HOUR; i++) {
-      const r = await submitOrder(
-        db,
-        fixedClock("2026-06-01T02:00:00Z"),
-        staff,
-        orderInput({ pax: 10, deliveryAt: new Date("2026-06-13T03:00:00Z") }),
-      );
+      const r = await submitOrder(db, {
+        clock: fixedClock("2026-06-01T02:00:00Z"),
+        actor: staff,
+        input: orderInput({ pax: 10, deliveryAt: new Date("2026-06-13T03:00:00Z") }),
+      });
       if (r.route?.kind !== "OFFERED") throw new Error("not offered");
-      await acceptOffer(db, fixedClock("2026-06-01T03:00:00Z"), vendor, r.route.offerId);
+      await acceptOffer(db, { clock: fixedClock("2026-06-01T03:00:00Z"), actor: vendor, offerId: r.route.offerId });
       ids.push(r.orderId);
     }
     const input = { deliveredAt: new Date("2026-06-13T03:00:00Z"), quantityReceived: 10 };
     const before = files().length;
     for (const [i, id] of ids.slice(0, PHOTOS_PER_HOUR).entries())
-      await confirmDelivery(db, fixedClock(`2026-06-13T04:${String(i).padStart(2, "0")}:00Z`), staff, id, input, PNG);
+      await confirmDelivery(db, {
+        clock: fixedClock(`2026-06-13T04:${String(i).padStart(2, "0")}:00Z`),
+        actor: staff,
+        orderId: id,
+        input,
+        photo: PNG,
+      });
     expect(files()).toHaveLength(before + PHOTOS_PER_HOUR);
     const last = ids.at(-1)!;
-    expect(await refusal(confirmDelivery(db, fixedClock("2026-06-13T04:45:00Z"), staff, last, input, PNG))).toEqual({
+    expect(
+      await refusal(
+        confirmDelivery(db, {
+          clock: fixedClock("2026-06-13T04:45:00Z"),
+          actor: staff,
+          orderId: last,
+          input,
+          photo: PNG,
+        }),
+      ),
+    ).toEqual({
       code: "VALIDATION",
       fields: ["photo"],
     });
     expect(files()).toHaveLength(before + PHOTOS_PER_HOUR);
     // An hour on, the allowance is back.
-    expect(await confirmDelivery(db, fixedClock("2026-06-13T05:45:00Z"), staff, last, input, PNG)).toMatchObject({
+    expect(
+      await confirmDelivery(db, {
+        clock: fixedClock("2026-06-13T05:45:00Z"),
+        actor: staff,
+        orderId: last,
+        input,
+        photo: PNG,
+      }),
+    ).toMatchObject({
       outcome: "DELIVERED",
     });
   });
@@ -155,7 +191,12 @@ describe("confirming a delivery", () => {
     const after = fixedClock("2026-06-12T05:00:00Z");
     const at = (iso: string, over: Record<string, unknown> = {}) =>
       refusal(
-        confirmDelivery(db, after, staff(0), orderId, { deliveredAt: new Date(iso), quantityReceived: 50, ...over }),
+        confirmDelivery(db, {
+          clock: after,
+          actor: staff(0),
+          orderId,
+          input: { deliveredAt: new Date(iso), quantityReceived: 50, ...over },
+        }),
       );
     expect(await at("2020-06-12T03:00:00Z")).toEqual({ code: "VALIDATION", fields: ["deliveredAt"] });
     expect(await at("2026-05-31T03:00:00Z")).toEqual({ code: "VALIDATION", fields: ["deliveredAt"] }); // before accepted
@@ -176,9 +217,13 @@ describe("placing an order", () => {
     const clock = fixedClock("2026-06-01T02:00:00Z");
     // The OPD's usual order: 50 portions at Rp 40.000 = Rp 2 juta.
     for (let i = 0; i < 5; i++)
-      await submitOrder(db, clock, staff, orderInput({ deliveryAt: new Date(`2026-06-0${i + 3}T03:00:00Z`) }));
+      await submitOrder(db, {
+        clock,
+        actor: staff,
+        input: orderInput({ deliveryAt: new Date(`2026-06-0${i + 3}T03:00:00Z`) }),
+      });
     const big = orderInput({ pax: 2000, deliveryAt: new Date("2026-06-09T03:00:00Z") });
-    const e = await submitOrder(db, clock, staff, big).catch((x: unknown) => x);
+    const e = await submitOrder(db, { clock, actor: staff, input: big }).catch((x: unknown) => x);
     expect(readable(e)).toMatchObject({
       code: "VALIDATION",
       details: {
@@ -186,7 +231,7 @@ describe("placing an order", () => {
       },
     });
     expect(await db.order.count({ where: { opdId: staff.opdId } })).toBe(5);
-    const ok = await submitOrder(db, clock, staff, { ...big, confirmLarge: "on" });
+    const ok = await submitOrder(db, { clock, actor: staff, input: { ...big, confirmLarge: "on" } });
     expect(ok.route?.kind).toBe("OFFERED");
   });
 
@@ -195,16 +240,22 @@ describe("placing an order", () => {
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
     const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
     const now = fixedClock("2026-06-01T02:07:00Z");
-    const e = await submitOrder(db, now, staff, orderInput({ deliveryAt: new Date("2026-06-01T03:30:00Z") })).catch(
-      (x: unknown) => x,
-    );
+    const e = await submitOrder(db, {
+      clock: now,
+      actor: staff,
+      input: orderInput({ deliveryAt: new Date("2026-06-01T03:30:00Z") }),
+    }).catch((x: unknown) => x);
     // Lead time 120 minutes + 15 to answer, rounded up to the quarter hour: 04:30 UTC = 11:30 WIB.
     expect(readable(e)).toMatchObject({
       code: "VALIDATION",
       details: { issues: { deliveryAt: [expect.stringContaining("11.30")] }, earliest: "2026-06-01T04:30:00.000Z" },
     });
     expect(await db.order.count({ where: { opdId: staff.opdId } })).toBe(0);
-    const ok = await submitOrder(db, now, staff, orderInput({ deliveryAt: new Date("2026-06-01T04:30:00Z") }));
+    const ok = await submitOrder(db, {
+      clock: now,
+      actor: staff,
+      input: orderInput({ deliveryAt: new Date("2026-06-01T04:30:00Z") }),
+    });
     expect(ok.route?.kind).toBe("OFFERED");
   });
 
@@ -213,12 +264,11 @@ describe("placing an order", () => {
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
     const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
     const r = await refusal(
-      submitOrder(
-        db,
-        fixedClock("2026-06-01T02:00:00Z"),
-        staff,
-        orderInput({ deliveryAt: new Date("2027-07-02T03:00:00Z") }),
-      ),
+      submitOrder(db, {
+        clock: fixedClock("2026-06-01T02:00:00Z"),
+        actor: staff,
+        input: orderInput({ deliveryAt: new Date("2027-07-02T03:00:00Z") }),
+      }),
     );
     expect(r).toEqual({ code: "VALIDATION", fields: ["deliveryAt"] });
   });
@@ -228,7 +278,12 @@ describe("reporting a failure fairly", () => {
   it("waits for the delivery time (plus grace) except a vendor's cancellation; the vendor answers in words before the decision", async () => {
     const { db, city, staff, orderId } = await acceptedOrder("2026-06-14T03:00:00Z");
     const report = (iso: string, type: string) =>
-      reportFailure(db, fixedClock(iso), staff(0), orderId, { type, evidence: "Pesanan tidak datang sama sekali." });
+      reportFailure(db, {
+        clock: fixedClock(iso),
+        actor: staff(0),
+        orderId,
+        input: { type, evidence: "Pesanan tidak datang sama sekali." },
+      });
     // Before the delivery time, and within the 30 minutes' grace: refused, naming when it opens.
     expect(await refusal(report("2026-06-13T03:00:00Z", "NOT_DELIVERED"))).toEqual({
       code: "VALIDATION",
@@ -252,29 +307,55 @@ describe("reporting a failure fairly", () => {
     const admin = await db.user.create({
       data: { username: `admin-klar-${Date.now()}`, name: "Admin", role: "ADMIN", passwordHash: "x" },
     });
-    expect(await refusal(clarifySanction(db, clock, vendor, sanction.id, { clarification: "pendek" }))).toEqual({
+    expect(
+      await refusal(
+        clarifySanction(db, { clock, actor: vendor, sanctionId: sanction.id, input: { clarification: "pendek" } }),
+      ),
+    ).toEqual({
       code: "VALIDATION",
       fields: ["clarification"],
     });
-    await clarifySanction(db, clock, vendor, sanction.id, {
-      clarification: "Kurir kami datang 03.10 tetapi gerbang ditutup; foto dan pesan WhatsApp ada.",
+    await clarifySanction(db, {
+      clock,
+      actor: vendor,
+      sanctionId: sanction.id,
+      input: {
+        clarification: "Kurir kami datang 03.10 tetapi gerbang ditutup; foto dan pesan WhatsApp ada.",
+      },
     });
     const other = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
     const stranger = { id: other.vendors[0]!.userId, role: "VENDOR" as const, vendorId: other.vendors[0]!.id };
     expect(
       await refusal(
-        clarifySanction(db, clock, stranger, sanction.id, { clarification: "Bukan urusan saya sama sekali." }),
+        clarifySanction(db, {
+          clock,
+          actor: stranger,
+          sanctionId: sanction.id,
+          input: { clarification: "Bukan urusan saya sama sekali." },
+        }),
       ),
     ).toEqual({ code: "NOT_FOUND", fields: [] });
-    const queue = await getSanctionQueue(db, clock);
+    const queue = await getSanctionQueue(db, { clock, actor: { id: admin.id, role: "ADMIN" } });
     expect(queue.proposals.find((p) => p.id === sanction.id)?.clarification?.text).toContain("gerbang ditutup");
     expect(await db.notification.count({ where: { kind: "sanction.clarified" } })).toBeGreaterThan(0);
-    await decideSanction(db, clock, { id: admin.id, role: "ADMIN" }, sanction.id, {
-      decision: "DISMISS",
-      reason: "Bukti UMKM diterima",
+    await decideSanction(db, {
+      clock,
+      actor: { id: admin.id, role: "ADMIN" },
+      sanctionId: sanction.id,
+      input: {
+        decision: "DISMISS",
+        reason: "Bukti UMKM diterima",
+      },
     });
     expect(
-      await refusal(clarifySanction(db, clock, vendor, sanction.id, { clarification: "Tambahan setelah diputuskan." })),
+      await refusal(
+        clarifySanction(db, {
+          clock,
+          actor: vendor,
+          sanctionId: sanction.id,
+          input: { clarification: "Tambahan setelah diputuskan." },
+        }),
+      ),
     ).toMatchObject({ code: "INVALID_STATE" });
   });
 });

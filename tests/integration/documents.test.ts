@@ -38,7 +38,9 @@ describe("order documents", () => {
       { role: "ADMIN" as const, opdId: null, vendorId: null },
     ]) {
       for (const kind of ["surat-pesanan", "bast"] as const) {
-        expect((await getOrderDocument(db, viewer, o.id, kind)).document?.orderNumber).toBe(o.number);
+        expect((await getOrderDocument(db, { actor: viewer, orderId: o.id, kind })).document?.orderNumber).toBe(
+          o.number,
+        );
       }
     }
     for (const viewer of [
@@ -46,7 +48,7 @@ describe("order documents", () => {
       { role: "VENDOR" as const, opdId: null, vendorId: otherVendor.id },
       { role: "MAYOR" as const, opdId: null, vendorId: null },
     ]) {
-      expect(await getOrderDocument(db, viewer, o.id, "surat-pesanan")).toEqual({
+      expect(await getOrderDocument(db, { actor: viewer, orderId: o.id, kind: "surat-pesanan" })).toEqual({
         document: null,
         reason: "NOT_FOUND",
       });
@@ -57,19 +59,20 @@ describe("order documents", () => {
     const db = testDb();
     const accepted = await orderIn("ACCEPTED");
     const viewer = { role: "OPD_STAFF" as const, opdId: accepted.opdId, vendorId: null };
-    expect((await getOrderDocument(db, viewer, accepted.id, "surat-pesanan")).document).not.toBeNull();
-    expect(await getOrderDocument(db, viewer, accepted.id, "bast")).toEqual({
+    expect(
+      (await getOrderDocument(db, { actor: viewer, orderId: accepted.id, kind: "surat-pesanan" })).document,
+    ).not.toBeNull();
+    expect(await getOrderDocument(db, { actor: viewer, orderId: accepted.id, kind: "bast" })).toEqual({
       document: null,
       reason: "NOT_AVAILABLE",
     });
     const offered = await orderIn("OFFERED");
     expect(
-      await getOrderDocument(
-        db,
-        { role: "OPD_STAFF", opdId: offered.opdId, vendorId: null },
-        offered.id,
-        "surat-pesanan",
-      ),
+      await getOrderDocument(db, {
+        actor: { role: "OPD_STAFF", opdId: offered.opdId, vendorId: null },
+        orderId: offered.id,
+        kind: "surat-pesanan",
+      }),
     ).toEqual({ document: null, reason: "NOT_AVAILABLE" });
   });
 
@@ -77,7 +80,7 @@ describe("order documents", () => {
     const db = testDb();
     const o = await orderIn("DELIVERED");
     const viewer = { role: "ADMIN" as const, opdId: null, vendorId: null };
-    const sp = (await getOrderDocument(db, viewer, o.id, "surat-pesanan")).document!;
+    const sp = (await getOrderDocument(db, { actor: viewer, orderId: o.id, kind: "surat-pesanan" })).document!;
     const pdf = await renderOrderDocumentPdf(sp, now);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = pdfText(pdf);
@@ -96,7 +99,7 @@ describe("order documents", () => {
     }
     expect(documentFileName(sp)).toMatch(/^SP-[A-Za-z0-9-]+\.pdf$/);
 
-    const bast = (await getOrderDocument(db, viewer, o.id, "bast")).document!;
+    const bast = (await getOrderDocument(db, { actor: viewer, orderId: o.id, kind: "bast" })).document!;
     const bastText = pdfText(await renderOrderDocumentPdf(bast, now));
     const received = o.fulfilments[0]!.quantityReceived ?? o.pax;
     expect(bastText).toContain("BERITA ACARA SERAH TERIMA");
@@ -120,9 +123,12 @@ describe("order documents", () => {
   it("exports the OPD's orders to Excel with NPWP, amounts and the tax estimate, honouring the filters", async () => {
     const db = testDb();
     const o = await orderIn("DELIVERED");
-    const all = await exportOpdOrders(db, o.opdId, {});
+    const all = await exportOpdOrders(db, { actor: { role: "OPD_STAFF", opdId: o.opdId }, query: {} });
     expect(all.rows.length).toBe(await db.order.count({ where: { opdId: o.opdId } }));
-    const delivered = await exportOpdOrders(db, o.opdId, { status: "DELIVERED" });
+    const delivered = await exportOpdOrders(db, {
+      actor: { role: "OPD_STAFF", opdId: o.opdId },
+      query: { status: "DELIVERED" },
+    });
     expect(delivered.rows.every((r) => r.status === "DELIVERED")).toBe(true);
     const row = delivered.rows.find((r) => r.number === o.number)!;
     const basis = taxBasisOf(o.vendor!);

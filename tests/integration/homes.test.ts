@@ -21,7 +21,7 @@ describe("role homes read real data, scoped to the caller", () => {
   it("OPD home shows only its own orders and its budget left", async () => {
     const db = testDb();
     const opd = await db.opd.findUniqueOrThrow({ where: { code: "DISKOMINFO" } });
-    const home = await getOpdHome(db, clock, opd.id);
+    const home = await getOpdHome(db, { clock, actor: { role: "OPD_STAFF", opdId: opd.id } });
     expect(home.opd.code).toBe("DISKOMINFO");
     expect(home.budgets).toHaveLength(2);
     for (const b of home.budgets) expect(b.left).toBe(b.pagu - b.committed);
@@ -34,7 +34,7 @@ describe("role homes read real data, scoped to the caller", () => {
   it("vendor home shows only its own live offers and deliveries", async () => {
     const db = testDb();
     const offer = await db.offer.findFirstOrThrow({ where: { status: "PENDING" }, include: { vendor: true } });
-    const home = await getVendorHome(db, clock, offer.vendorId);
+    const home = await getVendorHome(db, { clock, actor: { role: "VENDOR", vendorId: offer.vendorId } });
     expect(home.vendor.code).toBe(offer.vendor.code);
     expect(home.pendingOffers.map((o) => o.offerId)).toContain(offer.id);
     const ownOffers = new Set((await db.offer.findMany({ where: { vendorId: offer.vendorId } })).map((o) => o.id));
@@ -54,7 +54,7 @@ describe("role homes read real data, scoped to the caller", () => {
     let withUpcoming = 0;
     let sanctioned = 0;
     for (const v of vendors) {
-      const home = await getVendorHome(db, clock, v.id);
+      const home = await getVendorHome(db, { clock, actor: { role: "VENDOR", vendorId: v.id } });
       const offers = await db.offer.findMany({
         where: { vendorId: v.id, status: "PENDING", expiresAt: { gt: now } },
         orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
@@ -153,14 +153,14 @@ describe("role homes read real data, scoped to the caller", () => {
             proposedAt: new Date(now.getTime() - 60_000),
           },
         });
-        let home = await getVendorHome(tx, clock, vendorId);
+        let home = await getVendorHome(tx, { clock, actor: { role: "VENDOR", vendorId: vendorId } });
         expect(home.upcoming.map((o) => o.orderNumber)).not.toContain(order.number);
         expect(home.activeSanction?.cause).not.toBe("Sanksi yang sudah selesai");
         await tx.order.update({
           where: { id: order.id },
           data: { deliveryAt: new Date(now.getTime() - 5 * 3600_000) },
         });
-        home = await getVendorHome(tx, clock, vendorId);
+        home = await getVendorHome(tx, { clock, actor: { role: "VENDOR", vendorId: vendorId } });
         expect(home.upcoming.map((o) => o.orderNumber)).toContain(order.number);
         throw rollback;
       }),

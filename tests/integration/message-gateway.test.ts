@@ -57,7 +57,11 @@ async function offerWithGateway(whatsapp: string) {
   setGatewayOutbox(true);
   const clock = fixedClock("2026-06-01T02:00:00Z");
   const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
-  const r = await submitOrder(db, clock, staff, orderInput({ deliveryAt: new Date("2026-06-20T03:00:00Z") }));
+  const r = await submitOrder(db, {
+    clock,
+    actor: staff,
+    input: orderInput({ deliveryAt: new Date("2026-06-20T03:00:00Z") }),
+  });
   return { db, clock, r, vendorUserId: city.vendors[0]!.userId };
 }
 
@@ -119,12 +123,11 @@ describe("the SMS/WhatsApp gateway", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
     const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
-    await submitOrder(
-      db,
-      fixedClock("2026-06-01T02:00:00Z"),
-      staff,
-      orderInput({ deliveryAt: new Date("2026-06-21T03:00:00Z") }),
-    );
+    await submitOrder(db, {
+      clock: fixedClock("2026-06-01T02:00:00Z"),
+      actor: staff,
+      input: orderInput({ deliveryAt: new Date("2026-06-21T03:00:00Z") }),
+    });
     expect(await db.notification.count({ where: { channel: "GATEWAY", userId: city.vendors[0]!.userId } })).toBe(0);
   });
 });

@@ -3,20 +3,19 @@ import { testDb } from "@/tests/support/integration-setup";
 import { createUser } from "@/tests/factories";
 import { fixedClock } from "@/lib/clock";
 import { authenticateUser } from "@/lib/data/user/authenticate-user";
-import {
-  confirmMfaEnrolment,
-  getMfaEnrolment as getMfa,
-  issueMfaEnrolmentCode,
-  openMfaEnrolment,
-} from "@/lib/data/user/mfa";
+import { confirmMfaEnrolment } from "@/lib/data/user/mfa/confirm-mfa-enrolment";
+import { getMfaEnrolment as getMfa } from "@/lib/data/user/mfa/get-mfa-enrolment";
+import { issueMfaEnrolmentCode } from "@/lib/data/user/mfa/issue-mfa-enrolment-code";
+import { listMfaAccounts } from "@/lib/data/user/mfa/list-mfa-accounts";
+import { openMfaEnrolment } from "@/lib/data/user/mfa/open-mfa-enrolment";
 import { totpCode } from "@/lib/auth/totp";
 import { isAppError } from "@/lib/errors";
 
 const KEY = "kunci-aplikasi-uji-yang-cukup-panjang-123";
 const clock = fixedClock("2026-11-28T03:00:00Z");
 
-const getMfaEnrolment = (db: Parameters<typeof getMfa>[0], actor: Parameters<typeof getMfa>[2], key: string) =>
-  getMfa(db, clock, actor, key);
+const getMfaEnrolment = (db: Parameters<typeof getMfa>[0], actor: Parameters<typeof getMfa>[1]["actor"], key: string) =>
+  getMfa(db, { clock, actor, authSecret: key });
 
 /** Another admin issues an enrolment code for `userId`, and its owner types it (the set-up opens). */
 async function openWithCode(db: Parameters<typeof getMfa>[0], actor: { id: string; role: "ADMIN" | "MAYOR" }) {
@@ -24,8 +23,8 @@ async function openWithCode(db: Parameters<typeof getMfa>[0], actor: { id: strin
     role: "ADMIN",
     username: `penerbit-${Math.random().toString(36).slice(2, 10)}`,
   });
-  const { code } = await issueMfaEnrolmentCode(db, clock, { id: other.id, role: "ADMIN" }, actor.id);
-  await openMfaEnrolment(db, clock, actor, code, KEY);
+  const { code } = await issueMfaEnrolmentCode(db, { clock, actor: { id: other.id, role: "ADMIN" }, userId: actor.id });
+  await openMfaEnrolment(db, { clock, actor, code, authSecret: KEY });
 }
 
 async function refusal(p: Promise<unknown>): Promise<string | null> {
@@ -58,13 +57,20 @@ describe("two-step verification for admins and the mayor", () => {
     // Reloading the page keeps the same pending secret.
     expect((await getMfaEnrolment(db, actor, KEY)).pending?.secret).toBe(started.pending!.secret);
 
-    expect(await refusal(confirmMfaEnrolment(db, clock, actor, "000000", KEY))).toBe("VALIDATION");
-    const secret = started.pending!.secret;
-    const { recoveryCodes } = await confirmMfaEnrolment(db, clock, actor, totpCode(secret, clock.now()), KEY);
-    expect(recoveryCodes).toHaveLength(10);
-    expect(await refusal(confirmMfaEnrolment(db, clock, actor, totpCode(secret, clock.now()), KEY))).toBe(
-      "INVALID_STATE",
+    expect(await refusal(confirmMfaEnrolment(db, { clock, actor, code: "000000", authSecret: KEY }))).toBe(
+      "VALIDATION",
     );
+    const secret = started.pending!.secret;
+    const { recoveryCodes } = await confirmMfaEnrolment(db, {
+      clock,
+      actor,
+      code: totpCode(secret, clock.now()),
+      authSecret: KEY,
+    });
+    expect(recoveryCodes).toHaveLength(10);
+    expect(
+      await refusal(confirmMfaEnrolment(db, { clock, actor, code: totpCode(secret, clock.now()), authSecret: KEY })),
+    ).toBe("INVALID_STATE");
     const status = await getMfaEnrolment(db, actor, KEY);
     expect(status).toMatchObject({ required: true, recoveryLeft: 10, pending: null });
 
@@ -117,7 +123,7 @@ describe("two-step verification for admins and the mayor", () => {
     const actor = { id: admin.id, role: "ADMIN" as const };
     await openWithCode(db, actor);
     const secret = (await getMfaEnrolment(db, actor, KEY)).pending!.secret;
-    await confirmMfaEnrolment(db, clock, actor, totpCode(secret, clock.now()), KEY);
+    await confirmMfaEnrolment(db, { clock, actor, code: totpCode(secret, clock.now()), authSecret: KEY });
     const at = (iso: string) => fixedClock(iso);
     const signIn = (c: ReturnType<typeof fixedClock>, code: string) =>
       authenticateUser(db, c, { username: "admin-replay", password: "rahasia-admin-replay-1", code }, KEY);
@@ -155,31 +161,48 @@ describe("two-step verification for admins and the mayor", () => {
     const issuer = { id: other.id, role: "ADMIN" as const };
     // With the password alone: no secret shown, and confirming is refused.
     expect((await getMfaEnrolment(db, actor, KEY)).pending).toBeNull();
-    expect(await refusal(confirmMfaEnrolment(db, clock, actor, "123456", KEY))).toBe("VALIDATION");
-    expect(await refusal(openMfaEnrolment(db, clock, actor, "abcd-efgh-jkmn", KEY))).toBe("VALIDATION");
+    expect(await refusal(confirmMfaEnrolment(db, { clock, actor, code: "123456", authSecret: KEY }))).toBe(
+      "VALIDATION",
+    );
+    expect(await refusal(openMfaEnrolment(db, { clock, actor, code: "abcd-efgh-jkmn", authSecret: KEY }))).toBe(
+      "VALIDATION",
+    );
     // Nobody issues their own; a vendor or agency account gets none.
-    expect(await refusal(issueMfaEnrolmentCode(db, clock, actor, admin.id))).toBe("VALIDATION");
+    expect(await refusal(issueMfaEnrolmentCode(db, { clock, actor, userId: admin.id }))).toBe("VALIDATION");
     const opd = await db.opd.create({ data: { code: "OPD-ENR", name: "Dinas Enrol" } });
     const clerk = await createUser(db, { role: "OPD_STAFF", opdId: opd.id });
-    expect(await refusal(issueMfaEnrolmentCode(db, clock, issuer, clerk.id))).toBe("NOT_FOUND");
-    expect(await refusal(issueMfaEnrolmentCode(db, clock, { id: clerk.id, role: "OPD_STAFF" }, admin.id))).toBe(
-      "FORBIDDEN",
-    );
+    expect(await refusal(issueMfaEnrolmentCode(db, { clock, actor: issuer, userId: clerk.id }))).toBe("NOT_FOUND");
+    expect(
+      await refusal(issueMfaEnrolmentCode(db, { clock, actor: { id: clerk.id, role: "OPD_STAFF" }, userId: admin.id })),
+    ).toBe("FORBIDDEN");
 
     // A code expires after 24 hours; a newer one replaces an older one.
-    const old = await issueMfaEnrolmentCode(db, clock, issuer, admin.id);
+    const old = await issueMfaEnrolmentCode(db, { clock, actor: issuer, userId: admin.id });
     const late = fixedClock("2026-11-29T03:00:01Z");
-    expect(await refusal(openMfaEnrolment(db, late, actor, old.code, KEY))).toBe("VALIDATION");
-    const first = await issueMfaEnrolmentCode(db, clock, issuer, admin.id);
-    const second = await issueMfaEnrolmentCode(db, clock, issuer, admin.id);
-    expect(await refusal(openMfaEnrolment(db, clock, actor, first.code, KEY))).toBe("VALIDATION");
+    expect(await refusal(openMfaEnrolment(db, { clock: late, actor, code: old.code, authSecret: KEY }))).toBe(
+      "VALIDATION",
+    );
+    const first = await issueMfaEnrolmentCode(db, { clock, actor: issuer, userId: admin.id });
+    const second = await issueMfaEnrolmentCode(db, { clock, actor: issuer, userId: admin.id });
+    expect(await refusal(openMfaEnrolment(db, { clock, actor, code: first.code, authSecret: KEY }))).toBe("VALIDATION");
     // Typed in capitals with spaces: still the code.
-    await openMfaEnrolment(db, clock, actor, `  ${second.code.toUpperCase().replace(/-/g, " ")} `, KEY);
+    await openMfaEnrolment(db, {
+      clock,
+      actor,
+      code: `  ${second.code.toUpperCase().replace(/-/g, " ")} `,
+      authSecret: KEY,
+    });
     const secret = (await getMfaEnrolment(db, actor, KEY)).pending!.secret;
-    await confirmMfaEnrolment(db, clock, actor, totpCode(secret, clock.now()), KEY);
+    await confirmMfaEnrolment(db, { clock, actor, code: totpCode(secret, clock.now()), authSecret: KEY });
     // Spent: it opens nothing again, and the account is enrolled.
-    expect(await refusal(openMfaEnrolment(db, clock, actor, second.code, KEY))).toBe("INVALID_STATE");
+    expect(await refusal(openMfaEnrolment(db, { clock, actor, code: second.code, authSecret: KEY }))).toBe(
+      "INVALID_STATE",
+    );
     expect(await db.mfaEnrolmentCode.count({ where: { userId: admin.id, usedAt: { not: null } } })).toBe(1);
+    // The admins' account list shows it enrolled; only admins read that list.
+    const accounts = await listMfaAccounts(db, { clock, actor: issuer });
+    expect(accounts.find((a) => a.id === admin.id)).toMatchObject({ enabledAt: clock.now(), codeExpiresAt: null });
+    expect(await refusal(listMfaAccounts(db, { clock, actor: { id: clerk.id, role: "OPD_STAFF" } }))).toBe("FORBIDDEN");
     const trail = JSON.stringify(await db.auditLog.findMany({ where: { entityId: admin.id } }), (_k, v) =>
       typeof v === "bigint" ? String(v) : v,
     );
@@ -196,7 +219,9 @@ describe("two-step verification for admins and the mayor", () => {
     await openWithCode(db, actor);
     const now = (await getMfaEnrolment(db, actor, KEY)).pending!.secret;
     expect(now).not.toBe(seen);
-    expect(await refusal(confirmMfaEnrolment(db, clock, actor, totpCode(seen, clock.now()), KEY))).toBe("VALIDATION");
+    expect(
+      await refusal(confirmMfaEnrolment(db, { clock, actor, code: totpCode(seen, clock.now()), authSecret: KEY })),
+    ).toBe("VALIDATION");
   });
 
   it("is asked of the mayor too, not of agency staff, who cannot enrol either", async () => {
@@ -207,8 +232,10 @@ describe("two-step verification for admins and the mayor", () => {
     const clerk = await createUser(db, { role: "OPD_STAFF", opdId: opd.id, password: "rahasia-staf-mfa-1" });
     const s = await getMfaEnrolment(db, { id: clerk.id, role: "OPD_STAFF" }, KEY);
     expect(s).toMatchObject({ required: false, pending: null });
-    expect(await refusal(confirmMfaEnrolment(db, clock, { id: clerk.id, role: "OPD_STAFF" }, "123456", KEY))).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      await refusal(
+        confirmMfaEnrolment(db, { clock, actor: { id: clerk.id, role: "OPD_STAFF" }, code: "123456", authSecret: KEY }),
+      ),
+    ).toBe("FORBIDDEN");
   });
 });

@@ -6,7 +6,8 @@ import { submitOrder } from "@/lib/data/orders/submit-order";
 import { setEmailOutbox } from "@/lib/data/notifications/notify";
 import { rememberLocale } from "@/lib/data/user/remember-locale";
 import { dispatchOutbox, MAX_ATTEMPTS, type Mail, type Mailer } from "@/lib/data/notifications/dispatch-outbox";
-import { listNotifications, markAllRead } from "@/lib/data/notifications/list-notifications";
+import { listNotifications } from "@/lib/data/notifications/list-notifications";
+import { markAllRead } from "@/lib/data/notifications/mark-all-read";
 import type { SessionClaims } from "@/lib/auth/session";
 
 // The header's count comes with the signed-in user (lib/auth/guards.ts): the session is the one the test chooses.
@@ -43,7 +44,7 @@ async function cityWithOffer(opts: { email: boolean; whatsapp?: string }) {
   setEmailOutbox(opts.email);
   const clock = fixedClock(T0);
   const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
-  await submitOrder(db, clock, staff, orderInput());
+  await submitOrder(db, { clock, actor: staff, input: orderInput() });
   return { db, city, clock, staff, vendorUserId: city.vendors[0]!.userId };
 }
 
@@ -57,9 +58,9 @@ describe("the notification outbox", () => {
     expect(wa.status).toBe("PENDING");
     expect(wa.link).toMatch(/^https:\/\/wa\.me\/6281234567890\?text=Halo%20/);
     // Pending links are not shown until the dispatcher has checked them.
-    expect((await listNotifications(db, staff.id)).items.filter((n) => n.channel === "WHATSAPP")).toEqual([]);
+    expect((await listNotifications(db, { actor: staff })).items.filter((n) => n.channel === "WHATSAPP")).toEqual([]);
     expect(await dispatchOutbox(db, clock, { mailer: null })).toEqual({ sent: 1, retrying: 0, failed: 0 });
-    const shown = (await listNotifications(db, staff.id)).items.filter((n) => n.channel === "WHATSAPP");
+    const shown = (await listNotifications(db, { actor: staff })).items.filter((n) => n.channel === "WHATSAPP");
     expect(shown.map((n) => n.link)).toEqual([wa.link]);
   });
 
@@ -128,7 +129,9 @@ describe("the notification outbox", () => {
   it("reads each notification in the reader's language, and e-mails it in the recipient's", async () => {
     const { db, clock, vendorUserId } = await cityWithOffer({ email: true });
     const inApp = (locale: "id" | "en") =>
-      listNotifications(db, vendorUserId, 1, locale).then((l) => l.items.find((n) => n.kind === "offer.new")!);
+      listNotifications(db, { actor: { id: vendorUserId, role: "VENDOR" }, page: 1, locale }).then((l) =>
+        l.items.find((n) => n.kind === "offer.new")!,
+      );
     // Stored once, as a template and parameters (with its Indonesian text); each reader sees their own language.
     const stored = await db.notification.findFirstOrThrow({ where: { userId: vendorUserId, channel: "IN_APP" } });
     expect(stored).toMatchObject({ template: "offerNew", title: expect.stringMatching(/^Tawaran baru /) });
@@ -174,13 +177,13 @@ describe("the notification outbox", () => {
 describe("the notification list", () => {
   it("counts unread items and marks them all read with one audit row", async () => {
     const { db, clock, vendorUserId } = await cityWithOffer({ email: false });
-    expect((await listNotifications(db, vendorUserId)).unread).toBe(1);
+    expect((await listNotifications(db, { actor: { id: vendorUserId, role: "VENDOR" } })).unread).toBe(1);
     const actor = { id: vendorUserId, role: "VENDOR" as const };
-    expect(await markAllRead(db, clock, actor)).toBe(1);
-    expect(await markAllRead(db, clock, actor)).toBe(0);
-    expect((await listNotifications(db, vendorUserId)).unread).toBe(0);
+    expect(await markAllRead(db, { clock, actor })).toBe(1);
+    expect(await markAllRead(db, { clock, actor })).toBe(0);
+    expect((await listNotifications(db, { actor: { id: vendorUserId, role: "VENDOR" } })).unread).toBe(0);
     expect(await db.auditLog.count({ where: { actorId: vendorUserId, action: "notifications.read" } })).toBe(1);
-    const page = await listNotifications(db, vendorUserId, 99);
+    const page = await listNotifications(db, { actor: { id: vendorUserId, role: "VENDOR" }, page: 99 });
     expect(page).toMatchObject({ page: 1, pages: 1, unread: 0 });
     expect(page.items[0]).toMatchObject({ kind: "offer.new", read: true });
   });
@@ -204,7 +207,7 @@ describe("the notification list", () => {
         note(5, { channel: "IN_APP", readAt: new Date(T0) }),
       ],
     });
-    const list = await listNotifications(db, userId);
+    const list = await listNotifications(db, { actor: { id: userId, role: "VENDOR" } });
     expect(list.items.map((n) => [n.kind, n.channel, n.read])).toEqual([
       ["k5", "IN_APP", true],
       ["k1", "WHATSAPP", false],
@@ -224,7 +227,7 @@ describe("the notification list", () => {
     };
     expect((await getCurrentUser())?.unread).toBe(2);
 
-    expect(await markAllRead(db, clock, { id: userId, role: "VENDOR" })).toBe(2);
+    expect(await markAllRead(db, { clock, actor: { id: userId, role: "VENDOR" } })).toBe(2);
     expect((await getCurrentUser())?.unread).toBe(0);
     // What the user does not see stays as the outbox left it.
     expect(await db.notification.count({ where: { userId, readAt: null } })).toBe(3);

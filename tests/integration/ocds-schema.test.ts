@@ -134,28 +134,46 @@ beforeAll(async () => {
   const fates = ["deliver", "accept", "fail", "cancel", "leave", "deliver", "cancel"] as const;
   for (const [i, fate] of fates.entries()) {
     const opd = i % 2;
-    const r = await submitOrder(
-      db,
+    const r = await submitOrder(db, {
       clock,
-      staff(opd),
-      orderInput({ pax: 20 + i, deliveryAt: new Date(`2026-06-1${i}T03:00:00Z`) }),
-    );
+      actor: staff(opd),
+      input: orderInput({ pax: 20 + i, deliveryAt: new Date(`2026-06-1${i}T03:00:00Z`) }),
+    });
     if (r.route?.kind !== "OFFERED" || fate === "leave") continue;
-    await acceptOffer(db, fixedClock(`2026-06-01T02:1${i}:00Z`), vendorActor(r.route.vendorId), r.route.offerId);
+    await acceptOffer(db, {
+      clock: fixedClock(`2026-06-01T02:1${i}:00Z`),
+      actor: vendorActor(r.route.vendorId),
+      offerId: r.route.offerId,
+    });
     const after = fixedClock(`2026-06-1${i}T04:00:00Z`);
     if (fate === "deliver") {
-      await confirmDelivery(db, after, staff(opd), r.orderId, {
-        deliveredAt: new Date(`2026-06-1${i}T03:00:00Z`),
-        quantityReceived: 20 + i,
-        rating: 5,
+      await confirmDelivery(db, {
+        clock: after,
+        actor: staff(opd),
+        orderId: r.orderId,
+        input: {
+          deliveredAt: new Date(`2026-06-1${i}T03:00:00Z`),
+          quantityReceived: 20 + i,
+          rating: 5,
+        },
       });
       // The first delivery is invoiced and paid in two parts, one reversed and paid again (issue 20).
       if (i === 0) await payInParts(db, staff(opd), vendorActor(r.route.vendorId), r.orderId, 20 * 40_000);
     }
     if (fate === "fail")
-      await reportFailure(db, after, staff(opd), r.orderId, { type: "NOT_DELIVERED", evidence: "Tidak datang." });
+      await reportFailure(db, {
+        clock: after,
+        actor: staff(opd),
+        orderId: r.orderId,
+        input: { type: "NOT_DELIVERED", evidence: "Tidak datang." },
+      });
     if (fate === "cancel")
-      await cancelOrder(db, fixedClock("2026-06-05T02:00:00Z"), staff(opd), r.orderId, "Rapat dibatalkan pimpinan");
+      await cancelOrder(db, {
+        clock: fixedClock("2026-06-05T02:00:00Z"),
+        actor: staff(opd),
+        orderId: r.orderId,
+        reason: "Rapat dibatalkan pimpinan",
+      });
   }
   june = parsePeriod("month:2026-06")!;
   july = parsePeriod("month:2026-07")!;
@@ -167,7 +185,7 @@ beforeAll(async () => {
 async function pkgFor(period: Period, opdCode: string | null): Promise<Pkg> {
   const db = testDb();
   const opd = opdCode ? await db.opd.findUniqueOrThrow({ where: { code: opdCode } }) : null;
-  const awards = await listPublicAwards(db, period, opd?.id ?? null);
+  const awards = await listPublicAwards(db, { period, opdId: opd?.id ?? null });
   return ocdsReleasePackage(awards, {
     uri: `https://mamin.mojokertokota.go.id/api/public/transparansi/ocds?period=month:${period.from.slice(0, 7)}`,
     publishedAt: new Date("2026-08-01T00:00:00Z"),
@@ -250,7 +268,10 @@ describe("the OCDS release packages", () => {
 describe("the public table's downloads", () => {
   it("open with independent readers: the workbook with numbers as numbers, both CSV dialects with their separators", async () => {
     const db = testDb();
-    const view = await getPublicSpread(db, fixedClock("2026-08-01T00:00:00Z"), { period: "month:2026-06" });
+    const view = await getPublicSpread(db, {
+      clock: fixedClock("2026-08-01T00:00:00Z"),
+      query: { period: "month:2026-06" },
+    });
     const s = view.spread;
     expect(s.vendors.length).toBeGreaterThan(0);
 

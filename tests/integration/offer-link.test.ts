@@ -16,7 +16,7 @@ async function offered() {
   const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
   const clock = fixedClock(T0);
   const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
-  const r = await submitOrder(db, clock, staff, orderInput());
+  const r = await submitOrder(db, { clock, actor: staff, input: orderInput() });
   const route = r.route;
   if (route?.kind !== "OFFERED") throw new Error("not offered");
   const vendorUser = city.vendors.find((v) => v.id === route.vendorId)!.userId;
@@ -36,18 +36,18 @@ describe("the one-tap offer link", () => {
       where: { kind: "offer.whatsapp", userId: city.opds[0]!.staffId },
     });
     expect(decodeURIComponent(nudge.link!)).toContain(`/tawaran/${token}`);
-    const view = await getOfferByLink(db, clock, token);
+    const view = await getOfferByLink(db, { clock, token });
     expect(view).toMatchObject({ offerId: route.offerId, status: "PENDING", open: true });
-    await answerOfferByLink(db, clock, token, { accept: true }, { userAgent: "Android Chrome" });
+    await answerOfferByLink(db, { clock, token, answer: { accept: true }, meta: { userAgent: "Android Chrome" } });
     const offer = await db.offer.findUniqueOrThrow({ where: { id: route.offerId } });
     expect(offer.status).toBe("ACCEPTED");
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "offer.accepted", entityId: route.offerId } });
     expect(audit).toMatchObject({ actorId: vendorUser, after: expect.objectContaining({ via: "link" }) });
     // Used once: the page now says it was accepted; answering again changes nothing.
-    expect(await getOfferByLink(db, clock, token)).toMatchObject({ status: "ACCEPTED", open: false });
-    await expect(answerOfferByLink(db, clock, token, { accept: false, reason: "Berubah pikiran" })).rejects.toSatisfy(
-      isCode("INVALID_STATE"),
-    );
+    expect(await getOfferByLink(db, { clock, token })).toMatchObject({ status: "ACCEPTED", open: false });
+    await expect(
+      answerOfferByLink(db, { clock, token, answer: { accept: false, reason: "Berubah pikiran" } }),
+    ).rejects.toSatisfy(isCode("INVALID_STATE"));
   });
 
   it("declines with a quick reason and passes the order on; dead after the deadline; useless when edited", async () => {
@@ -55,12 +55,18 @@ describe("the one-tap offer link", () => {
     // An edited token (another offer id, or a changed signature) opens nothing and answers nothing.
     const [, exp, sig] = token.split(".") as [string, string, string];
     const forged = `00000000-0000-4000-8000-000000000000.${exp}.${sig}`;
-    expect(await getOfferByLink(db, clock, forged)).toBeNull();
-    await expect(answerOfferByLink(db, clock, forged, { accept: true })).rejects.toSatisfy(isCode("NOT_FOUND"));
-    await expect(answerOfferByLink(db, clock, `${token.slice(0, -2)}xx`, { accept: true })).rejects.toSatisfy(
+    expect(await getOfferByLink(db, { clock, token: forged })).toBeNull();
+    await expect(answerOfferByLink(db, { clock, token: forged, answer: { accept: true } })).rejects.toSatisfy(
       isCode("NOT_FOUND"),
     );
-    const d = await answerOfferByLink(db, clock, token, { accept: false, reason: "Dapur penuh pada hari itu" });
+    await expect(
+      answerOfferByLink(db, { clock, token: `${token.slice(0, -2)}xx`, answer: { accept: true } }),
+    ).rejects.toSatisfy(isCode("NOT_FOUND"));
+    const d = await answerOfferByLink(db, {
+      clock,
+      token,
+      answer: { accept: false, reason: "Dapur penuh pada hari itu" },
+    });
     expect(d).toMatchObject({ route: { kind: "OFFERED" } });
     expect((await db.offer.findUniqueOrThrow({ where: { id: route.offerId } })).reason).toBe(
       "Dapur penuh pada hari itu",
@@ -72,7 +78,9 @@ describe("the one-tap offer link", () => {
     });
     const later = fixedClock(new Date(clock.now().getTime() + 3 * 3_600_000));
     const nextToken = nextNote.link!.replace(/^\/tawaran\//, "");
-    expect(await getOfferByLink(db, later, nextToken)).toMatchObject({ open: false });
-    await expect(answerOfferByLink(db, later, nextToken, { accept: true })).rejects.toSatisfy(isCode("OFFER_EXPIRED"));
+    expect(await getOfferByLink(db, { clock: later, token: nextToken })).toMatchObject({ open: false });
+    await expect(answerOfferByLink(db, { clock: later, token: nextToken, answer: { accept: true } })).rejects.toSatisfy(
+      isCode("OFFER_EXPIRED"),
+    );
   });
 });

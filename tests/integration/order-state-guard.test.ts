@@ -24,7 +24,11 @@ describe("the order state machine in the database", () => {
   it("refuses every illegal status change of a real order, whoever writes it, and changes nothing", async () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
-    const r = await submitOrder(db, fixedClock("2026-06-01T02:00:00Z"), staffActor(city), orderInput());
+    const r = await submitOrder(db, {
+      clock: fixedClock("2026-06-01T02:00:00Z"),
+      actor: staffActor(city),
+      input: orderInput(),
+    });
     expect(r.status).toBe("OFFERED");
     const illegal = STATES.filter((to) => to !== "OFFERED" && !canTransition("OFFERED", to));
     expect(illegal.length).toBeGreaterThan(0);

@@ -33,17 +33,25 @@ async function city(n: number) {
   });
   const numbers: string[] = [];
   for (let i = 0; i < n; i++) {
-    const r = await submitOrder(
-      db,
-      fixedClock("2026-06-01T02:00:00Z"),
-      staffActor(c, 0),
-      orderInput({ deliveryAt: new Date(`2026-06-1${i}T03:00:00Z`) }),
-    );
+    const r = await submitOrder(db, {
+      clock: fixedClock("2026-06-01T02:00:00Z"),
+      actor: staffActor(c, 0),
+      input: orderInput({ deliveryAt: new Date(`2026-06-1${i}T03:00:00Z`) }),
+    });
     if (r.route?.kind !== "OFFERED") throw new Error("not offered");
-    await acceptOffer(db, fixedClock("2026-06-01T03:00:00Z"), vendorActor(c, r.route.vendorId), r.route.offerId);
-    await confirmDelivery(db, fixedClock(`2026-06-1${i}T05:00:00Z`), staffActor(c, 0), r.orderId, {
-      deliveredAt: new Date(`2026-06-1${i}T03:00:00Z`),
-      quantityReceived: 50,
+    await acceptOffer(db, {
+      clock: fixedClock("2026-06-01T03:00:00Z"),
+      actor: vendorActor(c, r.route.vendorId),
+      offerId: r.route.offerId,
+    });
+    await confirmDelivery(db, {
+      clock: fixedClock(`2026-06-1${i}T05:00:00Z`),
+      actor: staffActor(c, 0),
+      orderId: r.orderId,
+      input: {
+        deliveredAt: new Date(`2026-06-1${i}T03:00:00Z`),
+        quantityReceived: 50,
+      },
     });
     const at = fixedClock("2026-06-20T02:00:00Z");
     await submitInvoice(db, {

@@ -37,19 +37,27 @@ const BANK = { bankName: "Bank Jatim", bankAccountNumber: "0012 3456 78", bankAc
 async function deliveredOrder(day = "2026-06-10") {
   const db = testDb();
   const city = await createCity(db, { opds: 2, vendors: 1, pools: [[0], [0]], capacity: 10_000 });
-  const r = await submitOrder(
-    db,
-    fixedClock("2026-06-01T02:00:00Z"),
-    staffActor(city, 0),
-    orderInput({ deliveryAt: new Date(`${day}T03:00:00Z`) }),
-  );
+  const r = await submitOrder(db, {
+    clock: fixedClock("2026-06-01T02:00:00Z"),
+    actor: staffActor(city, 0),
+    input: orderInput({ deliveryAt: new Date(`${day}T03:00:00Z`) }),
+  });
   if (r.route?.kind !== "OFFERED") throw new Error("not offered");
   const v = city.vendors[0]!;
-  await acceptOffer(db, fixedClock("2026-06-01T03:00:00Z"), vendorActor(city, v.id), r.route.offerId);
-  await confirmDelivery(db, fixedClock(`${day}T05:00:00Z`), staffActor(city, 0), r.orderId, {
-    deliveredAt: new Date(`${day}T03:00:00Z`),
-    quantityReceived: 48,
-    rating: 5,
+  await acceptOffer(db, {
+    clock: fixedClock("2026-06-01T03:00:00Z"),
+    actor: vendorActor(city, v.id),
+    offerId: r.route.offerId,
+  });
+  await confirmDelivery(db, {
+    clock: fixedClock(`${day}T05:00:00Z`),
+    actor: staffActor(city, 0),
+    orderId: r.orderId,
+    input: {
+      deliveredAt: new Date(`${day}T03:00:00Z`),
+      quantityReceived: 48,
+      rating: 5,
+    },
   });
   const treasurer = { ...staffActor(city, 0) };
   await db.user.update({ where: { id: treasurer.id }, data: { treasurer: true } });
@@ -122,7 +130,7 @@ describe("getting paid", () => {
       orderId,
       input: { decision: "RETURN", reason: "Nama pemilik rekening tidak sama dengan NPWP" },
     });
-    const returned = await getOrderPayment(db, { ...vendor, role: "VENDOR" }, orderId);
+    const returned = await getOrderPayment(db, { actor: { ...vendor, role: "VENDOR" }, orderId });
     expect(returned?.stage).toBe("INVOICE_RETURNED");
     expect(returned?.may.invoice).toBe(true);
     expect(await db.notification.count({ where: { kind: "invoice.returned", userId: vendor.id } })).toBe(1);
@@ -213,7 +221,7 @@ describe("getting paid", () => {
     expect([a.repeated, b.repeated].sort()).toEqual([false, true]);
     let p = await db.payable.findUniqueOrThrow({ where: { orderId } });
     expect([Number(p.paidGross), Number(p.paidNet), p.paidOn]).toEqual([1_000_000, 980_000, null]);
-    expect((await getOrderPayment(db, treasurer, orderId))?.stage).toBe("PARTIALLY_PAID");
+    expect((await getOrderPayment(db, { actor: treasurer, orderId }))?.stage).toBe("PARTIALLY_PAID");
     // The rest, more than the rest refused.
     expect(
       await refusal(recordPayment(db, { clock, actor: treasurer, orderId, input: pay({ gross: "1.000.000" }) })),
@@ -290,16 +298,18 @@ describe("getting paid", () => {
   it("lists the vendor's money and the OPD's debts by stage, with what is overdue", async () => {
     const { db, orderId, vendor, staff } = await deliveredOrder("2026-06-05");
     const clock = fixedClock("2026-06-25T02:00:00Z");
-    const mine = await listPayables(db, clock, { scope: { vendorId: vendor.vendorId }, query: {}, targetDays: 14 });
+    const mine = await listPayables(db, { clock, scope: { vendorId: vendor.vendorId }, query: {}, targetDays: 14 });
     expect(mine.rows.map((r) => [r.orderId, r.stage, r.overdue])).toEqual([[orderId, "AWAITING_INVOICE", true]]);
     expect(mine.totals).toMatchObject({ owed: 1_920_000, awaitingInvoice: 1, overdue: 1 });
-    const theirs = await listPayables(db, clock, {
+    const theirs = await listPayables(db, {
+      clock,
       scope: { opdId: staff.opdId },
       query: { stage: "PAID" },
       targetDays: 14,
     });
     expect(theirs.rows).toEqual([]);
-    const searched = await listPayables(db, clock, {
+    const searched = await listPayables(db, {
+      clock,
       scope: { opdId: staff.opdId },
       query: { q: "koordinasi", stage: "AWAITING_INVOICE" },
       targetDays: 60,
@@ -326,11 +336,10 @@ describe("getting paid", () => {
       orderId,
       input: { decision: "RETURN", reason: "Nomor rekening kurang satu angka" },
     });
-    const doc = await getInvoiceDocument(
-      db,
-      { role: "VENDOR", opdId: null, vendorId: vendor.vendorId },
-      first.invoiceId,
-    );
+    const doc = await getInvoiceDocument(db, {
+      actor: { role: "VENDOR", opdId: null, vendorId: vendor.vendorId },
+      invoiceId: first.invoiceId,
+    });
     expect(doc).not.toBeNull();
     const text = pdfText(await renderKuitansiPdf(doc!, clock.now(), 1_000_000));
     expect(text).toContain("KUITANSI");
@@ -342,10 +351,16 @@ describe("getting paid", () => {
     expect(text).not.toContain("\uFFFD");
     // Another OPD, another vendor: nothing.
     expect(
-      await getInvoiceDocument(db, { role: "OPD_STAFF", opdId: city.opds[1]!.id, vendorId: null }, first.invoiceId),
+      await getInvoiceDocument(db, {
+        actor: { role: "OPD_STAFF", opdId: city.opds[1]!.id, vendorId: null },
+        invoiceId: first.invoiceId,
+      }),
     ).toBeNull();
     expect(
-      await getInvoiceDocument(db, { role: "VENDOR", opdId: null, vendorId: city.opds[0]!.id }, first.invoiceId),
+      await getInvoiceDocument(db, {
+        actor: { role: "VENDOR", opdId: null, vendorId: city.opds[0]!.id },
+        invoiceId: first.invoiceId,
+      }),
     ).toBeNull();
     // Below the threshold (a setting): no e-meterai.
     const below = pdfText(

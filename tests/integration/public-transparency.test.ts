@@ -38,46 +38,58 @@ describe("the public transparency data", () => {
     });
     const fates = ["deliver", "accept", "fail", "leave", "deliver"] as const;
     for (const [i, fate] of fates.entries()) {
-      const r = await submitOrder(
-        db,
+      const r = await submitOrder(db, {
         clock,
-        staff(i % 2),
-        orderInput({ pax: 20 + i, deliveryAt: new Date(`2026-06-1${i}T03:00:00Z`) }),
-      );
+        actor: staff(i % 2),
+        input: orderInput({ pax: 20 + i, deliveryAt: new Date(`2026-06-1${i}T03:00:00Z`) }),
+      });
       if (r.route?.kind !== "OFFERED" || fate === "leave") continue;
-      await acceptOffer(db, clock, vendorActor(r.route.vendorId), r.route.offerId);
+      await acceptOffer(db, { clock, actor: vendorActor(r.route.vendorId), offerId: r.route.offerId });
       const after = fixedClock(`2026-06-1${i}T04:00:00Z`);
       if (fate === "deliver")
-        await confirmDelivery(db, after, staff(i % 2), r.orderId, {
-          deliveredAt: new Date(`2026-06-1${i}T03:00:00Z`),
-          quantityReceived: 20 + i,
-          rating: 5,
+        await confirmDelivery(db, {
+          clock: after,
+          actor: staff(i % 2),
+          orderId: r.orderId,
+          input: {
+            deliveredAt: new Date(`2026-06-1${i}T03:00:00Z`),
+            quantityReceived: 20 + i,
+            rating: 5,
+          },
         });
       if (fate === "fail")
-        await reportFailure(db, after, staff(i % 2), r.orderId, { type: "NOT_DELIVERED", evidence: "Tidak datang." });
+        await reportFailure(db, {
+          clock: after,
+          actor: staff(i % 2),
+          orderId: r.orderId,
+          input: { type: "NOT_DELIVERED", evidence: "Tidak datang." },
+        });
     }
 
-    const view = await getPublicSpread(db, clock, { period: "month:2026-06" });
+    const view = await getPublicSpread(db, { clock, query: { period: "month:2026-06" } });
     const period = parsePeriod("month:2026-06")!;
-    expect(view.spread).toEqual(await getSpread(db, clock, period, null));
+    expect(view.spread).toEqual(await getSpread(db, { clock, period, opdId: null }));
     expect(view.query).toEqual({ period: "month:2026-06" });
     // One OPD by its code; an unknown code means the whole city.
-    const one = await getPublicSpread(db, clock, {
-      period: "month:2026-06",
-      opd: view.opds.find((o) => o.id === city.opds[0]!.id)!.code,
+    const one = await getPublicSpread(db, {
+      clock,
+      query: {
+        period: "month:2026-06",
+        opd: view.opds.find((o) => o.id === city.opds[0]!.id)!.code,
+      },
     });
     expect(one.opd?.id).toBe(city.opds[0]!.id);
     expect(one.spread.vendors.map((v) => v.id).sort()).toEqual([city.vendors[0]!.id, city.vendors[1]!.id].sort());
-    expect((await getPublicSpread(db, clock, { period: "month:2026-06", opd: "NOPE" })).opd).toBeNull();
+    expect((await getPublicSpread(db, { clock, query: { period: "month:2026-06", opd: "NOPE" } })).opd).toBeNull();
 
     // Awards: the four accepted orders (delivered, to deliver, failed), none of the unanswered one.
-    const awards = await listPublicAwards(db, period, null);
+    const awards = await listPublicAwards(db, { period, opdId: null });
     expect(awards).toHaveLength(4);
     expect(awards.map((a) => a.status).sort()).toEqual(["ACCEPTED", "DELIVERED", "DELIVERED", "FAILED"]);
     // The spread counts what UMKM keep: a failed order's value is not theirs.
     const kept = awards.filter((a) => a.status !== "FAILED");
     expect(kept.reduce((s, a) => s + a.total, 0)).toBe(view.spread.awarded);
-    expect(await listPublicAwards(db, parsePeriod("month:2026-07")!, null)).toEqual([]);
+    expect(await listPublicAwards(db, { period: parsePeriod("month:2026-07")!, opdId: null })).toEqual([]);
 
     const pkg = ocdsReleasePackage(awards, {
       uri: "http://localhost/api/public/transparansi/ocds?period=month:2026-06",
@@ -121,7 +133,9 @@ describe("the public transparency data", () => {
     const hostile = ['=HYPERLINK("http://evil.example","klik")', "+62 Catering", "-1+1", "@SUM(A1)", "\tTab", "\rCR"];
     for (const [i, v] of city.vendors.entries())
       await db.vendor.update({ where: { id: v.id }, data: { name: hostile[i]! } });
-    const renamed = (await getPublicSpread(db, fixedClock("2026-06-01T03:00:00Z"), { period: "month:2026-06" })).spread;
+    const renamed = (
+      await getPublicSpread(db, { clock: fixedClock("2026-06-01T03:00:00Z"), query: { period: "month:2026-06" } })
+    ).spread;
     expect(renamed.vendors.every((v) => hostile.includes(v.name))).toBe(true);
     const csvText = (await renderSpreadCsv(renamed)).toString("utf8");
     const cells = csvText
@@ -130,7 +144,7 @@ describe("the public transparency data", () => {
       .map((c) => c.replace(/^"/, ""));
     for (const c of cells) expect(c, c).not.toMatch(/^[=+@\t\r]|^-(?!\d)/);
     for (const v of renamed.vendors) expect(csvText).toContain(`'${v.name.replace(/"/g, '""')}`);
-    const xlsx = await renderDashboardXlsx(await getDashboard(db, clock, period, null), "Kota", clock.now());
+    const xlsx = await renderDashboardXlsx(await getDashboard(db, { clock, period, opdId: null }), "Kota", clock.now());
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx as unknown as ArrayBuffer);
     let seen = 0;

@@ -32,7 +32,7 @@ describe("address-bar filters under random input", () => {
     await fc.assert(
       fc.asyncProperty(queryOf(["q", "status", "from", "to", "vendor", "page"]), async (raw) => {
         const query = orderListQuerySchema.parse(raw);
-        await listOpdOrders(testDb(), opdId, query);
+        await listOpdOrders(testDb(), { actor: { role: "OPD_STAFF", opdId }, query });
         for (const k of ["from", "to"] as const) if (query[k]) expect(query[k]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         if (query.q) expect(query.q).not.toMatch(/[\u0000-\u001f\u202a-\u202e]/);
       }),
@@ -52,13 +52,16 @@ describe("address-bar filters under random input", () => {
         queryOf(["q", "status", "kelurahan", "page"]),
         fc.oneof(nasty, fc.constant("custom:2026-02-30..2026-13-01")),
         async (audit, vendors, period) => {
-          await listAuditLog(testDb(), auditQuerySchema.parse(audit));
+          await listAuditLog(testDb(), { actor: { id: null, role: "ADMIN" }, query: auditQuerySchema.parse(audit) });
           await listVendors(testDb(), {
             clock: fixedClock("2026-06-01T02:00:00Z"),
             actor: { id: null, role: "ADMIN" },
             query: vendorListQuerySchema.parse(vendors),
           });
-          await getPublicSpread(testDb(), fixedClock("2026-06-01T02:00:00Z"), { period, opd: period });
+          await getPublicSpread(testDb(), {
+            clock: fixedClock("2026-06-01T02:00:00Z"),
+            query: { period, opd: period },
+          });
         },
       ),
       { numRuns: Math.ceil(RUNS / 3) },

@@ -19,7 +19,11 @@ describe("quiet hours", () => {
     setEmailOutbox(true);
     const staff = { id: city.opds[0]!.staffId, role: "OPD_STAFF" as const, opdId: city.opds[0]!.id };
     const night = fixedClock(wibDateTime("2027-03-01", "21:54").toISOString());
-    const r = await submitOrder(db, night, staff, orderInput({ deliveryAt: wibDateTime("2027-03-03", "12:00") }));
+    const r = await submitOrder(db, {
+      clock: night,
+      actor: staff,
+      input: orderInput({ deliveryAt: wibDateTime("2027-03-03", "12:00") }),
+    });
     expect(r.route).toMatchObject({
       kind: "OFFERED",
       sendAt: wibDateTime("2027-03-02", "06:00"),
@@ -38,10 +42,18 @@ describe("quiet hours", () => {
 
     // By day, at once; with quiet hours off, at once by night too.
     const day = fixedClock(wibDateTime("2027-03-02", "10:00").toISOString());
-    const d = await submitOrder(db, day, staff, orderInput({ deliveryAt: wibDateTime("2027-03-04", "12:00") }));
+    const d = await submitOrder(db, {
+      clock: day,
+      actor: staff,
+      input: orderInput({ deliveryAt: wibDateTime("2027-03-04", "12:00") }),
+    });
     expect(d.route).toMatchObject({ kind: "OFFERED", sendAt: day.now() });
     await withSettings(db, { quietHoursStart: "00:00", quietHoursEnd: "00:00" }, async () => {
-      const n = await submitOrder(db, night, staff, orderInput({ deliveryAt: wibDateTime("2027-03-05", "12:00") }));
+      const n = await submitOrder(db, {
+        clock: night,
+        actor: staff,
+        input: orderInput({ deliveryAt: wibDateTime("2027-03-05", "12:00") }),
+      });
       expect(n.route).toMatchObject({ kind: "OFFERED", sendAt: night.now() });
     });
   });

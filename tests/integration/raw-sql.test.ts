@@ -78,7 +78,9 @@ describe("raw statements on node-postgres", () => {
     const clock = fixedClock("2026-06-01T02:00:00Z");
     // More submissions than the pool has connections, at once: every one is routed, none waits forever.
     const routed = await Promise.all(
-      Array.from({ length: 30 }, () => submitOrder(db, clock, staffActor(city), orderInput({ pax: 5 }))),
+      Array.from({ length: 30 }, () =>
+        submitOrder(db, { clock, actor: staffActor(city), input: orderInput({ pax: 5 }) }),
+      ),
     );
     expect(routed.every((r) => r.route?.kind === "OFFERED")).toBe(true);
     expect(await db.order.count({ where: { status: "OFFERED" } })).toBe(30);

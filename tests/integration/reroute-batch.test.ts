@@ -19,16 +19,18 @@ describe("re-routes together", () => {
     const city = await createCity(db, { opds: 1, vendors: 5, pools: [[0, 1, 2, 3, 4]] });
     const clock = fixedClock(T0);
     const routed = await Promise.all(
-      Array.from({ length: 4 }, () => submitOrder(db, clock, staffActor(city), orderInput({ pax: 50 }))),
+      Array.from({ length: 4 }, () =>
+        submitOrder(db, { clock, actor: staffActor(city), input: orderInput({ pax: 50 }) }),
+      ),
     );
     const offers = routed.map((r) => (r.route?.kind === "OFFERED" ? r.route : null)!);
     // Two declines and a double tap of one of them arrive together: both orders go to other vendors — the two
     // declines do not both land on the one vendor left without an offer — and the double tap is refused.
     const [a, b] = offers as [(typeof offers)[0], (typeof offers)[0]];
     const answers = await Promise.allSettled([
-      declineOffer(db, clock, vendorActor(city, a.vendorId), a.offerId, "Dapur penuh"),
-      declineOffer(db, clock, vendorActor(city, b.vendorId), b.offerId, "Bahan habis"),
-      declineOffer(db, clock, vendorActor(city, b.vendorId), b.offerId, "Bahan habis"),
+      declineOffer(db, { clock, actor: vendorActor(city, a.vendorId), offerId: a.offerId, reason: "Dapur penuh" }),
+      declineOffer(db, { clock, actor: vendorActor(city, b.vendorId), offerId: b.offerId, reason: "Bahan habis" }),
+      declineOffer(db, { clock, actor: vendorActor(city, b.vendorId), offerId: b.offerId, reason: "Bahan habis" }),
     ]);
     expect(answers.map((x) => x.status)).toEqual(["fulfilled", "fulfilled", "rejected"]);
     expect(((answers[2] as PromiseRejectedResult).reason as AppError).code).toBe("INVALID_STATE");

@@ -49,12 +49,16 @@ describe("routing under concurrency", () => {
             if (roll < 0.55) {
               // Sometimes a double tap: two accepts at once.
               if (rnd.chance(0.3))
-                await Promise.all([acceptOffer(db, clock, actor, r.offerId), acceptOffer(db, clock, actor, r.offerId)]);
-              else await acceptOffer(db, clock, actor, r.offerId);
+                await Promise.all([
+                  acceptOffer(db, { clock, actor, offerId: r.offerId }),
+                  acceptOffer(db, { clock, actor, offerId: r.offerId }),
+                ]);
+              else await acceptOffer(db, { clock, actor, offerId: r.offerId });
               return;
             }
             if (roll < 0.85) {
-              r = (await declineOffer(db, clock, actor, r.offerId, "Tidak sanggup hari itu")).route;
+              r = (await declineOffer(db, { clock, actor, offerId: r.offerId, reason: "Tidak sanggup hari itu" }))
+                .route;
               continue;
             }
             return; // let it expire
@@ -70,16 +74,15 @@ describe("routing under concurrency", () => {
         for (let k = 0; k < 11; k++) {
           const opd = city.opds[(c + k) % city.opds.length]!;
           try {
-            const r = await submitOrder(
-              db,
+            const r = await submitOrder(db, {
               clock,
-              { id: opd.staffId, role: "OPD_STAFF", opdId: opd.id },
-              orderInput({
+              actor: { id: opd.staffId, role: "OPD_STAFF", opdId: opd.id },
+              input: orderInput({
                 deliveryAt: new Date(rnd.pick(days)),
                 pax: rnd.int(2, 12) * 10,
                 unitPrice: rnd.int(30, 48) * 1000,
               }),
-            );
+            });
             await respond(r.route, rnd);
           } catch (e) {
             if (e instanceof AppError && e.code === "BUDGET_EXCEEDED") {
@@ -149,19 +152,21 @@ describe("routing under concurrency", () => {
           const rnd = prng(c);
           for (let k = 0; k < 10; k++) {
             const opd = city.opds[(c + k) % 3]!;
-            const r = await submitOrder(
-              db,
+            const r = await submitOrder(db, {
               clock,
-              { id: opd.staffId, role: "OPD_STAFF", opdId: opd.id },
-              orderInput({ deliveryAt: new Date("2026-04-10T03:00:00Z"), pax: rnd.int(1, 10) * 10, unitPrice: 48_000 }),
-            );
+              actor: { id: opd.staffId, role: "OPD_STAFF", opdId: opd.id },
+              input: orderInput({
+                deliveryAt: new Date("2026-04-10T03:00:00Z"),
+                pax: rnd.int(1, 10) * 10,
+                unitPrice: 48_000,
+              }),
+            });
             if (r.route?.kind === "OFFERED")
-              await acceptOffer(
-                db,
+              await acceptOffer(db, {
                 clock,
-                { id: vendorUser.get(r.route.vendorId)!, role: "VENDOR", vendorId: r.route.vendorId },
-                r.route.offerId,
-              );
+                actor: { id: vendorUser.get(r.route.vendorId)!, role: "VENDOR", vendorId: r.route.vendorId },
+                offerId: r.route.offerId,
+              });
           }
         }).map((f) => f()),
       );

@@ -63,20 +63,19 @@ describe("routing invariants over random decrees, orders and answers", () => {
             while (r && r.kind === "OFFERED") {
               const actor = { id: await userOf.get(r.vendorId), role: "VENDOR" as const, vendorId: r.vendorId };
               if (choice === "EXPIRE") return;
-              if (choice === "ACCEPT") return void (await acceptOffer(db, clock, actor, r.offerId));
-              r = (await declineOffer(db, clock, actor, r.offerId, "Tidak sanggup")).route;
+              if (choice === "ACCEPT") return void (await acceptOffer(db, { clock, actor, offerId: r.offerId }));
+              r = (await declineOffer(db, { clock, actor, offerId: r.offerId, reason: "Tidak sanggup" })).route;
               choice = s.answers[k++ % s.answers.length]!;
             }
           };
           for (const o of s.orders) {
             const opd = city.opds[o.opd % s.opds]!;
             try {
-              const r = await submitOrder(
-                db,
+              const r = await submitOrder(db, {
                 clock,
-                { id: opd.staffId, role: "OPD_STAFF", opdId: opd.id },
-                orderInput({ deliveryAt: new Date(days[o.day]!), pax: o.pax }),
-              );
+                actor: { id: opd.staffId, role: "OPD_STAFF", opdId: opd.id },
+                input: orderInput({ deliveryAt: new Date(days[o.day]!), pax: o.pax }),
+              });
               await respond(r.route, o.answer);
             } catch (e) {
               if (!(e instanceof Error && e.message === "BUDGET_EXCEEDED")) throw e;

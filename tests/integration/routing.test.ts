@@ -25,7 +25,7 @@ describe("submitOrder and routing", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 3, pools: [[0, 1, 2]] });
     const clock = fixedClock(T0);
-    const r = await submitOrder(db, clock, staffActor(city), orderInput());
+    const r = await submitOrder(db, { clock, actor: staffActor(city), input: orderInput() });
     expect(r.route?.kind).toBe("OFFERED");
     const decision = await db.routingDecision.findFirstOrThrow({ where: { orderId: r.orderId } });
     expect((decision.candidates as unknown[]).length).toBe(3);
@@ -33,8 +33,8 @@ describe("submitOrder and routing", () => {
     expect(budget.committed).toBe(2_000_000n);
     // The next two orders go to the two vendors that have nothing yet, in turn.
     const first = r.route!.kind === "OFFERED" ? r.route!.vendorId : "";
-    const r2 = await submitOrder(db, clock, staffActor(city), orderInput());
-    const r3 = await submitOrder(db, clock, staffActor(city), orderInput());
+    const r2 = await submitOrder(db, { clock, actor: staffActor(city), input: orderInput() });
+    const r3 = await submitOrder(db, { clock, actor: staffActor(city), input: orderInput() });
     const chosen = [
       first,
       r2.route?.kind === "OFFERED" ? r2.route.vendorId : "",
@@ -48,12 +48,11 @@ describe("submitOrder and routing", () => {
   it("takes prices, portions and phone numbers as people type them, and stores one form", async () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
-    const r = await submitOrder(
-      db,
-      fixedClock(T0),
-      staffActor(city),
-      orderInput({ unitPrice: "Rp 40.000", pax: "1.000", contactPhone: "0813 3111 2222" }),
-    );
+    const r = await submitOrder(db, {
+      clock: fixedClock(T0),
+      actor: staffActor(city),
+      input: orderInput({ unitPrice: "Rp 40.000", pax: "1.000", contactPhone: "0813 3111 2222" }),
+    });
     const o = await db.order.findUniqueOrThrow({ where: { id: r.orderId } });
     expect(o).toMatchObject({ unitPrice: 40_000n, pax: 1000, total: 40_000_000n, contactPhone: "081331112222" });
   });
@@ -62,18 +61,19 @@ describe("submitOrder and routing", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 2, vendors: 1, pools: [[0], [0]] });
     const clock = fixedClock(T0);
-    const r = await submitOrder(
-      db,
+    const r = await submitOrder(db, {
       clock,
-      staffActor(city),
-      orderInput({
+      actor: staffActor(city),
+      input: orderInput({
         place: "Aula Kelurahan Wates",
         contactName: "Pak Budi",
         contactPhone: "0813 3111 2222",
         notes: "Halal",
       }),
-    );
-    const ctx = await getOrderFormContext(db, clock, city.opds[0]!.id, {
+    });
+    const ctx = await getOrderFormContext(db, {
+      clock,
+      actor: { role: "OPD_STAFF", opdId: city.opds[0]!.id },
       userName: "Bu Sari",
       repeatOrderId: r.orderId,
     });
@@ -92,7 +92,9 @@ describe("submitOrder and routing", () => {
     expect(ctx.places).toContain("Aula Kelurahan Wates");
     expect(ctx.contacts).toContainEqual({ name: "Pak Budi", phone: "081331112222" });
     // Another OPD cannot start from it; a fresh form has the signed-in user as the contact.
-    const other = await getOrderFormContext(db, clock, city.opds[1]!.id, {
+    const other = await getOrderFormContext(db, {
+      clock,
+      actor: { role: "OPD_STAFF", opdId: city.opds[1]!.id },
       userName: "Bu Sari",
       repeatOrderId: r.orderId,
     });
@@ -107,13 +109,16 @@ describe("submitOrder and routing", () => {
     const clock = fixedClock(T0);
     const input = orderInput();
     const [a, b] = await Promise.all([
-      submitOrder(db, clock, staffActor(city), input),
-      submitOrder(db, clock, staffActor(city), input),
+      submitOrder(db, { clock, actor: staffActor(city), input }),
+      submitOrder(db, { clock, actor: staffActor(city), input }),
     ]);
     expect(a.orderId).toBe(b.orderId);
     expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
     expect(await db.order.count({ where: { opdId: city.opds[0]!.id } })).toBe(1);
-    await expectCode(submitOrder(db, clock, staffActor(city), { ...input, pax: 51 }), "IDEMPOTENCY_MISMATCH");
+    await expectCode(
+      submitOrder(db, { clock, actor: staffActor(city), input: { ...input, pax: 51 } }),
+      "IDEMPOTENCY_MISMATCH",
+    );
     expect((await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } })).committed).toBe(2_000_000n);
   });
 
@@ -122,17 +127,17 @@ describe("submitOrder and routing", () => {
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]], budget: 3_000_000 });
     const clock = fixedClock(T0);
     await expectCode(
-      submitOrder(db, clock, staffActor(city), orderInput({ unitPrice: 49_001 })),
+      submitOrder(db, { clock, actor: staffActor(city), input: orderInput({ unitPrice: 49_001 }) }),
       "PRICE_CEILING_EXCEEDED",
     );
-    await submitOrder(db, clock, staffActor(city), orderInput({ pax: 50, unitPrice: 40_000 }));
+    await submitOrder(db, { clock, actor: staffActor(city), input: orderInput({ pax: 50, unitPrice: 40_000 }) });
     await expectCode(
-      submitOrder(db, clock, staffActor(city), orderInput({ pax: 26, unitPrice: 40_000 })),
+      submitOrder(db, { clock, actor: staffActor(city), input: orderInput({ pax: 26, unitPrice: 40_000 }) }),
       "BUDGET_EXCEEDED",
     );
     expect(await db.order.count({ where: { opdId: city.opds[0]!.id } })).toBe(1);
     expect((await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } })).committed).toBe(2_000_000n);
-    await expectCode(submitOrder(db, clock, staffActor(city), orderInput({ pax: 0 })), "VALIDATION");
+    await expectCode(submitOrder(db, { clock, actor: staffActor(city), input: orderInput({ pax: 0 }) }), "VALIDATION");
   });
 
   it("cascades on decline and expiry, excluding who said no, and escalates when nobody is left", async () => {
@@ -143,9 +148,14 @@ describe("submitOrder and routing", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
     const clock = fixedClock(T0);
-    const r = await submitOrder(db, clock, staffActor(city), orderInput());
+    const r = await submitOrder(db, { clock, actor: staffActor(city), input: orderInput() });
     const first = r.route!.kind === "OFFERED" ? r.route! : null;
-    const d = await declineOffer(db, clock, vendorActor(city, first!.vendorId), first!.offerId, "Dapur penuh hari itu");
+    const d = await declineOffer(db, {
+      clock,
+      actor: vendorActor(city, first!.vendorId),
+      offerId: first!.offerId,
+      reason: "Dapur penuh hari itu",
+    });
     expect(d.route.kind).toBe("OFFERED");
     const second = d.route.kind === "OFFERED" ? d.route : null;
     expect(second!.vendorId).not.toBe(first!.vendorId);
@@ -160,15 +170,14 @@ describe("submitOrder and routing", () => {
     expect(reasons).toEqual(["DECLINED_THIS_ORDER", "EXPIRED_THIS_ORDER"]);
     // An admin assigns it by hand with a reason; the vendor accepts.
     const admin = await createUser(db, { role: "ADMIN" });
-    const a = await assignEscalatedOrder(
-      db,
+    const a = await assignEscalatedOrder(db, {
       clock,
-      { id: admin.id, role: "ADMIN" },
-      r.orderId,
-      first!.vendorId,
-      "Sudah dikonfirmasi lewat telepon",
-    );
-    await acceptOffer(db, clock, vendorActor(city, first!.vendorId), a.offerId);
+      actor: { id: admin.id, role: "ADMIN" },
+      orderId: r.orderId,
+      vendorId: first!.vendorId,
+      reason: "Sudah dikonfirmasi lewat telepon",
+    });
+    await acceptOffer(db, { clock, actor: vendorActor(city, first!.vendorId), offerId: a.offerId });
     expect((await db.order.findUniqueOrThrow({ where: { id: r.orderId } })).status).toBe("ACCEPTED");
   }
 
@@ -176,38 +185,46 @@ describe("submitOrder and routing", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 2, pools: [[0, 1]] });
     const clock = fixedClock(T0);
-    const r = await submitOrder(db, clock, staffActor(city), orderInput());
+    const r = await submitOrder(db, { clock, actor: staffActor(city), input: orderInput() });
     const o = r.route!.kind === "OFFERED" ? r.route! : null;
     const other = city.vendors.find((v) => v.id !== o!.vendorId)!;
-    await expectCode(acceptOffer(db, clock, vendorActor(city, other.id), o!.offerId), "NOT_FOUND");
+    await expectCode(acceptOffer(db, { clock, actor: vendorActor(city, other.id), offerId: o!.offerId }), "NOT_FOUND");
     const [x, y] = await Promise.all([
-      acceptOffer(db, clock, vendorActor(city, o!.vendorId), o!.offerId),
-      acceptOffer(db, clock, vendorActor(city, o!.vendorId), o!.offerId),
+      acceptOffer(db, { clock, actor: vendorActor(city, o!.vendorId), offerId: o!.offerId }),
+      acceptOffer(db, { clock, actor: vendorActor(city, o!.vendorId), offerId: o!.offerId }),
     ]);
     expect([x.alreadyAccepted, y.alreadyAccepted].sort()).toEqual([false, true]);
     await expectCode(
-      declineOffer(db, clock, vendorActor(city, o!.vendorId), o!.offerId, "berubah pikiran"),
+      declineOffer(db, {
+        clock,
+        actor: vendorActor(city, o!.vendorId),
+        offerId: o!.offerId,
+        reason: "berubah pikiran",
+      }),
       "INVALID_STATE",
     );
-    const r2 = await submitOrder(db, clock, staffActor(city), orderInput());
+    const r2 = await submitOrder(db, { clock, actor: staffActor(city), input: orderInput() });
     const o2 = r2.route!.kind === "OFFERED" ? r2.route! : null;
     clock.advance(3 * 3600_000);
-    await expectCode(acceptOffer(db, clock, vendorActor(city, o2!.vendorId), o2!.offerId), "OFFER_EXPIRED");
+    await expectCode(
+      acceptOffer(db, { clock, actor: vendorActor(city, o2!.vendorId), offerId: o2!.offerId }),
+      "OFFER_EXPIRED",
+    );
   });
 
   it("never books a vendor over its daily capacity", async () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]], capacity: 120 });
     const clock = fixedClock(T0);
-    const a = await submitOrder(db, clock, staffActor(city), orderInput({ pax: 100 }));
+    const a = await submitOrder(db, { clock, actor: staffActor(city), input: orderInput({ pax: 100 }) });
     expect(a.route?.kind).toBe("OFFERED");
-    const b = await submitOrder(db, clock, staffActor(city), orderInput({ pax: 30 }));
+    const b = await submitOrder(db, { clock, actor: staffActor(city), input: orderInput({ pax: 30 }) });
     // The pool's only vendor is full that day: the order goes to the city-wide reserve (the other tests' UMKM of
     // the same decree) or, with nobody there, to an admin — never over the vendor's capacity.
     if (b.route?.kind === "OFFERED") expect(b.route).toMatchObject({ scope: "RESERVE" });
     else expect(b.route).toMatchObject({ kind: "ESCALATED", reason: "NO_ELIGIBLE_IN_CITY" });
     expect(b.route?.kind === "OFFERED" && b.route.vendorId).not.toBe(city.vendors[0]!.id);
-    const c = await submitOrder(db, clock, staffActor(city), orderInput({ pax: 20 }));
+    const c = await submitOrder(db, { clock, actor: staffActor(city), input: orderInput({ pax: 20 }) });
     expect(c.route?.kind).toBe("OFFERED");
   });
 
@@ -220,7 +237,11 @@ describe("submitOrder and routing", () => {
     });
     const clock = fixedClock(T0);
     for (let i = 0; i < 3; i++) {
-      const r = await submitOrder(db, clock, staffActor(city), orderInput({ method: "E_PURCHASING" }));
+      const r = await submitOrder(db, {
+        clock,
+        actor: staffActor(city),
+        input: orderInput({ method: "E_PURCHASING" }),
+      });
       expect(r.route).toMatchObject({ kind: "OFFERED", vendorId: city.vendors[1]!.id });
     }
   });
@@ -229,9 +250,12 @@ describe("submitOrder and routing", () => {
     const db = testDb();
     const city = await createCity(db, { opds: 1, vendors: 1, pools: [[0]] });
     const clock = fixedClock(T0);
-    const r = await submitOrder(db, clock, staffActor(city), orderInput());
-    await expectCode(cancelOrder(db, clock, staffActor(city), r.orderId, "x"), "VALIDATION");
-    await cancelOrder(db, clock, staffActor(city), r.orderId, "Acara ditunda pimpinan");
+    const r = await submitOrder(db, { clock, actor: staffActor(city), input: orderInput() });
+    await expectCode(
+      cancelOrder(db, { clock, actor: staffActor(city), orderId: r.orderId, reason: "x" }),
+      "VALIDATION",
+    );
+    await cancelOrder(db, { clock, actor: staffActor(city), orderId: r.orderId, reason: "Acara ditunda pimpinan" });
     expect((await db.order.findUniqueOrThrow({ where: { id: r.orderId } })).status).toBe("CANCELLED");
     expect(await db.offer.count({ where: { orderId: r.orderId, status: "WITHDRAWN" } })).toBe(1);
     expect((await db.budget.findUniqueOrThrow({ where: { id: city.opds[0]!.budgetId } })).committed).toBe(0n);
@@ -246,18 +270,27 @@ describe("fulfilment and sanctions", () => {
     const adminActor = { id: admin.id, role: "ADMIN" as const };
     const clock = fixedClock(T0);
     const place = async (deliveryAt: string) => {
-      const r = await submitOrder(db, clock, staffActor(city), orderInput({ deliveryAt: new Date(deliveryAt) }));
+      const r = await submitOrder(db, {
+        clock,
+        actor: staffActor(city),
+        input: orderInput({ deliveryAt: new Date(deliveryAt) }),
+      });
       const o = r.route!.kind === "OFFERED" ? r.route! : null;
-      await acceptOffer(db, clock, vendorActor(city, o!.vendorId), o!.offerId);
+      await acceptOffer(db, { clock, actor: vendorActor(city, o!.vendorId), offerId: o!.offerId });
       return { orderId: r.orderId, vendorId: o!.vendorId };
     };
     const ok = await place("2026-06-01T05:00:00Z");
     clock.set("2026-06-01T05:10:00Z");
     expect(
-      await confirmDelivery(db, clock, staffActor(city), ok.orderId, {
-        deliveredAt: "2026-06-01T05:10:00Z",
-        quantityReceived: 50,
-        rating: 5,
+      await confirmDelivery(db, {
+        clock,
+        actor: staffActor(city),
+        orderId: ok.orderId,
+        input: {
+          deliveredAt: "2026-06-01T05:10:00Z",
+          quantityReceived: 50,
+          rating: 5,
+        },
       }),
     ).toEqual({ outcome: "DELIVERED", lateMinutes: 10 });
 
@@ -265,9 +298,14 @@ describe("fulfilment and sanctions", () => {
     clock.set(T0);
     const a = await place("2026-06-01T06:00:00Z");
     clock.set("2026-06-01T08:00:00Z");
-    const f1 = await confirmDelivery(db, clock, staffActor(city), a.orderId, {
-      deliveredAt: "2026-06-01T07:30:00Z",
-      quantityReceived: 50,
+    const f1 = await confirmDelivery(db, {
+      clock,
+      actor: staffActor(city),
+      orderId: a.orderId,
+      input: {
+        deliveredAt: "2026-06-01T07:30:00Z",
+        quantityReceived: 50,
+      },
     });
     expect(f1).toMatchObject({ outcome: "FAILED", failureType: "VERY_LATE", sanctionLevel: "SP1", rerouted: null });
     expect((await db.order.findUniqueOrThrow({ where: { id: a.orderId } })).status).toBe("FAILED");
@@ -276,9 +314,14 @@ describe("fulfilment and sanctions", () => {
     let b = await place("2026-06-05T06:00:00Z");
     while (b.vendorId !== a.vendorId) b = await place("2026-06-05T06:00:00Z");
     clock.set("2026-06-02T02:00:00Z"); // days before delivery: time to re-route
-    const f2 = await reportFailure(db, clock, staffActor(city), b.orderId, {
-      type: "VENDOR_CANCELLED",
-      evidence: "UMKM mengabarkan tidak sanggup",
+    const f2 = await reportFailure(db, {
+      clock,
+      actor: staffActor(city),
+      orderId: b.orderId,
+      input: {
+        type: "VENDOR_CANCELLED",
+        evidence: "UMKM mengabarkan tidak sanggup",
+      },
     });
     expect(f2).toMatchObject({ outcome: "FAILED", sanctionLevel: "SP2" });
     expect(f2.outcome === "FAILED" && f2.rerouted?.kind).toBe("OFFERED");
@@ -289,18 +332,27 @@ describe("fulfilment and sanctions", () => {
     const sanction = await db.sanction.findFirstOrThrow({
       where: { vendorId: a.vendorId, level: "SP2", status: "PROPOSED" },
     });
-    await decideSanction(db, clock, adminActor, sanction.id, { decision: "CONFIRM", reason: "Dua kali gagal kirim" });
+    await decideSanction(db, {
+      clock,
+      actor: adminActor,
+      sanctionId: sanction.id,
+      input: { decision: "CONFIRM", reason: "Dua kali gagal kirim" },
+    });
     expect((await db.vendor.findUniqueOrThrow({ where: { id: a.vendorId } })).status).toBe("SUSPENDED");
     for (let i = 0; i < 3; i++) {
-      const r = await submitOrder(
-        db,
+      const r = await submitOrder(db, {
         clock,
-        staffActor(city),
-        orderInput({ deliveryAt: new Date("2026-06-09T03:00:00Z") }),
-      );
+        actor: staffActor(city),
+        input: orderInput({ deliveryAt: new Date("2026-06-09T03:00:00Z") }),
+      });
       expect(r.route!.kind === "OFFERED" && r.route!.vendorId).not.toBe(a.vendorId);
     }
-    await reinstateVendor(db, clock, adminActor, a.vendorId, "Sudah klarifikasi dan berbenah");
+    await reinstateVendor(db, {
+      clock,
+      actor: adminActor,
+      vendorId: a.vendorId,
+      reason: "Sudah klarifikasi dan berbenah",
+    });
     expect((await db.vendor.findUniqueOrThrow({ where: { id: a.vendorId } })).status).toBe("ACTIVE");
     expect(
       await db.auditLog.count({
@@ -318,7 +370,8 @@ describe("deciding a sanction", () => {
     const clock = fixedClock(T0);
     // Six orders over three vendors: two pending offers each.
     const placed = [];
-    for (let i = 0; i < 6; i++) placed.push(await submitOrder(db, clock, staffActor(city), orderInput()));
+    for (let i = 0; i < 6; i++)
+      placed.push(await submitOrder(db, { clock, actor: staffActor(city), input: orderInput() }));
     const target = city.vendors[0]!.id;
     const hers = placed.filter((r) => r.route?.kind === "OFFERED" && r.route.vendorId === target);
     expect(hers).toHaveLength(2);
@@ -336,25 +389,40 @@ describe("deciding a sanction", () => {
     // A dismissal changes the proposal only (with its audit row and the vendor's notice).
     const dismissed = await propose("SP2");
     expect(
-      await decideSanction(db, clock, { id: admin.id, role: "ADMIN" }, dismissed.id, {
-        decision: "DISMISS",
-        reason: "Bukan kesalahan UMKM",
+      await decideSanction(db, {
+        clock,
+        actor: { id: admin.id, role: "ADMIN" },
+        sanctionId: dismissed.id,
+        input: {
+          decision: "DISMISS",
+          reason: "Bukan kesalahan UMKM",
+        },
       }),
     ).toMatchObject({ status: "OVERRIDDEN", withdrawn: 0 });
     expect((await db.vendor.findUniqueOrThrow({ where: { id: target } })).status).toBe("ACTIVE");
     expect(await db.offer.count({ where: { vendorId: target, status: "PENDING" } })).toBe(2);
     await expectCode(
-      decideSanction(db, clock, { id: admin.id, role: "ADMIN" }, dismissed.id, {
-        decision: "CONFIRM",
-        reason: "Diputuskan ulang",
+      decideSanction(db, {
+        clock,
+        actor: { id: admin.id, role: "ADMIN" },
+        sanctionId: dismissed.id,
+        input: {
+          decision: "CONFIRM",
+          reason: "Diputuskan ulang",
+        },
       }),
       "INVALID_STATE",
     );
 
     const sp2 = await propose("SP2");
-    const decided = await decideSanction(db, clock, { id: admin.id, role: "ADMIN" }, sp2.id, {
-      decision: "CONFIRM",
-      reason: "Berulang kali gagal",
+    const decided = await decideSanction(db, {
+      clock,
+      actor: { id: admin.id, role: "ADMIN" },
+      sanctionId: sp2.id,
+      input: {
+        decision: "CONFIRM",
+        reason: "Berulang kali gagal",
+      },
     });
     expect(decided).toMatchObject({ status: "CONFIRMED", level: "SP2", withdrawn: 2 });
     expect(await db.offer.count({ where: { vendorId: target, status: "PENDING" } })).toBe(0);
@@ -378,7 +446,12 @@ describe("deciding a sanction", () => {
     ).toBe(2);
     expect(await db.auditLog.count({ where: { entityId: { in: [dismissed.id, sp2.id] } } })).toBe(2);
     // Back in the pools (and out of the other tests' way: they share this database).
-    await reinstateVendor(db, clock, { id: admin.id, role: "ADMIN" }, target, "Sudah klarifikasi dan berbenah");
+    await reinstateVendor(db, {
+      clock,
+      actor: { id: admin.id, role: "ADMIN" },
+      vendorId: target,
+      reason: "Sudah klarifikasi dan berbenah",
+    });
   });
 });
 
@@ -392,9 +465,14 @@ describe("suspensions end on time", () => {
     const proposal = await db.sanction.create({
       data: { vendorId, level: "SP2", status: "PROPOSED", cause: "uji", proposedAt: clock.now() },
     });
-    await decideSanction(db, clock, { id: admin.id, role: "ADMIN" }, proposal.id, {
-      decision: "CONFIRM",
-      reason: "Dua kali gagal",
+    await decideSanction(db, {
+      clock,
+      actor: { id: admin.id, role: "ADMIN" },
+      sanctionId: proposal.id,
+      input: {
+        decision: "CONFIRM",
+        reason: "Dua kali gagal",
+      },
     });
     expect((await db.vendor.findUniqueOrThrow({ where: { id: vendorId } })).status).toBe("SUSPENDED");
     clock.advance(29 * 86_400_000);

@@ -56,30 +56,41 @@ describe("the SpendDaily rollup", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 15 }), async (steps) => {
         for (const s of steps) {
-          const r = await submitOrder(
-            db,
+          const r = await submitOrder(db, {
             clock,
-            staff(s.opd),
-            orderInput({ pax: s.pax, deliveryAt: new Date(`2026-06-${s.day}T03:00:00Z`) }),
-          );
+            actor: staff(s.opd),
+            input: orderInput({ pax: s.pax, deliveryAt: new Date(`2026-06-${s.day}T03:00:00Z`) }),
+          });
           if (r.route?.kind !== "OFFERED") continue;
           const vendor = await vendorActor(r.route.vendorId);
-          if (s.fate === "decline") await declineOffer(db, clock, vendor, r.route.offerId, "Penuh");
-          else if (s.fate === "cancel") await cancelOrder(db, clock, staff(s.opd), r.orderId, "Acara batal");
+          if (s.fate === "decline")
+            await declineOffer(db, { clock, actor: vendor, offerId: r.route.offerId, reason: "Penuh" });
+          else if (s.fate === "cancel")
+            await cancelOrder(db, { clock, actor: staff(s.opd), orderId: r.orderId, reason: "Acara batal" });
           else if (s.fate !== "leave") {
-            await acceptOffer(db, clock, vendor, r.route.offerId);
+            await acceptOffer(db, { clock, actor: vendor, offerId: r.route.offerId });
             if (s.fate === "deliver") {
-              await confirmDelivery(db, clock, staff(s.opd), r.orderId, {
-                deliveredAt: new Date("2026-06-01T02:00:00Z"),
-                quantityReceived: s.pax,
-                rating: 5,
-                // Confirmed "now", days before the scheduled delivery: an early delivery needs its reason.
-                earlyReason: "Acara dimajukan",
+              await confirmDelivery(db, {
+                clock,
+                actor: staff(s.opd),
+                orderId: r.orderId,
+                input: {
+                  deliveredAt: new Date("2026-06-01T02:00:00Z"),
+                  quantityReceived: s.pax,
+                  rating: 5,
+                  // Confirmed "now", days before the scheduled delivery: an early delivery needs its reason.
+                  earlyReason: "Acara dimajukan",
+                },
               });
             } else if (s.fate === "fail") {
-              await reportFailure(db, clock, staff(s.opd), r.orderId, {
-                type: "VENDOR_CANCELLED",
-                evidence: "UMKM membatalkan.",
+              await reportFailure(db, {
+                clock,
+                actor: staff(s.opd),
+                orderId: r.orderId,
+                input: {
+                  type: "VENDOR_CANCELLED",
+                  evidence: "UMKM membatalkan.",
+                },
               });
             }
           }
@@ -123,7 +134,7 @@ describe("the spread for a period", () => {
     const db = testDb();
     const clock = fixedClock("2026-11-28T03:00:00Z");
     const period = parsePeriod("year:2026")!;
-    const city = await getSpread(db, clock, period);
+    const city = await getSpread(db, { clock, period });
     const decree = (await findDecreeInForce(db, "2026-11-28"))!;
     const allocatedIds = new Set(
       (await db.allocation.findMany({ where: { decreeId: decree.id }, select: { vendorId: true } })).map(
@@ -142,7 +153,7 @@ describe("the spread for a period", () => {
     expect(city.lorenz.at(-1)).toEqual({ vendors: 1, value: 1 });
 
     const opd = await db.opd.findUniqueOrThrow({ where: { code: "DISKOMINFO" } });
-    const one = await getSpread(db, clock, period, opd.id);
+    const one = await getSpread(db, { clock, period, opdId: opd.id });
     const pool = (await db.allocation.findMany({ where: { decreeId: decree.id, opdId: opd.id } })).map(
       (a) => a.vendorId,
     );
@@ -163,7 +174,7 @@ describe("the dashboard's figures", () => {
     const db = testDb();
     const clock = fixedClock("2026-11-28T03:00:00Z");
     const year = parsePeriod("year:2026")!;
-    const d = await getDashboard(db, clock, year, null);
+    const d = await getDashboard(db, { clock, period: year, opdId: null });
     expect(d.trend).toHaveLength(12);
     expect(d.trend.reduce((s, m) => s + m.awarded, 0)).toBe(d.spread.awarded);
     expect(d.trend.reduce((s, m) => s + m.delivered, 0)).toBe(d.spread.delivered);
@@ -171,10 +182,10 @@ describe("the dashboard's figures", () => {
     expect(d.absorption.reduce((s, a) => s + a.pagu, 0)).toBe(Number(pagu._sum.pagu));
     expect(d.absorption.reduce((s, a) => s + a.realised, 0)).toBe(d.spread.delivered);
     const opd = d.absorption.find((a) => a.realised > 0)!;
-    const one = await getDashboard(db, clock, year, opd.opdId);
+    const one = await getDashboard(db, { clock, period: year, opdId: opd.opdId });
     expect(one.spread.delivered).toBe(opd.realised);
     expect(one.absorption).toHaveLength(1);
-    const month = await getDashboard(db, clock, parsePeriod("month:2026-10")!, null);
+    const month = await getDashboard(db, { clock, period: parsePeriod("month:2026-10")!, opdId: null });
     expect(month.spread.awarded).toBe(d.trend.find((m) => m.month === "2026-10")!.awarded);
     // A month without orders has no Gini — on screen and in the workbook (an empty cell and a note, never 0).
     for (const m of d.trend) expect(m.gini === null, m.month).toBe(m.awarded === 0);

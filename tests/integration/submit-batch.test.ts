@@ -27,7 +27,9 @@ describe("submissions routed together", () => {
     const clock = fixedClock(T0);
     // Eight equal orders at once from two agencies sharing the pool: each UMKM gets exactly two.
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => submitOrder(db, clock, staffActor(city, i % 2), orderInput({ pax: 50 }))),
+      Array.from({ length: 8 }, (_, i) =>
+        submitOrder(db, { clock, actor: staffActor(city, i % 2), input: orderInput({ pax: 50 }) }),
+      ),
     );
     const chosen = results.map((r) => (r.route?.kind === "OFFERED" ? r.route.vendorId : "none"));
     const perVendor = city.vendors.map((v) => chosen.filter((c) => c === v.id).length);
@@ -69,10 +71,10 @@ describe("submissions routed together", () => {
     const clock = fixedClock(T0);
     const same = orderInput({ accountCode: spare.accountCode });
     const outcomes = await Promise.allSettled([
-      submitOrder(db, clock, staffActor(city), same),
-      submitOrder(db, clock, staffActor(city), same),
-      submitOrder(db, clock, staffActor(city), orderInput()),
-      submitOrder(db, clock, staffActor(city), orderInput()),
+      submitOrder(db, { clock, actor: staffActor(city), input: same }),
+      submitOrder(db, { clock, actor: staffActor(city), input: same }),
+      submitOrder(db, { clock, actor: staffActor(city), input: orderInput() }),
+      submitOrder(db, { clock, actor: staffActor(city), input: orderInput() }),
     ]);
     const [a, b, c, d] = outcomes;
     expect(a.status).toBe("fulfilled");
@@ -99,20 +101,22 @@ describe("submissions routed together", () => {
     const city = await createCity(db, { opds: 1, vendors: 4, pools: [[0, 1, 2, 3]] });
     const clock = fixedClock(T0);
     const routed = await Promise.all(
-      Array.from({ length: 4 }, () => submitOrder(db, clock, staffActor(city), orderInput({ pax: 50 }))),
+      Array.from({ length: 4 }, () =>
+        submitOrder(db, { clock, actor: staffActor(city), input: orderInput({ pax: 50 }) }),
+      ),
     );
     const offers = routed.map((r) => (r.route?.kind === "OFFERED" ? r.route : null)!);
     expect(new Set(offers.map((o) => o.vendorId)).size).toBe(4);
     const [a, b, c, d] = offers as [(typeof offers)[0], (typeof offers)[0], (typeof offers)[0], (typeof offers)[0]];
     // Arriving together: two valid acceptances, a double tap of one of them, another vendor's offer (not its own),
     // and an offer withdrawn just before (its order cancelled): each gets its own answer, none fails the others.
-    await cancelOrder(db, clock, staffActor(city), routed[3]!.orderId, "Acara dibatalkan");
+    await cancelOrder(db, { clock, actor: staffActor(city), orderId: routed[3]!.orderId, reason: "Acara dibatalkan" });
     const answers = await Promise.allSettled([
-      acceptOffer(db, clock, vendorActor(city, a.vendorId), a.offerId),
-      acceptOffer(db, clock, vendorActor(city, b.vendorId), b.offerId),
-      acceptOffer(db, clock, vendorActor(city, b.vendorId), b.offerId),
-      acceptOffer(db, clock, vendorActor(city, a.vendorId), c.offerId),
-      acceptOffer(db, clock, vendorActor(city, d.vendorId), d.offerId),
+      acceptOffer(db, { clock, actor: vendorActor(city, a.vendorId), offerId: a.offerId }),
+      acceptOffer(db, { clock, actor: vendorActor(city, b.vendorId), offerId: b.offerId }),
+      acceptOffer(db, { clock, actor: vendorActor(city, b.vendorId), offerId: b.offerId }),
+      acceptOffer(db, { clock, actor: vendorActor(city, a.vendorId), offerId: c.offerId }),
+      acceptOffer(db, { clock, actor: vendorActor(city, d.vendorId), offerId: d.offerId }),
     ]);
     const value = (i: number) => (answers[i]!.status === "fulfilled" ? answers[i]!.value : answers[i]!.reason);
     expect(value(0)).toEqual({ orderId: routed[0]!.orderId, alreadyAccepted: false });

@@ -56,14 +56,14 @@ describe("vendor import", () => {
     const sheet = await readVendorSheet(bytes, "umkm.xlsx");
     expect(sheet.error).toBeUndefined();
     expect(sheet.rows.map((r) => r.row)).toEqual([2, 3]);
-    const report = await previewVendorImport(db, admin, sheet.rows);
+    const report = await previewVendorImport(db, { actor: admin, rows: sheet.rows });
     expect(report).toMatchObject({ valid: 2, invalid: 0 });
-    expect(await commitVendorImport(db, clock, admin, sheet.rows)).toEqual({ created: 2 });
+    expect(await commitVendorImport(db, { clock, actor: admin, rows: sheet.rows })).toEqual({ created: 2 });
     const a = await db.vendor.findUniqueOrThrow({ where: { code: `IMP-A${t}` } });
     expect(a).toMatchObject({ hasPp55: true, dailyCapacityPax: 80, ekatalogStatus: "BELUM", status: "ACTIVE" });
     expect(await db.auditLog.count({ where: { action: "vendor.imported" } })).toBeGreaterThanOrEqual(1);
     // Importing the same file again: every row is now a duplicate of the registry.
-    const again = readable(await previewVendorImport(db, admin, sheet.rows));
+    const again = readable(await previewVendorImport(db, { actor: admin, rows: sheet.rows }));
     expect(again.invalid).toBe(2);
     expect(again.rows[0]!.errors).toContain("Kode: sudah terdaftar");
   });
@@ -85,7 +85,7 @@ describe("vendor import", () => {
     ].join("\n");
     const sheet = await readVendorSheet(Buffer.from(csv), "umkm.csv");
     expect(sheet.rows).toHaveLength(6);
-    const report = readable(await previewVendorImport(db, admin, sheet.rows));
+    const report = readable(await previewVendorImport(db, { actor: admin, rows: sheet.rows }));
     expect(report).toMatchObject({ valid: 1, invalid: 5 });
     expect(report.rows[5]!.errors).toEqual(['PP 55: "mungkin" tidak dikenal (isi ya atau tidak)']);
     // Each problem under the column people filled, never a field name.
@@ -104,14 +104,14 @@ describe("vendor import", () => {
     expect(report.rows[4]!.errors.join(" ")).toContain("Kelurahan Pulorejo ada di Kecamatan Prajurit Kulon");
     expect(report.rows[1]!.errors).toContain("Kode: sama dengan baris 2");
     expect(report.rows[2]!.errors.length).toBeGreaterThanOrEqual(3); // NIB, WhatsApp, capacity
-    await expect(commitVendorImport(db, clock, admin, sheet.rows)).rejects.toSatisfy(
+    await expect(commitVendorImport(db, { clock, actor: admin, rows: sheet.rows })).rejects.toSatisfy(
       (e) => e instanceof AppError && e.code === "VALIDATION",
     );
     expect(await db.vendor.count()).toBe(before);
     expect((await readVendorSheet(Buffer.from("bukan excel"), "x.xlsx")).error).toBeTruthy();
     expect((await readVendorSheet(Buffer.from("a,b\n1,2"), "x.csv")).error).toBeTruthy();
-    await expect(previewVendorImport(db, { id: admin.id, role: "OPD_STAFF" }, sheet.rows)).rejects.toSatisfy(
-      (e) => e instanceof AppError && e.code === "FORBIDDEN",
-    );
+    await expect(
+      previewVendorImport(db, { actor: { id: admin.id, role: "OPD_STAFF" }, rows: sheet.rows }),
+    ).rejects.toSatisfy((e) => e instanceof AppError && e.code === "FORBIDDEN");
   });
 });

@@ -78,15 +78,14 @@ describe("offers by Web Push", () => {
     const vendorUser = { id: city.vendors[0]!.userId, role: "VENDOR" as const, userAgent: "Chrome Android" };
     const phone = browser(`${base}/ok/${randomBytes(6).toString("hex")}`);
     const clock = fixedClock(T0);
-    await savePushSubscription(db, clock, vendorUser, phone.form);
+    await savePushSubscription(db, { clock, actor: vendorUser, input: phone.form });
     expect(await db.auditLog.count({ where: { action: "push.subscribed", actorId: vendorUser.id } })).toBe(1);
 
-    const r = await submitOrder(
-      db,
+    const r = await submitOrder(db, {
       clock,
-      { id: city.opds[0]!.staffId, role: "OPD_STAFF", opdId: city.opds[0]!.id },
-      orderInput(),
-    );
+      actor: { id: city.opds[0]!.staffId, role: "OPD_STAFF", opdId: city.opds[0]!.id },
+      input: orderInput(),
+    });
     expect(r.route?.kind).toBe("OFFERED");
     const rows = await db.notification.findMany({ where: { userId: vendorUser.id, channel: "PUSH" } });
     expect(rows).toHaveLength(1);
@@ -131,15 +130,14 @@ describe("offers by Web Push", () => {
     const failing = browser(`${base}/fail/${randomBytes(6).toString("hex")}`);
     const v0 = { id: city.vendors[0]!.userId, role: "VENDOR" as const };
     const v1 = { id: city.vendors[1]!.userId, role: "VENDOR" as const };
-    await savePushSubscription(db, clock, v0, gone.form);
-    await savePushSubscription(db, clock, v1, failing.form);
+    await savePushSubscription(db, { clock, actor: v0, input: gone.form });
+    await savePushSubscription(db, { clock, actor: v1, input: failing.form });
     for (let i = 0; i < 2; i++)
-      await submitOrder(
-        db,
+      await submitOrder(db, {
         clock,
-        { id: city.opds[0]!.staffId, role: "OPD_STAFF", opdId: city.opds[0]!.id },
-        orderInput(),
-      );
+        actor: { id: city.opds[0]!.staffId, role: "OPD_STAFF", opdId: city.opds[0]!.id },
+        input: orderInput(),
+      });
     const vapid = { ...webpush.generateVAPIDKeys(), subject: "mailto:x@example.org" };
     const result = await dispatchOutbox(db, clock, {
       mailer: null,
@@ -154,13 +152,17 @@ describe("offers by Web Push", () => {
 
     // Not a push service's address, or not keys: refused, nothing stored.
     await expect(
-      savePushSubscription(db, clock, v1, { ...failing.form, endpoint: "http://127.0.0.1/x" }),
+      savePushSubscription(db, { clock, actor: v1, input: { ...failing.form, endpoint: "http://127.0.0.1/x" } }),
     ).rejects.toSatisfy((e) => e instanceof AppError && e.code === "VALIDATION");
-    await expect(savePushSubscription(db, clock, v1, { ...failing.form, p256dh: "short" })).rejects.toSatisfy(
-      (e) => e instanceof AppError && e.code === "VALIDATION",
-    );
+    await expect(
+      savePushSubscription(db, { clock, actor: v1, input: { ...failing.form, p256dh: "short" } }),
+    ).rejects.toSatisfy((e) => e instanceof AppError && e.code === "VALIDATION");
     // Another account cannot remove this phone's subscription; its own user can.
-    expect(await removePushSubscription(db, clock, v0, { endpoint: failing.form.endpoint })).toEqual({ removed: 0 });
-    expect(await removePushSubscription(db, clock, v1, { endpoint: failing.form.endpoint })).toEqual({ removed: 1 });
+    expect(await removePushSubscription(db, { actor: v0, input: { endpoint: failing.form.endpoint } })).toEqual({
+      removed: 0,
+    });
+    expect(await removePushSubscription(db, { actor: v1, input: { endpoint: failing.form.endpoint } })).toEqual({
+      removed: 1,
+    });
   });
 });

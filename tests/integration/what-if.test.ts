@@ -23,7 +23,7 @@ describe("what-if on a draft decree", () => {
       input: { number: "SK/WHATIF/1", title: "Simulasi sama", effectiveFrom: "2027-01-01" },
       copyFromInForce: true,
     });
-    const a = await whatIf(db, clock, same.id, { months: 6 });
+    const a = await whatIf(db, { clock, actor: admin, decreeId: same.id, source: { months: 6 } });
     expect(a.orders).toBeGreaterThan(20);
     expect(a.inForce).not.toBeNull();
     expect(a.draft.distribution).toEqual(a.inForce!.result.distribution);
@@ -44,7 +44,7 @@ describe("what-if on a draft decree", () => {
       cells: opds.map((o) => `${o.id}:${one.id}`),
       version: "1",
     });
-    const b = await whatIf(db, clock, narrow.id, { months: 6 });
+    const b = await whatIf(db, { clock, actor: admin, decreeId: narrow.id, source: { months: 6 } });
     expect(b.draft.distribution.gini).toBeGreaterThan(b.inForce!.result.distribution.gini);
     expect(b.draft.distribution.zero.count).toBeGreaterThan(b.inForce!.result.distribution.zero.count);
     expect(b.vendors.find((v) => v.id === one.id)!.diff).toBeGreaterThan(0);
@@ -55,12 +55,12 @@ describe("what-if on a draft decree", () => {
     // An UMKM of the draft that routing cannot offer anything says why beside its figures.
     const menu = await db.vendorMenuItem.findMany({ where: { vendorId: one.id, active: true }, select: { id: true } });
     await db.vendorMenuItem.updateMany({ where: { vendorId: one.id }, data: { active: false } });
-    const gap = await whatIf(db, clock, narrow.id, { months: 6 });
+    const gap = await whatIf(db, { clock, actor: admin, decreeId: narrow.id, source: { months: 6 } });
     expect(gap.vendors.find((v) => v.id === one.id)).toMatchObject({ gap: "NO_MENU", draft: 0 });
     await db.vendorMenuItem.updateMany({ where: { id: { in: menu.map((m) => m.id) } }, data: { active: true } });
 
     // Without relying on history: a synthetic year for the draft's first fiscal year.
-    const syn = await whatIf(db, clock, narrow.id, { synthetic: true });
+    const syn = await whatIf(db, { clock, actor: admin, decreeId: narrow.id, source: { synthetic: true } });
     expect(syn.syntheticYear).toBe(2027);
     expect(syn.orders).toBe(26 * 4 * 12);
     expect(syn.draft.distribution.gini).toBeGreaterThan(syn.inForce!.result.distribution.gini);
@@ -71,7 +71,7 @@ describe("what-if with failures", () => {
   it("replays with the declines, lapses and failures observed, under the settings in force and under others", async () => {
     const db = testDb();
     const decree = (await findDecreeInForce(db, "2026-11-28"))!;
-    const r = await whatIfWithFailures(db, clock, decree.id, 12, null);
+    const r = await whatIfWithFailures(db, { clock, actor: admin, decreeId: decree.id, months: 12, alternative: null });
     expect(r.orders).toBeGreaterThan(20);
     // The observed rates are the seeded history's own.
     const since = new Date(clock.now().getTime() - 12 * 30.4375 * 86_400_000);
@@ -94,13 +94,19 @@ describe("what-if with failures", () => {
       expect(x.distribution.gini).toBeGreaterThanOrEqual(0);
     }
     // An explicit comparison is followed: without the reserve and with harsh counts, never fewer escalations.
-    const harsh = await whatIfWithFailures(db, clock, decree.id, 12, {
-      sp2AfterFailures: 2,
-      sp3AfterFailures: 3,
-      sp2MinFailureShare: 0,
-      sp3MinFailureShare: 0,
-      suspensionDays: 365,
-      cityReserve: false,
+    const harsh = await whatIfWithFailures(db, {
+      clock,
+      actor: admin,
+      decreeId: decree.id,
+      months: 12,
+      alternative: {
+        sp2AfterFailures: 2,
+        sp3AfterFailures: 3,
+        sp2MinFailureShare: 0,
+        sp3MinFailureShare: 0,
+        suspensionDays: 365,
+        cityReserve: false,
+      },
     });
     expect(harsh.alternativeSettings.cityReserve).toBe(false);
     expect(harsh.alternative.escalated).toBeGreaterThanOrEqual(harsh.current.escalated);

@@ -12,12 +12,11 @@ let placed = 0;
 const worker = async (w: number) => {
   for (let k = 0; ; k++) {
     const opd = city.opds[(w + k) % city.opds.length]!;
-    await submitOrder(
-      db,
+    await submitOrder(db, {
       clock,
-      { id: opd.staffId, role: "OPD_STAFF", opdId: opd.id },
-      orderInput({ deliveryAt: new Date("2026-05-07T03:00:00Z"), pax: 20 }),
-    );
+      actor: { id: opd.staffId, role: "OPD_STAFF", opdId: opd.id },
+      input: orderInput({ deliveryAt: new Date("2026-05-07T03:00:00Z"), pax: 20 }),
+    });
     placed++;
     if (placed % 10 === 0) console.log(`PLACED ${placed}`);
   }

@@ -30,7 +30,7 @@ export default async function NotificationsPage({
   const sp = await searchParams;
   const appLocale = toLocale(await getLocale());
   // Each notification in the reader's language (rendered from its template when it has one).
-  const list = await listNotifications(db(), user.id, pageSchema.parse(sp.page ?? 1), appLocale);
+  const list = await listNotifications(db(), { actor: user, page: pageSchema.parse(sp.page ?? 1), locale: appLocale });
   const t = await getTranslations();
   const locale = toLocaleTag(appLocale);
   return (

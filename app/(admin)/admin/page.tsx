@@ -9,7 +9,7 @@ import { Card, CardTitle, EmptyState, Stat } from "@/components/ui/card";
 import { DaysToPayViews } from "@/components/dashboard/days-to-pay-views";
 import { Badge } from "@/components/ui/badge";
 import { EKATALOG_STATUSES } from "@/lib/domain/vendor";
-import { getPoolHealth } from "@/lib/data/admin/pool-health";
+import { getPoolHealth } from "@/lib/data/admin/pool-health/get-pool-health";
 import { PoolHealthCard } from "@/components/admin/pool-health-card";
 import { Flash } from "@/components/ui/flash";
 
@@ -18,8 +18,11 @@ export default async function AdminHomePage({
 }: {
   searchParams: Promise<{ done?: string; error?: string }>;
 }) {
-  await requirePageRole("ADMIN");
-  const [home, health] = await Promise.all([getAdminHome(db(), systemClock), getPoolHealth(db(), systemClock)]);
+  const admin = await requirePageRole("ADMIN");
+  const [home, health] = await Promise.all([
+    getAdminHome(db(), systemClock),
+    getPoolHealth(db(), { clock: systemClock, actor: admin }),
+  ]);
   const { done, error } = await searchParams;
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());

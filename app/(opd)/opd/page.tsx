@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
-import { requireOpd, requirePageRole } from "@/lib/auth/guards";
+import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { getOpdHome } from "@/lib/data/home/get-opd-home";
@@ -11,7 +11,7 @@ import { OrdersTable } from "@/components/orders/orders-table";
 
 export default async function OpdHomePage() {
   const user = await requirePageRole("OPD_STAFF");
-  const home = await getOpdHome(db(), systemClock, requireOpd(user));
+  const home = await getOpdHome(db(), { clock: systemClock, actor: user });
   const t = await getTranslations("opdHome");
   const tf = await getTranslations("orderForm");
   const tl = await getTranslations("orderList");

@@ -3,7 +3,7 @@ import { firstSteps, firstStepsPending, type FirstStep } from "@/lib/domain/firs
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { Clock3, MapPin, Phone, Users } from "lucide-react";
-import { requirePageRole, requireVendor } from "@/lib/auth/guards";
+import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { getVendorHome } from "@/lib/data/home/get-vendor-home";
@@ -38,7 +38,7 @@ export default async function VendorHomePage({
   searchParams: Promise<{ done?: string; error?: string }>;
 }) {
   const user = await requirePageRole("VENDOR");
-  const home = await getVendorHome(db(), systemClock, requireVendor(user));
+  const home = await getVendorHome(db(), { clock: systemClock, actor: user });
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const { done, error } = await searchParams;

@@ -4,6 +4,7 @@
 import { getTranslations } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
+import type { Actor } from "@/lib/data/audit";
 import { SYNTHETIC_PER_MONTH, WHAT_IF_MONTHS, whatIf } from "@/lib/data/admin/what-if";
 import { formatNumber, formatPercent, formatRupiah, type Locale } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -15,8 +16,11 @@ export async function WhatIfCard({
   g,
   months,
   locale,
+  actor,
 }: {
   g: { id: string; number: string };
+  /** The admin reading the page (the what-if authorises its reader). */
+  actor: Actor;
   /** The address bar's choice: a number of months, "synthetic", or nothing (not run). */
   months: string | undefined;
   locale: Locale;
@@ -24,9 +28,9 @@ export async function WhatIfCard({
   const t = await getTranslations();
   const wantedMonths = WHAT_IF_MONTHS.find((m) => String(m) === months);
   const sim = wantedMonths
-    ? await whatIf(db(), systemClock, g.id, { months: wantedMonths })
+    ? await whatIf(db(), { clock: systemClock, actor, decreeId: g.id, source: { months: wantedMonths } })
     : months === "synthetic"
-      ? await whatIf(db(), systemClock, g.id, { synthetic: true })
+      ? await whatIf(db(), { clock: systemClock, actor, decreeId: g.id, source: { synthetic: true } })
       : null;
   return (
     <Card>

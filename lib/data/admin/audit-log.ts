@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { filterDay, filterText } from "@/lib/validation/query";
 import type { Tx } from "@/lib/db/client";
+import type { Actor } from "@/lib/data/audit";
+import { requireAdmin } from "@/lib/data/authorise";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { wibDateTime } from "@/lib/format";
@@ -35,8 +37,10 @@ export interface AuditRow {
 
 export async function listAuditLog(
   tx: Tx,
-  query: AuditQuery,
+  opts: { actor: Actor; query: AuditQuery },
 ): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number; entities: string[] }> {
+  const { query } = opts;
+  requireAdmin(opts.actor);
   const where: Prisma.AuditLogWhereInput = {};
   if (query.action) where.action = { startsWith: query.action };
   if (query.entity) where.entity = query.entity;

@@ -42,9 +42,9 @@ export async function storeScan(
 /** A document's scan for the viewer: admins, or the vendor it belongs to; null for anyone else or no scan. */
 export async function getDocumentScan(
   tx: Tx,
-  viewer: { role: Role; vendorId: string | null },
-  documentId: string,
+  opts: { actor: { role: Role; vendorId: string | null }; documentId: string },
 ): Promise<{ bytes: Buffer; contentType: string; fileName: string } | null> {
+  const { actor: viewer, documentId } = opts;
   if (!/^[0-9a-f-]{36}$/i.test(documentId)) return null;
   if (viewer.role !== "ADMIN" && !(viewer.role === "VENDOR" && viewer.vendorId)) return null;
   const scan = await tx.vendorDocumentScan.findFirst({

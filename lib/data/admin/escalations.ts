@@ -3,6 +3,8 @@
 // rule routing uses (least awarded value first), with every other UMKM's reason.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
+import type { Actor } from "@/lib/data/audit";
+import { requireAdmin } from "@/lib/data/authorise";
 import { rp } from "@/lib/domain/money";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { toPoolVendor } from "@/lib/data/routing/route-order";
@@ -49,8 +51,10 @@ export interface EscalatedOrder {
   excluded: Exclusion[];
 }
 
-export async function getEscalationQueue(tx: Tx, clock: Clock): Promise<EscalatedOrder[]> {
-  const now = clock.now();
+/** The escalated orders for an admin to assign by hand, most urgent first (admins only). */
+export async function getEscalationQueue(tx: Tx, opts: { clock: Clock; actor: Actor }): Promise<EscalatedOrder[]> {
+  requireAdmin(opts.actor);
+  const now = opts.clock.now();
   const [orders, vendors, settings] = await Promise.all([
     tx.order.findMany({
       where: { status: "ESCALATED" },

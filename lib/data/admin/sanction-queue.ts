@@ -2,6 +2,8 @@
 // history; the vendors suspended now (to reinstate early); the latest decisions.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
+import type { Actor } from "@/lib/data/audit";
+import { requireAdmin } from "@/lib/data/authorise";
 import type { FailureType, SanctionLevel, SanctionStatus, VendorStatus } from "@/lib/generated/prisma/enums";
 import { SUSPENDING_LEVELS } from "@/lib/domain/sanctions";
 
@@ -38,8 +40,10 @@ export interface SanctionQueue {
   }[];
 }
 
-export async function getSanctionQueue(tx: Tx, clock: Clock): Promise<SanctionQueue> {
-  const now = clock.now();
+/** The admins' sanction queue (admins only). */
+export async function getSanctionQueue(tx: Tx, opts: { clock: Clock; actor: Actor }): Promise<SanctionQueue> {
+  requireAdmin(opts.actor);
+  const now = opts.clock.now();
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
   const [proposals, suspended, decided] = await Promise.all([
     tx.sanction.findMany({

@@ -65,7 +65,8 @@ async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; inpu
   return { report: { rows: report, valid: report.length - invalid, invalid }, inputs };
 }
 
-export async function previewVendorImport(tx: Tx, actor: Actor, raw: unknown): Promise<ImportReport> {
+export async function previewVendorImport(tx: Tx, opts: { actor: Actor; rows: unknown }): Promise<ImportReport> {
+  const { actor, rows: raw } = opts;
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
   return (await check(tx, raw)).report;
 }
@@ -73,10 +74,9 @@ export async function previewVendorImport(tx: Tx, actor: Actor, raw: unknown): P
 /** Creates every row, or nothing: any invalid row (checked again here) refuses the whole import. */
 export async function commitVendorImport(
   db: Db,
-  clock: Clock,
-  actor: Actor & { id: string },
-  raw: unknown,
+  opts: { clock: Clock; actor: Actor & { id: string }; rows: unknown },
 ): Promise<{ created: number }> {
+  const { clock, actor, rows: raw } = opts;
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
   try {
     return await inTransaction(db, async (tx) => {

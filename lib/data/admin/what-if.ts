@@ -2,6 +2,8 @@
 // draft and under the decree in force, with the spread of each and the difference per UMKM. Read-only.
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
+import type { Actor } from "@/lib/data/audit";
+import { requireAdmin } from "@/lib/data/authorise";
 import { rp } from "@/lib/domain/money";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
@@ -150,7 +152,12 @@ async function loadReplay(tx: Tx, clock: Clock, decreeId: string, source: WhatIf
   return { replayOrders, vendors, draftAlloc, currentAlloc, settings, scope, inForce, synthetic, since, now, priced };
 }
 
-export async function whatIf(tx: Tx, clock: Clock, decreeId: string, source: WhatIfSource): Promise<WhatIf> {
+export async function whatIf(
+  tx: Tx,
+  opts: { clock: Clock; actor: Actor; decreeId: string; source: WhatIfSource },
+): Promise<WhatIf> {
+  const { clock, decreeId, source } = opts;
+  requireAdmin(opts.actor);
   const { replayOrders, vendors, draftAlloc, currentAlloc, settings, scope, inForce, synthetic, priced } =
     await loadReplay(tx, clock, decreeId, source);
   const draft = replay(
@@ -223,11 +230,10 @@ export interface FailureWhatIf {
  */
 export async function whatIfWithFailures(
   tx: Tx,
-  clock: Clock,
-  decreeId: string,
-  months: number,
-  alternative: AlternativeSanctions | null,
+  opts: { clock: Clock; actor: Actor; decreeId: string; months: number; alternative: AlternativeSanctions | null },
 ): Promise<FailureWhatIf> {
+  const { clock, decreeId, months, alternative } = opts;
+  requireAdmin(opts.actor);
   const { replayOrders, vendors, draftAlloc, settings, scope, since, now } = await loadReplay(tx, clock, decreeId, {
     months,
   });

@@ -34,11 +34,15 @@ export interface Dashboard {
   payments: DaysToPay;
 }
 
-export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: string | null): Promise<Dashboard> {
+export async function getDashboard(
+  tx: Tx,
+  opts: { clock: Clock; period: Period; opdId: string | null },
+): Promise<Dashboard> {
+  const { clock, period, opdId } = opts;
   const year = Number(period.to.slice(0, 4));
   const from = wibDateTime(period.from, "00:00");
   const to = new Date(wibDateTime(period.to, "00:00").getTime() + 86_400_000);
-  const spreadOf = getSpread(tx, clock, period, opdId);
+  const spreadOf = getSpread(tx, { clock, period, opdId });
   const settingsOf = getSettings(tx);
   const opdsOf = tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } });
   const [spread, opds, monthly, byOpd, budgets, failures, sanctions, ek, before, resilience, payments] =
@@ -75,8 +79,8 @@ export async function getDashboard(tx: Tx, clock: Clock, period: Period, opdId: 
       }),
       tx.vendor.groupBy({ by: ["ekatalogStatus"], where: { status: { not: "REMOVED" } }, _count: true }),
       getBeforeDecree(tx, { beforeYear: Number(period.from.slice(0, 4)), opdId }),
-      getResilience(tx, clock, period, opdId, spreadOf),
-      settingsOf.then((s) => getDaysToPay(tx, clock, { period, opdId, targetDays: s.paymentTargetDays, opds: opdsOf })),
+      getResilience(tx, { clock, period, opdId, spreadOf }),
+      settingsOf.then((s) => getDaysToPay(tx, { clock, period, opdId, targetDays: s.paymentTargetDays, opds: opdsOf })),
     ]);
   // The trend's Gini is measured over the same UMKM as the period's spread, month by month.
   const scope = spread.vendors.map((v) => v.id);

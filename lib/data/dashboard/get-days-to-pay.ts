@@ -122,8 +122,8 @@ export function overdueSql(overdueBefore: Date, opdId: string | null, limit: num
 
 export async function getDaysToPay(
   tx: Tx,
-  clock: Clock,
   opts: {
+    clock: Clock;
     period: Period;
     opdId: string | null;
     targetDays: number;
@@ -133,7 +133,7 @@ export async function getDaysToPay(
     opds?: Promise<{ id: string; code: string; name: string }[]>;
   },
 ): Promise<DaysToPay> {
-  const { period, opdId, targetDays } = opts;
+  const { clock, period, opdId, targetDays } = opts;
   const fy = Number(period.to.slice(0, 4));
   const today = wibDay(clock.now());
   // Overdue: the BAST's WIB day is more than targetDays before today (lib/domain/payment.ts isOverdue).

@@ -64,12 +64,14 @@ export function resilienceCountsSql(fy: number, period: Period, opdId: string | 
 
 export async function getResilience(
   tx: Tx,
-  clock: Clock,
-  period: Period,
-  opdId: string | null,
-  /** The period's spread (getSpread), or its promise: the counts are read meanwhile. */
-  spreadOf: Pick<Spread, "vendors"> | PromiseLike<Pick<Spread, "vendors">>,
+  opts: {
+    clock: Clock;
+    period: Period;
+    opdId: string | null;
+    spreadOf: Pick<Spread, "vendors"> | PromiseLike<Pick<Spread, "vendors">>;
+  },
 ): Promise<Resilience> {
+  const { clock, period, opdId, spreadOf } = opts;
   const now = clock.now();
   const fy = Number(period.to.slice(0, 4));
   const [rows, opds, sanctioned] = await Promise.all([

@@ -33,7 +33,11 @@ export interface Spread {
   unpaid: { id: string; code: string; name: string }[];
 }
 
-export async function getSpread(tx: Tx, clock: Clock, period: Period, opdId: string | null = null): Promise<Spread> {
+export async function getSpread(
+  tx: Tx,
+  opts: { clock: Clock; period: Period; opdId?: string | null },
+): Promise<Spread> {
+  const { clock, period, opdId = null } = opts;
   const today = wibDay(clock.now());
   const scope = { from: period.from, to: period.to, ...(opdId ? { opdId } : {}) };
   // One round trip: the UMKM the decree in force allocates (to the OPD, if one) and every UMKM awarded

@@ -35,7 +35,7 @@ function snapshots() {
 export function dashboardSnapshot(period: Period, opdId: string | null): Promise<Snapshot<Dashboard>> {
   const today = wibDay(systemClock.now());
   return snapshots().dashboard.get(`${today}|${period.from}|${period.to}|${opdId ?? ""}`, () =>
-    getDashboard(db(), systemClock, period, opdId),
+    getDashboard(db(), { clock: systemClock, period, opdId }),
   );
 }
 
@@ -52,6 +52,6 @@ export function publicSpreadSnapshot(q: PublicQuery): Promise<Snapshot<PublicSpr
   const period = periodFromQuery(q, today);
   const opd = typeof q.opd === "string" && OPD_CODE.test(q.opd) ? q.opd : undefined;
   return snapshots().public.get(`${today}|${period.key}|${period.from}|${period.to}|${opd ?? ""}`, () =>
-    getPublicSpread(db(), systemClock, { ...q, opd }),
+    getPublicSpread(db(), { clock: systemClock, query: { ...q, opd } }),
   );
 }

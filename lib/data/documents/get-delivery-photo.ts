@@ -6,9 +6,9 @@ import { orderScopeFor, type DocumentViewer } from "@/lib/data/documents/order-s
 
 export async function getDeliveryPhoto(
   db: Db,
-  viewer: DocumentViewer,
-  orderId: string,
+  opts: { actor: DocumentViewer; orderId: string },
 ): Promise<{ bytes: Buffer; mime: string } | null> {
+  const { actor: viewer, orderId } = opts;
   const scope = orderScopeFor(viewer);
   if (!scope) return null;
   const f = await db.fulfilment.findFirst({

@@ -29,9 +29,9 @@ export interface InvoiceDocument {
 
 export async function getInvoiceDocument(
   tx: Tx,
-  viewer: DocumentViewer,
-  invoiceId: string,
+  opts: { actor: DocumentViewer; invoiceId: string },
 ): Promise<InvoiceDocument | null> {
+  const { actor: viewer, invoiceId } = opts;
   const scope = orderScopeFor(viewer);
   if (!scope) return null;
   const i = await tx.invoice.findFirst({

@@ -68,10 +68,9 @@ export interface OrderDocument {
  */
 export async function getOrderDocument(
   tx: Tx,
-  viewer: DocumentViewer,
-  orderId: string,
-  kind: OrderDocumentKind,
+  opts: { actor: DocumentViewer; orderId: string; kind: OrderDocumentKind },
 ): Promise<{ document: OrderDocument } | { document: null; reason: "NOT_FOUND" | "NOT_AVAILABLE" }> {
+  const { actor: viewer, orderId, kind } = opts;
   const scope = orderScopeFor(viewer);
   if (!scope) return { document: null, reason: "NOT_FOUND" };
   const o = await tx.order.findFirst({

@@ -23,7 +23,7 @@ export async function printOrderDocument(
   | { pdf: Buffer; fileName: string; number: string; verifyUrl: string }
   | { pdf: null; reason: "NOT_FOUND" | "NOT_AVAILABLE" }
 > {
-  const result = await getOrderDocument(db, opts.viewer, opts.orderId, opts.kind);
+  const result = await getOrderDocument(db, { actor: opts.viewer, orderId: opts.orderId, kind: opts.kind });
   if (!result.document) return { pdf: null, reason: result.reason };
   const d = result.document;
   // The first print issues the letter its number; later prints repeat it.

@@ -28,7 +28,7 @@ export async function verifyDocument(tx: Tx, code: string): Promise<Verification
   if (!issued) return null;
   const kind = issued.kind as NumberedKind;
   const [doc, order] = await Promise.all([
-    getOrderDocument(tx, { role: "ADMIN", opdId: null, vendorId: null }, issued.orderId, kind),
+    getOrderDocument(tx, { actor: { role: "ADMIN", opdId: null, vendorId: null }, orderId: issued.orderId, kind }),
     tx.order.findUniqueOrThrow({ where: { id: issued.orderId }, select: { status: true } }),
   ]);
   const content = doc.document ? letterContent(doc.document) : null;

@@ -259,13 +259,9 @@ async function failInTx(
 
 export async function confirmDelivery(
   db: Db,
-  clock: Clock,
-  actor: SettleActor,
-  orderId: string,
-  raw: unknown,
-  /** The delivery photo, already checked (lib/storage/photos.ts checkPhoto) but not stored yet. */
-  photo: CheckedPhoto | null = null,
+  opts: { clock: Clock; actor: SettleActor; orderId: string; input: unknown; photo?: CheckedPhoto | null },
 ): Promise<SettleResult> {
+  const { clock, actor, orderId, input: raw, photo = null } = opts;
   if (actor.role !== "OPD_STAFF" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
   const input = parseInput(deliverySchema, raw);
   // The photo is written only once the order is known to be this OPD's and awaiting delivery, under a name the
@@ -387,11 +383,9 @@ async function storeChecked(
 
 export async function reportFailure(
   db: Db,
-  clock: Clock,
-  actor: SettleActor,
-  orderId: string,
-  raw: unknown,
+  opts: { clock: Clock; actor: SettleActor; orderId: string; input: unknown },
 ): Promise<SettleResult> {
+  const { clock, actor, orderId, input: raw } = opts;
   const failure = parseInput(failureSchema, raw);
   // A vendor can only own up to its own cancellation; the OPD and admin report the rest.
   if (actor.role === "VENDOR" && failure.type !== "VENDOR_CANCELLED") throw new AppError("FORBIDDEN");

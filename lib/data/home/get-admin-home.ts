@@ -72,7 +72,8 @@ export async function getAdminHome(tx: Tx, clock: Clock): Promise<AdminHome> {
     findDecreeInForce(tx, today),
     tx.vendorDocument.count({ where: { expiresOn: { lte: in30 }, vendor: { status: { not: "REMOVED" } } } }),
     getSettings(tx).then((settings) =>
-      getDaysToPay(tx, clock, {
+      getDaysToPay(tx, {
+        clock,
         period: parsePeriod(`year:${fiscalYearOf(now)}`)!,
         opdId: null,
         targetDays: settings.paymentTargetDays,

@@ -29,7 +29,7 @@ export async function getMayorHome(tx: Tx, clock: Clock): Promise<MayorHome> {
   const now = clock.now();
   const fiscalYear = fiscalYearOf(now);
   const [{ values: valueByVendor, committed, delivered, allocatedIds, names }, pagu] = await Promise.all([
-    vendorValuesOfYear(tx, clock, fiscalYear),
+    vendorValuesOfYear(tx, { clock, fiscalYear }),
     tx.budget.aggregate({ where: { fiscalYear }, _sum: { pagu: true } }),
   ]);
   const vendors = [...names].map(([id, v]) => ({ id, ...v })).sort((a, b) => a.code.localeCompare(b.code));

@@ -1,4 +1,6 @@
 import type { Tx } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { requireOwnOpdId } from "@/lib/data/authorise";
 import type { Clock } from "@/lib/clock";
 import { fiscalYearOf } from "@/lib/format";
 import { rp } from "@/lib/domain/money";
@@ -13,7 +15,13 @@ export interface OpdHome {
 }
 
 /** OPD staff home: always scoped by the caller's own opdId. */
-export async function getOpdHome(tx: Tx, clock: Clock, opdId: string): Promise<OpdHome> {
+/** The OPD staff member's home: their OPD's budgets, recent and open orders (their own OPD only). */
+export async function getOpdHome(
+  tx: Tx,
+  opts: { clock: Clock; actor: { role: Role | null; opdId?: string | null } },
+): Promise<OpdHome> {
+  const opdId = requireOwnOpdId(opts.actor);
+  const { clock } = opts;
   const fiscalYear = fiscalYearOf(clock.now());
   const [opd, budgets, recent, openOrders] = await Promise.all([
     tx.opd.findUniqueOrThrow({ where: { id: opdId }, select: { code: true, name: true } }),

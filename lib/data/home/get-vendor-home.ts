@@ -1,4 +1,8 @@
+// The vendor's home on its phone: its live offers, its next deliveries, what it was awarded this fiscal year, its
+// sanction in force and its first steps — the vendor's own only, in one round trip.
 import type { FirstStepsInput } from "@/lib/domain/first-steps";
+import { requireOwnVendorId } from "@/lib/data/authorise";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { fiscalYearOf, fiscalYearRange } from "@/lib/format";
@@ -91,7 +95,12 @@ const homeRow = row({
  * 30 s on every open phone): the vendor, its live offers (soonest deadline first), its next accepted
  * deliveries, its awarded value this fiscal year and its sanction in force.
  */
-export async function getVendorHome(tx: Tx, clock: Clock, vendorId: string): Promise<VendorHome> {
+export async function getVendorHome(
+  tx: Tx,
+  opts: { clock: Clock; actor: { role: Role | null; vendorId?: string | null } },
+): Promise<VendorHome> {
+  const vendorId = requireOwnVendorId(opts.actor);
+  const { clock } = opts;
   const now = clock.now();
   const { start, end } = fiscalYearRange(fiscalYearOf(now));
   const since = new Date(now.getTime() - 6 * 3600_000);

@@ -1,10 +1,8 @@
 // A user's notification list: in-app messages and released WhatsApp click-to-chat links, newest first.
 // Always scoped by the caller's own user id.
-import type { Db, Tx } from "@/lib/db/client";
-import type { Clock } from "@/lib/clock";
-import type { Actor } from "@/lib/data/audit";
-import { writeAudit } from "@/lib/data/audit";
-import { inTransaction } from "@/lib/data/tx";
+import { requireSignedIn } from "@/lib/data/authorise";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Tx } from "@/lib/db/client";
 import { NotificationChannel } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
@@ -29,11 +27,16 @@ export interface NotificationItem {
 
 export async function listNotifications(
   tx: Tx,
-  userId: string,
-  page = 1,
-  /** The reader's language: each item is rendered in it. */
-  locale: AppLocale = "id",
+  opts: {
+    /** The reader: their own list only. */
+    actor: { id: string | null; role: Role | null };
+    page?: number;
+    /** The reader's language: each item is rendered in it. */
+    locale?: AppLocale;
+  },
 ): Promise<{ items: NotificationItem[]; unread: number; page: number; pages: number }> {
+  const { page = 1, locale = "id" } = opts;
+  const userId = requireSignedIn(opts.actor);
   const { total, unread } = (await queryOne(
     tx,
     "listNotifications.count",
@@ -70,21 +73,4 @@ export async function listNotifications(
     ...noticeText({ title: item.title, body: item.body, template, params }, locale),
   }));
   return { items, unread, page: current, pages };
-}
-
-/** Marks all of the user's unread items read; one audit row says how many. */
-export async function markAllRead(db: Db, clock: Clock, actor: Actor & { id: string }): Promise<number> {
-  return inTransaction(db, async (tx) => {
-    const count = await tx.$executeRaw`
-      UPDATE "Notification" n SET "readAt" = ${clock.now()} WHERE ${visibleTo(actor.id)} AND n."readAt" IS NULL`;
-    if (count > 0) {
-      await writeAudit(tx, actor, {
-        action: "notifications.read",
-        entity: "User",
-        entityId: actor.id,
-        after: { marked: count },
-      });
-    }
-    return count;
-  });
 }

@@ -34,7 +34,8 @@ export const pushSubscriptionSchema = z
 
 type SignedIn = Actor & { id: string };
 
-export async function savePushSubscription(db: Db, clock: Clock, actor: SignedIn, raw: unknown) {
+export async function savePushSubscription(db: Db, opts: { clock: Clock; actor: SignedIn; input: unknown }) {
+  const { clock, actor, input: raw } = opts;
   if (!actor.id || !actor.role) throw new AppError("UNAUTHENTICATED");
   const input = parseInput(pushSubscriptionSchema, raw);
   return inTransaction(db, async (tx) => {
@@ -59,7 +60,8 @@ export async function savePushSubscription(db: Db, clock: Clock, actor: SignedIn
 // Built once: zod compiles a schema on its first parse, so one made per call is compiled on every call.
 const endpointInput = pushSubscriptionSchema.pick({ endpoint: true });
 
-export async function removePushSubscription(db: Db, _clock: Clock, actor: SignedIn, raw: unknown) {
+export async function removePushSubscription(db: Db, opts: { actor: SignedIn; input: unknown }) {
+  const { actor, input: raw } = opts;
   if (!actor.id || !actor.role) throw new AppError("UNAUTHENTICATED");
   const { endpoint } = parseInput(endpointInput, raw);
   return inTransaction(db, async (tx) => {

@@ -45,7 +45,11 @@ type Accepted = { orderId: string; alreadyAccepted: boolean };
  * statements whatever their number and with no interactive transaction (see acceptTogether): under load N answers
  * cost two round trips instead of four each.
  */
-export async function acceptOffer(db: Db, clock: Clock, actor: VendorActor, offerId: string): Promise<Accepted> {
+export async function acceptOffer(
+  db: Db,
+  opts: { clock: Clock; actor: VendorActor; offerId: string },
+): Promise<Accepted> {
+  const { clock, actor, offerId } = opts;
   if (actor.role !== "VENDOR" || !actor.vendorId) throw new AppError("FORBIDDEN");
   return acceptBatcherFor(db).submit({ actor: { ...actor, vendorId: actor.vendorId }, offerId, now: clock.now() });
 }
@@ -188,11 +192,9 @@ type Declined = { orderId: string; route: RouteOutcome };
  */
 export async function declineOffer(
   db: Db,
-  clock: Clock,
-  actor: VendorActor,
-  offerId: string,
-  reason: string,
+  opts: { clock: Clock; actor: VendorActor; offerId: string; reason: string },
 ): Promise<Declined> {
+  const { clock, actor, offerId, reason } = opts;
   const why = parseInput(declineInput, { reason }).reason;
   if (actor.role !== "VENDOR" || !actor.vendorId) throw new AppError("FORBIDDEN");
   return declineBatcherFor(db).submit({

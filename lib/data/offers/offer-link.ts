@@ -30,7 +30,8 @@ export interface OfferByLink {
 }
 
 /** The offer a link names, when the link is genuine for it; null otherwise (the page says so, without detail). */
-export async function getOfferByLink(db: Db, clock: Clock, token: string): Promise<OfferByLink | null> {
+export async function getOfferByLink(db: Db, opts: { clock: Clock; token: string }): Promise<OfferByLink | null> {
+  const { clock, token } = opts;
   const parsed = parseOfferLinkToken(token);
   if (!parsed) return null;
   const offer = await db.offer.findUnique({
@@ -77,11 +78,14 @@ async function vendorActorOf(db: Db, vendorId: string, meta: { ip?: string | nul
 /** Accepts or declines the offer a genuine link names, as its vendor; anything else is NOT_FOUND. */
 export async function answerOfferByLink(
   db: Db,
-  clock: Clock,
-  token: string,
-  answer: { accept: true } | { accept: false; reason: string },
-  meta: { ip?: string | null; userAgent?: string | null } = {},
+  opts: {
+    clock: Clock;
+    token: string;
+    answer: { accept: true } | { accept: false; reason: string };
+    meta?: { ip?: string | null; userAgent?: string | null };
+  },
 ) {
+  const { clock, token, answer, meta = {} } = opts;
   const parsed = parseOfferLinkToken(token);
   const offer = parsed
     ? await db.offer.findUnique({
@@ -92,6 +96,6 @@ export async function answerOfferByLink(
   if (!offer || !offerLinkMatches(signingSecret(), token, offer)) throw new AppError("NOT_FOUND");
   const actor = await vendorActorOf(db, offer.vendorId, meta);
   return answer.accept
-    ? acceptOffer(db, clock, actor, offer.id)
-    : declineOffer(db, clock, actor, offer.id, answer.reason);
+    ? acceptOffer(db, { clock, actor, offerId: offer.id })
+    : declineOffer(db, { clock, actor, offerId: offer.id, reason: answer.reason });
 }

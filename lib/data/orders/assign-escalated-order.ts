@@ -22,12 +22,9 @@ const assignInput = z.object({ reason: assignReasonSchema });
 
 export async function assignEscalatedOrder(
   db: Db,
-  clock: Clock,
-  actor: Actor & { id: string },
-  orderId: string,
-  vendorId: string,
-  reason: string,
+  opts: { clock: Clock; actor: Actor & { id: string }; orderId: string; vendorId: string; reason: string },
 ) {
+  const { clock, actor, orderId, vendorId, reason } = opts;
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
   const why = parseInput(assignInput, { reason }).reason;
   return inTransaction(db, async (tx) => {

@@ -1,4 +1,5 @@
 // An OPD cancels one of its own orders, with a reason: the live offer is withdrawn and the budget released.
+import { requireOwnOpdId } from "@/lib/data/authorise";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
@@ -20,17 +21,15 @@ const cancelInput = z.object({ reason: cancelReasonSchema });
 
 export async function cancelOrder(
   db: Db,
-  clock: Clock,
-  actor: OrderActor,
-  orderId: string,
-  reason: string,
+  opts: { clock: Clock; actor: OrderActor; orderId: string; reason: string },
 ): Promise<void> {
+  const { clock, actor, orderId, reason } = opts;
   const why = parseInput(cancelInput, { reason }).reason;
   await inTransaction(db, async (tx) => {
     const now = clock.now();
     if (!(await lockOrder(tx, orderId))) throw new AppError("NOT_FOUND");
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
-    if (order.opdId !== actor.opdId) throw new AppError("NOT_FOUND"); // never reveal other OPDs' orders
+    if (order.opdId !== requireOwnOpdId(actor)) throw new AppError("NOT_FOUND"); // never reveal other OPDs' orders
     if (!CANCELLABLE_STATES.includes(order.status)) throw new AppError("INVALID_STATE", { status: order.status });
     const live = await tx.offer.findFirst({ where: { orderId, status: { in: ["PENDING", "ACCEPTED"] } } });
     if (live) {

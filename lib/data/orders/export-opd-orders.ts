@@ -1,6 +1,8 @@
 // The rows of an OPD's accountability export (SPJ): every order matching the list's filters, with the
 // budget account, the vendor's NPWP, the estimated tax withheld and — once delivered — what was paid. Scoped by the
 // caller's OPD.
+import { requireOwnOpdId } from "@/lib/data/authorise";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db/client";
 import { rp } from "@/lib/domain/money";
 import { opdOrdersWhere, type OrderListQuery } from "@/lib/data/orders/list-opd-orders";
@@ -45,9 +47,10 @@ export interface ExportRow {
 
 export async function exportOpdOrders(
   tx: Tx,
-  opdId: string,
-  query: OrderListQuery,
+  opts: { actor: { role: Role | null; opdId?: string | null }; query: OrderListQuery },
 ): Promise<{ opdName: string; rows: ExportRow[]; truncated: boolean }> {
+  const opdId = requireOwnOpdId(opts.actor);
+  const { query } = opts;
   const [opd, orders] = await Promise.all([
     tx.opd.findUniqueOrThrow({ where: { id: opdId }, select: { name: true } }),
     tx.order.findMany({

@@ -1,5 +1,7 @@
 // One order as its OPD sees it: details, the offers in order, and each routing decision's ranked
 // candidates and exclusions ("why this UMKM"). Scoped by the caller's OPD in the query itself.
+import { requireOwnOpdId } from "@/lib/data/authorise";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db/client";
 import { rp } from "@/lib/domain/money";
 import {
@@ -72,7 +74,13 @@ export interface OrderDetail {
   }[];
 }
 
-export async function getOrderDetail(tx: Tx, opdId: string, orderId: string): Promise<OrderDetail | null> {
+/** One of the OPD's own orders with its routing story and letters (OPD staff only; another OPD's order is null). */
+export async function getOrderDetail(
+  tx: Tx,
+  opts: { actor: { role: Role | null; opdId?: string | null }; orderId: string },
+): Promise<OrderDetail | null> {
+  const opdId = requireOwnOpdId(opts.actor);
+  const { orderId } = opts;
   const o = await tx.order.findFirst({
     where: { id: orderId, opdId },
     include: {

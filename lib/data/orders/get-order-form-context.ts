@@ -1,6 +1,8 @@
 // What the order form shows: this year's price ceilings and the OPD's budget lines with what is left; the places and
 // on-site contacts the OPD used before (offered as choices); and, for "Pesan lagi", an earlier order of the OPD to
 // start from (everything but the date).
+import { requireOwnOpdId } from "@/lib/data/authorise";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { fiscalYearOf } from "@/lib/format";
@@ -35,10 +37,15 @@ export interface OrderFormContext {
 
 export async function getOrderFormContext(
   tx: Tx,
-  clock: Clock,
-  opdId: string,
-  opts: { userName?: string; repeatOrderId?: string | null } = {},
+  opts: {
+    clock: Clock;
+    actor: { role: Role | null; opdId?: string | null };
+    userName?: string;
+    repeatOrderId?: string | null;
+  },
 ): Promise<OrderFormContext> {
+  const opdId = requireOwnOpdId(opts.actor);
+  const { clock } = opts;
   const fiscalYear = fiscalYearOf(clock.now());
   const [ceilings, budgets, recent, repeat] = await Promise.all([
     tx.priceCeiling.findMany({ where: { fiscalYear }, orderBy: { category: "asc" } }),

@@ -1,5 +1,7 @@
 // The OPD's own orders: search (number, event, place, vendor), filters (status, delivery date range,
 // vendor) and pagination. Always scoped by the caller's opdId.
+import { requireOwnOpdId } from "@/lib/data/authorise";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 import { filterDay, filterText } from "@/lib/validation/query";
 import type { Tx } from "@/lib/db/client";
@@ -52,7 +54,13 @@ export function opdOrdersWhere(opdId: string, query: OrderListQuery): Prisma.Ord
   return where;
 }
 
-export async function listOpdOrders(tx: Tx, opdId: string, query: OrderListQuery): Promise<OrderListPage> {
+/** The OPD's own orders, filtered and paged (OPD staff only, their own OPD). */
+export async function listOpdOrders(
+  tx: Tx,
+  opts: { actor: { role: Role | null; opdId?: string | null }; query: OrderListQuery },
+): Promise<OrderListPage> {
+  const opdId = requireOwnOpdId(opts.actor);
+  const { query } = opts;
   const where = opdOrdersWhere(opdId, query);
   const [total, vendors] = await Promise.all([
     tx.order.count({ where }),

@@ -107,7 +107,11 @@ interface Submission {
 /** What routing a batch says about one submission. */
 type Routed = SubmitResult | { duplicate: true } | { overBudget: true };
 
-export async function submitOrder(db: Db, clock: Clock, actor: OrderActor, raw: unknown): Promise<SubmitResult> {
+export async function submitOrder(
+  db: Db,
+  opts: { clock: Clock; actor: OrderActor; input: unknown },
+): Promise<SubmitResult> {
+  const { clock, actor, input: raw } = opts;
   // Strict here (the browser's form check also sees the form's other fields): an unknown key is refused.
   const input = parseInput(strictOrderInput, raw);
   if (actor.role !== "OPD_STAFF" || !actor.opdId) throw new AppError("FORBIDDEN");

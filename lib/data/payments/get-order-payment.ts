@@ -60,9 +60,9 @@ export interface OrderPayment {
 
 export async function getOrderPayment(
   tx: Tx,
-  viewer: OrderPaymentViewer,
-  orderId: string,
+  opts: { actor: OrderPaymentViewer; orderId: string },
 ): Promise<OrderPayment | null> {
+  const { actor: viewer, orderId } = opts;
   const p = await tx.payable.findUnique({
     where: { orderId },
     include: {

@@ -71,9 +71,9 @@ function stageWhere(stage: PayableStage | undefined): Prisma.PayableWhereInput {
 
 export async function listPayables(
   tx: Tx,
-  clock: Clock,
-  opts: { scope: { vendorId: string } | { opdId: string }; query: PayableQuery; targetDays: number },
+  opts: { clock: Clock; scope: { vendorId: string } | { opdId: string }; query: PayableQuery; targetDays: number },
 ): Promise<PayablePage> {
+  const { clock } = opts;
   const scope: Prisma.PayableWhereInput =
     "vendorId" in opts.scope ? { vendorId: opts.scope.vendorId } : { opdId: opts.scope.opdId };
   const q = opts.query.q;

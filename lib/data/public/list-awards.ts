@@ -55,7 +55,8 @@ const awardRow = row({
   kecamatan: text,
 });
 
-export async function listPublicAwards(tx: Tx, period: Period, opdId: string | null): Promise<PublicAward[]> {
+export async function listPublicAwards(tx: Tx, opts: { period: Period; opdId: string | null }): Promise<PublicAward[]> {
+  const { period, opdId } = opts;
   const rows = await queryRows(
     tx,
     "listPublicAwards",

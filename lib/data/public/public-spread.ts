@@ -29,17 +29,18 @@ export interface PublicSpread {
   payments: DaysToPay;
 }
 
-export async function getPublicSpread(tx: Tx, clock: Clock, q: PublicQuery): Promise<PublicSpread> {
+export async function getPublicSpread(tx: Tx, opts: { clock: Clock; query: PublicQuery }): Promise<PublicSpread> {
+  const { clock, query: q } = opts;
   const period = periodFromQuery(q, wibDay(clock.now()));
   // City-wide (the usual view) reads the OPD list, the spread, the resilience figures and the days to pay side by side.
   const settings = await getSettings(tx);
-  const cityOf = q.opd ? null : getSpread(tx, clock, period, null);
+  const cityOf = q.opd ? null : getSpread(tx, { clock, period, opdId: null });
   const payOf = (opdId: string | null) =>
-    getDaysToPay(tx, clock, { period, opdId, targetDays: settings.paymentTargetDays, withList: false });
+    getDaysToPay(tx, { clock, period, opdId, targetDays: settings.paymentTargetDays, withList: false });
   const [opds, citySpread, cityResilience, cityPayments] = await Promise.all([
     tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
     cityOf,
-    cityOf ? getResilience(tx, clock, period, null, cityOf) : null,
+    cityOf ? getResilience(tx, { clock, period, opdId: null, spreadOf: cityOf }) : null,
     cityOf ? payOf(null) : null,
   ]);
   const opd = (q.opd && opds.find((o) => o.code === q.opd)) || null;
@@ -51,10 +52,10 @@ export async function getPublicSpread(tx: Tx, clock: Clock, q: PublicQuery): Pro
     resilience = cityResilience;
     payments = cityPayments;
   } else {
-    const spreadOf = getSpread(tx, clock, period, opd?.id ?? null);
+    const spreadOf = getSpread(tx, { clock, period, opdId: opd?.id ?? null });
     [spread, resilience, payments] = await Promise.all([
       spreadOf,
-      getResilience(tx, clock, period, opd?.id ?? null, spreadOf),
+      getResilience(tx, { clock, period, opdId: opd?.id ?? null, spreadOf }),
       payOf(opd?.id ?? null),
     ]);
   }

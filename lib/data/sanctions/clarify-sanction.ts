@@ -24,11 +24,9 @@ export const clarificationSchema = z
 
 export async function clarifySanction(
   db: Db,
-  clock: Clock,
-  actor: VendorActor,
-  sanctionId: string,
-  raw: unknown,
+  opts: { clock: Clock; actor: VendorActor; sanctionId: string; input: unknown },
 ): Promise<void> {
+  const { clock, actor, sanctionId, input: raw } = opts;
   if (actor.role !== "VENDOR" || !actor.vendorId) throw new AppError("FORBIDDEN");
   const { clarification } = parseInput(clarificationSchema, raw);
   await inTransaction(db, async (tx) => {

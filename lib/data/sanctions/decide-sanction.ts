@@ -13,7 +13,7 @@ import { rerouteOrdersInTx } from "@/lib/data/routing/route-order";
 import { routableOrderJson, routableOrderJsonSql, routingContextJson, routingContextSql } from "@/lib/db/sql/routing";
 import { queryOne, queryRows } from "@/lib/db/sql/decode";
 import { row, uuid } from "@/lib/db/sql/columns";
-import { prepareAmendmentDraft } from "@/lib/data/admin/pool-health";
+import { prepareAmendmentDraft } from "@/lib/data/admin/pool-health/prepare-amendment-draft";
 import { auditInsertSql, auditRowsSql, type AuditRow } from "@/lib/db/sql/audit";
 import type { RawSql } from "@/lib/db/raw";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -89,7 +89,11 @@ async function withdrawPendingOffers(
  * prepares the decree amendment its leaving may need; then the decision, its audit row and the vendor's notice are
  * written in one statement.
  */
-export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sanctionId: string, raw: unknown) {
+export async function decideSanction(
+  db: Db,
+  opts: { clock: Clock; actor: AdminActor; sanctionId: string; input: unknown },
+) {
+  const { clock, actor, sanctionId, input: raw } = opts;
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
   const input = parseInput(sanctionDecisionSchema, raw);
   return inTransaction(db, async (tx) => {
@@ -120,7 +124,11 @@ export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sa
       withdrawn = await withdrawPendingOffers(tx, proposal.vendorId, now, actor, settings);
       // A vendor leaving the pools may leave some with fewer than two eligible UMKM: prepare the decree amendment
       // that refills them (admins are notified; publishing it stays a person's decision).
-      amendment = await prepareAmendmentDraft(tx, clock, actor, `sanksi ${level} untuk UMKM yang gagal mengantar`);
+      amendment = await prepareAmendmentDraft(tx, {
+        clock,
+        actor,
+        cause: `sanksi ${level} untuk UMKM yang gagal mengantar`,
+      });
     }
     const audit = auditInsertSql(actor, {
       action: confirm ? "sanction.confirmed" : "sanction.dismissed",
@@ -159,7 +167,11 @@ export async function decideSanction(db: Db, clock: Clock, actor: AdminActor, sa
   });
 }
 
-export async function reinstateVendor(db: Db, clock: Clock, actor: AdminActor, vendorId: string, reason: string) {
+export async function reinstateVendor(
+  db: Db,
+  opts: { clock: Clock; actor: AdminActor; vendorId: string; reason: string },
+) {
+  const { clock, actor, vendorId, reason } = opts;
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
   const why = parseInput(reinstateInput, {
     reason,

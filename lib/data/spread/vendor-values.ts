@@ -18,8 +18,9 @@ export interface VendorValues {
 }
 
 /** The fiscal year's spread (getSpread, from the rollups) as a map, with the year's committed and delivered value. */
-export async function vendorValuesOfYear(tx: Tx, clock: Clock, fiscalYear: number): Promise<VendorValues> {
-  const spread = await getSpread(tx, clock, parsePeriod(`year:${fiscalYear}`)!);
+export async function vendorValuesOfYear(tx: Tx, opts: { clock: Clock; fiscalYear: number }): Promise<VendorValues> {
+  const { clock, fiscalYear } = opts;
+  const spread = await getSpread(tx, { clock, period: parsePeriod(`year:${fiscalYear}`)! });
   const values = new Map<string, number>();
   let committed = 0;
   let delivered = 0;

@@ -2,6 +2,7 @@
 // out). The current password must be right; the new one follows the password policy (lib/validation/account.ts) and
 // differs from the current one. Changing it ends every session of the account (the session version is bumped), so a
 // copied cookie or a forgotten sign-in elsewhere stops working; audited, never with a password.
+import { requireSignedIn } from "@/lib/data/authorise";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
@@ -25,7 +26,12 @@ export const changePasswordSchema = z
   .refine((v) => v.next === v.confirm, { message: vm("account.confirmMismatch"), path: ["confirm"] })
   .refine((v) => v.next !== v.current, { message: vm("account.sameAsCurrent"), path: ["next"] });
 
-export async function changePassword(db: Db, clock: Clock, actor: Actor & { id: string }, raw: unknown): Promise<void> {
+export async function changePassword(
+  db: Db,
+  opts: { clock: Clock; actor: Actor & { id: string }; input: unknown },
+): Promise<void> {
+  const { clock, actor, input: raw } = opts;
+  requireSignedIn(actor);
   const input = parseInput(changePasswordSchema, raw);
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, active: true } });
   if (!user || !user.active) throw new AppError("UNAUTHENTICATED");

@@ -2,12 +2,10 @@
 // lib/auth/guards.ts) with its audit row, in one transaction. Called by Auth.js's signOut event, which every way of
 // signing out passes through (the app's "Keluar" button and Auth.js's own POST /api/auth/signout). Idempotent.
 import type { Db } from "@/lib/db/client";
-import type { Clock } from "@/lib/clock";
 import { writeAudit } from "@/lib/data/audit";
 
 export async function revokeSession(
   db: Db,
-  _clock: Clock,
   opts: { sid: string; userId: string; expiresAt: Date; ip: string | null; userAgent: string | null },
 ): Promise<{ revoked: boolean }> {
   return db.$transaction(async (tx) => {

@@ -19,11 +19,9 @@ export type { DeliveryMark } from "@/lib/domain/delivery-time";
 
 export async function markDelivery(
   db: Db,
-  clock: Clock,
-  actor: VendorActor,
-  offerId: string,
-  mark: DeliveryMark,
+  opts: { clock: Clock; actor: VendorActor; offerId: string; mark: DeliveryMark },
 ): Promise<{ changed: boolean }> {
+  const { clock, actor, offerId, mark } = opts;
   if (actor.role !== "VENDOR" || !actor.vendorId) throw new AppError("FORBIDDEN");
   return inTransaction(db, async (tx) => {
     const now = clock.now();

@@ -1,5 +1,7 @@
 // A vendor's own record for the fiscal year: orders and value, on-time rate, failures, sanctions and its
 // place in the city-wide spread (how far below or above the even share). Scoped by its own vendorId.
+import type { Role } from "@/lib/generated/prisma/enums";
+import { requireOwnVendorId } from "@/lib/data/authorise";
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { rp } from "@/lib/domain/money";
@@ -40,7 +42,12 @@ export interface VendorRecord {
   };
 }
 
-export async function getVendorRecord(tx: Tx, clock: Clock, vendorId: string): Promise<VendorRecord> {
+export async function getVendorRecord(
+  tx: Tx,
+  opts: { clock: Clock; actor: { role: Role | null; vendorId?: string | null } },
+): Promise<VendorRecord> {
+  const vendorId = requireOwnVendorId(opts.actor);
+  const { clock } = opts;
   const now = clock.now();
   const fiscalYear = fiscalYearOf(now);
   const { start, end } = fiscalYearRange(fiscalYear);
@@ -84,7 +91,7 @@ export async function getVendorRecord(tx: Tx, clock: Clock, vendorId: string): P
         proposedAt: true,
       },
     }),
-    vendorValuesOfYear(tx, clock, fiscalYear),
+    vendorValuesOfYear(tx, { clock, fiscalYear }),
   ]);
   const onTime = await tx.fulfilment.count({
     where: {

@@ -1,5 +1,7 @@
 // The vendor's accepted orders still to deliver (today and upcoming, oldest first) and the last ones
 // settled. Always scoped by the caller's own vendorId.
+import type { Role } from "@/lib/generated/prisma/enums";
+import { requireOwnVendorId } from "@/lib/data/authorise";
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { rp } from "@/lib/domain/money";
@@ -36,7 +38,12 @@ export interface VendorDeliveries {
   }[];
 }
 
-export async function listVendorDeliveries(tx: Tx, clock: Clock, vendorId: string): Promise<VendorDeliveries> {
+export async function listVendorDeliveries(
+  tx: Tx,
+  opts: { clock: Clock; actor: { role: Role | null; vendorId?: string | null } },
+): Promise<VendorDeliveries> {
+  const vendorId = requireOwnVendorId(opts.actor);
+  const { clock } = opts;
   const now = clock.now();
   const [open, recent] = await Promise.all([
     tx.offer.findMany({

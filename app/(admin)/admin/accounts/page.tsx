@@ -4,7 +4,7 @@ import { getTranslations } from "@/lib/i18n/server";
 import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { listMfaAccounts } from "@/lib/data/user/mfa";
+import { listMfaAccounts } from "@/lib/data/user/mfa/list-mfa-accounts";
 import { formatDateTimeWIB, toLocaleTag } from "@/lib/format";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Admin and mayor accounts with their second factor; an admin issues enrolment codes for the others here. */
 export default async function AccountsPage() {
   const me = await requirePageRole("ADMIN");
-  const accounts = await listMfaAccounts(db(), systemClock);
+  const accounts = await listMfaAccounts(db(), { clock: systemClock, actor: me });
   const t = await getTranslations("adminAccounts");
   const locale = toLocaleTag(await getLocale());
   return (

@@ -21,10 +21,10 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requirePageRole("ADMIN");
+  const admin = await requirePageRole("ADMIN");
   const raw = await searchParams;
   const query = auditQuerySchema.parse(raw);
-  const list = await listAuditLog(db(), query);
+  const list = await listAuditLog(db(), { actor: admin, query });
   const t = await getTranslations();
   const href = (page: number) => queryHref("/admin/audit", { ...query, page });
   return (

@@ -24,8 +24,8 @@ export default async function SanctionsPage({
 }: {
   searchParams: Promise<{ done?: string; error?: string; field?: string; why?: string }>;
 }) {
-  await requirePageRole("ADMIN");
-  const queue = await getSanctionQueue(db(), systemClock);
+  const admin = await requirePageRole("ADMIN");
+  const queue = await getSanctionQueue(db(), { clock: systemClock, actor: admin });
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const { done, error, field: badField, why } = await searchParams;

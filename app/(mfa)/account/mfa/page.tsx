@@ -7,7 +7,7 @@ import { getCurrentUser } from "@/lib/auth/guards";
 import { ROLE_HOME } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { getMfaEnrolment } from "@/lib/data/user/mfa";
+import { getMfaEnrolment } from "@/lib/data/user/mfa/get-mfa-enrolment";
 import { formatDateTimeWIB } from "@/lib/format";
 import { Card } from "@/components/ui/card";
 import { MfaConfirmForm } from "@/components/auth/mfa-confirm-form";
@@ -27,12 +27,11 @@ export default async function MfaPage() {
   if (!user) redirect("/login");
   const h = await headers();
   const t = await getTranslations();
-  const status = await getMfaEnrolment(
-    db(),
-    systemClock,
-    { id: user.id, role: user.role, ip: requestAddress(h), userAgent: h.get("user-agent") },
-    env().AUTH_SECRET ?? "",
-  );
+  const status = await getMfaEnrolment(db(), {
+    clock: systemClock,
+    actor: { id: user.id, role: user.role, ip: requestAddress(h), userAgent: h.get("user-agent") },
+    authSecret: env().AUTH_SECRET ?? "",
+  });
   const home = ROLE_HOME[user.role];
   return (
     <main id="main" className="mx-auto max-w-xl space-y-4 px-4 py-6">

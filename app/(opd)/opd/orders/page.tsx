@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { FileSpreadsheet } from "lucide-react";
 import { getTranslations } from "@/lib/i18n/server";
-import { requireOpd, requirePageRole } from "@/lib/auth/guards";
+import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { listOpdOrders, orderListQuerySchema } from "@/lib/data/orders/list-opd-orders";
 import { droppedFilters } from "@/lib/validation/query";
@@ -26,7 +26,7 @@ export default async function OrdersPage({
   const user = await requirePageRole("OPD_STAFF");
   const raw = await searchParams;
   const query = orderListQuerySchema.parse(raw);
-  const list = await listOpdOrders(db(), requireOpd(user), query);
+  const list = await listOpdOrders(db(), { actor: user, query });
   const t = await getTranslations();
   const pageHref = (page: number) => queryHref("/opd/orders", { ...query, page });
   return (

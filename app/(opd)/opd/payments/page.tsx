@@ -35,7 +35,8 @@ export default async function OpdPaymentsPage({
   const query = payableQuerySchema.parse(await searchParams);
   const settings = await getSettings(db());
   const [list, treasurer] = await Promise.all([
-    listPayables(db(), systemClock, {
+    listPayables(db(), {
+      clock: systemClock,
       scope: { opdId: requireOpd(user) },
       query,
       targetDays: settings.paymentTargetDays,

@@ -29,7 +29,7 @@ export default async function OfferLinkPage({
 }) {
   const { token } = await params;
   const { done, error } = await searchParams;
-  const offer = await getOfferByLink(db(), systemClock, decodeURIComponent(token));
+  const offer = await getOfferByLink(db(), { clock: systemClock, token: decodeURIComponent(token) });
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const k = (key: string, values?: Record<string, string | number>) => t(`offerLink.${key}`, values);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { Clock3, MapPin, Phone, Users } from "lucide-react";
-import { requirePageRole, requireVendor } from "@/lib/auth/guards";
+import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { listVendorDeliveries, type DeliveryItem } from "@/lib/data/vendor/list-vendor-deliveries";
@@ -25,7 +25,7 @@ export default async function VendorDeliveriesPage({
   searchParams: Promise<{ done?: string; error?: string }>;
 }) {
   const user = await requirePageRole("VENDOR");
-  const list = await listVendorDeliveries(db(), systemClock, requireVendor(user));
+  const list = await listVendorDeliveries(db(), { clock: systemClock, actor: user });
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const { done, error } = await searchParams;

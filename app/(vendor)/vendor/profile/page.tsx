@@ -2,10 +2,10 @@ import { Field, Input, Select } from "@/components/ui/field";
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
-import { requirePageRole, requireVendor } from "@/lib/auth/guards";
+import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { getVendorProfile } from "@/lib/data/vendor/vendor-profile";
+import { getVendorProfile } from "@/lib/data/vendor/profile/get-vendor-profile";
 import {
   addUnavailableDayAction,
   removeUnavailableDayAction,
@@ -33,7 +33,7 @@ export default async function VendorProfilePage({
   searchParams: Promise<{ done?: string; error?: string; field?: string; why?: string }>;
 }) {
   const user = await requirePageRole("VENDOR");
-  const p = await getVendorProfile(db(), systemClock, requireVendor(user));
+  const p = await getVendorProfile(db(), { clock: systemClock, actor: user });
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const { done, error, field, why } = await searchParams;

@@ -2,7 +2,7 @@ import { Textarea } from "@/components/ui/field";
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
-import { requirePageRole, requireVendor } from "@/lib/auth/guards";
+import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { getVendorRecord } from "@/lib/data/vendor/get-vendor-record";
@@ -25,7 +25,7 @@ export default async function VendorRecordPage({
 }) {
   const user = await requirePageRole("VENDOR");
   const sp = await searchParams;
-  const r = await getVendorRecord(db(), systemClock, requireVendor(user));
+  const r = await getVendorRecord(db(), { clock: systemClock, actor: user });
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const diff = r.spread.value - r.spread.evenShare;

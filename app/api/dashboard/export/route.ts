@@ -19,7 +19,7 @@ export async function GET(req: Request) {
     if (!period) throw new AppError("VALIDATION");
     const opd = z.string().uuid().safeParse(q.get("opd"));
     const opdId = opd.success ? opd.data : null;
-    const d = await getDashboard(db(), systemClock, period, opdId);
+    const d = await getDashboard(db(), { clock: systemClock, period, opdId });
     const scope = opdId ? (d.opds.find((o) => o.id === opdId)?.name ?? "OPD") : "Seluruh Kota Mojokerto";
     const xlsx = await renderDashboardXlsx(d, scope, systemClock.now());
     return fileResponse(

@@ -23,7 +23,7 @@ import { Button } from "@/components/ui/button";
 import { Flash } from "@/components/ui/flash";
 import { DecreeHeaderForm } from "@/components/admin/decree-header-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { getPoolHealth } from "@/lib/data/admin/pool-health";
+import { getPoolHealth } from "@/lib/data/admin/pool-health/get-pool-health";
 import { PoolHealthCard } from "@/components/admin/pool-health-card";
 import { FailureWhatIf, type FailureWhatIfQuery } from "@/components/admin/failure-what-if";
 import { ActionForm } from "@/components/ui/action-form";
@@ -52,7 +52,7 @@ export default async function DecreePage({
   const { done, error, field, months, why } = query;
   const draft = g.status === "DRAFT";
   // The pools of the decree in force, when this is it (a draft shows its own thin rows in the grid).
-  const health = g.status === "IN_FORCE" ? await getPoolHealth(db(), systemClock) : null;
+  const health = g.status === "IN_FORCE" ? await getPoolHealth(db(), { clock: systemClock, actor: user }) : null;
   const showHealth = health?.decree?.id === g.id ? health : null;
   const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
   const opdName = new Map(g.opds.map((o) => [o.id, o.code]));
@@ -148,8 +148,8 @@ export default async function DecreePage({
       </Card>
       <DecreeFilesCard g={g} />
       <DecreeDiffCard g={g} />
-      <WhatIfCard g={g} months={months} locale={locale} />
-      <FailureWhatIf decreeId={g.id} query={query} locale={locale} />
+      <WhatIfCard g={g} months={months} locale={locale} actor={user} />
+      <FailureWhatIf decreeId={g.id} query={query} locale={locale} actor={user} />
       <PublishCard g={g} locale={locale} />
       <p className="text-xs text-slate-500">
         {t("adminDecrees.version", { version: g.version, at: formatDateTimeWIB(new Date(), locale) })}

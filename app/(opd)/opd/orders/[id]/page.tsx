@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { z } from "zod";
-import { requireOpd, requirePageRole } from "@/lib/auth/guards";
+import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { getOrderDetail } from "@/lib/data/orders/get-order-detail";
 import { toLocaleTag, wibDay } from "@/lib/format";
@@ -37,9 +37,9 @@ export default async function OrderPage({
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success) notFound();
   const [order, settings, payment] = await Promise.all([
-    getOrderDetail(db(), requireOpd(user), id),
+    getOrderDetail(db(), { actor: user, orderId: id }),
     getSettings(db()),
-    getOrderPayment(db(), user, id),
+    getOrderPayment(db(), { actor: user, orderId: id }),
   ]);
   if (!order) notFound();
   const t = await getTranslations();

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Metadata } from "next";
 import { getTranslations } from "@/lib/i18n/server";
-import { requireOpd, requirePageRole } from "@/lib/auth/guards";
+import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { getOrderFormContext } from "@/lib/data/orders/get-order-form-context";
@@ -20,7 +20,9 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
   const { from } = await searchParams;
   // "Pesan lagi": an earlier order of this OPD to start from (anything else is ignored).
   const repeatOrderId = z.string().uuid().safeParse(from).success ? from! : null;
-  const context = await getOrderFormContext(db(), systemClock, requireOpd(user), {
+  const context = await getOrderFormContext(db(), {
+    clock: systemClock,
+    actor: user,
     userName: user.name,
     repeatOrderId,
   });

@@ -19,7 +19,10 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
       .uuid()
       .safeParse((await ctx.params).id);
     if (!parsed.success) throw new AppError("NOT_FOUND");
-    const [document, settings] = await Promise.all([getInvoiceDocument(db(), user, parsed.data), getSettings(db())]);
+    const [document, settings] = await Promise.all([
+      getInvoiceDocument(db(), { actor: user, invoiceId: parsed.data }),
+      getSettings(db()),
+    ]);
     if (!document) throw new AppError("NOT_FOUND");
     const pdf = await renderKuitansiPdf(document, systemClock.now(), settings.meteraiThreshold);
     return fileResponse(pdf, "application/pdf", kuitansiFileName(document));

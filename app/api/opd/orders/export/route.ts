@@ -1,4 +1,4 @@
-import { requireOpd, requireRole } from "@/lib/auth/guards";
+import { requireRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { fileResponse, withErrorResponse } from "@/lib/http";
@@ -16,9 +16,8 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 export async function GET(req: Request) {
   return withErrorResponse(async () => {
     const user = await requireRole("OPD_STAFF");
-    const opdId = requireOpd(user);
     const query = orderListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    const { opdName, rows, truncated } = await exportOpdOrders(db(), opdId, query);
+    const { opdName, rows, truncated } = await exportOpdOrders(db(), { actor: user, query });
     const filters = [
       query.q ? `Cari: "${query.q}"` : null,
       query.status ? `Status: ${id.status.order[query.status]}` : null,

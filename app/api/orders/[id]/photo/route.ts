@@ -16,7 +16,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
       .uuid()
       .safeParse((await ctx.params).id);
     if (!id.success) throw new AppError("NOT_FOUND");
-    const photo = await getDeliveryPhoto(db(), user, id.data);
+    const photo = await getDeliveryPhoto(db(), { actor: user, orderId: id.data });
     if (!photo) throw new AppError("NOT_FOUND");
     return fileResponse(photo.bytes, photo.mime, `foto-${id.data}.${photo.mime.split("/")[1]}`, true);
   });

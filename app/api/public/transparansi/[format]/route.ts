@@ -29,7 +29,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ format: string 
     const format = given as Format;
     const url = new URL(req.url);
     const q = Object.fromEntries(["period", "from", "to", "opd"].map((k) => [k, url.searchParams.get(k) ?? undefined]));
-    const view = await getPublicSpread(db(), systemClock, q);
+    const view = await getPublicSpread(db(), { clock: systemClock, query: q });
     const { period } = view.spread;
     const scope = view.opd ? view.opd.code.toLowerCase() : "kota";
     const name = `mamin-merata-${scope}-${period.from}-${period.to}`;
@@ -49,7 +49,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ format: string 
       });
       return fileResponse(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", `${name}.xlsx`);
     }
-    const awards = await listPublicAwards(db(), period, view.opd?.id ?? null);
+    const awards = await listPublicAwards(db(), { period, opdId: view.opd?.id ?? null });
     if (awards.length > PUBLIC_AWARDS_MAX) throw new AppError("PERIOD_TOO_LONG", { max: PUBLIC_AWARDS_MAX });
     const pkg = ocdsReleasePackage(awards, {
       uri: new URL(url.pathname + url.search, env().APP_URL).toString(),

@@ -11,7 +11,10 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   return withErrorResponse(async () => {
     const user = await requireRole("ADMIN", "VENDOR");
     const { id } = await ctx.params;
-    const scan = await getDocumentScan(db(), { role: user.role, vendorId: user.vendorId ?? null }, id);
+    const scan = await getDocumentScan(db(), {
+      actor: { role: user.role, vendorId: user.vendorId ?? null },
+      documentId: id,
+    });
     if (!scan) throw new AppError("NOT_FOUND");
     return fileResponse(scan.bytes, scan.contentType, scan.fileName);
   });
