@@ -109,7 +109,7 @@ export default defineConfig([
     ignores: [
       "lib/data/orders/transition-order.ts",
       "lib/data/routing/route-order.ts",
-      "lib/data/offers/answer-offer.ts",
+      "lib/data/offers/accept-offer.ts",
       "lib/generated/**",
       // Operators' configuration errors (English) and a bilingual cross-site refusal: no refusal keys there.
       "lib/env.ts",

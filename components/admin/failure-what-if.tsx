@@ -6,12 +6,8 @@ import { getTranslations } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import type { Actor } from "@/lib/data/audit";
-import {
-  alternativeSanctionsSchema,
-  WHAT_IF_MONTHS,
-  whatIfWithFailures,
-  type AlternativeSanctions,
-} from "@/lib/data/admin/what-if";
+import { alternativeSanctionsSchema, WHAT_IF_MONTHS, type AlternativeSanctions } from "@/lib/data/admin/what-if";
+import { whatIfWithFailures } from "@/lib/data/admin/what-if-with-failures";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import type { SimulationResult } from "@/lib/domain/what-if";
 import { formatNumber, formatPercent, type Locale } from "@/lib/format";

@@ -1,12 +1,12 @@
 "use server";
 // Answers through an offer's one-tap link (no sign-in: the signed link is the vendor's authority for that offer
-// alone — lib/data/offers/offer-link.ts). Plain form posts; the page shows the outcome.
+// alone — lib/data/offers/answer-offer-by-link.ts). Plain form posts; the page shows the outcome.
 import { requestAddress } from "@/lib/auth/client-address";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { runAndRedirect } from "@/lib/actions/form-action";
-import { answerOfferByLink } from "@/lib/data/offers/offer-link";
+import { answerOfferByLink } from "@/lib/data/offers/answer-offer-by-link";
 import { QUICK_DECLINE_REASONS } from "@/lib/domain/offer-link";
 
 function tokenOf(formData: FormData): string {

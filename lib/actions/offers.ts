@@ -3,7 +3,8 @@
 // authenticate → parse → use case → revalidate → redirect with the outcome in the URL.
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
+import { acceptOffer } from "@/lib/data/offers/accept-offer";
+import { declineOffer } from "@/lib/data/offers/decline-offer";
 import { idField, runAndRedirect, vendorActor } from "@/lib/actions/form-action";
 
 export async function acceptOfferAction(formData: FormData): Promise<void> {

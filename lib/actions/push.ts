@@ -7,7 +7,8 @@ import { systemClock } from "@/lib/clock";
 import { requireActionRole } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { getTranslations } from "@/lib/i18n/server";
-import { removePushSubscription, savePushSubscription } from "@/lib/data/notifications/push-subscriptions";
+import { removePushSubscription } from "@/lib/data/notifications/remove-push-subscription";
+import { savePushSubscription } from "@/lib/data/notifications/save-push-subscription";
 
 export type PushActionResult = { ok: true } | { ok: false; message: string };
 

@@ -6,7 +6,8 @@ import { systemClock } from "@/lib/clock";
 import { adminActor } from "@/lib/actions/form-action";
 import { runImportStep } from "@/lib/actions/import-flow";
 import { readVendorSheet } from "@/lib/documents/vendor-import-files";
-import { commitVendorImport, previewVendorImport } from "@/lib/data/admin/vendor-import";
+import { commitVendorImport } from "@/lib/data/admin/vendor-import/commit-vendor-import";
+import { previewVendorImport } from "@/lib/data/admin/vendor-import/preview-vendor-import";
 import type { ImportState } from "@/lib/actions/import-state";
 
 export async function vendorImportAction(_prev: ImportState, formData: FormData): Promise<ImportState> {

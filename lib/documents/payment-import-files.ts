@@ -2,7 +2,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { readImportSheet, type SheetRow } from "@/lib/documents/import-sheet";
-import { MAX_PAYMENT_ROWS } from "@/lib/data/payments/import-payments";
+import { MAX_PAYMENT_ROWS } from "@/lib/data/payments/import-payments/check-payment-rows";
 
 export const PAYMENT_COLUMNS = [
   ["Nomor pesanan", "order"],

@@ -8,9 +8,11 @@ import { createCity, orderInput, withSettings, staffActor, vendorActor } from "@
 import { createUser } from "@/tests/factories";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
-import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
+import { acceptOffer } from "@/lib/data/offers/accept-offer";
+import { declineOffer } from "@/lib/data/offers/decline-offer";
 import { expireDueOffers } from "@/lib/data/offers/expire-offers";
-import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
+import { confirmDelivery } from "@/lib/data/fulfilment/confirm-delivery";
+import { reportFailure } from "@/lib/data/fulfilment/report-failure";
 import { decideSanction } from "@/lib/data/sanctions/decide-sanction";
 import { publishDecree } from "@/lib/data/decree/publish-decree";
 import { getPoolHealth } from "@/lib/data/admin/pool-health/get-pool-health";

@@ -5,7 +5,8 @@ import { testDb } from "@/tests/support/integration-setup";
 import { createCity, orderInput } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
-import { answerOfferByLink, getOfferByLink } from "@/lib/data/offers/offer-link";
+import { answerOfferByLink } from "@/lib/data/offers/answer-offer-by-link";
+import { getOfferByLink } from "@/lib/data/offers/get-offer-by-link";
 import { AppError } from "@/lib/errors";
 
 const T0 = "2026-06-01T02:00:00Z";

@@ -6,7 +6,7 @@ import { testDb } from "@/tests/support/integration-setup";
 import { createCity, orderInput, staffActor, vendorActor } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
-import { declineOffer } from "@/lib/data/offers/answer-offer";
+import { declineOffer } from "@/lib/data/offers/decline-offer";
 import { expireDueOffers } from "@/lib/data/offers/expire-offers";
 import { checkInvariants } from "@/lib/data/routing/check-invariants";
 import { AppError } from "@/lib/errors";

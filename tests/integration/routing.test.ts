@@ -4,12 +4,15 @@ import { createCity, orderInput, withSettings, staffActor, vendorActor } from "@
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
 import { getOrderFormContext } from "@/lib/data/orders/get-order-form-context";
-import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
+import { acceptOffer } from "@/lib/data/offers/accept-offer";
+import { declineOffer } from "@/lib/data/offers/decline-offer";
 import { expireDueOffers } from "@/lib/data/offers/expire-offers";
 import { cancelOrder } from "@/lib/data/orders/cancel-order";
 import { assignEscalatedOrder } from "@/lib/data/orders/assign-escalated-order";
-import { confirmDelivery, reportFailure } from "@/lib/data/fulfilment/settle-order";
-import { decideSanction, reinstateVendor } from "@/lib/data/sanctions/decide-sanction";
+import { confirmDelivery } from "@/lib/data/fulfilment/confirm-delivery";
+import { reportFailure } from "@/lib/data/fulfilment/report-failure";
+import { decideSanction } from "@/lib/data/sanctions/decide-sanction";
+import { reinstateVendor } from "@/lib/data/sanctions/reinstate-vendor";
 import { endExpiredSuspensions } from "@/lib/data/sanctions/end-expired-suspensions";
 import { createUser } from "@/tests/factories";
 import { AppError } from "@/lib/errors";

@@ -1,12 +1,12 @@
 // Submissions that arrive together are routed together (lib/data/orders/submit-order.ts): the result must be
 // exactly what routing them one by one would give. Acceptances that arrive together are written together
-// (lib/data/offers/answer-offer.ts): each must get the answer it would get alone.
+// (lib/data/offers/accept-offer.ts, decline-offer.ts): each must get the answer it would get alone.
 import { describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/integration-setup";
 import { createCity, orderInput, staffActor, vendorActor } from "@/tests/factories/routing";
 import { fixedClock } from "@/lib/clock";
 import { submitOrder } from "@/lib/data/orders/submit-order";
-import { acceptOffer } from "@/lib/data/offers/answer-offer";
+import { acceptOffer } from "@/lib/data/offers/accept-offer";
 import { cancelOrder } from "@/lib/data/orders/cancel-order";
 import { checkInvariants } from "@/lib/data/routing/check-invariants";
 import { AppError } from "@/lib/errors";

@@ -4,7 +4,8 @@ import { testDb } from "@/tests/support/integration-setup";
 import { fixedClock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { readVendorSheet, renderVendorTemplate } from "@/lib/documents/vendor-import-files";
-import { commitVendorImport, previewVendorImport } from "@/lib/data/admin/vendor-import";
+import { commitVendorImport } from "@/lib/data/admin/vendor-import/commit-vendor-import";
+import { previewVendorImport } from "@/lib/data/admin/vendor-import/preview-vendor-import";
 import { readable } from "@/tests/support/in-words";
 
 const clock = fixedClock("2026-06-01T02:00:00Z");

@@ -4,7 +4,8 @@ import { fixedClock } from "@/lib/clock";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { createDecreeDraft } from "@/lib/data/decree/create-decree-draft";
 import { saveAllocations } from "@/lib/data/decree/save-allocations";
-import { whatIf, whatIfWithFailures } from "@/lib/data/admin/what-if";
+import { whatIf } from "@/lib/data/admin/what-if";
+import { whatIfWithFailures } from "@/lib/data/admin/what-if-with-failures";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 
 const clock = fixedClock("2026-11-28T03:00:00Z");

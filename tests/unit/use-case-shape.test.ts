@@ -80,6 +80,14 @@ const BUILDING_BLOCKS: Record<string, string> = {
   prepareAmendmentDraft: "the amendment inside a sanction's or an admin's transaction (its caller authorises)",
   dispatchOutbox: "the sweep's job (db, clock, channels)",
   drainOutbox: "the sweep's job (db, clock, channels)",
+  loadReplay: "the replay both what-ifs read (their callers authorise)",
+  lockAcceptedOrder: "the first statements of confirming or failing an order (it refuses a stranger's order)",
+  failInTx: "a failure inside the confirming or reporting transaction",
+  checkPaymentRows: "the payment import's check, for its preview and its commit",
+  checkPriorRows: "the prior-purchase import's check, for its preview and its commit",
+  checkVendorRows: "the vendor import's check, for its preview and its commit",
+  lockPayable: "a payable locked inside the invoice and payment transactions",
+  isTreasurer: "the payments' authorisation helper",
 };
 
 describe("use cases", () => {
@@ -107,6 +115,18 @@ describe("use cases", () => {
       .filter((f) => !CHECKS.test(f.body))
       .map((f) => `${f.file}: ${f.name}`);
     expect(unchecked).toEqual([]);
+  });
+
+  it("one use case to a file (its verb is its name)", () => {
+    // One verb with two callers: the vendor's own menu item and an admin's on its behalf share one rule and audit.
+    const SAME_VERB = new Set(["saveMenuItemForVendor"]);
+    const byFile = new Map<string, string[]>();
+    for (const f of all)
+      if (!(f.name in BUILDING_BLOCKS) && !SAME_VERB.has(f.name))
+        byFile.set(f.file, [...(byFile.get(f.file) ?? []), f.name]);
+    expect(
+      [...byFile].filter(([, names]) => names.length > 1).map(([file, names]) => `${file}: ${names.join(", ")}`),
+    ).toEqual([]);
   });
 
   it("the building blocks named above still exist (a stale name would hide a use case)", () => {

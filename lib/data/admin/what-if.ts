@@ -9,7 +9,6 @@ import { getSettings } from "@/lib/data/settings/get-settings";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 import {
   replay,
-  simulate,
   syntheticYear,
   type Allocations,
   type Behaviour,
@@ -21,10 +20,7 @@ import { settingsSchema } from "@/lib/domain/settings";
 import { z } from "zod";
 import { offerGaps, type OfferGap, type PoolNeed } from "@/lib/domain/pool-health";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
-import { dayAsDate, fiscalYearOf, wibDay } from "@/lib/format";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { queryOne } from "@/lib/db/sql/decode";
-import { int, row } from "@/lib/db/sql/columns";
+import { fiscalYearOf, wibDay } from "@/lib/format";
 
 export const WHAT_IF_MONTHS = [3, 6, 12] as const;
 /** Orders per OPD per month in a synthetic year. */
@@ -67,7 +63,7 @@ async function allocationsOf(tx: Tx, decreeId: string): Promise<Allocations> {
 }
 
 /** What a replay needs: the orders, today's roster, the decree's and the decree in force's allocations, the scope. */
-async function loadReplay(tx: Tx, clock: Clock, decreeId: string, source: WhatIfSource) {
+export async function loadReplay(tx: Tx, clock: Clock, decreeId: string, source: WhatIfSource) {
   const now = clock.now();
   const decree = await tx.decree.findUniqueOrThrow({ where: { id: decreeId }, select: { effectiveFrom: true } });
   const synthetic = "synthetic" in source ? Number(decree.effectiveFrom.toISOString().slice(0, 4)) : null;
@@ -221,56 +217,4 @@ export interface FailureWhatIf {
   current: SimulationResult;
   alternative: SimulationResult;
   alternativeSettings: AlternativeSanctions;
-}
-
-/**
- * The decree's what-if with failures: the last N months' orders replayed under the decree with the declines,
- * lapses and failures observed in those months, once with the current sanction settings and once with
- * `alternative` (by default the ladder by count alone, as before it was proportionate).
- */
-export async function whatIfWithFailures(
-  tx: Tx,
-  opts: { clock: Clock; actor: Actor; decreeId: string; months: number; alternative: AlternativeSanctions | null },
-): Promise<FailureWhatIf> {
-  const { clock, decreeId, months, alternative } = opts;
-  requireAdmin(opts.actor);
-  const { replayOrders, vendors, draftAlloc, settings, scope, since, now } = await loadReplay(tx, clock, decreeId, {
-    months,
-  });
-  const rates = await queryOne(
-    tx,
-    "whatIfWithFailures.rates",
-    row({ offers: int, declined: int, expired: int, due: int, failed: int }),
-    Prisma.sql`
-    SELECT count(*) FILTER (WHERE status IN ('ACCEPTED', 'DECLINED', 'EXPIRED', 'FAILED'))::int AS offers,
-           count(*) FILTER (WHERE status = 'DECLINED')::int AS declined,
-           count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
-           count(*) FILTER (WHERE status IN ('ACCEPTED', 'FAILED') AND "deliveryDay" < ${dayAsDate(wibDay(now))}::date)::int AS due,
-           count(*) FILTER (WHERE status = 'FAILED')::int AS failed
-    FROM "Offer" WHERE "offeredAt" >= ${since} AND "offeredAt" < ${now}`,
-  );
-  const r = rates!;
-  const observed = {
-    offers: r.offers,
-    due: r.due,
-    declineRate: r.offers > 0 ? r.declined / r.offers : 0,
-    expiryRate: r.offers > 0 ? r.expired / r.offers : 0,
-    failureRate: r.due > 0 ? Math.min(1, r.failed / r.due) : 0,
-  };
-  const alternativeSettings: AlternativeSanctions = alternative ?? {
-    sp2AfterFailures: settings.sp2AfterFailures,
-    sp3AfterFailures: settings.sp3AfterFailures,
-    sp2MinFailureShare: 0,
-    sp3MinFailureShare: 0,
-    suspensionDays: settings.suspensionDays,
-    cityReserve: settings.cityReserve,
-  };
-  return {
-    months,
-    orders: replayOrders.length,
-    observed,
-    current: simulate(replayOrders, draftAlloc, vendors, scope, settings, observed),
-    alternative: simulate(replayOrders, draftAlloc, vendors, scope, { ...settings, ...alternativeSettings }, observed),
-    alternativeSettings,
-  };
 }

@@ -4,34 +4,20 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import id from "@/messages/id.json";
-import type { Db, Tx } from "@/lib/db/client";
-import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
-import { writeAudit, type Actor } from "@/lib/data/audit";
-import { inTransaction, lockOrder, lockVendors } from "@/lib/data/tx";
+import { type Actor } from "@/lib/data/audit";
+import { lockOrder, lockVendors } from "@/lib/data/tx";
 import { releaseBudgetSql } from "@/lib/db/sql/budget";
-import { transitionOrder, transitionOrderSql } from "@/lib/data/orders/transition-order";
-import { createPayable } from "@/lib/data/payments/create-payable";
+import { transitionOrderSql } from "@/lib/data/orders/transition-order";
 import { routeOrderInTx, type RoutableOrder, type RouteOutcome } from "@/lib/data/routing/route-order";
 import { auditInsertSql } from "@/lib/db/sql/audit";
 import { notice, notifyManySql, type Notice } from "@/lib/data/notifications/notify";
-import { inRawTransaction, type RawSql } from "@/lib/db/raw";
+import { type RawSql } from "@/lib/db/raw";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveSettings, SETTINGS_KEY, type RoutingSettings } from "@/lib/domain/settings";
-import {
-  deliveryFailure,
-  FAILURE_TYPES,
-  failureReportOpensAt,
-  lateMinutesOf,
-  sanctionLevelFor,
-  type FailureRecord,
-  SUSPENDING_LEVELS,
-} from "@/lib/domain/sanctions";
+import { FAILURE_TYPES, sanctionLevelFor, SUSPENDING_LEVELS, type FailureRecord } from "@/lib/domain/sanctions";
 import { dayAsDate, wibDay } from "@/lib/format";
 import { offerDeadline } from "@/lib/domain/routing";
-import { deliveryTimeIssue } from "@/lib/domain/delivery-time";
-import { removePhoto, storePhoto, type CheckedPhoto } from "@/lib/storage/photos";
 import { OrderStatus, ProcurementMethod, type FailureType, type SanctionLevel } from "@/lib/generated/prisma/enums";
 import { queryOne } from "@/lib/db/sql/decode";
 import { bool, day, instant, int, int8, row, text, uuid } from "@/lib/db/sql/columns";
@@ -67,7 +53,7 @@ export type SettleResult =
       rerouted: RouteOutcome | null;
     };
 
-type SettleActor = Actor & { id: string; opdId?: string | null; vendorId?: string | null };
+export type SettleActor = Actor & { id: string; opdId?: string | null; vendorId?: string | null };
 
 /** An accepted order as settling it needs it: its routing facts, budget, vendor, year and price. */
 type AcceptedOrder = RoutableOrder & { budgetId: string; vendorId: string; fiscalYear: number; unitPrice: bigint };
@@ -105,7 +91,7 @@ const acceptedOrderRow = row({
  * in one statement; refuses an order the actor may not settle (NOT_FOUND, as if it did not exist) or that is not
  * awaiting delivery. Raw statements only, so it runs on the hot path's connection or a Prisma transaction alike.
  */
-async function lockAcceptedOrder(tx: RawSql, actor: SettleActor, orderId: string): Promise<AcceptedContext> {
+export async function lockAcceptedOrder(tx: RawSql, actor: SettleActor, orderId: string): Promise<AcceptedContext> {
   if (!(await lockOrder(tx, orderId))) throw new AppError("NOT_FOUND");
   const found = await queryOne(
     tx,
@@ -168,7 +154,7 @@ export async function readFailureRecord(
  * vendor — and, when there is no time left to route it again, the order FAILED and its budget released — in one.
  * With time left, the order is routed to the next vendor at once (this one is excluded for this order).
  */
-async function failInTx(
+export async function failInTx(
   tx: RawSql,
   now: Date,
   actor: SettleActor,
@@ -257,153 +243,5 @@ async function failInTx(
   return { outcome: "FAILED", failureType: failure.type, sanctionLevel: level, sanctionId, rerouted };
 }
 
-export async function confirmDelivery(
-  db: Db,
-  opts: { clock: Clock; actor: SettleActor; orderId: string; input: unknown; photo?: CheckedPhoto | null },
-): Promise<SettleResult> {
-  const { clock, actor, orderId, input: raw, photo = null } = opts;
-  if (actor.role !== "OPD_STAFF" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
-  const input = parseInput(deliverySchema, raw);
-  // The photo is written only once the order is known to be this OPD's and awaiting delivery, under a name the
-  // server chooses; a transaction that fails (or is retried) takes its file with it.
-  const stored: string[] = [];
-  const forget = async () => {
-    for (const p of stored.splice(0)) await removePhoto(p);
-  };
-  try {
-    return await inTransaction(db, async (tx) => {
-      await forget();
-      return confirmInTx(tx, clock.now(), actor, orderId, input, photo, stored);
-    });
-  } catch (e) {
-    await forget();
-    throw e;
-  }
-}
-
-async function confirmInTx(
-  tx: Tx,
-  now: Date,
-  actor: SettleActor,
-  orderId: string,
-  input: z.infer<typeof deliverySchema>,
-  photo: CheckedPhoto | null,
-  stored: string[],
-): Promise<SettleResult> {
-  const ctx = await lockAcceptedOrder(tx, actor, orderId);
-  const timeIssue = deliveryTimeIssue({
-    deliveredAt: input.deliveredAt,
-    acceptedAt: ctx.offer.respondedAt ?? ctx.offer.offeredAt,
-    scheduledAt: ctx.order.deliveryAt,
-    now,
-    earlyReason: input.earlyReason,
-  });
-  if (timeIssue) throw new AppError("VALIDATION", { issues: { [timeIssue.field]: [timeIssue.message] } });
-  if (input.quantityReceived > ctx.order.pax)
-    throw new AppError("VALIDATION", { issues: { quantityReceived: [vm("delivery.quantityOver")] } });
-  const { settings } = ctx;
-  const lateMinutes = lateMinutesOf(ctx.order.deliveryAt, input.deliveredAt);
-  const failure = deliveryFailure(
-    { lateMinutes, quantityReceived: input.quantityReceived, pax: ctx.order.pax },
-    settings,
-  );
-  if (failure) {
-    const evidence =
-      failure === "VERY_LATE"
-        ? `Terlambat ${lateMinutes} menit (batas ${settings.veryLateMinutes} menit).`
-        : `Diterima ${input.quantityReceived} dari ${ctx.order.pax} porsi.`;
-    return failInTx(tx, now, actor, ctx, {
-      type: failure,
-      evidence,
-      lateMinutes,
-      quantityReceived: input.quantityReceived,
-      rating: input.rating,
-    });
-  }
-  await tx.fulfilment.create({
-    data: {
-      orderId,
-      offerId: ctx.offer.id,
-      vendorId: ctx.offer.vendorId,
-      outcome: "DELIVERED",
-      deliveredAt: input.deliveredAt,
-      lateMinutes,
-      quantityReceived: input.quantityReceived,
-      rating: input.rating ?? null,
-      photoPath: photo ? await storeChecked(tx, actor, orderId, photo, now, stored) : null,
-      evidence: input.earlyReason ? `Diterima lebih awal dari jadwal: ${input.earlyReason}` : null,
-      reportedById: actor.id,
-      createdAt: now,
-    },
-  });
-  await transitionOrder(tx, { orderId, from: "ACCEPTED", to: "DELIVERED" });
-  // From the BAST on, the OPD owes the vendor (issue 20: invoice, payment).
-  await createPayable(tx, {
-    orderId,
-    opdId: ctx.order.opdId,
-    vendorId: ctx.offer.vendorId,
-    fiscalYear: ctx.order.fiscalYear,
-    quantityReceived: input.quantityReceived,
-    unitPrice: ctx.order.unitPrice,
-    bastAt: now,
-  });
-  await writeAudit(tx, actor, {
-    action: "order.delivered",
-    entity: "Order",
-    entityId: orderId,
-    before: { status: "ACCEPTED" },
-    after: { status: "DELIVERED", lateMinutes, quantityReceived: input.quantityReceived },
-  });
-  return { outcome: "DELIVERED", lateMinutes };
-}
-
 /** Delivery photos one account may store per hour (an hour's honest work is a handful; 5 MB each at most). */
 export const PHOTOS_PER_HOUR = 30;
-
-/** Stores a checked photo for the order, within the account's hourly allowance; the path is recorded in `stored`. */
-async function storeChecked(
-  tx: Tx,
-  actor: SettleActor,
-  orderId: string,
-  photo: CheckedPhoto,
-  now: Date,
-  stored: string[],
-): Promise<string> {
-  const recent = await tx.fulfilment.count({
-    where: { reportedById: actor.id, photoPath: { not: null }, createdAt: { gt: new Date(now.getTime() - 3_600_000) } },
-  });
-  if (recent >= PHOTOS_PER_HOUR)
-    throw new AppError("VALIDATION", {
-      issues: { photo: [vm("delivery.photoThrottled", { count: PHOTOS_PER_HOUR })] },
-    });
-  const path = await storePhoto(orderId, photo);
-  stored.push(path);
-  return path;
-}
-
-export async function reportFailure(
-  db: Db,
-  opts: { clock: Clock; actor: SettleActor; orderId: string; input: unknown },
-): Promise<SettleResult> {
-  const { clock, actor, orderId, input: raw } = opts;
-  const failure = parseInput(failureSchema, raw);
-  // A vendor can only own up to its own cancellation; the OPD and admin report the rest.
-  if (actor.role === "VENDOR" && failure.type !== "VENDOR_CANCELLED") throw new AppError("FORBIDDEN");
-  if (actor.role === "MAYOR") throw new AppError("FORBIDDEN");
-  // On the hot path's connection (lib/db/raw.ts): raw statements only.
-  return inRawTransaction(db, async (tx) => {
-    const ctx = await lockAcceptedOrder(tx, actor, orderId);
-    const now = clock.now();
-    const { settings } = ctx;
-    const opens = failureReportOpensAt(failure.type, ctx.order.deliveryAt, settings.failureReportGraceMinutes);
-    if (opens && now.getTime() < opens.getTime())
-      throw new AppError("VALIDATION", {
-        issues: {
-          type: [
-            vm("failure.tooEarly", { opens: { at: opens.toISOString() }, minutes: settings.failureReportGraceMinutes }),
-          ],
-        },
-      });
-    return failInTx(tx, now, actor, ctx, failure);
-  });
-}

@@ -164,14 +164,3 @@ export async function listPayables(
     totals: { owed: s.owed, paidNet: s.paid, awaitingInvoice: Number(s.awaiting), overdue: Number(s.overdue) },
   };
 }
-
-/** The vendor's bank account as its profile has it (the invoice form's defaults). */
-export async function getVendorBankAccount(
-  tx: Tx,
-  vendorId: string,
-): Promise<{ bankName: string | null; bankAccountNumber: string | null; bankAccountName: string | null }> {
-  return tx.vendor.findUniqueOrThrow({
-    where: { id: vendorId },
-    select: { bankName: true, bankAccountNumber: true, bankAccountName: true },
-  });
-}

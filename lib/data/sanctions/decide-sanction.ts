@@ -6,9 +6,9 @@ import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { writeAudit, type Actor } from "@/lib/data/audit";
-import { inTransaction, lockVendors } from "@/lib/data/tx";
-import { notice, notify, notifySql } from "@/lib/data/notifications/notify";
+import { type Actor } from "@/lib/data/audit";
+import { inTransaction } from "@/lib/data/tx";
+import { notice, notifySql } from "@/lib/data/notifications/notify";
 import { rerouteOrdersInTx } from "@/lib/data/routing/route-order";
 import { routableOrderJson, routableOrderJsonSql, routingContextJson, routingContextSql } from "@/lib/db/sql/routing";
 import { queryOne, queryRows } from "@/lib/db/sql/decode";
@@ -22,9 +22,6 @@ import { suspends } from "@/lib/domain/sanctions";
 import { SanctionLevel, SanctionStatus } from "@/lib/generated/prisma/enums";
 import { vm } from "@/lib/domain/validation-message";
 
-// Built once: zod compiles a schema on its first parse.
-const reinstateInput = z.object({ reason: z.string().trim().min(5, vm("reason.reinstate")).max(1000) });
-
 export const sanctionDecisionSchema = z
   .object({
     decision: z.enum(["CONFIRM", "DISMISS"]),
@@ -33,7 +30,7 @@ export const sanctionDecisionSchema = z
   })
   .strict();
 
-type AdminActor = Actor & { id: string };
+export type AdminActor = Actor & { id: string };
 
 /**
  * The vendor's pending offers withdrawn and their orders routed again, in the caller's transaction, in two statements
@@ -164,42 +161,5 @@ export async function decideSanction(
       n AS (${told})
       SELECT 1`;
     return { status: changedStatus, level, endsAt, withdrawn, amendmentDraftId: amendment?.id ?? null };
-  });
-}
-
-export async function reinstateVendor(
-  db: Db,
-  opts: { clock: Clock; actor: AdminActor; vendorId: string; reason: string },
-) {
-  const { clock, actor, vendorId, reason } = opts;
-  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
-  const why = parseInput(reinstateInput, {
-    reason,
-  }).reason;
-  return inTransaction(db, async (tx) => {
-    const now = clock.now();
-    await lockVendors(tx, [vendorId]);
-    const vendor = await tx.vendor.findUnique({ where: { id: vendorId } });
-    if (!vendor) throw new AppError("NOT_FOUND");
-    if (vendor.status !== "SUSPENDED") throw new AppError("INVALID_STATE", { status: vendor.status });
-    await tx.vendor.update({ where: { id: vendorId }, data: { status: "ACTIVE", version: { increment: 1 } } });
-    // End the suspension now; the record stays.
-    await tx.sanction.updateMany({
-      where: { vendorId, status: "CONFIRMED", level: "SP2", OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
-      data: { endsAt: now },
-    });
-    await writeAudit(tx, actor, {
-      action: "vendor.reinstated",
-      entity: "Vendor",
-      entityId: vendorId,
-      before: { status: "SUSPENDED" },
-      after: { status: "ACTIVE", reason: why },
-    });
-    await notify(
-      tx,
-      { vendorId },
-      notice("vendor.reinstated", "vendorReinstated", { reason: why }, "/vendor/record"),
-      now,
-    );
   });
 }

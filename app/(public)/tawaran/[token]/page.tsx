@@ -5,7 +5,7 @@ import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { getOfferByLink } from "@/lib/data/offers/offer-link";
+import { getOfferByLink } from "@/lib/data/offers/get-offer-by-link";
 import { acceptOfferByLinkAction, declineOfferByLinkAction } from "@/lib/actions/offer-link";
 import { QUICK_DECLINE_REASONS } from "@/lib/domain/offer-link";
 import { formatDateTimeWIB, formatNumber, formatRupiah, toLocaleTag } from "@/lib/format";

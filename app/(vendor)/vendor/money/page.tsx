@@ -5,12 +5,8 @@ import { FileText } from "lucide-react";
 import { requirePageRole, requireVendor } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import {
-  getVendorBankAccount,
-  listPayables,
-  payableQuerySchema,
-  type PayableRow,
-} from "@/lib/data/payments/list-payables";
+import { getVendorBankAccount } from "@/lib/data/payments/get-vendor-bank-account";
+import { listPayables, payableQuerySchema, type PayableRow } from "@/lib/data/payments/list-payables";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import { submitInvoiceAction } from "@/lib/actions/payments";
 import { PAYABLE_STAGES } from "@/lib/domain/payment";

@@ -32,7 +32,7 @@ export const pushSubscriptionSchema = z
   })
   .strict();
 
-type SignedIn = Actor & { id: string };
+export type SignedIn = Actor & { id: string };
 
 export async function savePushSubscription(db: Db, opts: { clock: Clock; actor: SignedIn; input: unknown }) {
   const { clock, actor, input: raw } = opts;
@@ -54,26 +54,5 @@ export async function savePushSubscription(db: Db, opts: { clock: Clock; actor: 
       after: { userId: actor.id, service: new URL(input.endpoint).host },
     });
     return { id: saved.id };
-  });
-}
-
-// Built once: zod compiles a schema on its first parse, so one made per call is compiled on every call.
-const endpointInput = pushSubscriptionSchema.pick({ endpoint: true });
-
-export async function removePushSubscription(db: Db, opts: { actor: SignedIn; input: unknown }) {
-  const { actor, input: raw } = opts;
-  if (!actor.id || !actor.role) throw new AppError("UNAUTHENTICATED");
-  const { endpoint } = parseInput(endpointInput, raw);
-  return inTransaction(db, async (tx) => {
-    const own = await tx.pushSubscription.findFirst({ where: { endpoint, userId: actor.id } });
-    if (!own) return { removed: 0 };
-    await tx.pushSubscription.delete({ where: { id: own.id } });
-    await writeAudit(tx, actor, {
-      action: "push.unsubscribed",
-      entity: "PushSubscription",
-      entityId: own.id,
-      before: { userId: actor.id },
-    });
-    return { removed: 1 };
   });
 }

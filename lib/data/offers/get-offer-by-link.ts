@@ -3,10 +3,8 @@
 // audited as given "via link". No session is made: the link opens that offer and nothing else.
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
 import { offerLinkMatches, parseOfferLinkToken } from "@/lib/domain/offer-link";
 import { signingSecret } from "@/lib/env";
-import { acceptOffer, declineOffer } from "@/lib/data/offers/answer-offer";
 import type { OfferStatus } from "@/lib/generated/prisma/enums";
 
 export interface OfferByLink {
@@ -62,40 +60,4 @@ export async function getOfferByLink(db: Db, opts: { clock: Clock; token: string
     vendorName: offer.vendor.name,
     order: { ...offer.order, opdName: offer.order.opd.name },
   };
-}
-
-/** The vendor's own account that answers through the link (the oldest active one of that vendor). */
-async function vendorActorOf(db: Db, vendorId: string, meta: { ip?: string | null; userAgent?: string | null }) {
-  const user = await db.user.findFirst({
-    where: { vendorId, role: "VENDOR", active: true },
-    orderBy: { createdAt: "asc" },
-    select: { id: true },
-  });
-  if (!user) throw new AppError("FORBIDDEN");
-  return { id: user.id, role: "VENDOR" as const, vendorId, via: "link" as const, ...meta };
-}
-
-/** Accepts or declines the offer a genuine link names, as its vendor; anything else is NOT_FOUND. */
-export async function answerOfferByLink(
-  db: Db,
-  opts: {
-    clock: Clock;
-    token: string;
-    answer: { accept: true } | { accept: false; reason: string };
-    meta?: { ip?: string | null; userAgent?: string | null };
-  },
-) {
-  const { clock, token, answer, meta = {} } = opts;
-  const parsed = parseOfferLinkToken(token);
-  const offer = parsed
-    ? await db.offer.findUnique({
-        where: { id: parsed.offerId },
-        select: { id: true, vendorId: true, expiresAt: true },
-      })
-    : null;
-  if (!offer || !offerLinkMatches(signingSecret(), token, offer)) throw new AppError("NOT_FOUND");
-  const actor = await vendorActorOf(db, offer.vendorId, meta);
-  return answer.accept
-    ? acceptOffer(db, { clock, actor, offerId: offer.id })
-    : declineOffer(db, { clock, actor, offerId: offer.id, reason: answer.reason });
 }

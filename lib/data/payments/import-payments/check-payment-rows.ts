@@ -4,19 +4,11 @@
 // in file order; an import writes nothing unless every row is valid, then records every payment in one transaction
 // (each with its audit row and the vendor's notice) and one summary audit row. Only the treasurer's own OPD's orders.
 import { z } from "zod";
-import type { Db, Tx } from "@/lib/db/client";
-import type { Clock } from "@/lib/clock";
+import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "@/lib/data/audit";
-import { inTransaction } from "@/lib/data/tx";
 import type { ImportReport, ImportReportRow } from "@/lib/actions/import-state";
-import {
-  lockPayable,
-  requireTreasurer,
-  type LockedPayable,
-  type PaymentActor,
-} from "@/lib/data/payments/payable-access";
-import { paymentRefusal, recordPaymentInTx, type PaymentInput } from "@/lib/data/payments/record-payment";
+import { lockPayable, type LockedPayable, type PaymentActor } from "@/lib/data/payments/payable-access";
+import { paymentRefusal, type PaymentInput } from "@/lib/data/payments/record-payment";
 import { parseDay, parseIndonesianInteger } from "@/lib/domain/indonesian-input";
 import { suggestedWithholding } from "@/lib/domain/payment";
 import { taxBasisOf } from "@/lib/domain/tax";
@@ -40,7 +32,7 @@ export function parseMethod(text: string): PaymentMethod | null {
   return null;
 }
 
-interface Checked {
+export interface Checked {
   report: ImportReport;
   rows: { orderId: string; input: PaymentInput }[];
 }
@@ -53,7 +45,7 @@ const FIELD_WORDS: Record<string, string> = {
   form: "Pesanan",
 };
 
-async function check(
+export async function checkPaymentRows(
   tx: Tx,
   actor: PaymentActor,
   raw: unknown,
@@ -119,46 +111,4 @@ async function check(
   }
   const invalid = report.filter((r) => r.errors.length > 0).length;
   return { report: { rows: report, valid: report.length - invalid, invalid }, rows, payables };
-}
-
-export async function previewPaymentImport(
-  db: Db,
-  { clock, actor, rows }: { clock: Clock; actor: PaymentActor; rows: unknown },
-): Promise<ImportReport & { total: number }> {
-  if (actor.role !== "OPD_STAFF" || !actor.opdId) throw new AppError("FORBIDDEN");
-  // Checked exactly as the commit checks (the same locks, briefly); the preview writes nothing.
-  return inTransaction(db, async (tx) => {
-    await requireTreasurer(tx, actor, { opdId: actor.opdId! });
-    const { report, rows: ok } = await check(tx, actor, rows, clock.now());
-    return { ...report, total: ok.reduce((a, r) => a + r.input.gross, 0) };
-  });
-}
-
-/** Records every row's payment, or none (any invalid row refuses all). */
-export async function commitPaymentImport(
-  db: Db,
-  { clock, actor, rows: raw }: { clock: Clock; actor: PaymentActor; rows: unknown },
-): Promise<{ created: number; total: number }> {
-  if (actor.role !== "OPD_STAFF" || !actor.opdId) throw new AppError("FORBIDDEN");
-  return inTransaction(db, async (tx) => {
-    await requireTreasurer(tx, actor, { opdId: actor.opdId! });
-    const now = clock.now();
-    const { report, rows, payables } = await check(tx, actor, raw, now);
-    if (report.invalid > 0)
-      throw new AppError("VALIDATION", {
-        issues: { file: [vm("import.rowsInvalid", { count: report.invalid })] },
-        report,
-      });
-    for (const r of rows) {
-      await recordPaymentInTx(tx, { now, actor, payable: payables.get(r.orderId)!, input: r.input, via: "import" });
-    }
-    const total = rows.reduce((a, r) => a + r.input.gross, 0);
-    await writeAudit(tx, actor, {
-      action: "payments.imported",
-      entity: "Opd",
-      entityId: actor.opdId,
-      after: { payments: rows.length, gross: total, orders: new Set(rows.map((r) => r.orderId)).size },
-    });
-    return { created: rows.length, total };
-  });
 }

@@ -1,12 +1,8 @@
-// Importing vendors in bulk: every row checked with the same schema as the vendor form, duplicates caught
-// within the file and against the registry, a row-by-row report, and — only when every row is valid — all
-// of them created in one transaction with one audit row.
+// The check every vendor import runs, for its preview and again for its commit: every row read with the same schema
+// as the vendor form, duplicates caught within the file and against the registry, and a row-by-row report.
 import { z } from "zod";
-import type { Db, Tx } from "@/lib/db/client";
-import type { Clock } from "@/lib/clock";
+import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { writeAudit, type Actor } from "@/lib/data/audit";
-import { inTransaction, isUniqueViolation } from "@/lib/data/tx";
 import { vendorSchema, type VendorInput } from "@/lib/validation/admin-vendor";
 import { importColumnOf, readYesNo } from "@/lib/domain/vendor-import";
 
@@ -29,7 +25,7 @@ function toInput(r: Record<string, unknown>): { input: Record<string, unknown>; 
   return { input: { ...rest, hasPp55: pp55 ?? false }, errors };
 }
 
-async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; inputs: VendorInput[] }> {
+export async function checkVendorRows(tx: Tx, raw: unknown): Promise<{ report: ImportReport; inputs: VendorInput[] }> {
   const parsedRows = rowSchema.safeParse(raw);
   if (!parsedRows.success) throw new AppError("VALIDATION", { issues: { file: [vm("import.unknownData")] } });
   const rows = parsedRows.data;
@@ -63,40 +59,4 @@ async function check(tx: Tx, raw: unknown): Promise<{ report: ImportReport; inpu
   if (rows.length === 0) throw new AppError("VALIDATION", { issues: { file: [vm("import.noRows")] } });
   const invalid = report.filter((r) => r.errors.length > 0).length;
   return { report: { rows: report, valid: report.length - invalid, invalid }, inputs };
-}
-
-export async function previewVendorImport(tx: Tx, opts: { actor: Actor; rows: unknown }): Promise<ImportReport> {
-  const { actor, rows: raw } = opts;
-  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
-  return (await check(tx, raw)).report;
-}
-
-/** Creates every row, or nothing: any invalid row (checked again here) refuses the whole import. */
-export async function commitVendorImport(
-  db: Db,
-  opts: { clock: Clock; actor: Actor & { id: string }; rows: unknown },
-): Promise<{ created: number }> {
-  const { clock, actor, rows: raw } = opts;
-  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN");
-  try {
-    return await inTransaction(db, async (tx) => {
-      const { report, inputs } = await check(tx, raw);
-      if (report.invalid > 0)
-        throw new AppError("VALIDATION", {
-          issues: { file: [vm("import.rowsInvalid", { count: report.invalid })] },
-          report,
-        });
-      await tx.vendor.createMany({ data: inputs.map((i) => ({ ...i, ekatalogStatus: "BELUM" as const })) });
-      await writeAudit(tx, actor, {
-        action: "vendor.imported",
-        entity: "Vendor",
-        after: { count: inputs.length, codes: inputs.map((i) => i.code), at: clock.now() },
-      });
-      return { created: inputs.length };
-    });
-  } catch (e) {
-    // Another admin registered one of the codes meanwhile.
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", { issues: { code: [vm("vendor.codeTaken")] } });
-    throw e;
-  }
 }
