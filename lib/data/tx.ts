@@ -59,12 +59,14 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, attem
   return withRetry(() => db.$transaction(fn, { maxWait: 20_000, timeout: 30_000 }), attempts);
 }
 
+const lockOrderRow = row({ id: uuid });
+
 /** Locks rows of "Order" (one) — the first lock of every order transition. Returns false if it does not exist. */
 export async function lockOrder(tx: RawSql, orderId: string): Promise<boolean> {
   const rows = await queryRows(
     tx,
     "lockOrder",
-    row({ id: uuid }),
+    lockOrderRow,
     Prisma.sql`SELECT id FROM "Order" WHERE id = ${orderId}::uuid FOR NO KEY UPDATE`,
   );
   return rows.length === 1;

@@ -9,6 +9,7 @@ import { decodeRoutableOrder, decodeRoutingContext } from "@/lib/db/sql/routing"
 import { resolveSettings } from "@/lib/domain/settings";
 import { decodeRows } from "@/lib/db/sql/decode";
 import { standingRow } from "@/lib/db/sql/standings";
+import { row, uuid } from "@/lib/db/sql/columns";
 
 const n = Number(process.argv[process.argv.indexOf("--n") + 1] || 200_000) || 200_000;
 
@@ -71,6 +72,12 @@ const handContext = time("hand context", () => ({ ...context, settings: resolveS
 const zodContext = time("zod context", () => decodeRoutingContext(context));
 // Before decoding, the rows were used as they came (a type assertion): the floor is reading them, nothing else.
 const handPool = time("hand pool", () => pool.map((r) => r.awarded + r.pending));
+// Why row schemas are module constants (ESLint ROW_SCHEMAS_BUILT_ONCE): one built inline is compiled on its first parse,
+// on every call. The same one-column row, with its schema built once and built per call.
+const lockRow = { id: "5f0c1a52-8e43-4d1a-9b1e-0c6f8a1d2e3f" };
+const builtOnce = row({ id: uuid });
+const hoisted = time("hoisted", () => decodeRows("bench", builtOnce, [lockRow]));
+const inline = time("inline", () => decodeRows("bench", row({ id: uuid }), [lockRow]));
 const zodPool = time("zod pool", () => decodeRows("bench", standingRow, pool).map((r) => r.awarded + r.pending));
 
 console.log(
@@ -79,6 +86,8 @@ console.log(
     nsPerPayload: {
       routableOrder: { decoded: Math.round(zodOrder), floor: Math.round(handOrder) },
       routingContext: { decoded: Math.round(zodContext), floor: Math.round(handContext) },
+      /** A one-column row whose schema is built once, against one built in the call (compiled each time). */
+      lockRow: { builtOnce: Math.round(hoisted), builtPerCall: Math.round(inline) },
       /** One order's pool of 12 standings (routing reads one such set per order routed). */
       poolOf12Standings: { decoded: Math.round(zodPool), floor: Math.round(handPool) },
     },

@@ -171,7 +171,7 @@ describe("role homes read real data, scoped to the caller", () => {
 
   it("admin home counts e-Katalog progress, escalations and sanction proposals", async () => {
     const db = testDb();
-    const home = await getAdminHome(db, clock);
+    const home = await getAdminHome(db, { clock, actor: { id: null, role: "ADMIN" } });
     expect(home.ekatalog.BELUM + home.ekatalog.PROSES + home.ekatalog.TAYANG).toBe(23);
     expect(home.ekatalog.TAYANG).toBe(await db.vendor.count({ where: { ekatalogStatus: "TAYANG" } }));
     expect(home.escalations.length).toBe(Math.min(10, await db.order.count({ where: { status: "ESCALATED" } })));
@@ -182,7 +182,7 @@ describe("role homes read real data, scoped to the caller", () => {
 
   it("mayor home's Gini matches one computed independently from the orders", async () => {
     const db = testDb();
-    const home = await getMayorHome(db, clock);
+    const home = await getMayorHome(db, { clock, actor: { id: null, role: "MAYOR" } });
     const decree = await db.decree.findFirstOrThrow({ where: { status: "IN_FORCE" } });
     const vendorIds = (await db.allocation.findMany({ where: { decreeId: decree.id }, distinct: ["vendorId"] })).map(
       (a) => a.vendorId,

@@ -298,23 +298,27 @@ describe("getting paid", () => {
   it("lists the vendor's money and the OPD's debts by stage, with what is overdue", async () => {
     const { db, orderId, vendor, staff } = await deliveredOrder("2026-06-05");
     const clock = fixedClock("2026-06-25T02:00:00Z");
-    const mine = await listPayables(db, { clock, scope: { vendorId: vendor.vendorId }, query: {}, targetDays: 14 });
+    const mine = await listPayables(db, { clock, actor: vendor, query: {}, targetDays: 14 });
     expect(mine.rows.map((r) => [r.orderId, r.stage, r.overdue])).toEqual([[orderId, "AWAITING_INVOICE", true]]);
     expect(mine.totals).toMatchObject({ owed: 1_920_000, awaitingInvoice: 1, overdue: 1 });
     const theirs = await listPayables(db, {
       clock,
-      scope: { opdId: staff.opdId },
+      actor: staff,
       query: { stage: "PAID" },
       targetDays: 14,
     });
     expect(theirs.rows).toEqual([]);
     const searched = await listPayables(db, {
       clock,
-      scope: { opdId: staff.opdId },
+      actor: staff,
       query: { q: "koordinasi", stage: "AWAITING_INVOICE" },
       targetDays: 60,
     });
     expect(searched.rows.map((r) => [r.orderId, r.overdue])).toEqual([[orderId, false]]);
+    // Each sees only its own: anyone else (an admin has neither a vendor nor an OPD) is refused.
+    await expect(
+      listPayables(db, { clock, actor: { role: "ADMIN" }, query: {}, targetDays: 14 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("prints the kuitansi: amount in words, what for, the account, the e-meterai above the threshold, returned marked", async () => {

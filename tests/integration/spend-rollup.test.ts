@@ -19,6 +19,9 @@ import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
 import { renderDashboardXlsx } from "@/lib/documents/dashboard-xlsx";
 import readXlsxFile from "read-excel-file/node";
 
+/** The mayor's office reads the dashboard. */
+const MAYOR = { id: null, role: "MAYOR" as const };
+
 describe("the SpendDaily rollup", () => {
   // The seeded city first: the seed expects a database without other cities.
   it("matches the orders on the seeded demo city too", async () => {
@@ -176,7 +179,7 @@ describe("the dashboard's figures", () => {
     const db = testDb();
     const clock = fixedClock("2026-11-28T03:00:00Z");
     const year = parsePeriod("year:2026")!;
-    const d = await getDashboard(db, { clock, period: year, opdId: null });
+    const d = await getDashboard(db, { clock, actor: MAYOR, period: year, opdId: null });
     expect(d.trend).toHaveLength(12);
     expect(d.trend.reduce((s, m) => s + m.awarded, 0)).toBe(d.spread.awarded);
     expect(d.trend.reduce((s, m) => s + m.delivered, 0)).toBe(d.spread.delivered);
@@ -184,10 +187,10 @@ describe("the dashboard's figures", () => {
     expect(d.absorption.reduce((s, a) => s + a.pagu, 0)).toBe(Number(pagu._sum.pagu));
     expect(d.absorption.reduce((s, a) => s + a.realised, 0)).toBe(d.spread.delivered);
     const opd = d.absorption.find((a) => a.realised > 0)!;
-    const one = await getDashboard(db, { clock, period: year, opdId: opd.opdId });
+    const one = await getDashboard(db, { clock, actor: MAYOR, period: year, opdId: opd.opdId });
     expect(one.spread.delivered).toBe(opd.realised);
     expect(one.absorption).toHaveLength(1);
-    const month = await getDashboard(db, { clock, period: parsePeriod("month:2026-10")!, opdId: null });
+    const month = await getDashboard(db, { clock, actor: MAYOR, period: parsePeriod("month:2026-10")!, opdId: null });
     expect(month.spread.awarded).toBe(d.trend.find((m) => m.month === "2026-10")!.awarded);
     // A month without orders has no Gini — on screen and in the workbook (an empty cell and a note, never 0).
     for (const m of d.trend) expect(m.gini === null, m.month).toBe(m.awarded === 0);

@@ -20,7 +20,7 @@ export default async function AdminHomePage({
 }) {
   const admin = await requirePageRole("ADMIN");
   const [home, health] = await Promise.all([
-    getAdminHome(db(), systemClock),
+    getAdminHome(db(), { clock: systemClock, actor: admin }),
     getPoolHealth(db(), { clock: systemClock, actor: admin }),
   ]);
   const { done, error } = await searchParams;

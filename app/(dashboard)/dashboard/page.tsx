@@ -32,13 +32,13 @@ export default async function DashboardPage({
 }: {
   searchParams: Promise<{ period?: string; from?: string; to?: string; opd?: string }>;
 }) {
-  await requirePageRole("MAYOR", "ADMIN");
+  const reader = await requirePageRole("MAYOR", "ADMIN");
   const sp = await searchParams;
   const today = wibDay(systemClock.now());
   const period = periodFromQuery(sp, today);
   const custom = period.kind === "custom";
   const opdId = z.string().uuid().safeParse(sp.opd).success ? sp.opd! : null;
-  const { value: d, at } = await dashboardSnapshot(period, opdId);
+  const { value: d, at } = await dashboardSnapshot({ actor: reader, period, opdId });
   const t = await getTranslations();
   const locale = toLocaleTag(await getLocale());
   const s = d.spread;

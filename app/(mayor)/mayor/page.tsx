@@ -15,8 +15,8 @@ import { Card, CardTitle, EmptyState, Stat } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 
 export default async function MayorHomePage() {
-  await requirePageRole("MAYOR", "ADMIN");
-  const { value: home, at } = await mayorHomeSnapshot();
+  const reader = await requirePageRole("MAYOR", "ADMIN");
+  const { value: home, at } = await mayorHomeSnapshot({ actor: reader });
   const t = await getTranslations("mayorHome");
   const locale = toLocaleTag(await getLocale());
   const tone = home.reading === "merata" ? "success" : home.reading === "cukup_merata" ? "warning" : "danger";

@@ -14,6 +14,15 @@ import { z } from "zod";
 import { queryRows } from "@/lib/db/sql/decode";
 import { day, row, text, uuid } from "@/lib/db/sql/columns";
 
+const warnExpiringDocumentsDueRow = row({
+  id: uuid,
+  vendorId: uuid,
+  type: z.enum(DocumentType),
+  number: text,
+  expiresOn: day,
+  vendorName: text,
+});
+
 export async function warnExpiringDocuments(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
   const limit = expiryLimit(now);
@@ -22,7 +31,7 @@ export async function warnExpiringDocuments(db: Db, clock: Clock): Promise<numbe
     const due = await queryRows(
       tx,
       "warnExpiringDocuments.due",
-      row({ id: uuid, vendorId: uuid, type: z.enum(DocumentType), number: text, expiresOn: day, vendorName: text }),
+      warnExpiringDocumentsDueRow,
       Prisma.sql`
       SELECT d.id, d."vendorId", d.type::text AS type, d.number, d."expiresOn", v.name AS "vendorName"
       FROM "VendorDocument" d JOIN "Vendor" v ON v.id = d."vendorId"

@@ -1,6 +1,6 @@
-// The city's kop surat: read by every letter, changed by admins (heading and logo), with its audit row. The logo is
-// checked by its bytes and by drawing it once (a file pdfkit cannot print is refused now, not on the next letter);
-// saving is a compare-and-set on the row's version, so two admins cannot overwrite each other unknowingly.
+// The city's kop surat as every letter reads it, and the check of an uploaded logo: by its bytes and by drawing it
+// once (a file pdfkit cannot print is refused now, not on the next letter). Saving it: save-letterhead.ts (a
+// compare-and-set on the row's version, so two admins cannot overwrite each other unknowingly).
 import PDFDocument from "pdfkit";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

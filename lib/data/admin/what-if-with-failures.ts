@@ -10,7 +10,9 @@ import { dayAsDate, wibDay } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryOne } from "@/lib/db/sql/decode";
 import { int, row } from "@/lib/db/sql/columns";
-import { loadReplay, AlternativeSanctions, FailureWhatIf } from "@/lib/data/admin/what-if";
+import { loadReplay, type AlternativeSanctions, type FailureWhatIf } from "@/lib/data/admin/what-if";
+
+const whatIfWithFailuresRatesRow = row({ offers: int, declined: int, expired: int, due: int, failed: int });
 
 /**
  * The decree's what-if with failures: the last N months' orders replayed under the decree with the declines,
@@ -29,7 +31,7 @@ export async function whatIfWithFailures(
   const rates = await queryOne(
     tx,
     "whatIfWithFailures.rates",
-    row({ offers: int, declined: int, expired: int, due: int, failed: int }),
+    whatIfWithFailuresRatesRow,
     Prisma.sql`
     SELECT count(*) FILTER (WHERE status IN ('ACCEPTED', 'DECLINED', 'EXPIRED', 'FAILED'))::int AS offers,
            count(*) FILTER (WHERE status = 'DECLINED')::int AS declined,

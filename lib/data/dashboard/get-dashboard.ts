@@ -1,6 +1,8 @@
 // Everything the mayor's dashboard shows for a period (city-wide or one OPD): the spread (getSpread), the
 // monthly trend of spend and Gini over the period's fiscal year, budget absorption per OPD, failures and
 // sanctions in the period, e-Katalog progress and days to pay the UMKM. Read-only; figures from the spend rollups.
+import { requireOneOf } from "@/lib/data/authorise";
+import type { Actor } from "@/lib/data/audit";
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { rp } from "@/lib/domain/money";
@@ -34,10 +36,16 @@ export interface Dashboard {
   payments: DaysToPay;
 }
 
+const getDashboardByOpdRow = row({ opdId: uuid, realised: rupiah, awarded: rupiah });
+
+const getDashboardMonthlyRow = row({ month: text, vendorId: uuid, awarded: rupiah, delivered: rupiah });
+
+/** The dashboard of a period, city-wide or for one OPD: for the mayor's office and the admins. */
 export async function getDashboard(
   tx: Tx,
-  opts: { clock: Clock; period: Period; opdId: string | null },
+  opts: { clock: Clock; actor: Actor; period: Period; opdId: string | null },
 ): Promise<Dashboard> {
+  requireOneOf(opts.actor, "MAYOR", "ADMIN");
   const { clock, period, opdId } = opts;
   const year = Number(period.to.slice(0, 4));
   const from = wibDateTime(period.from, "00:00");
@@ -52,7 +60,7 @@ export async function getDashboard(
       queryRows(
         tx,
         "getDashboard.monthly",
-        row({ month: text, vendorId: uuid, awarded: rupiah, delivered: rupiah }),
+        getDashboardMonthlyRow,
         Prisma.sql`
       SELECT to_char(s.day, 'YYYY-MM') AS month, s."vendorId", sum(s."awardedValue")::bigint AS awarded,
              sum(s."deliveredValue")::bigint AS delivered
@@ -62,7 +70,7 @@ export async function getDashboard(
       queryRows(
         tx,
         "getDashboard.byOpd",
-        row({ opdId: uuid, realised: rupiah, awarded: rupiah }),
+        getDashboardByOpdRow,
         Prisma.sql`
       SELECT s."opdId", sum(s."deliveredValue")::bigint AS realised, sum(s."awardedValue")::bigint AS awarded
       FROM ${spendSpanSql(`${year}-01-01`, `${year}-12-31`)} s

@@ -120,6 +120,8 @@ export function overdueSql(overdueBefore: Date, opdId: string | null, limit: num
     ORDER BY p."bastAt", p."orderId" LIMIT ${limit}`;
 }
 
+const getDaysToPayOwedRow = row({ opdId: uuid, owedCount: int, owedValue: rupiah, overdue: int });
+
 export async function getDaysToPay(
   tx: Tx,
   opts: {
@@ -140,12 +142,7 @@ export async function getDaysToPay(
   const overdueBefore = new Date(Date.parse(`${today}T00:00:00+07:00`) - targetDays * 86_400_000);
   const [months, owed, opds, list] = await Promise.all([
     queryRows(tx, "getDaysToPay.months", monthRow, paymentMonthsSql(fy, period, opdId)),
-    queryRows(
-      tx,
-      "getDaysToPay.owed",
-      row({ opdId: uuid, owedCount: int, owedValue: rupiah, overdue: int }),
-      owedNowSql(overdueBefore, opdId),
-    ),
+    queryRows(tx, "getDaysToPay.owed", getDaysToPayOwedRow, owedNowSql(overdueBefore, opdId)),
     opts.opds
       ? opts.opds.then((all) => (opdId ? all.filter((o) => o.id === opdId) : all))
       : tx.opd.findMany({

@@ -62,6 +62,24 @@ export function resilienceCountsSql(fy: number, period: Period, opdId: string | 
     GROUP BY 1, 2, 3`;
 }
 
+const getResilienceSanctionedRow = row({
+  vendorId: uuid,
+  code: text,
+  name: text,
+  level: z.enum(SUSPENDING_LEVELS),
+  since: instant.nullable(),
+  until: instant.nullable(),
+});
+
+const getResilienceCountsRow = row({
+  month: text,
+  opdId: uuid,
+  inPeriod: bool,
+  orders: int,
+  escalated: int,
+  reserve: int,
+});
+
 export async function getResilience(
   tx: Tx,
   opts: {
@@ -75,25 +93,13 @@ export async function getResilience(
   const now = clock.now();
   const fy = Number(period.to.slice(0, 4));
   const [rows, opds, sanctioned] = await Promise.all([
-    queryRows(
-      tx,
-      "getResilience.counts",
-      row({ month: text, opdId: uuid, inPeriod: bool, orders: int, escalated: int, reserve: int }),
-      resilienceCountsSql(fy, period, opdId),
-    ),
+    queryRows(tx, "getResilience.counts", getResilienceCountsRow, resilienceCountsSql(fy, period, opdId)),
     tx.opd.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
     // "In force" as routing reads it (mm_pool_standings): confirmed SP2/SP3, started, not ended.
     queryRows(
       tx,
       "getResilience.sanctioned",
-      row({
-        vendorId: uuid,
-        code: text,
-        name: text,
-        level: z.enum(SUSPENDING_LEVELS),
-        since: instant.nullable(),
-        until: instant.nullable(),
-      }),
+      getResilienceSanctionedRow,
       Prisma.sql`
       SELECT DISTINCT ON (v.id) v.id AS "vendorId", v.code, v.name, s.level, s."startsAt" AS since, s."endsAt" AS until
       FROM "Sanction" s JOIN "Vendor" v ON v.id = s."vendorId"

@@ -33,6 +33,16 @@ export interface Spread {
   unpaid: { id: string; code: string; name: string }[];
 }
 
+const getSpreadRow = row({
+  id: uuid,
+  code: text,
+  name: text,
+  allocated: bool,
+  awarded: rupiah,
+  delivered: rupiah,
+  orders: int8,
+});
+
 export async function getSpread(
   tx: Tx,
   opts: { clock: Clock; period: Period; opdId?: string | null },
@@ -45,7 +55,7 @@ export async function getSpread(
   const rows = await queryRows(
     tx,
     "getSpread",
-    row({ id: uuid, code: text, name: text, allocated: bool, awarded: rupiah, delivered: rupiah, orders: int8 }),
+    getSpreadRow,
     Prisma.sql`
     WITH d AS (${decreeInForceSql(dayAsDate(period.to < today ? period.to : today))}),
     s AS (${spendByVendorSql(scope)}),

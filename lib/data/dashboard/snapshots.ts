@@ -4,6 +4,8 @@
 // not one per visit). Their figures are sums over months of orders. Kept for DASHBOARD_CACHE_SECONDS (15 by
 // default; 0 = always live) per app process; each page says when its figures were read. Downloads and
 // exports read live.
+import { requireOneOf } from "@/lib/data/authorise";
+import type { Actor } from "@/lib/data/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { systemClock } from "@/lib/clock";
@@ -31,16 +33,29 @@ function snapshots() {
   return caches;
 }
 
-/** The dashboard of a period, city-wide or for one OPD. Keyed by the day too: "this month" moves at midnight. */
-export function dashboardSnapshot(period: Period, opdId: string | null): Promise<Snapshot<Dashboard>> {
+/**
+ * The dashboard of a period, city-wide or for one OPD, for its reader (the mayor's office or an admin: checked before
+ * the shared snapshot is read). Keyed by the day too: "this month" moves at midnight.
+ */
+export function dashboardSnapshot(opts: {
+  actor: Actor;
+  period: Period;
+  opdId: string | null;
+}): Promise<Snapshot<Dashboard>> {
+  const { actor, period, opdId } = opts;
+  requireOneOf(actor, "MAYOR", "ADMIN");
   const today = wibDay(systemClock.now());
   return snapshots().dashboard.get(`${today}|${period.from}|${period.to}|${opdId ?? ""}`, () =>
-    getDashboard(db(), { clock: systemClock, period, opdId }),
+    getDashboard(db(), { clock: systemClock, actor, period, opdId }),
   );
 }
 
-export function mayorHomeSnapshot(): Promise<Snapshot<MayorHome>> {
-  return snapshots().mayorHome.get(wibDay(systemClock.now()), () => getMayorHome(db(), systemClock));
+/** The mayor's home for its reader (the mayor's office or an admin: checked before the shared snapshot is read). */
+export function mayorHomeSnapshot(opts: { actor: Actor }): Promise<Snapshot<MayorHome>> {
+  requireOneOf(opts.actor, "MAYOR", "ADMIN");
+  return snapshots().mayorHome.get(wibDay(systemClock.now()), () =>
+    getMayorHome(db(), { clock: systemClock, actor: opts.actor }),
+  );
 }
 
 /** An OPD code as the public page's links write it; anything else is not one (and is not a key of its own). */

@@ -5,7 +5,9 @@ import { decreeInForceSql } from "@/lib/db/sql/decree";
 import { queryOne } from "@/lib/db/sql/decode";
 import { dayAsDate } from "@/lib/format";
 
+const decreeIdRow = z.object({ id: z.string() });
+
 export async function findDecreeInForce(tx: Tx, day: string) {
-  const row = await queryOne(tx, "decree in force", z.object({ id: z.string() }), decreeInForceSql(dayAsDate(day)));
+  const row = await queryOne(tx, "decree in force", decreeIdRow, decreeInForceSql(dayAsDate(day)));
   return row ? tx.decree.findUnique({ where: { id: row.id } }) : null;
 }

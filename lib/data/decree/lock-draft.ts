@@ -7,11 +7,13 @@ import { queryOne } from "@/lib/db/sql/decode";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DecreeStatus } from "@/lib/generated/prisma/enums";
 
+const draftRow = z.object({ id: z.string(), status: z.enum(DecreeStatus), version: z.number().int() });
+
 export async function lockDraft(tx: Tx, decreeId: string, version: number): Promise<void> {
   const d = await queryOne(
     tx,
     "draft decree lock",
-    z.object({ id: z.string(), status: z.enum(DecreeStatus), version: z.number().int() }),
+    draftRow,
     Prisma.sql`SELECT id, status::text AS status, version FROM "Decree" WHERE id = ${decreeId}::uuid FOR UPDATE`,
   );
   if (!d) throw new AppError("NOT_FOUND");

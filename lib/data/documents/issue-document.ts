@@ -42,6 +42,8 @@ export function contentHashOf(content: unknown): string {
     .digest("hex");
 }
 
+const issueDocumentCounterRow = row({ last: int });
+
 export async function issueOrderDocument(
   db: Db,
   opts: {
@@ -69,7 +71,7 @@ export async function issueOrderDocument(
       const counter = await queryOne(
         tx,
         "issueDocument.counter",
-        row({ last: int }),
+        issueDocumentCounterRow,
         Prisma.sql`INSERT INTO "DocumentCounter" (kind, "opdId", year, last) VALUES (${opts.kind}, ${opts.opdId}::uuid, ${year}, 1)
           ON CONFLICT (kind, "opdId", year) DO UPDATE SET last = "DocumentCounter".last + 1
           RETURNING last`,

@@ -16,8 +16,8 @@ import { removePhoto, storePhoto, type CheckedPhoto } from "@/lib/storage/photos
 import { vm } from "@/lib/domain/validation-message";
 import {
   deliverySchema,
-  SettleResult,
-  SettleActor,
+  type SettleResult,
+  type SettleActor,
   lockAcceptedOrder,
   failInTx,
   PHOTOS_PER_HOUR,

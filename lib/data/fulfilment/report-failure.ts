@@ -10,8 +10,8 @@ import { failureReportOpensAt } from "@/lib/domain/sanctions";
 import { vm } from "@/lib/domain/validation-message";
 import {
   failureSchema,
-  SettleResult,
-  SettleActor,
+  type SettleResult,
+  type SettleActor,
   lockAcceptedOrder,
   failInTx,
 } from "@/lib/data/fulfilment/settle-order";

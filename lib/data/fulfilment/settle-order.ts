@@ -1,6 +1,7 @@
-// Settling an accepted order: the OPD confirms delivery (too late or too short counts as a failure),
-// or reports a failure; a vendor may report that it cannot deliver after all. A failure proposes a
-// sanction on the SP1→SP2→SP3 ladder and re-routes the order at once if there is still time.
+// What settling an accepted order shares (confirm-delivery.ts, report-failure.ts): the delivery and failure rules'
+// schemas, the accepted order locked and read with its offer and the settings (lockAcceptedOrder), the vendor's record
+// in the sanction window (readFailureRecord), and a failure recorded in the caller's transaction (failInTx: the
+// sanction proposed on the SP1→SP2→SP3 ladder, and the order routed again at once when there is still time).
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import id from "@/messages/id.json";
@@ -120,6 +121,8 @@ export async function lockAcceptedOrder(tx: RawSql, actor: SettleActor, orderId:
   };
 }
 
+const readFailureRecordRow = row({ failures: int, due: int, suspended: bool });
+
 /**
  * The vendor's record in the sanction window (lib/domain/sanctions.ts FailureRecord), in one round trip: failures
  * recorded since the window began; orders it was awarded (offers ACCEPTED or FAILED) whose delivery day fell in the
@@ -135,7 +138,7 @@ export async function readFailureRecord(
   const r = await queryOne(
     tx,
     "readFailureRecord",
-    row({ failures: int, due: int, suspended: bool }),
+    readFailureRecordRow,
     Prisma.sql`
     SELECT
       (SELECT count(*) FROM "Fulfilment" f WHERE f."vendorId" = ${vendorId}::uuid AND f.outcome = 'FAILED' AND f."createdAt" >= ${since})::int AS failures,
@@ -146,6 +149,8 @@ export async function readFailureRecord(
   );
   return { failures: r!.failures, dueOrders: r!.due, suspendedBefore: r!.suspended };
 }
+
+const failInTxWriteRow = row({ ended: int });
 
 /**
  * Records a failure of the accepted order in the caller's transaction, in four statements besides the routing: the
@@ -227,7 +232,7 @@ export async function failInTx(
   const written = await queryOne(
     tx,
     "failInTx.write",
-    row({ ended: int }),
+    failInTxWriteRow,
     Prisma.sql`
     WITH s AS (
       INSERT INTO "Sanction" (id, "vendorId", "orderId", level, status, cause, "proposedAt", "proposedById")

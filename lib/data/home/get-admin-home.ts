@@ -1,4 +1,6 @@
 import type { Tx } from "@/lib/db/client";
+import { requireAdmin } from "@/lib/data/authorise";
+import type { Actor } from "@/lib/data/audit";
 import type { Clock } from "@/lib/clock";
 import { rp } from "@/lib/domain/money";
 import { findDecreeInForce } from "@/lib/data/decree/find-decree-in-force";
@@ -35,7 +37,10 @@ export interface AdminHome {
   payments: DaysToPay;
 }
 
-export async function getAdminHome(tx: Tx, clock: Clock): Promise<AdminHome> {
+/** The admins' home: what waits for them today (admins only). */
+export async function getAdminHome(tx: Tx, opts: { clock: Clock; actor: Actor }): Promise<AdminHome> {
+  requireAdmin(opts.actor);
+  const { clock } = opts;
   const now = clock.now();
   const today = wibDay(now);
   const in30 = new Date(dayAsDate(today).getTime() + 30 * 86_400_000);

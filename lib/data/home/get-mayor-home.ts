@@ -1,4 +1,6 @@
 import type { Tx } from "@/lib/db/client";
+import { requireOneOf } from "@/lib/data/authorise";
+import type { Actor } from "@/lib/data/audit";
 import type { Clock } from "@/lib/clock";
 import { fiscalYearOf } from "@/lib/format";
 import { rp } from "@/lib/domain/money";
@@ -25,7 +27,10 @@ export interface MayorHome {
  * allocates (plus any other vendor that was awarded something this year), so UMKM with nothing
  * count as zeros in the Gini instead of disappearing from it.
  */
-export async function getMayorHome(tx: Tx, clock: Clock): Promise<MayorHome> {
+/** The mayor's home: the year's spread at a glance (the mayor's office and the admins). */
+export async function getMayorHome(tx: Tx, opts: { clock: Clock; actor: Actor }): Promise<MayorHome> {
+  requireOneOf(opts.actor, "MAYOR", "ADMIN");
+  const { clock } = opts;
   const now = clock.now();
   const fiscalYear = fiscalYearOf(now);
   const [{ values: valueByVendor, committed, delivered, allocatedIds, names }, pagu] = await Promise.all([

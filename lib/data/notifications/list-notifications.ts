@@ -25,6 +25,21 @@ export interface NotificationItem {
   read: boolean;
 }
 
+const listNotificationsPageRow = row({
+  id: uuid,
+  channel: z.enum(NotificationChannel),
+  kind: text,
+  title: text,
+  body: text,
+  template: text.nullable(),
+  params: z.unknown(),
+  link: text.nullable(),
+  createdAt: instant,
+  read: bool,
+});
+
+const listNotificationsCountRow = row({ total: int, unread: int });
+
 export async function listNotifications(
   tx: Tx,
   opts: {
@@ -40,7 +55,7 @@ export async function listNotifications(
   const { total, unread } = (await queryOne(
     tx,
     "listNotifications.count",
-    row({ total: int, unread: int }),
+    listNotificationsCountRow,
     Prisma.sql`SELECT count(*)::int AS total, (count(*) FILTER (WHERE n."readAt" IS NULL))::int AS unread
     FROM "Notification" n WHERE ${visibleTo(userId)}`,
   ))!;
@@ -49,18 +64,7 @@ export async function listNotifications(
   const rows = await queryRows(
     tx,
     "listNotifications.page",
-    row({
-      id: uuid,
-      channel: z.enum(NotificationChannel),
-      kind: text,
-      title: text,
-      body: text,
-      template: text.nullable(),
-      params: z.unknown(),
-      link: text.nullable(),
-      createdAt: instant,
-      read: bool,
-    }),
+    listNotificationsPageRow,
     Prisma.sql`
     SELECT n.id, n.channel::text AS channel, n.kind, n.title, n.body, n.template, n.params, n.link, n."createdAt",
       n."readAt" IS NOT NULL AS read

@@ -1,4 +1,5 @@
-// A signed-in user's browser subscribes to Web Push (the vendor's phone, from its home page) or stops. The
+// A signed-in user's browser subscribes to Web Push (the vendor's phone, from its home page; stopping:
+// remove-push-subscription.ts). The
 // subscription is what the browser's push service handed it: an https endpoint and two base64url keys. One browser
 // (endpoint) belongs to one account at a time: subscribing it again under another account moves it. Audited.
 import { z } from "zod";

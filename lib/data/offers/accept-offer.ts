@@ -1,7 +1,6 @@
 // A vendor accepts an offer: acceptances that arrive together are written together in one statement that locks each
 // order and its offer, checks them again under the lock and writes the acceptance, the order's state, the audit row
 // and the OPD's notice (lib/data/offers/answer-offer.ts: what answering shares).
-import { OfferStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -14,9 +13,9 @@ import { notice, notifyManySql, type Notice } from "@/lib/data/notifications/not
 import { assertOrderTransition } from "@/lib/data/orders/transition-order";
 import { queryRows } from "@/lib/db/sql/decode";
 import { bool, instant, int, row, text, uuid } from "@/lib/db/sql/columns";
-import { OrderStatus } from "@/lib/generated/prisma/enums";
+import { OfferStatus, OrderStatus } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
-import { VendorActor, Accepted } from "@/lib/data/offers/answer-offer";
+import type { Accepted, VendorActor } from "@/lib/data/offers/answer-offer";
 
 const offerStatus = z.enum(OfferStatus);
 
@@ -40,6 +39,24 @@ function refusal(status: string, expiresAt: Date, now: Date, orderStatus = "OFFE
   return null;
 }
 
+const acceptTogetherWriteRow = row({
+  i: int,
+  status: offerStatus,
+  expiresAt: instant,
+  orderStatus: z.enum(OrderStatus),
+  accepted: bool,
+});
+
+const acceptTogetherReadRow = row({
+  i: int,
+  orderId: uuid,
+  status: offerStatus,
+  expiresAt: instant,
+  number: text,
+  opdId: uuid,
+  eventName: text,
+});
+
 /**
  * A batch of acceptances: a plain read of each offer — its own vendor's only — with its order's fixed facts (number,
  * event, OPD: the words of the OPD's notification); then, for those that can be taken, one statement that locks
@@ -56,7 +73,7 @@ async function acceptTogether(db: Db, items: Acceptance[]): Promise<(Accepted | 
   const read = await queryRows(
     rawSql(db),
     "acceptTogether.read",
-    row({ i: int, orderId: uuid, status: offerStatus, expiresAt: instant, number: text, opdId: uuid, eventName: text }),
+    acceptTogetherReadRow,
     Prisma.sql`
     SELECT r.i, f."orderId", f.status::text AS status, f."expiresAt", o.number, o."opdId", o."eventName"
     FROM (VALUES ${asked}) AS r(i, offer, vendor, at)
@@ -110,7 +127,7 @@ async function acceptTogether(db: Db, items: Acceptance[]): Promise<(Accepted | 
     queryRows(
       rawSql(db),
       "acceptTogether.write",
-      row({ i: int, status: offerStatus, expiresAt: instant, orderStatus: z.enum(OrderStatus), accepted: bool }),
+      acceptTogetherWriteRow,
       Prisma.sql`
     WITH r AS (SELECT * FROM (VALUES ${rows}) AS r(i, offer, vendor, "orderId", at)),
     lk AS MATERIALIZED (

@@ -14,7 +14,7 @@ import { routableOrderJson, routableOrderJsonSql, routingContextJson, routingCon
 import { queryRows } from "@/lib/db/sql/decode";
 import { bool, int, row, uuid } from "@/lib/db/sql/columns";
 import { z } from "zod";
-import { VendorActor, Declined, declineReasonSchema } from "@/lib/data/offers/answer-offer";
+import { declineReasonSchema, type Declined, type VendorActor } from "@/lib/data/offers/answer-offer";
 
 const offerStatus = z.enum(OfferStatus);
 
@@ -36,6 +36,15 @@ const declineBatcherFor = batcherPer(
       oneByOneOnError((items) => inRawTransaction(db, (tx) => declineTogether(tx, items))),
     ),
 );
+
+const declineTogetherRow = row({
+  k: int,
+  orderId: uuid,
+  status: offerStatus,
+  order: routableOrderJson,
+  context: routingContextJson,
+  declined: bool,
+});
 
 /**
  * A batch of declines in one transaction: one statement locks every order and its offer (orders in id order, each
@@ -64,14 +73,7 @@ async function declineTogether(tx: RawSql, items: Decline[]): Promise<(Declined 
   const locked = await queryRows(
     tx,
     "declineTogether",
-    row({
-      k: int,
-      orderId: uuid,
-      status: offerStatus,
-      order: routableOrderJson,
-      context: routingContextJson,
-      declined: bool,
-    }),
+    declineTogetherRow,
     Prisma.sql`
     WITH r AS (SELECT * FROM (VALUES ${rows}) AS r(k, offer, vendor, at, reason)),
     lk AS MATERIALIZED (

@@ -25,13 +25,15 @@ export interface ExpiryResult {
   route: RouteOutcome;
 }
 
+const expireDueOffersDueRow = row({ id: uuid, orderId: uuid, expiresAt: instant });
+
 export async function expireDueOffers(db: Db, clock: Clock, limit = 100): Promise<ExpiryResult[]> {
   const now = clock.now();
   // On the sweep's every turn: a prepared raw statement (lib/db/raw.ts), served by the pending offers' index.
   const due = await queryRows(
     rawSql(db),
     "expireDueOffers.due",
-    row({ id: uuid, orderId: uuid, expiresAt: instant }),
+    expireDueOffersDueRow,
     Prisma.sql`SELECT id, "orderId", "expiresAt" FROM "Offer" WHERE status = 'PENDING' AND "expiresAt" <= ${now}::timestamptz
     ORDER BY "expiresAt" LIMIT ${limit}::int`,
   );
@@ -45,6 +47,8 @@ export async function expireDueOffers(db: Db, clock: Clock, limit = 100): Promis
   if (failure) throw failure;
   return results.flatMap((r) => (r instanceof Error || r === null ? [] : [r]));
 }
+
+const expireTogetherRow = row({ offerId: uuid, vendorId: uuid, order: routableOrderJson, context: routingContextJson });
 
 /**
  * Due offers expired and their orders routed again, in the caller's transaction: one statement locks their orders —
@@ -68,7 +72,7 @@ async function expireTogether(
   const expired = await queryRows(
     tx,
     "expireTogether",
-    row({ offerId: uuid, vendorId: uuid, order: routableOrderJson, context: routingContextJson }),
+    expireTogetherRow,
     Prisma.sql`
     WITH d AS (SELECT * FROM (VALUES ${Prisma.join(due.map((d) => Prisma.sql`(${d.id}::uuid, ${d.orderId}::uuid)`))}) AS d(offer, "orderId")),
     lk AS MATERIALIZED (
@@ -93,6 +97,8 @@ async function expireTogether(
   });
 }
 
+const routeStrandedOrdersLockRow = row({ id: uuid });
+
 /** Orders left SUBMITTED (only possible if routing was ever split from submission) are routed by the sweep too. */
 export async function routeStrandedOrders(db: Db, clock: Clock, limit = 100): Promise<number> {
   const now = clock.now();
@@ -107,7 +113,7 @@ export async function routeStrandedOrders(db: Db, clock: Clock, limit = 100): Pr
       const locked = await queryRows(
         tx,
         "routeStrandedOrders.lock",
-        row({ id: uuid }),
+        routeStrandedOrdersLockRow,
         Prisma.sql`SELECT id FROM "Order" WHERE id = ${s.id}::uuid AND status = 'SUBMITTED' FOR NO KEY UPDATE SKIP LOCKED`,
       );
       if (locked.length === 0) return false;

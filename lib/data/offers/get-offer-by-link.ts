@@ -1,6 +1,5 @@
-// The one-tap link's server side (lib/domain/offer-link.ts is the token): what the link's page shows, and the answer
-// given through it — accepted or declined as the offer's vendor, through the same use cases as the vendor's home,
-// audited as given "via link". No session is made: the link opens that offer and nothing else.
+// The one-tap link's page (lib/domain/offer-link.ts is the token): what it shows of the offer it opens — that offer
+// and nothing else; no session is made. The answer given through it: answer-offer-by-link.ts.
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import { offerLinkMatches, parseOfferLinkToken } from "@/lib/domain/offer-link";

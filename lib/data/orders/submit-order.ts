@@ -262,6 +262,8 @@ const batcherFor = batcherPer(
     ),
 );
 
+const submitOrderLargeOrderCheckRow = row({ median: float.nullable(), n: int, pagu: int8 });
+
 /** The confirmation an unusually large order needs, as the refusal to show (with its words), or null. */
 async function largeOrderCheck(
   db: Db,
@@ -273,7 +275,7 @@ async function largeOrderCheck(
   const h = await queryOne(
     db,
     "submitOrder.largeOrderCheck",
-    row({ median: float.nullable(), n: int, pagu: int8 }),
+    submitOrderLargeOrderCheckRow,
     Prisma.sql`
     SELECT (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY o.total)::float8 FROM "Order" o
               WHERE o."opdId" = ${opdId}::uuid AND o.status <> 'CANCELLED' AND o."createdAt" > ${now}::timestamptz - interval '365 days') AS median,
@@ -297,13 +299,15 @@ async function largeOrderCheck(
 /** How far ahead an order may be placed: a year (budgets and the decree are yearly; a typo of the year is caught). */
 export const MAX_ORDER_AHEAD_DAYS = 366;
 
+const submitOrderInsertRow = row({ id: uuid, number: text });
+
 /** Inserts, reserves, routes and writes a batch of checked submissions in the caller's transaction. */
 async function routeTogether(tx: RawSql, items: Submission[]): Promise<Routed[]> {
   // New orders, numbered; a key already used (a double click in the same batch, or just committed) is skipped.
   const inserted = await queryRows(
     tx,
     "submitOrder.insert",
-    row({ id: uuid, number: text }),
+    submitOrderInsertRow,
     Prisma.sql`
     INSERT INTO "Order" (id, number, "opdId", "placedById", "budgetId", "eventName", "deliveryAt", "deliveryDay", place, "contactName", "contactPhone",
                          pax, category, "unitPrice", total, "fiscalYear", "accountCode", method, notes, status, "idempotencyKey", "payloadHash", "createdAt", "updatedAt")

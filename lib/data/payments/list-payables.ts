@@ -1,6 +1,8 @@
 // Delivered orders and where their money stands (issue 20): the vendor's own ("my money"), or an OPD's (what it
 // owes, for its staff and treasurer), filtered by stage, searched by order number or event, paginated, with the
 // totals owed and paid. Always scoped by the caller's vendorId or opdId.
+import type { Role } from "@/lib/generated/prisma/enums";
+import { requireOwnOpdId, requireOwnVendorId } from "@/lib/data/authorise";
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { rp } from "@/lib/domain/money";
@@ -69,13 +71,22 @@ function stageWhere(stage: PayableStage | undefined): Prisma.PayableWhereInput {
   }
 }
 
+const listPayablesSumsRow = row({ owed: rupiah, paid: rupiah, awaiting: int8, overdue: int8 });
+
 export async function listPayables(
   tx: Tx,
-  opts: { clock: Clock; scope: { vendorId: string } | { opdId: string }; query: PayableQuery; targetDays: number },
+  opts: {
+    clock: Clock;
+    /** The vendor (its money) or the OPD's staff (its debts): each sees only its own. */
+    actor: { role: Role | null; vendorId?: string | null; opdId?: string | null };
+    query: PayableQuery;
+    targetDays: number;
+  },
 ): Promise<PayablePage> {
-  const { clock } = opts;
-  const scope: Prisma.PayableWhereInput =
-    "vendorId" in opts.scope ? { vendorId: opts.scope.vendorId } : { opdId: opts.scope.opdId };
+  const { clock, actor } = opts;
+  const own: { vendorId: string } | { opdId: string } =
+    actor.role === "VENDOR" ? { vendorId: requireOwnVendorId(actor) } : { opdId: requireOwnOpdId(actor) };
+  const scope: Prisma.PayableWhereInput = "vendorId" in own ? { vendorId: own.vendorId } : { opdId: own.opdId };
   const q = opts.query.q;
   const where: Prisma.PayableWhereInput = {
     ...scope,
@@ -118,15 +129,13 @@ export async function listPayables(
     queryOne(
       tx,
       "listPayables.sums",
-      row({ owed: rupiah, paid: rupiah, awaiting: int8, overdue: int8 }),
+      listPayablesSumsRow,
       Prisma.sql`
       SELECT COALESCE(sum(amount - "paidGross"), 0)::bigint AS owed, COALESCE(sum("paidNet"), 0)::bigint AS paid,
              count(*) FILTER (WHERE "invoiceStatus" IS NULL OR "invoiceStatus" = 'RETURNED')::bigint AS awaiting,
              count(*) FILTER (WHERE "paidOn" IS NULL AND "bastAt" < ${overdueBefore})::bigint AS overdue
       FROM "Payable" WHERE ${
-        "vendorId" in opts.scope
-          ? Prisma.sql`"vendorId" = ${opts.scope.vendorId}::uuid`
-          : Prisma.sql`"opdId" = ${opts.scope.opdId}::uuid`
+        "vendorId" in own ? Prisma.sql`"vendorId" = ${own.vendorId}::uuid` : Prisma.sql`"opdId" = ${own.opdId}::uuid`
       }`,
     ),
   ]);
@@ -144,7 +153,7 @@ export async function listPayables(
         orderNumber: r.order.number,
         eventName: r.order.eventName,
         deliveryAt: r.order.deliveryAt,
-        counterpart: "vendorId" in opts.scope ? r.order.opd.name : (r.order.vendor?.name ?? "-"),
+        counterpart: "vendorId" in own ? r.order.opd.name : (r.order.vendor?.name ?? "-"),
         amount: state.amount,
         owed: outstanding(state),
         paidGross: state.paidGross,

@@ -7,6 +7,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { queryOne } from "@/lib/db/sql/decode";
 import { day, row, rupiah } from "@/lib/db/sql/columns";
 
+const settlePayableRow = row({ paidGross: rupiah, paidNet: rupiah, paidOn: day.nullable(), amount: rupiah });
+
 export async function settlePayable(
   tx: Tx,
   orderId: string,
@@ -14,7 +16,7 @@ export async function settlePayable(
   const r = await queryOne(
     tx,
     "settlePayable",
-    row({ paidGross: rupiah, paidNet: rupiah, paidOn: day.nullable(), amount: rupiah }),
+    settlePayableRow,
     Prisma.sql`
     WITH s AS (
       SELECT COALESCE(sum(gross), 0)::bigint AS gross, COALESCE(sum("taxWithheld"), 0)::bigint AS tax,

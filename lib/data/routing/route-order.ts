@@ -281,7 +281,7 @@ function poolStandingsOf(tx: RawSql, items: RouteItem[]): Promise<BatchStandingR
   if (!items.some((s) => s.pool.length > 0)) return Promise.resolve([]);
   return readBatchStandings(
     tx,
-    items.flatMap((s, i) => s.pool.map((a) => ({ i, vendorId: a.vendorId, order: standingsOrder(s) }))),
+    items.map((s, i) => ({ i, vendorIds: s.pool.map((a) => a.vendorId), order: standingsOrder(s) })),
   );
 }
 
@@ -338,6 +338,10 @@ function planInTurn(
   });
 }
 
+const writeDecisionsRow = row({ i: int, offerId: uuid.nullable(), updated: int });
+
+const mmLockAndReserveRow = row({ reserved: zod.array(bool) });
+
 /**
  * Routes a batch of orders in the caller's transaction, which already holds their rows (new ones: inserted; the
  * others: locked). Every vendor of their pools (and `alsoLock`) is locked in id order and each new order's budget
@@ -360,7 +364,7 @@ export async function routeBatchInTx(tx: RawSql, items: RouteItem[]): Promise<Ba
     const [lock] = await queryRows(
       tx,
       "mm_lock_and_reserve",
-      row({ reserved: zod.array(bool) }),
+      mmLockAndReserveRow,
       Prisma.sql`SELECT "mm_lock_and_reserve"(${vendorIds}::uuid[], ${budgeted.map((s) => s.reserve!.budgetId)}::uuid[], ${budgeted.map((s) => s.reserve!.amount)}::bigint[], ${decreeIds}::uuid[]) AS reserved`,
     );
     const refused = new Set(budgeted.filter((_, k) => !lock!.reserved[k]));
@@ -406,7 +410,7 @@ export async function routeBatchInTx(tx: RawSql, items: RouteItem[]): Promise<Ba
       : await queryRows(
           tx,
           "writeDecisions",
-          row({ i: int, offerId: uuid.nullable(), updated: int }),
+          writeDecisionsRow,
           writeDecisionsSql(
             routed.map((s, i) => ({
               order: s.order,
@@ -429,13 +433,15 @@ export async function routeBatchInTx(tx: RawSql, items: RouteItem[]): Promise<Ba
   });
 }
 
+const readRoutingContextsRow = row({ i: int, context: routingContextJson });
+
 /** The routing contexts of orders that exist already, in one statement (see routingContextSql). */
 export async function readRoutingContexts(tx: RawSql, orders: RoutableOrder[]): Promise<RoutingContext[]> {
   if (orders.length === 0) return [];
   const rows = await queryRows(
     tx,
     "readRoutingContexts",
-    row({ i: int, context: routingContextJson }),
+    readRoutingContextsRow,
     Prisma.sql`
     SELECT k.i, ${routingContextSql(Prisma.sql`k.id`, Prisma.sql`k.opd`, Prisma.sql`k.day`)} AS context
     FROM (VALUES ${Prisma.join(orders.map((o, i) => Prisma.sql`(${i}::int, ${o.id}::uuid, ${o.opdId}::uuid, ${o.deliveryDay}::date)`))}) AS k(i, id, opd, day)

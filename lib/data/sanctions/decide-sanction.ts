@@ -1,6 +1,6 @@
 // An admin decides a sanction proposal: confirm (possibly at another level) or dismiss, with a reason.
 // SP2 suspends the vendor for the configured days and SP3 removes it: either way it leaves every pool,
-// and its pending offers are withdrawn and re-routed at once. Reinstating ends a suspension early.
+// and its pending offers are withdrawn and re-routed at once. (Ending a suspension early: reinstate-vendor.ts.)
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
@@ -32,6 +32,10 @@ export const sanctionDecisionSchema = z
 
 export type AdminActor = Actor & { id: string };
 
+const withdrawPendingOffersWithdrawRow = row({ order: routableOrderJson, context: routingContextJson });
+
+const withdrawPendingOffersPendingRow = row({ id: uuid, orderId: uuid });
+
 /**
  * The vendor's pending offers withdrawn and their orders routed again, in the caller's transaction, in two statements
  * besides the routing: which offers are pending; then their orders locked in id order with their routing facts, each
@@ -48,7 +52,7 @@ async function withdrawPendingOffers(
   const pending = await queryRows(
     tx,
     "withdrawPendingOffers.pending",
-    row({ id: uuid, orderId: uuid }),
+    withdrawPendingOffersPendingRow,
     Prisma.sql`SELECT id, "orderId" FROM "Offer" WHERE "vendorId" = ${vendorId}::uuid AND status = 'PENDING' ORDER BY "orderId"`,
   );
   if (pending.length === 0) return 0;
@@ -63,7 +67,7 @@ async function withdrawPendingOffers(
   const withdrawn = await queryRows(
     tx,
     "withdrawPendingOffers.withdraw",
-    row({ order: routableOrderJson, context: routingContextJson }),
+    withdrawPendingOffersWithdrawRow,
     Prisma.sql`
     WITH lk AS MATERIALIZED (
       SELECT o.id, ${routableOrderJsonSql(Prisma.sql`o`)} AS "order",
@@ -79,6 +83,13 @@ async function withdrawPendingOffers(
   await rerouteOrdersInTx(tx, withdrawn, { now, settings, actor });
   return withdrawn.length;
 }
+
+const decideSanctionLockRow = row({
+  vendorId: uuid,
+  level: z.enum(SanctionLevel),
+  status: z.enum(SanctionStatus),
+  settings: z.unknown(),
+});
 
 /**
  * Confirms (possibly at another level) or dismisses a proposed sanction. The proposal is locked and read with the
@@ -98,7 +109,7 @@ export async function decideSanction(
     const proposal = await queryOne(
       tx,
       "decideSanction.lock",
-      row({ vendorId: uuid, level: z.enum(SanctionLevel), status: z.enum(SanctionStatus), settings: z.unknown() }),
+      decideSanctionLockRow,
       Prisma.sql`
       SELECT s."vendorId", s.level::text AS level, s.status::text AS status,
         (SELECT value FROM "Setting" WHERE key = ${SETTINGS_KEY}) AS settings

@@ -11,13 +11,15 @@ import { row, uuid } from "@/lib/db/sql/columns";
 import { notice, notify } from "@/lib/data/notifications/notify";
 import { SUSPENDING_LEVELS } from "@/lib/domain/sanctions";
 
+const endExpiredSuspensionsDueRow = row({ id: uuid });
+
 export async function endExpiredSuspensions(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
   // On the sweep's every turn: one prepared raw statement (lib/db/raw.ts); "suspending" as lib/domain/sanctions.ts.
   const due = await queryRows(
     rawSql(db),
     "endExpiredSuspensions.due",
-    row({ id: uuid }),
+    endExpiredSuspensionsDueRow,
     Prisma.sql`
     SELECT v.id FROM "Vendor" v WHERE v.status = 'SUSPENDED' AND NOT EXISTS (
       SELECT 1 FROM "Sanction" s WHERE s."vendorId" = v.id AND s.status = 'CONFIRMED'

@@ -23,6 +23,8 @@ export interface AuthenticatedUser {
   sessionVersion: number;
 }
 
+const authenticateUserRecentFailuresRow = row({ account: int8, address: int8 });
+
 export async function authenticateUser(
   db: Db,
   clock: Clock,
@@ -42,7 +44,7 @@ export async function authenticateUser(
   const recent = await queryOne(
     db,
     "authenticateUser.recentFailures",
-    row({ account: int8, address: int8 }),
+    authenticateUserRecentFailuresRow,
     Prisma.sql`
     SELECT
       (SELECT count(*) FROM "AuditLog" WHERE action = 'auth.login_failed' AND after ->> 'username' = ${username}

@@ -17,6 +17,19 @@ import { instant, row, text, uuid } from "@/lib/db/sql/columns";
 
 export type { DeliveryMark } from "@/lib/domain/delivery-time";
 
+const markDeliveryLockRow = row({
+  id: uuid,
+  status: z.enum(OfferStatus),
+  onTheWayAt: instant.nullable(),
+  handedOverAt: instant.nullable(),
+  orderId: uuid,
+  orderStatus: z.enum(OrderStatus),
+  number: text,
+  opdId: uuid,
+  deliveryAt: instant,
+  eventName: text,
+});
+
 export async function markDelivery(
   db: Db,
   opts: { clock: Clock; actor: VendorActor; offerId: string; mark: DeliveryMark },
@@ -28,18 +41,7 @@ export async function markDelivery(
     const f = await queryOne(
       tx,
       "markDelivery.lock",
-      row({
-        id: uuid,
-        status: z.enum(OfferStatus),
-        onTheWayAt: instant.nullable(),
-        handedOverAt: instant.nullable(),
-        orderId: uuid,
-        orderStatus: z.enum(OrderStatus),
-        number: text,
-        opdId: uuid,
-        deliveryAt: instant,
-        eventName: text,
-      }),
+      markDeliveryLockRow,
       Prisma.sql`SELECT f.id, f.status::text AS status, f."onTheWayAt", f."handedOverAt", o.id AS "orderId", o.status::text AS "orderStatus",
              o.number, o."opdId", o."deliveryAt", o."eventName"
       FROM "Offer" f JOIN "Order" o ON o.id = f."orderId"

@@ -80,9 +80,13 @@ export interface StandingsOrder {
  */
 export function readBatchStandings(
   tx: RawSql,
-  pairs: { i: number; vendorId: string; order: StandingsOrder }[],
+  orders: { i: number; vendorIds: string[]; order: StandingsOrder }[],
 ): Promise<BatchStandingRow[]> {
-  const spans = pairs.map((p) => fiscalYearDays(p.order.deliveryAt));
+  const pairs = orders.flatMap(({ i, vendorIds, order }) => {
+    const span = fiscalYearDays(order.deliveryAt);
+    return vendorIds.map((vendorId) => ({ i, vendorId, order, span }));
+  });
+  const spans = pairs.map((p) => p.span);
   return queryRows(
     tx,
     "mm_batch_standings",

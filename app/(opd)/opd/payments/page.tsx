@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
-import { requireOpd, requirePageRole } from "@/lib/auth/guards";
+import { requirePageRole } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { listPayables, payableQuerySchema } from "@/lib/data/payments/list-payables";
@@ -37,7 +37,7 @@ export default async function OpdPaymentsPage({
   const [list, treasurer] = await Promise.all([
     listPayables(db(), {
       clock: systemClock,
-      scope: { opdId: requireOpd(user) },
+      actor: user,
       query,
       targetDays: settings.paymentTargetDays,
     }),

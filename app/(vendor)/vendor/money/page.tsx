@@ -39,7 +39,7 @@ export default async function VendorMoneyPage({
   const query = payableQuerySchema.parse(raw);
   const settings = await getSettings(db());
   const [list, bank] = await Promise.all([
-    listPayables(db(), { clock: systemClock, scope: { vendorId }, query, targetDays: settings.paymentTargetDays }),
+    listPayables(db(), { clock: systemClock, actor: user, query, targetDays: settings.paymentTargetDays }),
     getVendorBankAccount(db(), vendorId),
   ]);
   const t = await getTranslations();

@@ -12,6 +12,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { queryOne } from "@/lib/db/sql/decode";
 import { int8, row, text, uuid } from "@/lib/db/sql/columns";
 
+const saveBudgetLockRow = row({ id: uuid, pagu: int8, committed: int8, accountName: text });
+
 /** Sets an OPD's pagu for a kode rekening and year; a pagu below what is already committed is refused. */
 export async function saveBudget(db: Db, opts: { actor: Actor; opdId: string; input: unknown }) {
   const { actor, opdId, input: raw } = opts;
@@ -26,7 +28,7 @@ export async function saveBudget(db: Db, opts: { actor: Actor; opdId: string; in
     const before = await queryOne(
       tx,
       "saveBudget.lock",
-      row({ id: uuid, pagu: int8, committed: int8, accountName: text }),
+      saveBudgetLockRow,
       Prisma.sql`SELECT id, pagu, committed, "accountName" FROM "Budget"
       WHERE "opdId" = ${opdId}::uuid AND "fiscalYear" = ${input.fiscalYear} AND "accountCode" = ${input.accountCode} FOR UPDATE`,
     );

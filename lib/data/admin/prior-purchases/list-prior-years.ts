@@ -14,13 +14,15 @@ export interface PriorYear {
   importedAt: Date;
 }
 
+const listPriorYearsRow = row({ fiscalYear: int, rows: int8, total: int8, suppliers: int8, importedAt: instant });
+
 /** The years imported so far, newest first. */
 export async function listPriorYears(tx: Tx, opts: { actor: Actor }): Promise<PriorYear[]> {
   requireAdmin(opts.actor);
   const rows = await queryRows(
     tx,
     "listPriorYears",
-    row({ fiscalYear: int, rows: int8, total: int8, suppliers: int8, importedAt: instant }),
+    listPriorYearsRow,
     Prisma.sql`
     SELECT "fiscalYear", count(*) AS rows, sum(amount)::bigint AS total, count(DISTINCT "supplierKey") AS suppliers, max("importedAt") AS "importedAt"
     FROM "PriorPurchase" GROUP BY "fiscalYear" ORDER BY "fiscalYear" DESC`,
