@@ -47,9 +47,9 @@ describe("dashboard snapshots", () => {
     const again = await snapshots.dashboardSnapshot({ actor: MAYOR, period, opdId: null });
     expect(again).toBe(first);
     expect(again.value.opds.map((o) => o.name)).not.toContain("Dinas Kominfo (nama baru)");
-    expect((await getDashboard(db, { clock: systemClock, actor: MAYOR, period, opdId: null })).opds.map((o) => o.name)).toContain(
-      "Dinas Kominfo (nama baru)",
-    );
+    expect(
+      (await getDashboard(db, { clock: systemClock, actor: MAYOR, period, opdId: null })).opds.map((o) => o.name),
+    ).toContain("Dinas Kominfo (nama baru)");
 
     // Another period or one OPD is another view, read on its own.
     const opd = await db.opd.findFirstOrThrow({ where: { code: "DISKOMINFO" } });
@@ -57,7 +57,9 @@ describe("dashboard snapshots", () => {
     expect(one).not.toBe(first);
     expect(one.value).toEqual(await getDashboard(db, { clock: systemClock, actor: MAYOR, period, opdId: opd.id }));
     const lastYear = periodFromQuery({ period: `year:${Number(today().slice(0, 4)) - 1}` }, today());
-    expect((await snapshots.dashboardSnapshot({ actor: MAYOR, period: lastYear, opdId: null })).value.spread.period.from).toBe(lastYear.from);
+    expect(
+      (await snapshots.dashboardSnapshot({ actor: MAYOR, period: lastYear, opdId: null })).value.spread.period.from,
+    ).toBe(lastYear.from);
   });
 
   it("read the mayor's home once per day's view", async () => {
@@ -72,7 +74,9 @@ describe("dashboard snapshots", () => {
     expect(() => snapshots.dashboardSnapshot({ actor: { id: null, role: "VENDOR" }, period, opdId: null })).toThrow(
       expect.objectContaining({ code: "FORBIDDEN" }),
     );
-    await expect(getDashboard(testDb(), { clock: systemClock, actor: clerk, period, opdId: null })).rejects.toMatchObject({
+    await expect(
+      getDashboard(testDb(), { clock: systemClock, actor: clerk, period, opdId: null }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });

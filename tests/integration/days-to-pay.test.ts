@@ -81,7 +81,12 @@ describe("days to pay", () => {
     const all = await payables();
     const opdId = all[0]!.opdId;
     for (const stage of PAYABLE_STAGES) {
-      const page = await listPayables(testDb(), { clock, actor: { role: "OPD_STAFF", opdId }, query: { stage }, targetDays: TARGET });
+      const page = await listPayables(testDb(), {
+        clock,
+        actor: { role: "OPD_STAFF", opdId },
+        query: { stage },
+        targetDays: TARGET,
+      });
       const expected = all.filter((p) => p.opdId === opdId && payableStage(p) === stage).length;
       expect([stage, page.total]).toEqual([stage, expected]);
       expect(page.rows.every((r) => r.stage === stage)).toBe(true);

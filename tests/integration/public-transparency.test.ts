@@ -148,7 +148,11 @@ describe("the public transparency data", () => {
       .map((c) => c.replace(/^"/, ""));
     for (const c of cells) expect(c, c).not.toMatch(/^[=+@\t\r]|^-(?!\d)/);
     for (const v of renamed.vendors) expect(csvText).toContain(`'${v.name.replace(/"/g, '""')}`);
-    const xlsx = await renderDashboardXlsx(await getDashboard(db, { clock, actor: MAYOR, period, opdId: null }), "Kota", clock.now());
+    const xlsx = await renderDashboardXlsx(
+      await getDashboard(db, { clock, actor: MAYOR, period, opdId: null }),
+      "Kota",
+      clock.now(),
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx as unknown as ArrayBuffer);
     let seen = 0;
