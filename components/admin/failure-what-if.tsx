@@ -6,7 +6,8 @@ import { getTranslations } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import type { Actor } from "@/lib/data/audit";
-import { alternativeSanctionsSchema, WHAT_IF_MONTHS, type AlternativeSanctions } from "@/lib/data/admin/what-if";
+import { WHAT_IF_MONTHS } from "@/lib/data/admin/what-if";
+import { alternativeSanctionsSchema, ladderByCount, type AlternativeSanctions } from "@/lib/domain/what-if";
 import { whatIfWithFailures } from "@/lib/data/admin/what-if-with-failures";
 import { getSettings } from "@/lib/data/settings/get-settings";
 import type { SimulationResult } from "@/lib/domain/what-if";
@@ -63,14 +64,7 @@ export async function FailureWhatIf({
     months && alternative !== "invalid"
       ? await whatIfWithFailures(db(), { clock: systemClock, actor, decreeId, months, alternative })
       : null;
-  const shown = result?.alternativeSettings ?? {
-    sp2AfterFailures: settings.sp2AfterFailures,
-    sp3AfterFailures: settings.sp3AfterFailures,
-    sp2MinFailureShare: 0,
-    sp3MinFailureShare: 0,
-    suspensionDays: settings.suspensionDays,
-    cityReserve: settings.cityReserve,
-  };
+  const shown = result?.alternativeSettings ?? ladderByCount(settings);
   const pct = (x: number) => Math.round(x * 1000) / 10;
   const rows: [string, (r: SimulationResult) => string][] = [
     ["Gini", (r) => formatNumber(r.distribution.gini, locale, 3)],

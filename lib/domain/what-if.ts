@@ -3,10 +3,11 @@
 // city-wide reserve — with each vendor's capacity per day and its days off; only the history starts from zero at
 // the beginning of the replay. `replay` has nobody decline or fail; `simulate` adds declines, lapses and failures
 // at given rates and applies the sanction ladder to them, to compare decrees and sanction settings.
+import type { z } from "zod";
 import { distributionOf, type Distribution } from "@/lib/domain/fairness";
 import { decreeWeights, planRoute, reserveOf, type PoolVendor } from "@/lib/domain/routing";
 import { sanctionLevelFor } from "@/lib/domain/sanctions";
-import { DEFAULT_SETTINGS, type RoutingSettings } from "@/lib/domain/settings";
+import { DEFAULT_SETTINGS, settingsSchema, type RoutingSettings } from "@/lib/domain/settings";
 import type {
   EkatalogStatus,
   MenuCategory,
@@ -323,4 +324,32 @@ export function syntheticYear(
     }
   }
   return orders.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** The sanction settings a failure what-if compares with the current ones. */
+export const alternativeSanctionsSchema = settingsSchema
+  .pick({
+    sp2AfterFailures: true,
+    sp3AfterFailures: true,
+    sp2MinFailureShare: true,
+    sp3MinFailureShare: true,
+    suspensionDays: true,
+    cityReserve: true,
+  })
+  .strict();
+export type AlternativeSanctions = z.infer<typeof alternativeSanctionsSchema>;
+
+/**
+ * What a failure what-if compares with when the admin names no alternative: the settings in force with the ladder by
+ * count alone (no proportionate shares), as before the ladder was proportionate.
+ */
+export function ladderByCount(s: RoutingSettings): AlternativeSanctions {
+  return {
+    sp2AfterFailures: s.sp2AfterFailures,
+    sp3AfterFailures: s.sp3AfterFailures,
+    sp2MinFailureShare: 0,
+    sp3MinFailureShare: 0,
+    suspensionDays: s.suspensionDays,
+    cityReserve: s.cityReserve,
+  };
 }

@@ -16,6 +16,9 @@ import { saveMenuItem } from "@/lib/data/vendor/profile/save-menu-item";
 import { updateVendorContact } from "@/lib/data/vendor/profile/update-vendor-contact";
 import { readable } from "@/tests/support/in-words";
 
+/** The whole order received at 10:00 WIB on its day, rated 5. */
+const ON_TIME = { deliveredAt: new Date("2026-06-10T03:00:00Z"), quantityReceived: 50, rating: 5 };
+
 const T0 = "2026-06-01T02:00:00Z";
 const DELIVERY = new Date("2026-06-10T03:00:00Z"); // 10:00 WIB
 
@@ -73,11 +76,7 @@ describe("the vendor's deliveries", () => {
       clock,
       actor: staff,
       orderId,
-      input: {
-        deliveredAt: new Date("2026-06-10T03:00:00Z"),
-        quantityReceived: 50,
-        rating: 5,
-      },
+      input: ON_TIME,
     });
     await expectCode(markDelivery(db, { clock, actor: vendor, offerId, mark: "HANDED_OVER" }), "INVALID_STATE");
   });
@@ -91,11 +90,7 @@ describe("the vendor's record", () => {
       clock,
       actor: staff,
       orderId,
-      input: {
-        deliveredAt: new Date("2026-06-10T03:00:00Z"),
-        quantityReceived: 50,
-        rating: 5,
-      },
+      input: ON_TIME,
     });
     const r = await getVendorRecord(db, { clock, actor: vendor });
     expect(r.fiscalYear).toBe(2026);

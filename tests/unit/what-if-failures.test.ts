@@ -1,7 +1,7 @@
 // simulate (lib/domain/what-if.ts): the routing rule with declines, lapses, failures and the sanction ladder.
 import { describe, expect, it } from "vitest";
 import { replayVendor } from "@/tests/factories/domain";
-import { simulate, replay, type ReplayOrder } from "@/lib/domain/what-if";
+import { alternativeSanctionsSchema, ladderByCount, simulate, replay, type ReplayOrder } from "@/lib/domain/what-if";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 
 const vendor = replayVendor;
@@ -72,5 +72,21 @@ describe("what-if with failures", () => {
     );
     expect(proportionate.escalatedShare).toBeLessThan(countOnly.escalatedShare);
     expect(proportionate.removedAtEnd).toBeLessThan(countOnly.removedAtEnd);
+  });
+});
+
+describe("the comparison a failure what-if makes by default", () => {
+  it("is the settings in force with the ladder by count alone, and a valid alternative", () => {
+    const s = { ...DEFAULT_SETTINGS, sp2MinFailureShare: 0.2, sp3MinFailureShare: 0.4, suspensionDays: 21 };
+    const byCount = ladderByCount(s);
+    expect(byCount).toEqual({
+      sp2AfterFailures: s.sp2AfterFailures,
+      sp3AfterFailures: s.sp3AfterFailures,
+      sp2MinFailureShare: 0,
+      sp3MinFailureShare: 0,
+      suspensionDays: 21,
+      cityReserve: s.cityReserve,
+    });
+    expect(alternativeSanctionsSchema.parse(byCount)).toEqual(byCount);
   });
 });

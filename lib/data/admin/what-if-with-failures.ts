@@ -10,7 +10,8 @@ import { dayAsDate, wibDay } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryOne } from "@/lib/db/sql/decode";
 import { int, row } from "@/lib/db/sql/columns";
-import { loadReplay, type AlternativeSanctions, type FailureWhatIf } from "@/lib/data/admin/what-if";
+import { loadReplay, type FailureWhatIf } from "@/lib/data/admin/what-if";
+import { ladderByCount, type AlternativeSanctions } from "@/lib/domain/what-if";
 
 const whatIfWithFailuresRatesRow = row({ offers: int, declined: int, expired: int, due: int, failed: int });
 
@@ -48,14 +49,7 @@ export async function whatIfWithFailures(
     expiryRate: r.offers > 0 ? r.expired / r.offers : 0,
     failureRate: r.due > 0 ? Math.min(1, r.failed / r.due) : 0,
   };
-  const alternativeSettings: AlternativeSanctions = alternative ?? {
-    sp2AfterFailures: settings.sp2AfterFailures,
-    sp3AfterFailures: settings.sp3AfterFailures,
-    sp2MinFailureShare: 0,
-    sp3MinFailureShare: 0,
-    suspensionDays: settings.suspensionDays,
-    cityReserve: settings.cityReserve,
-  };
+  const alternativeSettings: AlternativeSanctions = alternative ?? ladderByCount(settings);
   return {
     months,
     orders: replayOrders.length,

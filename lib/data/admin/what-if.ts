@@ -1,5 +1,6 @@
 // What-if for a draft decree: the orders of the last N months replayed through the routing rule under the
 // draft and under the decree in force, with the spread of each and the difference per UMKM. Read-only.
+import type { AlternativeSanctions } from "@/lib/domain/what-if";
 import type { Tx } from "@/lib/db/client";
 import type { Clock } from "@/lib/clock";
 import type { Actor } from "@/lib/data/audit";
@@ -16,8 +17,6 @@ import {
   type ReplayVendor,
   type SimulationResult,
 } from "@/lib/domain/what-if";
-import { settingsSchema } from "@/lib/domain/settings";
-import { z } from "zod";
 import { offerGaps, type OfferGap, type PoolNeed } from "@/lib/domain/pool-health";
 import type { MenuCategory } from "@/lib/generated/prisma/enums";
 import { fiscalYearOf, wibDay } from "@/lib/format";
@@ -195,19 +194,6 @@ export async function whatIf(
       .sort((a, b) => a.diff - b.diff || a.code.localeCompare(b.code)),
   };
 }
-
-/** The sanction settings a failure what-if compares with the current ones. */
-export const alternativeSanctionsSchema = settingsSchema
-  .pick({
-    sp2AfterFailures: true,
-    sp3AfterFailures: true,
-    sp2MinFailureShare: true,
-    sp3MinFailureShare: true,
-    suspensionDays: true,
-    cityReserve: true,
-  })
-  .strict();
-export type AlternativeSanctions = z.infer<typeof alternativeSanctionsSchema>;
 
 export interface FailureWhatIf {
   months: number;
