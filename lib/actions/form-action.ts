@@ -5,7 +5,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireActionRole, requireOpd, requireVendor } from "@/lib/auth/guards";
+import { requireActionRole } from "@/lib/auth/guards";
+import { requireOwnOpdId, requireOwnVendorId } from "@/lib/data/authorise";
 import { isAppError } from "@/lib/errors";
 import { signingSecret } from "@/lib/env";
 import { requestText } from "@/lib/i18n/server";
@@ -21,7 +22,7 @@ async function actorFor(role: Role) {
 
 export async function opdActor() {
   const { user, ip, userAgent } = await actorFor("OPD_STAFF");
-  return { id: user.id, role: user.role, opdId: requireOpd(user), ip, userAgent };
+  return { id: user.id, role: user.role, opdId: requireOwnOpdId(user), ip, userAgent };
 }
 
 export async function adminActor() {
@@ -31,7 +32,7 @@ export async function adminActor() {
 
 export async function vendorActor() {
   const { user, ip, userAgent } = await actorFor("VENDOR");
-  return { id: user.id, role: user.role, vendorId: requireVendor(user), ip, userAgent };
+  return { id: user.id, role: user.role, vendorId: requireOwnVendorId(user), ip, userAgent };
 }
 
 /** A text form field, or undefined when it is missing or a file. */

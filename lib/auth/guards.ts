@@ -1,5 +1,4 @@
 import "server-only";
-import { requireOwnOpdId, requireOwnVendorId } from "@/lib/data/authorise";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { readSession } from "@/lib/auth/session";
@@ -128,9 +127,3 @@ export async function requireActionRole(...roles: Role[]): Promise<CurrentUser> 
     throw e;
   }
 }
-
-/** The signed-in OPD staff member's OPD (the use cases' own check: lib/data/authorise.ts). */
-export const requireOpd = (user: CurrentUser): string => requireOwnOpdId(user);
-
-/** The signed-in vendor's id (the use cases' own check: lib/data/authorise.ts). */
-export const requireVendor = (user: CurrentUser): string => requireOwnVendorId(user);

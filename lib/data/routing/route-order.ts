@@ -31,7 +31,7 @@ import {
 } from "@/lib/db/sql/standings";
 import { queryRows } from "@/lib/db/sql/decode";
 import { bool, int, row, uuid } from "@/lib/db/sql/columns";
-import { z as zod } from "zod";
+import { z } from "zod";
 import { notice, notifyManySql, whatsappNudgesSql, type Notice, type Nudge } from "@/lib/data/notifications/notify";
 import { offerNudgeMessage } from "@/lib/domain/whatsapp";
 import {
@@ -340,7 +340,7 @@ function planInTurn(
 
 const writeDecisionsRow = row({ i: int, offerId: uuid.nullable(), updated: int });
 
-const mmLockAndReserveRow = row({ reserved: zod.array(bool) });
+const mmLockAndReserveRow = row({ reserved: z.array(bool) });
 
 /**
  * Routes a batch of orders in the caller's transaction, which already holds their rows (new ones: inserted; the

@@ -9,8 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { RawSql } from "@/lib/db/raw";
 import { queryRows } from "@/lib/db/sql/decode";
 import { bool, instant, int, int8, row, text, uuid } from "@/lib/db/sql/columns";
-import { z as zod } from "zod";
-type z<T extends zod.ZodType> = zod.output<T>;
+import { z } from "zod";
 import { EkatalogStatus, VendorStatus } from "@/lib/generated/prisma/enums";
 import { dayAsDate, wibDay } from "@/lib/format";
 import { PRIOR_OUTCOMES } from "@/lib/domain/routing";
@@ -19,10 +18,10 @@ export const standingRow = row({
   id: uuid,
   code: text,
   name: text,
-  status: zod.enum(VendorStatus),
-  ekatalogStatus: zod.enum(EkatalogStatus),
+  status: z.enum(VendorStatus),
+  ekatalogStatus: z.enum(EkatalogStatus),
   dailyCapacityPax: int,
-  categories: zod.array(text),
+  categories: z.array(text),
   unavailable: bool,
   suspended: bool,
   booked: int8,
@@ -30,14 +29,14 @@ export const standingRow = row({
   pending: int8,
   awardedOrders: int8,
   lastAwardAt: instant.nullable(),
-  prior: zod.enum(PRIOR_OUTCOMES).nullable(),
+  prior: z.enum(PRIOR_OUTCOMES).nullable(),
 });
-export type StandingRow = z<typeof standingRow>;
+export type StandingRow = z.output<typeof standingRow>;
 
 const batchRow = standingRow.extend({ i: int });
 const reserveRow = standingRow.extend({ i: int, weight: int });
-export type BatchStandingRow = z<typeof batchRow>;
-export type ReserveStandingRow = z<typeof reserveRow>;
+export type BatchStandingRow = z.output<typeof batchRow>;
+export type ReserveStandingRow = z.output<typeof reserveRow>;
 
 /** The first day of the delivery's fiscal year and of the next: the span a vendor's standing counts. */
 export function fiscalYearDays(deliveryAt: Date): { fyStart: Date; fyEnd: Date } {

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { FileText } from "lucide-react";
-import { requirePageRole, requireVendor } from "@/lib/auth/guards";
+import { requirePageRole } from "@/lib/auth/guards";
+import { requireOwnVendorId } from "@/lib/data/authorise";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
 import { getVendorBankAccount } from "@/lib/data/payments/get-vendor-bank-account";
@@ -34,7 +35,7 @@ export default async function VendorMoneyPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const user = await requirePageRole("VENDOR");
-  const vendorId = requireVendor(user);
+  const vendorId = requireOwnVendorId(user);
   const raw = await searchParams;
   const query = payableQuerySchema.parse(raw);
   const settings = await getSettings(db());
